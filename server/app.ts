@@ -1,0 +1,48 @@
+/**
+ * Composes the HTTP surface (design §3): `/_sim/*` (no auth), `POST /oauth/token`, then bearer
+ * authentication in front of `/graphql` and `/api/*`, the platform's 404 body for unknown paths,
+ * and the one REST error handler. Never listens: `main.ts` does.
+ */
+import express, { type Express } from 'express';
+import { createGraphQLHandler } from './graphql/yoga.js';
+import { createErrorHandler } from './http/error-handler.js';
+import { requireAuth } from './http/middleware/auth.js';
+import { createOAuthRouter } from './http/routes/oauth-routes.js';
+import { createSimRouter } from './http/routes/sim-routes.js';
+import type { Simulator } from './simulator.js';
+
+export type AppOptions = {
+  version?: string;
+  log?: (message: string, error?: unknown) => void;
+  /** Extra routers mounted behind authentication (orchestration, jobs). */
+  platformRouters?: express.Router[];
+  /** Extra routers under /_sim. */
+  simRouters?: express.Router[];
+};
+
+export function createApp(sim: Simulator, options: AppOptions = {}): Express {
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('query parser', 'extended');
+  const log = options.log ?? (() => undefined);
+
+  app.use(express.json({ limit: '50mb', type: ['application/json', 'application/*+json'] }));
+  app.use(createSimRouter(sim, options.version ?? '0.0.0'));
+  for (const r of options.simRouters ?? []) app.use(r);
+
+  app.use(express.urlencoded({ extended: false }));
+  app.use(createOAuthRouter(sim));
+
+  const graphql = createGraphQLHandler(sim.schema);
+  // GraphiQL's page itself is public; every query needs a token.
+  app.get('/graphql', (req, res, next) => (req.accepts(['text/html', 'application/json']) === 'text/html' && !req.query['query'] ? graphql(req, res) : next()));
+  app.use('/graphql', requireAuth(sim), (req, res) => graphql(req, res));
+  app.use('/api', requireAuth(sim));
+  for (const r of options.platformRouters ?? []) app.use(r);
+
+  app.use((req, res) => {
+    res.status(404).json({ errors: [{ code: '404', message: `No endpoint ${req.method} ${req.path}` }] });
+  });
+  app.use(createErrorHandler(log));
+  return app;
+}

@@ -1,0 +1,54 @@
+/**
+ * Access and refresh tokens. Tokens are opaque UUIDs, as on the platform (fluent-platform.md
+ * §1.3: "not a JWT"); they expire on the account's virtual clock; refresh tokens are single-use
+ * (§1.2).
+ */
+import type { Ids } from '../lib/ids.js';
+
+export type TokenGrant = { accountId: string; username: string };
+type Issued = TokenGrant & { expiresAt: number };
+
+export type IssuedTokens = { accessToken: string; refreshToken: string | undefined; expiresIn: number };
+
+export class TokenService {
+  /** maps access token to its grant */
+  private readonly access = new Map<string, Issued>();
+  /** maps refresh token to its grant (removed when used) */
+  private readonly refresh = new Map<string, TokenGrant>();
+
+  constructor(private readonly ids: Ids) {}
+
+  issue(grant: TokenGrant, nowMs: number, ttlSeconds: number, withRefresh: boolean): IssuedTokens {
+    const accessToken = this.ids.uuid();
+    this.access.set(accessToken, { ...grant, expiresAt: nowMs + ttlSeconds * 1000 });
+    let refreshToken: string | undefined;
+    if (withRefresh) {
+      refreshToken = this.ids.uuid();
+      this.refresh.set(refreshToken, grant);
+    }
+    return { accessToken, refreshToken, expiresIn: ttlSeconds };
+  }
+
+  /** The grant behind a live access token; `nowOf` gives the owning account's clock. */
+  verify(token: string, nowOf: (accountId: string) => number): TokenGrant | undefined {
+    const t = this.access.get(token);
+    if (!t) return undefined;
+    if (nowOf(t.accountId) >= t.expiresAt) {
+      this.access.delete(token);
+      return undefined;
+    }
+    return { accountId: t.accountId, username: t.username };
+  }
+
+  /** Takes a refresh token out of circulation and returns its grant. */
+  redeem(refreshToken: string): TokenGrant | undefined {
+    const grant = this.refresh.get(refreshToken);
+    this.refresh.delete(refreshToken);
+    return grant;
+  }
+
+  revokeAccount(accountId: string): void {
+    for (const [k, v] of this.access) if (v.accountId === accountId) this.access.delete(k);
+    for (const [k, v] of this.refresh) if (v.accountId === accountId) this.refresh.delete(k);
+  }
+}

@@ -1,0 +1,73 @@
+/**
+ * The command line: `fluent-sim [start] [flags]`, `fluent-sim healthcheck [--url]`,
+ * `fluent-sim version`. Every flag can also come from `FLUENT_SIM_<NAME>` (e.g.
+ * `FLUENT_SIM_PORT`, `FLUENT_SIM_CLIENT_SECRET`); a flag wins over its variable. commander
+ * parses flags; config.ts validates the values.
+ */
+import { Command, Option } from 'commander';
+import type { RawConfig } from './config.js';
+
+/** Flag name → config key, with the help text; the env variable is derived from the flag. */
+export const FLAGS: readonly { flag: string; key: keyof RawConfig; arg: string; help: string; defaultText: string }[] = [
+  { flag: 'port', key: 'port', arg: '<port>', help: 'port to listen on; 0 picks a free port', defaultText: '8686' },
+  { flag: 'host', key: 'host', arg: '<host>', help: 'interface to bind (0.0.0.0 in containers)', defaultText: '127.0.0.1' },
+  { flag: 'account', key: 'account', arg: '<id>', help: 'account id of the default account', defaultText: 'LOCAL' },
+  { flag: 'client-id', key: 'clientId', arg: '<id>', help: 'OAuth client_id', defaultText: 'LOCAL' },
+  { flag: 'client-secret', key: 'clientSecret', arg: '<secret>', help: 'OAuth client_secret', defaultText: 'local-secret' },
+  { flag: 'username', key: 'username', arg: '<name>', help: 'default user name', defaultText: 'admin' },
+  { flag: 'password', key: 'password', arg: '<password>', help: 'default user password', defaultText: 'password' },
+  { flag: 'retailer-id', key: 'retailerId', arg: '<id>', help: 'retailer of the default user', defaultText: '1' },
+  { flag: 'token-ttl', key: 'tokenTtl', arg: '<seconds>', help: 'access token lifetime', defaultText: '86400' },
+  { flag: 'refresh-tokens', key: 'refreshTokens', arg: '<true|false>', help: 'issue single-use refresh tokens', defaultText: 'true' },
+  { flag: 'client-credentials', key: 'clientCredentials', arg: '<true|false>', help: 'accept grant_type=client_credentials', defaultText: 'true' },
+  { flag: 'seed', key: 'seed', arg: '<profile|file>', help: 'seed profile (default, none) or a seed JSON file', defaultText: 'default' },
+  { flag: 'workflows', key: 'workflows', arg: '<dir>', help: 'extra folder of workflow JSON files', defaultText: '(none)' },
+  { flag: 'rules', key: 'rules', arg: '<dir>', help: 'folder of JavaScript rule modules', defaultText: '(none)' },
+  { flag: 'unknown-rules', key: 'unknownRules', arg: '<skip|error>', help: 'policy for workflow rules the simulator does not know', defaultText: 'skip' },
+  { flag: 'page-size', key: 'pageSize', arg: '<n>', help: 'connection page size when first/last is absent', defaultText: '10' },
+  { flag: 'max-page-size', key: 'maxPageSize', arg: '<n>', help: 'largest connection page', defaultText: '500' },
+  { flag: 'clock-start', key: 'clockStart', arg: '<iso>', help: 'start the virtual clock frozen at this instant', defaultText: '(now, running)' },
+  { flag: 'log-level', key: 'logLevel', arg: '<level>', help: 'debug, info, warn, error or silent', defaultText: 'info' },
+];
+
+export const envName = (flag: string): string => `FLUENT_SIM_${flag.toUpperCase().replace(/-/g, '_')}`;
+
+export type CliCommand =
+  | { type: 'start'; raw: Record<string, unknown> }
+  | { type: 'healthcheck'; url: string }
+  | { type: 'version' };
+
+export function parseCli(argv: readonly string[], env: NodeJS.ProcessEnv, version: string): CliCommand {
+  let result: CliCommand | undefined;
+  const program = new Command('fluent-sim')
+    .description('A local, offline simulator of the Fluent Commerce platform')
+    .version(version, '-v, --version')
+    .exitOverride()
+    .showHelpAfterError();
+
+  const start = program.command('start', { isDefault: true }).description('start the simulator (the default command)');
+  for (const f of FLAGS) start.addOption(new Option(`--${f.flag} ${f.arg}`, `${f.help} [env ${envName(f.flag)}] (default: ${f.defaultText})`));
+  start.action((opts: Record<string, unknown>) => {
+    const raw: Record<string, unknown> = {};
+    for (const f of FLAGS) {
+      const camel = f.flag.replace(/-(\w)/g, (_m, c: string) => c.toUpperCase());
+      raw[f.key] = opts[camel] ?? env[envName(f.flag)];
+    }
+    result = { type: 'start', raw };
+  });
+
+  program
+    .command('healthcheck')
+    .description('exit 0 when a simulator at --url answers /_sim/health')
+    .addOption(new Option('--url <url>', `base URL [env ${envName('url')}]`).default(env[envName('url')] ?? `http://127.0.0.1:${env[envName('port')] ?? '8686'}`))
+    .action((opts: { url: string }) => {
+      result = { type: 'healthcheck', url: opts.url };
+    });
+  program.command('version').description('print the version').action(() => {
+    result = { type: 'version' };
+  });
+
+  program.parse([...argv], { from: 'user' });
+  if (!result) throw new Error('no command');
+  return result;
+}

@@ -1,0 +1,51 @@
+/**
+ * The simulator's configuration: one zod schema with defaults, validated once and frozen.
+ * `main.ts` builds the raw values from command-line flags and `FLUENT_SIM_*` environment
+ * variables (cli.ts); everything else receives a `Config`.
+ */
+import { z } from 'zod';
+import { SimError } from './domain/errors.js';
+
+export const ConfigSchema = z.object({
+  /** Port to listen on; 0 picks a free one. */
+  port: z.coerce.number().int().min(0).max(65535).default(8686),
+  /** Interface to bind; 0.0.0.0 inside containers. */
+  host: z.string().min(1).default('127.0.0.1'),
+  /** The default account (fluent-platform.md §1). */
+  account: z.string().min(1).default('LOCAL'),
+  clientId: z.string().min(1).default('LOCAL'),
+  clientSecret: z.string().min(1).default('local-secret'),
+  username: z.string().min(1).default('admin'),
+  password: z.string().min(1).default('password'),
+  retailerId: z.string().regex(/^\d+$/, 'a numeric retailer id').default('1'),
+  /** Access-token lifetime in seconds (the docs' example is about 24 h, §1.3). */
+  tokenTtl: z.coerce.number().int().positive().default(86_400),
+  /** Issue single-use refresh tokens (§1.2). */
+  refreshTokens: z.enum(['true', 'false']).default('true').transform((v) => v === 'true'),
+  /** Accept grant_type=client_credentials (§8 #1). */
+  clientCredentials: z.enum(['true', 'false']).default('true').transform((v) => v === 'true'),
+  /** Seed profile loaded at start. */
+  seed: z.string().min(1).default('default'),
+  /** Extra workflow folder, loaded after rulesets/. */
+  workflows: z.string().optional(),
+  /** Folder of user rule modules. */
+  rules: z.string().optional(),
+  /** What to do with a workflow rule the simulator does not know (§5, design §4). */
+  unknownRules: z.enum(['skip', 'error']).default('skip'),
+  /** Connection page size when neither first nor last is given (§8 #12, [inferred]). */
+  pageSize: z.coerce.number().int().positive().default(10),
+  /** Largest page a connection returns (§2.4: 500 for product searches). */
+  maxPageSize: z.coerce.number().int().positive().default(500),
+  /** Start with the virtual clock frozen at this instant (ISO); default: running from now. */
+  clockStart: z.string().datetime({ offset: true }).optional(),
+  logLevel: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
+});
+
+export type Config = Readonly<z.infer<typeof ConfigSchema>>;
+export type RawConfig = z.input<typeof ConfigSchema>;
+
+export function loadConfig(raw: Record<string, unknown>): Config {
+  const parsed = ConfigSchema.safeParse(Object.fromEntries(Object.entries(raw).filter(([, v]) => v !== undefined)));
+  if (!parsed.success) throw new SimError('CONFIG_INVALID', `Invalid configuration:\n${z.prettifyError(parsed.error)}`);
+  return Object.freeze(parsed.data);
+}

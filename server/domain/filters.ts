@@ -1,0 +1,90 @@
+/**
+ * Search filters built from a connection field's arguments: every argument filters on the field
+ * of the same name (fluent-platform.md §2.3): a list matches any of its values, `DateRange`
+ * matches `from`/`to` inclusive, key and link inputs (`catalogue: ProductCatalogueKey`,
+ * `customerLink: CustomerLinkInput`, `retailer: RetailerLinkInput`) match the linked entity's
+ * key fields, `retailerId: [Int]` matches the linked retailer's id.
+ */
+import { type GraphQLArgument, getNamedType, isInputObjectType } from 'graphql';
+import { SimError } from './errors.js';
+import { isLinkRef, type EntityRecord, type Store } from './store/store.js';
+
+export const PAGING_ARGS = new Set(['first', 'last', 'before', 'after']);
+
+export type Predicate = (r: EntityRecord) => boolean;
+
+/** Does `record` satisfy a key object such as `{ref: 'X', catalogue: {ref: 'C'}}`? */
+export function matchesKey(store: Store, record: EntityRecord, key: Record<string, unknown>): boolean {
+  for (const [k, expected] of Object.entries(key)) {
+    if (expected === undefined || expected === null) continue;
+    const actual = valueFor(record, k);
+    if (typeof expected === 'object' && !Array.isArray(expected)) {
+      const links = (Array.isArray(actual) ? actual : [actual]).filter(isLinkRef);
+      if (!links.some((l) => { const t = store.resolve(l); return t !== undefined && matchesKey(store, t, expected as Record<string, unknown>); })) return false;
+    } else if (actual === undefined || actual === null || String(actual) !== String(expected)) {
+      return false;
+    }
+  }
+  return true;
+}
+
+/** A record's value for a filter name, following `xLink` → `x` and `retailerId` → `retailer.id`. */
+function valueFor(record: EntityRecord, name: string): unknown {
+  if (name in record) return record[name];
+  if (name.endsWith('Link') && name.slice(0, -4) in record) return record[name.slice(0, -4)];
+  if (name === 'retailerId' && isLinkRef(record['retailer'])) return record['retailer'].id;
+  return undefined;
+}
+
+function parseInstant(value: unknown, arg: string): number {
+  const ms = Date.parse(String(value));
+  if (Number.isNaN(ms)) throw new SimError('INVALID_DATE', `${arg}: "${String(value)}" is not a valid UTC date`);
+  return ms;
+}
+
+export function buildPredicate(store: Store, argDefs: readonly GraphQLArgument[], args: Record<string, unknown>): Predicate {
+  const tests: Predicate[] = [];
+  for (const def of argDefs) {
+    const value = args[def.name];
+    if (PAGING_ARGS.has(def.name) || value === undefined || value === null) continue;
+    const named = getNamedType(def.type);
+    if (named.name === 'DateRange') {
+      const range = value as { from?: unknown; to?: unknown };
+      if (range.from == null && range.to == null) throw new SimError('DATE_RANGE_INCOMPLETE', `${def.name}: a date range needs "from" or "to"`);
+      const from = range.from == null ? -Infinity : parseInstant(range.from, `${def.name}.from`);
+      const to = range.to == null ? Infinity : parseInstant(range.to, `${def.name}.to`);
+      tests.push((r) => {
+        const v = r[def.name];
+        if (typeof v !== 'string') return false;
+        const ms = Date.parse(v);
+        return ms >= from && ms <= to;
+      });
+    } else if (def.name === 'workflow' && named.name === 'WorkflowLinkInput') {
+      const w = value as { ref: string; version: number };
+      tests.push((r) => r['workflowRef'] === w.ref && String(r['workflowVersion']) === String(w.version));
+    } else if (isInputObjectType(named)) {
+      const keys = (Array.isArray(value) ? value : [value]) as Record<string, unknown>[];
+      tests.push((r) => keys.some((k) => matchesKeyField(store, r, def.name, k)));
+    } else if (Array.isArray(value)) {
+      const wanted = new Set(value.flat(2).map((v) => String(v)));
+      if (wanted.size === 0) continue;
+      tests.push((r) => {
+        const v = valueFor(r, def.name);
+        if (Array.isArray(v)) return v.flat(2).some((x) => wanted.has(String(x)));
+        return v !== undefined && v !== null && wanted.has(String(v));
+      });
+    } else {
+      tests.push((r) => String(valueFor(r, def.name)) === String(value));
+    }
+  }
+  return (r) => tests.every((t) => t(r));
+}
+
+function matchesKeyField(store: Store, record: EntityRecord, field: string, key: Record<string, unknown>): boolean {
+  const v = valueFor(record, field);
+  const links = (Array.isArray(v) ? v : [v]).filter(isLinkRef);
+  return links.some((l) => {
+    const t = store.resolve(l);
+    return t !== undefined && matchesKey(store, t, key);
+  });
+}

@@ -1,0 +1,92 @@
+/**
+ * What the schema cannot tell us about Fluent's entities: the short table of exceptions to the
+ * conventions the generic layer derives from the schema. Each row cites the reference section
+ * (fluent-platform.md) or says [inferred].
+ */
+
+/** GraphQL type → Fluent entity type for events and workflows (§3.3). */
+export const FLUENT_ENTITY_TYPES: Readonly<Record<string, string>> = {
+  Order: 'ORDER',
+  Fulfilment: 'FULFILMENT',
+  Article: 'ARTICLE',
+  Consignment: 'CONSIGNMENT',
+  Location: 'LOCATION',
+  Wave: 'WAVE',
+  FulfilmentOption: 'FULFILMENT_OPTIONS',
+  FulfilmentPlan: 'FULFILMENT_PLAN',
+  ProductCatalogue: 'PRODUCT_CATALOGUE',
+  Category: 'CATEGORY',
+  StandardProduct: 'PRODUCT',
+  VariantProduct: 'PRODUCT',
+  GroupProduct: 'PRODUCT',
+  InventoryCatalogue: 'INVENTORY_CATALOGUE',
+  InventoryPosition: 'INVENTORY_POSITION',
+  InventoryQuantity: 'INVENTORY_QUANTITY',
+  VirtualCatalogue: 'VIRTUAL_CATALOGUE',
+  VirtualPosition: 'VIRTUAL_POSITION',
+  ControlGroup: 'CONTROL_GROUP',
+  Control: 'CONTROL',
+  ReturnOrder: 'RETURN_ORDER',
+  ReturnFulfilment: 'RETURN_FULFILMENT',
+  BillingAccount: 'BILLING_ACCOUNT',
+  CreditMemo: 'CREDIT_MEMO',
+  Invoice: 'INVOICE',
+  Payment: 'PAYMENT',
+  PaymentTransaction: 'PAYMENT_TRANSACTION',
+};
+
+/** Fluent entity type → the GraphQL types that hold it (PRODUCT has three). */
+export const TYPENAMES_OF_ENTITY_TYPE: Readonly<Record<string, readonly string[]>> = Object.entries(FLUENT_ENTITY_TYPES).reduce(
+  (acc, [typename, entityType]) => ({ ...acc, [entityType]: [...(acc[entityType] ?? []), typename] }),
+  {} as Record<string, string[]>,
+);
+
+/**
+ * Sub-entity → the field that leads to its parent, up to the root entity (§3.3 root table).
+ * A root entity has no row.
+ */
+export const PARENT_FIELD: Readonly<Record<string, string>> = {
+  Fulfilment: 'order',
+  Article: 'fulfilments',
+  Consignment: 'consignmentArticles',
+  Wave: 'location',
+  FulfilmentPlan: 'fulfilmentOption',
+  Category: 'catalogue',
+  StandardProduct: 'catalogue',
+  VariantProduct: 'catalogue',
+  GroupProduct: 'catalogue',
+  InventoryPosition: 'catalogue',
+  InventoryQuantity: 'position',
+  VirtualPosition: 'catalogue',
+  Control: 'controlGroup',
+  ReturnFulfilment: 'returnOrder',
+  CreditMemo: 'billingAccount',
+  Invoice: 'billingAccount',
+  Payment: 'billingAccount',
+  PaymentTransaction: 'payment',
+};
+
+/**
+ * Input fields stored under another output name. Network and Retailer take `name` but expose
+ * `ref` (§8 #14, [inferred]); Retailer's `urlName` is the output's `websiteUrlName` [inferred];
+ * products take `taxType` and expose `tax` [inferred from the field types].
+ */
+export const INPUT_FIELD_RENAMES: Readonly<Record<string, Readonly<Record<string, string>>>> = {
+  Network: { name: 'ref' },
+  Retailer: { name: 'ref', urlName: 'websiteUrlName' },
+  StandardProduct: { taxType: 'tax' },
+  VariantProduct: { taxType: 'tax' },
+  GroupProduct: { taxType: 'tax' },
+};
+
+/** `Customer.ref` is the username: CreateCustomerInput has no ref (§8 #14, [inferred]). */
+export const REF_FROM_FIELD: Readonly<Record<string, string>> = { Customer: 'username', User: 'username' };
+
+/** Maximum lengths Fluent enforces (§2.1: refs max 100 characters, status/type max 50). */
+export const MAX_LENGTH: Readonly<Record<string, number>> = { ref: 100, status: 50, type: 50 };
+
+/**
+ * Non-orchestrated types whose new records start `CREATED` (items inside an order's lifecycle);
+ * other non-orchestrated types with a status start `ACTIVE` [inferred].
+ */
+export const DEFAULT_STATUS_CREATED: ReadonlySet<string> = new Set(['OrderItem', 'FulfilmentItem', 'ReturnOrderItem', 'ReturnFulfilmentItem', 'ArticleItem', 'WaveItem']);

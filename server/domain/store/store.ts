@@ -1,0 +1,192 @@
+/**
+ * The in-memory entity store: one collection per stored GraphQL type, plain JSON records, and
+ * the indexes the API's lookups and searches use (design §5): by id, by `ref`, by `status` and
+ * `type`, and a reverse index of links ("which records point at this one").
+ *
+ * Records are plain objects. A link to another entity is stored as `{ __link: 'Type', id }`
+ * (single) or an array of those (membership lists). Ids are numeric strings assigned in
+ * increasing order, so id order is creation order and "newest first" is descending id.
+ *
+ * This module knows nothing about GraphQL or HTTP; persistence adapters serialise `toJSON()`.
+ */
+export type EntityRecord = Record<string, unknown> & { id: string; __typename: string };
+export type LinkRef = { __link: string; id: string };
+
+export const isLinkRef = (v: unknown): v is LinkRef =>
+  typeof v === 'object' && v !== null && typeof (v as LinkRef).__link === 'string' && typeof (v as LinkRef).id === 'string';
+
+export const linkTo = (record: { __typename: string; id: string }): LinkRef => ({ __link: record.__typename, id: record.id });
+
+const INDEXED_FIELDS = ['ref', 'status', 'type'] as const;
+type IndexedField = (typeof INDEXED_FIELDS)[number];
+
+/** Sorted array of numeric ids, ascending. */
+class IdList {
+  readonly ids: number[] = [];
+  add(id: number): void {
+    const ids = this.ids;
+    if (ids.length === 0 || ids[ids.length - 1]! < id) {
+      ids.push(id);
+      return;
+    }
+    const at = lowerBound(ids, id);
+    if (ids[at] !== id) ids.splice(at, 0, id);
+  }
+  remove(id: number): void {
+    const at = lowerBound(this.ids, id);
+    if (this.ids[at] === id) this.ids.splice(at, 1);
+  }
+}
+
+export function lowerBound(ids: readonly number[], id: number): number {
+  let lo = 0;
+  let hi = ids.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (ids[mid]! < id) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+class Collection {
+  /** maps id to record */
+  readonly byId = new Map<string, EntityRecord>();
+  readonly all = new IdList();
+  /** maps field → value → ids having that value */
+  readonly indexes: Record<IndexedField, Map<string, IdList>> = { ref: new Map(), status: new Map(), type: new Map() };
+}
+
+export type StoreData = {
+  version: 1;
+  /** maps typename to id to record */
+  collections: Record<string, Record<string, EntityRecord>>;
+};
+
+export class Store {
+  private collections = new Map<string, Collection>();
+  /** maps "Type:id" of a link target to the set of "Type:id" of records linking to it */
+  private reverse = new Map<string, Set<string>>();
+
+  private collection(typename: string): Collection {
+    let c = this.collections.get(typename);
+    if (!c) {
+      c = new Collection();
+      this.collections.set(typename, c);
+    }
+    return c;
+  }
+
+  typenames(): string[] {
+    return [...this.collections.keys()];
+  }
+
+  get(typename: string, id: string): EntityRecord | undefined {
+    return this.collections.get(typename)?.byId.get(id);
+  }
+
+  resolve(link: LinkRef): EntityRecord | undefined {
+    return this.get(link.__link, link.id);
+  }
+
+  count(typename: string): number {
+    return this.collections.get(typename)?.byId.size ?? 0;
+  }
+
+  /** Ids (ascending) of a collection, optionally narrowed by an indexed field's values. */
+  candidates(typename: string, field?: IndexedField, values?: readonly string[]): readonly number[] {
+    const c = this.collections.get(typename);
+    if (!c) return [];
+    if (!field || !values) return c.all.ids;
+    if (values.length === 1) return c.indexes[field].get(values[0]!)?.ids ?? [];
+    const merged = new Set<number>();
+    for (const v of values) for (const id of c.indexes[field].get(v)?.ids ?? []) merged.add(id);
+    return [...merged].sort((a, b) => a - b);
+  }
+
+  isIndexed(field: string): field is IndexedField {
+    return (INDEXED_FIELDS as readonly string[]).includes(field);
+  }
+
+  /** Records of `typename` that link to `target` through any field. */
+  linkedFrom(target: LinkRef, typename: string): EntityRecord[] {
+    const sources = this.reverse.get(`${target.__link}:${target.id}`);
+    if (!sources) return [];
+    const out: EntityRecord[] = [];
+    for (const key of sources) {
+      const sep = key.indexOf(':');
+      if (key.slice(0, sep) !== typename) continue;
+      const r = this.get(typename, key.slice(sep + 1));
+      if (r) out.push(r);
+    }
+    return out.sort((a, b) => Number(a.id) - Number(b.id));
+  }
+
+  /** Inserts or replaces a record, keeping every index in step. */
+  put(record: EntityRecord): void {
+    const c = this.collection(record.__typename);
+    const previous = c.byId.get(record.id);
+    if (previous) this.unindex(c, previous);
+    c.byId.set(record.id, record);
+    this.index(c, record);
+  }
+
+  delete(typename: string, id: string): void {
+    const c = this.collections.get(typename);
+    const previous = c?.byId.get(id);
+    if (!c || !previous) return;
+    this.unindex(c, previous);
+    c.byId.delete(id);
+  }
+
+  private index(c: Collection, r: EntityRecord): void {
+    const n = Number(r.id);
+    c.all.add(n);
+    for (const f of INDEXED_FIELDS) {
+      const v = r[f];
+      if (typeof v !== 'string') continue;
+      let list = c.indexes[f].get(v);
+      if (!list) c.indexes[f].set(v, (list = new IdList()));
+      list.add(n);
+    }
+    const self = `${r.__typename}:${r.id}`;
+    for (const link of linksOf(r)) {
+      const key = `${link.__link}:${link.id}`;
+      let set = this.reverse.get(key);
+      if (!set) this.reverse.set(key, (set = new Set()));
+      set.add(self);
+    }
+  }
+
+  private unindex(c: Collection, r: EntityRecord): void {
+    const n = Number(r.id);
+    c.all.remove(n);
+    for (const f of INDEXED_FIELDS) {
+      const v = r[f];
+      if (typeof v === 'string') c.indexes[f].get(v)?.remove(n);
+    }
+    const self = `${r.__typename}:${r.id}`;
+    for (const link of linksOf(r)) this.reverse.get(`${link.__link}:${link.id}`)?.delete(self);
+  }
+
+  toJSON(): StoreData {
+    const collections: StoreData['collections'] = {};
+    for (const [name, c] of this.collections) collections[name] = Object.fromEntries(c.byId);
+    return { version: 1, collections };
+  }
+
+  /** Replaces everything with `data` (reset, snapshot restore, load from disk). */
+  restore(data: StoreData): void {
+    this.collections = new Map();
+    this.reverse = new Map();
+    for (const records of Object.values(data.collections)) for (const r of Object.values(records)) this.put(structuredClone(r));
+  }
+}
+
+function* linksOf(r: EntityRecord): Generator<LinkRef> {
+  for (const [k, v] of Object.entries(r)) {
+    if (k === '__typename') continue;
+    if (isLinkRef(v)) yield v;
+    else if (Array.isArray(v)) for (const item of v) if (isLinkRef(item)) yield item;
+  }
+}

@@ -1,0 +1,153 @@
+/**
+ * Builds the resolver map for the whole schema from the entity model: generic lookups, searches,
+ * creates and updates for the root fields, link / connection resolvers for every stored type,
+ * and the named special resolvers where Fluent is not conventional (style §3).
+ */
+import { type GraphQLFieldResolver, type GraphQLObjectType, getNamedType, isInputObjectType, isInterfaceType, isObjectType } from 'graphql';
+import { SimError } from '../domain/errors.js';
+import { buildPredicate } from '../domain/filters.js';
+import type { Model } from '../domain/model.js';
+import { pageRecords, type PageArgs } from '../domain/paging.js';
+import { isLinkRef, type EntityRecord } from '../domain/store/store.js';
+import { searchRoot } from '../domain/search.js';
+import type { GraphQLContext } from './context.js';
+import { classifyField, type FieldClass } from './field-kinds.js';
+import { DERIVED_FIELDS } from './special/derived-fields.js';
+import { SPECIAL_RESOLVERS } from './special/index.js';
+
+type Resolver = GraphQLFieldResolver<unknown, GraphQLContext, Record<string, unknown>>;
+type ResolverMap = Record<string, Record<string, Resolver> | { __resolveType: (v: { __typename?: string }) => string | undefined }>;
+
+export function buildResolvers(model: Model): { resolvers: ResolverMap; classes: Map<string, FieldClass> } {
+  const { schema } = model;
+  const specials = new Set(Object.keys(SPECIAL_RESOLVERS));
+  const classes = new Map<string, FieldClass>();
+  const resolvers: ResolverMap = {};
+
+  for (const root of ['Query', 'Mutation'] as const) {
+    const type = root === 'Query' ? schema.getQueryType()! : schema.getMutationType()!;
+    const map: Record<string, Resolver> = {};
+    for (const field of Object.values(type.getFields())) {
+      const cls = classifyField(model, field, root, specials);
+      classes.set(`${root}.${field.name}`, cls);
+      switch (cls.kind) {
+        case 'lookup':
+          map[field.name] = (_p, args, ctx) => lookup(ctx, cls.typename, args);
+          break;
+        case 'search':
+          map[field.name] = (_p, args, ctx) => searchRoot(ctx.account, model.concreteTypes(cls.node), field.args, args);
+          break;
+        case 'create': {
+          const inputType = schema.getType(cls.inputType);
+          if (!isInputObjectType(inputType)) throw new Error(`bad input ${cls.inputType}`);
+          map[field.name] = (_p, args, ctx) => ctx.account.entities.create(cls.typename, inputType, requireInput(args, field.name));
+          break;
+        }
+        case 'update': {
+          const inputType = schema.getType(cls.inputType);
+          if (!isInputObjectType(inputType)) throw new Error(`bad input ${cls.inputType}`);
+          map[field.name] = (_p, args, ctx) => ctx.account.entities.update(cls.typename, inputType, requireInput(args, field.name));
+          break;
+        }
+        case 'special': {
+          const special = SPECIAL_RESOLVERS[`${root}.${field.name}`];
+          map[field.name] = (special ?? notSimulated(`${root}.${field.name}`)) as Resolver;
+          break;
+        }
+        default: {
+          const exhaustive: never = cls;
+          throw new Error(`unclassified ${String(exhaustive)}`);
+        }
+      }
+    }
+    resolvers[root] = map;
+  }
+
+  // Object types: links, lists of links, connections, derived fields.
+  for (const t of Object.values(schema.getTypeMap())) {
+    if (t.name.startsWith('__') || t.name === 'Query' || t.name === 'Mutation') continue;
+    if (isInterfaceType(t)) {
+      resolvers[t.name] = { __resolveType: (v: { __typename?: string }) => v.__typename };
+      continue;
+    }
+    if (!isObjectType(t)) continue;
+    const map = objectResolvers(model, t);
+    if (Object.keys(map).length) resolvers[t.name] = map;
+  }
+  return { resolvers, classes };
+}
+
+function objectResolvers(model: Model, type: GraphQLObjectType): Record<string, Resolver> {
+  const map: Record<string, Resolver> = {};
+  const entity = model.entities[type.name];
+  for (const field of Object.values(type.getFields())) {
+    const derived = DERIVED_FIELDS[`${type.name}.${field.name}`];
+    if (derived) {
+      map[field.name] = derived as Resolver;
+      continue;
+    }
+    const kind = entity?.fields[field.name];
+    const named = getNamedType(field.type);
+    if (kind?.kind === 'connection') {
+      const nodeTypes = model.concreteTypes(kind.node);
+      map[field.name] = (parent, args, ctx) => {
+        const p = parent as EntityRecord;
+        const members = (Array.isArray(p[field.name]) ? (p[field.name] as unknown[]) : []).filter(isLinkRef);
+        const store = ctx.account.store;
+        const seen = new Map<string, EntityRecord>();
+        for (const m of members) {
+          const r = store.resolve(m);
+          if (r) seen.set(`${r.__typename}:${r.id}`, r);
+        }
+        for (const nt of nodeTypes) for (const r of store.linkedFrom({ __link: p.__typename, id: p.id }, nt)) seen.set(`${r.__typename}:${r.id}`, r);
+        const predicate = buildPredicate(store, field.args, args);
+        return pageRecords([...seen.values()].filter(predicate), args as PageArgs, ctx.account.paging);
+      };
+    } else if (kind?.kind === 'link') {
+      map[field.name] = (parent, _a, ctx) => {
+        const p = parent as Record<string, unknown>;
+        const v = p[field.name] ?? (field.name.endsWith('Link') ? p[field.name.slice(0, -4)] : undefined);
+        return isLinkRef(v) ? ctx.account.store.resolve(v) : v;
+      };
+    } else if (kind?.kind === 'links') {
+      map[field.name] = (parent, _a, ctx) => {
+        const v = (parent as Record<string, unknown>)[field.name];
+        return Array.isArray(v) ? v.map((x) => (isLinkRef(x) ? ctx.account.store.resolve(x) : x)) : v;
+      };
+    } else if ((isObjectType(named) || isInterfaceType(named)) && model.concreteTypes(named.name).length && !entity) {
+      // A value object naming an entity by key (UserRole.role = {name}) or by link.
+      map[field.name] = (parent, _a, ctx) => resolveEmbedded(model, ctx, named.name, (parent as Record<string, unknown>)[field.name]);
+    }
+  }
+  return map;
+}
+
+function resolveEmbedded(model: Model, ctx: GraphQLContext, typename: string, value: unknown): unknown {
+  const one = (v: unknown): unknown => {
+    if (isLinkRef(v)) return ctx.account.store.resolve(v);
+    if (v && typeof v === 'object' && !('__typename' in v)) return ctx.account.entities.findByKey(ctx.account.view, typename, v as Record<string, unknown>) ?? null;
+    return v;
+  };
+  void model;
+  return Array.isArray(value) ? value.map(one) : one(value);
+}
+
+function lookup(ctx: GraphQLContext, typename: string, args: Record<string, unknown>): EntityRecord | null {
+  const key = Object.fromEntries(Object.entries(args).filter(([, v]) => v !== undefined && v !== null));
+  if (Object.keys(key).length === 0) return null;
+  return ctx.account.entities.findByKey(ctx.account.view, typename, key) ?? null;
+}
+
+/** A root field without an implementation answers with a clear error (a test lists them: none). */
+function notSimulated(name: string): Resolver {
+  return () => {
+    throw new SimError('INTERNAL', `${name} is not simulated yet`);
+  };
+}
+
+function requireInput(args: Record<string, unknown>, field: string): Record<string, unknown> {
+  const input = args['input'];
+  if (input === undefined || input === null) throw new SimError('MISSING_VARIABLES', `C0140E: ${field} needs an "input" argument`);
+  return input as Record<string, unknown>;
+}
+

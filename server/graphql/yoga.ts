@@ -1,0 +1,21 @@
+/**
+ * The GraphQL endpoint: graphql-yoga over the executable schema, GraphiQL on `GET /graphql`,
+ * the account and user taken from the authenticated request.
+ */
+import type { Request, Response } from 'express';
+import { createYoga } from 'graphql-yoga';
+import type { GraphQLSchema } from 'graphql';
+import type { GraphQLContext } from './context.js';
+import { maskError } from './errors.js';
+
+export function createGraphQLHandler(schema: GraphQLSchema) {
+  return createYoga<{ req: Request; res: Response }, GraphQLContext>({
+    schema,
+    graphqlEndpoint: '/graphql',
+    landingPage: false,
+    graphiql: { title: 'fluent-sim GraphiQL', defaultQuery: '{ me { id username primaryRetailer { id ref } } }' },
+    maskedErrors: { maskError },
+    context: ({ res }) => ({ account: res.locals['account'], user: res.locals['user'] }) as GraphQLContext,
+    logging: false,
+  });
+}

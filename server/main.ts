@@ -1,0 +1,84 @@
+#!/usr/bin/env node
+/**
+ * The process entry: parse flags and env once, build the simulator and its app, listen, print
+ * how to connect, and shut down cleanly on SIGINT/SIGTERM. The only file that reads
+ * `process.env` and calls `listen`.
+ */
+import { readFileSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import { CommanderError } from 'commander';
+import { createApp } from './app.js';
+import { parseCli } from './cli.js';
+import { loadConfig } from './config.js';
+import { isSimError } from './domain/errors.js';
+import { packagePath } from './lib/package-path.js';
+import { createSimulator } from './simulator.js';
+
+const version = (JSON.parse(readFileSync(packagePath('package.json'), 'utf8')) as { version: string }).version;
+
+async function main(): Promise<number | undefined> {
+  const command = parseCli(process.argv.slice(2), process.env, version);
+  if (command.type === 'version') {
+    console.log(version);
+    return 0;
+  }
+  if (command.type === 'healthcheck') return healthcheck(command.url);
+
+  const config = loadConfig(command.raw);
+  const sim = await createSimulator(config);
+  const app = createApp(sim, { version, log: (m, e) => console.error(`[fluent-sim] ${m}`, e) });
+  const server = app.listen(config.port, config.host);
+  await new Promise<void>((resolve, reject) => {
+    server.once('listening', resolve);
+    server.once('error', reject);
+  });
+  const { port } = server.address() as AddressInfo;
+  const shown = config.host === '0.0.0.0' || config.host === '::' ? '127.0.0.1' : config.host;
+  const base = `http://${shown.includes(':') ? `[${shown}]` : shown}:${port}`;
+  if (config.logLevel !== 'silent') {
+    console.log(
+      [
+        `fluent-sim ${version} listening on ${base}`,
+        `  account ${config.account}  client_id=${config.clientId}  client_secret=${config.clientSecret}`,
+        `  user    ${config.username} / ${config.password}  (retailer ${config.retailerId})`,
+        `  token   curl -X POST '${base}/oauth/token?grant_type=password&scope=api&client_id=${config.clientId}&client_secret=${config.clientSecret}&username=${config.username}&password=${config.password}'`,
+        `  GraphQL ${base}/graphql  (GraphiQL in a browser)`,
+        `  health  ${base}/_sim/health`,
+      ].join('\n'),
+    );
+  }
+
+  let closing = false;
+  const shutdown = (signal: string): void => {
+    if (closing) return;
+    closing = true;
+    if (config.logLevel !== 'silent') console.log(`fluent-sim: ${signal} received, shutting down`);
+    server.close(() => {
+      void sim.close().then(() => process.exit(0));
+    });
+    server.closeAllConnections();
+  };
+  process.on('SIGINT', () => shutdown('SIGINT'));
+  process.on('SIGTERM', () => shutdown('SIGTERM'));
+  return undefined;
+}
+
+async function healthcheck(url: string): Promise<number> {
+  try {
+    const res = await fetch(new URL('/_sim/health', url), { signal: AbortSignal.timeout(3000) });
+    return res.ok ? 0 : 1;
+  } catch {
+    return 1;
+  }
+}
+
+main().then(
+  (code) => {
+    if (code !== undefined) process.exit(code);
+  },
+  (error: unknown) => {
+    if (error instanceof CommanderError) process.exit(error.exitCode);
+    console.error(isSimError(error) ? error.message : error);
+    process.exit(1);
+  },
+);
