@@ -11,6 +11,7 @@ import type { PagingLimits } from './domain/paging.js';
 import { Store } from './domain/store/store.js';
 import { Transaction } from './domain/transaction.js';
 import { Users } from './auth/users.js';
+import type { Orchestration } from './orchestration/account-orchestration.js';
 
 export type AccountCredentials = { clientId: string; clientSecret: string };
 
@@ -28,6 +29,8 @@ export type Account = {
   /** Hooks the orchestration layer attaches (CREATE events, workflow versions). */
   readonly hooks: DomainHooks;
   readonly users: Users;
+  /** Set once the engine is attached (simulator start-up). */
+  orchestration: Orchestration | undefined;
 };
 
 export type AccountOptions = {
@@ -43,5 +46,5 @@ export function createAccount(options: AccountOptions): Account {
   const store = new Store();
   const hooks: DomainHooks = {};
   const entities = new EntityService({ model: options.model, store, clock: options.clock, ids: options.ids, hooks });
-  return { ...options, store, entities, hooks, view: new Transaction(store), users: new Users(store) };
+  return { ...options, store, entities, hooks, view: new Transaction(store), users: new Users(store), orchestration: undefined };
 }

@@ -9,6 +9,10 @@ import { createErrorHandler } from './http/error-handler.js';
 import { requireAuth } from './http/middleware/auth.js';
 import { createOAuthRouter } from './http/routes/oauth-routes.js';
 import { createSimRouter } from './http/routes/sim-routes.js';
+import { accountOf, orchestrationOf, simAccountOf } from './http/account-of.js';
+import { createEventRouter } from './http/routes/event-routes.js';
+import { createSimOrchestrationRouter } from './http/routes/sim-orchestration-routes.js';
+import { createWorkflowRouter } from './http/routes/workflow-routes.js';
 import type { Simulator } from './simulator.js';
 
 export type AppOptions = {
@@ -28,6 +32,7 @@ export function createApp(sim: Simulator, options: AppOptions = {}): Express {
 
   app.use(express.json({ limit: '50mb', type: ['application/json', 'application/*+json'] }));
   app.use(createSimRouter(sim, options.version ?? '0.0.0'));
+  app.use(createSimOrchestrationRouter((req) => orchestrationOf(simAccountOf(sim, req))));
   for (const r of options.simRouters ?? []) app.use(r);
 
   app.use(express.urlencoded({ extended: false }));
@@ -38,6 +43,14 @@ export function createApp(sim: Simulator, options: AppOptions = {}): Express {
   app.get('/graphql', (req, res, next) => (req.accepts(['text/html', 'application/json']) === 'text/html' && !req.query['query'] ? graphql(req, res) : next()));
   app.use('/graphql', requireAuth(sim), (req, res) => graphql(req, res));
   app.use('/api', requireAuth(sim));
+  app.use(
+    createEventRouter((req) => {
+      const account = accountOf(req);
+      const { engine, events } = orchestrationOf(account);
+      return { engine, events, accountId: account.id, clock: account.clock };
+    }),
+  );
+  app.use(createWorkflowRouter((req) => orchestrationOf(accountOf(req))));
   for (const r of options.platformRouters ?? []) app.use(r);
 
   app.use((req, res) => {

@@ -81,6 +81,23 @@ export class EntityService {
     return undefined;
   }
 
+  /**
+   * Changes fields of one stored record directly (status, attributes, quantities) on behalf of
+   * the engine, with the same bookkeeping as an update mutation: updatedOn, hooks, one commit.
+   */
+  patch(typename: string, id: string, change: (record: EntityRecord) => void): EntityRecord {
+    return this.write((tx, changes) => {
+      const existing = tx.get(typename, id);
+      if (!existing) throw new SimError('ENTITY_NOT_FOUND', `C0120E: ${typename} ${id} was not found`);
+      const record = structuredClone(existing);
+      change(record);
+      if ('updatedOn' in (this.deps.model.entities[typename]?.fields ?? {})) record['updatedOn'] = this.deps.clock.now().toISOString();
+      tx.put(record);
+      if (existing['status'] !== record['status']) changes.push({ type: 'status', record, from: existing['status'], to: record['status'] });
+      return record;
+    });
+  }
+
   // ---- create ---------------------------------------------------------------------------
 
   createIn(tx: Transaction, changes: Change[], typename: string, inputType: GraphQLInputObjectType, input: Record<string, unknown>, parent: EntityRecord | undefined): EntityRecord {

@@ -29,32 +29,45 @@ function pageSize(args: PageArgs, limits: PagingLimits): { size: number; backwar
 }
 
 /**
- * Pages over one collection's ids (ascending) without materialising the whole result: walks from
- * the newest id down (or, for `last`, from the oldest in range up) and stops one past the page.
+ * Pages over one collection's ids without materialising the result. `lists` are ascending id
+ * lists that do not overlap (the whole collection, or one index bucket per filter value); the
+ * walk merges them newest first (or, for `last`, oldest first within the cursor window) and
+ * stops one record past the page.
  */
 export function pageIds(
-  idsAsc: readonly number[],
+  lists: readonly (readonly number[])[],
   load: (id: number) => EntityRecord | undefined,
   matches: (r: EntityRecord) => boolean,
   args: PageArgs,
   limits: PagingLimits,
 ): Page {
   const { size, backwards } = pageSize(args, limits);
-  // Range of positions in idsAsc allowed by the cursors: after → smaller ids, before → larger ids.
-  let hi = idsAsc.length - 1;
-  let lo = 0;
-  if (args.after) hi = lowerBound(idsAsc, decodeCursor(args.after).id) - 1;
-  if (args.before) {
-    const b = decodeCursor(args.before).id;
-    lo = lowerBound(idsAsc, b);
-    if (idsAsc[lo] === b) lo += 1;
-  }
+  const after = args.after ? decodeCursor(args.after).id : Number.POSITIVE_INFINITY;
+  const before = args.before ? decodeCursor(args.before).id : Number.NEGATIVE_INFINITY;
+  // The cursor window is the ids strictly between `before` (larger ids excluded… newest side)
+  // and `after`: newest first means `after` → smaller ids, `before` → larger ids.
+  const inWindow = (id: number): boolean => id < after && id > before;
+  const walk = function* (ascending: boolean, from: number, to: number): Generator<EntityRecord> {
+    // Merge the lists between ids `from` and `to` (exclusive bounds) in the requested direction.
+    const pos = lists.map((l) => (ascending ? upperBoundIndex(l, from) : lowerBound(l, to) - 1));
+    for (;;) {
+      let pick = -1;
+      for (let i = 0; i < lists.length; i += 1) {
+        const v = lists[i]![pos[i]!];
+        if (v === undefined || (ascending ? v >= to : v <= from)) continue;
+        if (pick < 0 || (ascending ? v < lists[pick]![pos[pick]!]! : v > lists[pick]![pos[pick]!]!)) pick = i;
+      }
+      if (pick < 0) return;
+      const id = lists[pick]![pos[pick]!]!;
+      pos[pick] = pos[pick]! + (ascending ? 1 : -1);
+      const r = load(id);
+      if (r && matches(r)) yield r;
+    }
+  };
   const picked: EntityRecord[] = [];
   let more = false;
-  const step = backwards ? 1 : -1;
-  for (let i = backwards ? lo : hi; backwards ? i <= hi : i >= lo; i += step) {
-    const r = load(idsAsc[i]!);
-    if (!r || !matches(r)) continue;
+  for (const r of walk(backwards, before, after)) {
+    if (!inWindow(Number(r.id))) continue;
     if (picked.length === size) {
       more = true;
       break;
@@ -62,17 +75,18 @@ export function pageIds(
     picked.push(r);
   }
   if (backwards) picked.reverse();
-  const existsBeyond = (from: number, to: number, dir: number): boolean => {
-    for (let i = from; dir > 0 ? i <= to : i >= to; i += dir) {
-      const r = load(idsAsc[i]!);
-      if (r && matches(r)) return true;
-    }
-    return false;
-  };
+  const any = (it: Generator<EntityRecord>): boolean => !it.next().done;
   // Items outside the cursor window count for the opposite direction's flag (Relay semantics).
-  const hasNextPage = backwards ? (args.before ? existsBeyond(lo - 1, 0, -1) : false) : more;
-  const hasPreviousPage = backwards ? more : args.after ? existsBeyond(hi + 1, idsAsc.length - 1, 1) : false;
+  const hasNextPage = backwards ? (args.before ? any(walk(false, Number.NEGATIVE_INFINITY, before + 1)) : false) : more;
+  const hasPreviousPage = backwards ? more : args.after ? any(walk(true, after - 1, Number.POSITIVE_INFINITY)) : false;
   return { edges: picked.map((node) => ({ node, cursor: encodeCursor(node) })), pageInfo: { hasNextPage, hasPreviousPage } };
+}
+
+/** First index whose id is greater than `id`. */
+function upperBoundIndex(ids: readonly number[], id: number): number {
+  if (id === Number.NEGATIVE_INFINITY) return 0;
+  const at = lowerBound(ids, id);
+  return ids[at] === id ? at + 1 : at;
 }
 
 /** Pages over an explicit list (relationship connections, several concrete types). */

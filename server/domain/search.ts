@@ -15,12 +15,17 @@ export function searchRoot(scope: SearchScope, typenames: string[], argDefs: rea
   const predicate = buildPredicate(store, argDefs, args);
   if (typenames.length === 1) {
     const typename = typenames[0]!;
-    let best: readonly number[] = store.candidates(typename);
+    let best: (readonly number[])[] = [store.candidates(typename)];
+    let bestSize = best[0]!.length;
     for (const field of ['ref', 'status', 'type'] as const) {
       const v = args[field];
       if (!Array.isArray(v) || v.length === 0 || !argDefs.some((a) => a.name === field)) continue;
-      const narrowed = store.candidates(typename, field, v.map(String));
-      if (narrowed.length < best.length) best = narrowed;
+      const lists = store.candidateLists(typename, field, v.map(String));
+      const size = lists.reduce((n, l) => n + l.length, 0);
+      if (size < bestSize) {
+        best = lists;
+        bestSize = size;
+      }
     }
     return pageIds(best, (id) => store.get(typename, String(id)), predicate, args as PageArgs, paging);
   }

@@ -18,6 +18,7 @@ export function maskError(error: unknown, message: string): Error {
       extensions: { code },
     });
   }
-  if (error instanceof GraphQLError && !error.originalError) return error;
+  // Parse, validation and variable-coercion errors are the client's and keep graphql-js's message.
+  if (error instanceof GraphQLError && (!error.originalError || error.originalError instanceof GraphQLError)) return error;
   return new GraphQLError(message, { path: error instanceof GraphQLError ? error.path : undefined, extensions: { code: 'INTERNAL_SERVER_ERROR' } });
 }

@@ -16,7 +16,7 @@ import { DERIVED_FIELDS } from './special/derived-fields.js';
 import { SPECIAL_RESOLVERS } from './special/index.js';
 
 type Resolver = GraphQLFieldResolver<unknown, GraphQLContext, Record<string, unknown>>;
-type ResolverMap = Record<string, Record<string, Resolver> | { __resolveType: (v: { __typename?: string }) => string | undefined }>;
+type ResolverMap = Record<string, Record<string, unknown>>;
 
 export function buildResolvers(model: Model): { resolvers: ResolverMap; classes: Map<string, FieldClass> } {
   const { schema } = model;

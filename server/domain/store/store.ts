@@ -104,6 +104,13 @@ export class Store {
     return [...merged].sort((a, b) => a - b);
   }
 
+  /** One ascending id list per indexed value (disjoint: a record has one value per field). */
+  candidateLists(typename: string, field: IndexedField, values: readonly string[]): (readonly number[])[] {
+    const c = this.collections.get(typename);
+    if (!c) return [];
+    return [...new Set(values)].map((v) => c.indexes[field].get(v)?.ids ?? []);
+  }
+
   isIndexed(field: string): field is IndexedField {
     return (INDEXED_FIELDS as readonly string[]).includes(field);
   }

@@ -4,8 +4,10 @@
  */
 import type { GraphQLContext } from '../context.js';
 import { isLinkRef, type EntityRecord } from '../../domain/store/store.js';
+import { resolveOne } from './links.js';
+import { waveItems } from './wave-items.js';
 
-type Derived = (parent: EntityRecord, args: Record<string, unknown>, ctx: GraphQLContext) => unknown;
+export type Derived = (parent: EntityRecord, args: Record<string, unknown>, ctx: GraphQLContext) => unknown;
 
 /** The product an inventory or virtual position counts, in the given (or any) product catalogue. */
 const productOfPosition: Derived = (parent, args, ctx) => {
@@ -22,7 +24,22 @@ const locationAddressOfPosition: Derived = (parent, _args, ctx) => {
   return isLinkRef(address) ? ctx.account.store.resolve(address) ?? null : null;
 };
 
+/**
+ * `Fulfilment.fromLocation` (a `LocationLink{ref}`): a stored link when there is one, else the
+ * location whose store address is the fulfilment's `fromAddress`. CreateFulfilmentInput has no
+ * `fromLocation`, only `fromAddress` [inferred].
+ */
+const fromLocationOfFulfilment: Derived = (parent, _args, ctx) => {
+  const { store } = ctx.account;
+  const stored = resolveOne(store, parent['fromLocation']);
+  if (stored) return stored;
+  const address = resolveOne(store, parent['fromAddress']);
+  return (address?.__typename === 'StoreAddress' ? resolveOne(store, address['location']) : undefined) ?? null;
+};
+
 export const DERIVED_FIELDS: Readonly<Record<string, Derived>> = {
   'InventoryPosition.product': productOfPosition,
   'InventoryPosition.location': locationAddressOfPosition,
+  'Fulfilment.fromLocation': fromLocationOfFulfilment,
+  'Wave.items': waveItems,
 };

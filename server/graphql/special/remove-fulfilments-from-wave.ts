@@ -1,0 +1,22 @@
+/**
+ * `removeFulfilmentsFromWave(input: {wave: WaveKey, fulfilments: [FulfilmentKey]})`: "Removes one
+ * or more `Fulfilment`s from a `Wave`" (schema description). `Fulfilment.waves` follows, since it
+ * is read from the waves that list the fulfilment. Unknown wave or fulfilment: C0120E, nothing changed.
+ */
+import type { GraphQLContext } from '../context.js';
+import { findRequired, type Key } from './find-entity.js';
+import { REMOVE_SUCCEEDED, removeLinks } from './remove-links.js';
+import { requireInput } from './require-input.js';
+
+type Args = { input?: { wave: Key; fulfilments: Key[] } | null };
+
+export function removeFulfilmentsFromWave(_parent: unknown, args: Record<string, unknown>, ctx: GraphQLContext): typeof REMOVE_SUCCEEDED {
+  const input = requireInput((args as Args).input, 'removeFulfilmentsFromWave');
+  const { account } = ctx;
+  return account.entities.write((tx) => {
+    const wave = findRequired(account, tx, 'Wave', input.wave, 'removeFulfilmentsFromWave');
+    const fulfilments = input.fulfilments.map((k) => findRequired(account, tx, 'Fulfilment', k, 'removeFulfilmentsFromWave'));
+    removeLinks(account, tx, wave, fulfilments, { field: 'fulfilments', backField: 'waves' });
+    return REMOVE_SUCCEEDED;
+  });
+}

@@ -1,0 +1,58 @@
+/**
+ * Attaches the orchestration engine to one account: its workflows (the defaults in `rulesets/`
+ * and a user folder), its event log, the engine over the account's domain port, and the domain
+ * hooks through which create mutations raise CREATE events (design §2 principle 3).
+ */
+import type { Account } from '../account.js';
+import type { Clock } from '../lib/clock.js';
+import { createDomainPort, viewOf } from './domain-port.js';
+import { createEngine } from './engine.js';
+import type { Engine, WebhookQueue, WebhookRequest } from './engine-types.js';
+import { createEventLog, type EventLog } from './event-log.js';
+import type { RuleRegistry } from './rule-registry.js';
+import { createWorkflowStore, type WorkflowStore } from './workflow-store.js';
+
+export type Orchestration = {
+  readonly registry: RuleRegistry;
+  readonly workflows: WorkflowStore;
+  readonly events: EventLog;
+  readonly engine: Engine;
+  /** The webhook requests rules made, in order (delivery is the webhook service's job). */
+  readonly webhooks: WebhookQueue;
+};
+
+/** Keeps webhook requests when no delivery service is attached (tests, `--webhooks off`). */
+export function createRecordingWebhookQueue(): WebhookQueue & { requests: WebhookRequest[] } {
+  const requests: WebhookRequest[] = [];
+  return { requests, enqueue: (request) => void requests.push(request) };
+}
+
+export type OrchestrationOptions = {
+  registry: RuleRegistry;
+  /** Workflow folders loaded in order (later files win for the same name). */
+  workflowDirs: readonly string[];
+  webhooks?: WebhookQueue;
+};
+
+export async function attachOrchestration(account: Account, options: OrchestrationOptions): Promise<Orchestration> {
+  const workflows = createWorkflowStore({ registry: options.registry });
+  for (const dir of options.workflowDirs) await workflows.loadDir(dir);
+  const events = createEventLog({ clock: account.clock as Clock });
+  const webhooks = options.webhooks ?? createRecordingWebhookQueue();
+  const engine = createEngine({
+    domain: createDomainPort(account),
+    clock: account.clock,
+    ids: account.ids,
+    accountId: account.id,
+    registry: options.registry,
+    workflows,
+    events,
+    webhooks,
+  });
+  account.hooks.onCreated = (record) => {
+    const view = viewOf(account, record);
+    if (view) engine.onEntityCreated(view);
+  };
+  account.hooks.workflowVersion = (workflowRef) => workflows.versionNumberFor(workflowRef);
+  return { registry: options.registry, workflows, events, engine, webhooks };
+}

@@ -1,0 +1,160 @@
+/**
+ * The engine's view of one account's data (implements `DomainPort` of port.ts over the store).
+ * Entities are addressed by Fluent entity type (ORDER, FULFILMENT, …, fluent-platform.md §3.3)
+ * and id or ref; the root entity is found by following each sub-entity's parent field.
+ */
+import type { Account } from '../account.js';
+import { SimError } from '../domain/errors.js';
+import { upsertAttributes } from '../domain/entities.js';
+import { FLUENT_ENTITY_TYPES, PARENT_FIELD, TYPENAMES_OF_ENTITY_TYPE } from '../domain/overrides.js';
+import { isLinkRef, type EntityRecord, type LinkRef } from '../domain/store/store.js';
+import { runMutation } from '../graphql/run-mutation.js';
+import type { DomainPort, EntityKey, EntityView, Setting } from './port.js';
+
+/** Join records on the way from a sub-entity to its root (Consignment → ConsignmentArticle → Article). */
+const JOIN_PARENT_FIELD: Readonly<Record<string, string>> = { ConsignmentArticle: 'article', CarrierConsignmentArticle: 'article' };
+
+export function createDomainPort(account: Account): DomainPort {
+  const { store } = account;
+
+  const findRecord = (key: EntityKey): EntityRecord | undefined => {
+    const typenames = TYPENAMES_OF_ENTITY_TYPE[key.entityType] ?? [];
+    for (const typename of typenames) {
+      if (key.id != null) {
+        const r = store.get(typename, String(key.id));
+        if (r && (key.ref == null || r['ref'] === key.ref)) return r;
+      } else if (key.ref != null) {
+        const [first] = store.candidates(typename, 'ref', [key.ref]);
+        if (first !== undefined) return store.get(typename, String(first));
+      }
+    }
+    return undefined;
+  };
+
+  const mustFind = (key: EntityKey): EntityRecord => {
+    const r = findRecord(key);
+    if (!r) throw new SimError('ENTITY_NOT_FOUND', `C0120E: ${key.entityType} ${key.id ?? key.ref ?? '?'} was not found`);
+    return r;
+  };
+
+  const first = (v: unknown): LinkRef | undefined => (isLinkRef(v) ? v : Array.isArray(v) ? v.find(isLinkRef) : undefined);
+
+  const rootOf = (record: EntityRecord): EntityRecord => {
+    let current = record;
+    for (let depth = 0; depth < 8; depth += 1) {
+      const field = PARENT_FIELD[current.__typename] ?? JOIN_PARENT_FIELD[current.__typename];
+      if (!field) return current;
+      let link = first(current[field]);
+      if (!link && Array.isArray(current[field]) === false) {
+        // Membership kept on the other side (e.g. a consignment's join records link back to it).
+        const back = store.linkedFrom({ __link: current.__typename, id: current.id }, 'ConsignmentArticle')[0];
+        link = back ? { __link: back.__typename, id: back.id } : undefined;
+      }
+      const next = link && store.resolve(link);
+      if (!next) return current;
+      current = next;
+    }
+    return current;
+  };
+
+  const retailerIdOf = (r: EntityRecord, root: EntityRecord): string | undefined => {
+    for (const candidate of [r, root]) {
+      if (isLinkRef(candidate['retailer'])) return candidate['retailer'].id;
+      if (candidate['retailerId'] != null) return String(candidate['retailerId']);
+      if (Array.isArray(candidate['retailerRefs']) && candidate['retailerRefs'].length) return String(candidate['retailerRefs'][0]);
+    }
+    return undefined;
+  };
+
+  /** Scalars as stored, links expanded one level to their own scalars. */
+  const fieldsOf = (r: EntityRecord): Record<string, unknown> => {
+    const out: Record<string, unknown> = {};
+    for (const [k, v] of Object.entries(r)) {
+      if (k === 'password') continue;
+      if (isLinkRef(v)) out[k] = scalarsOf(store.resolve(v));
+      else if (Array.isArray(v) && v.some(isLinkRef)) out[k] = v.map((x) => (isLinkRef(x) ? scalarsOf(store.resolve(x)) : x));
+      else out[k] = v;
+    }
+    return out;
+  };
+
+  const toView = (r: EntityRecord): EntityView => {
+    const root = rootOf(r);
+    return {
+      entityType: FLUENT_ENTITY_TYPES[r.__typename] ?? r.__typename.toUpperCase(),
+      typename: r.__typename,
+      id: r.id,
+      ref: typeof r['ref'] === 'string' ? r['ref'] : undefined,
+      subtype: typeof r['type'] === 'string' ? r['type'] : undefined,
+      status: typeof r['status'] === 'string' ? r['status'] : undefined,
+      workflowRef: typeof r['workflowRef'] === 'string' ? r['workflowRef'] : undefined,
+      workflowVersion: r['workflowVersion'] == null ? undefined : Number(r['workflowVersion']),
+      retailerId: retailerIdOf(r, root),
+      root: { entityType: FLUENT_ENTITY_TYPES[root.__typename] ?? root.__typename.toUpperCase(), id: root.id, ref: typeof root['ref'] === 'string' ? root['ref'] : undefined },
+      fields: fieldsOf(r),
+    };
+  };
+
+  const relatedRecords = (parent: EntityRecord, field: string): EntityRecord[] => {
+    const kind = account.model.entities[parent.__typename]?.fields[field];
+    const out = new Map<string, EntityRecord>();
+    const own = parent[field];
+    for (const l of Array.isArray(own) ? own : [own]) {
+      const r = isLinkRef(l) ? store.resolve(l) : undefined;
+      if (r) out.set(`${r.__typename}:${r.id}`, r);
+    }
+    if (kind?.kind === 'connection') {
+      for (const t of account.model.concreteTypes(kind.node)) for (const r of store.linkedFrom({ __link: parent.__typename, id: parent.id }, t)) out.set(`${r.__typename}:${r.id}`, r);
+    }
+    return [...out.values()].sort((a, b) => Number(a.id) - Number(b.id));
+  };
+
+  return {
+    find: (key) => {
+      const r = findRecord(key);
+      return r ? toView(r) : undefined;
+    },
+    children(parentKey, childEntityType) {
+      const parent = findRecord(parentKey);
+      if (!parent) return [];
+      const link = { __link: parent.__typename, id: parent.id };
+      return (TYPENAMES_OF_ENTITY_TYPE[childEntityType] ?? []).flatMap((t) => store.linkedFrom(link, t)).map(toView);
+    },
+    related(parentKey, field) {
+      const parent = findRecord(parentKey);
+      return parent ? relatedRecords(parent, field).map(fieldsOf) : [];
+    },
+    setting(name, retailerId) {
+      const settings = store.candidates('Setting').map((id) => store.get('Setting', String(id))).filter((s): s is EntityRecord => s?.['name'] === name);
+      const pick = settings.find((s) => s['context'] === 'RETAILER' && retailerId !== undefined && String(s['contextId']) === String(retailerId)) ?? settings.find((s) => s['context'] === 'ACCOUNT');
+      return pick ? ({ name, value: (pick['value'] as string | null) ?? null, lobValue: pick['lobValue'] ?? null, context: String(pick['context']), contextId: Number(pick['contextId']) } satisfies Setting) : undefined;
+    },
+    setStatus(key, status) {
+      const r = mustFind(key);
+      return toView(account.entities.patch(r.__typename, r.id, (rec) => {
+        rec['status'] = status;
+      }));
+    },
+    upsertAttributes(key, attributes) {
+      const r = mustFind(key);
+      return toView(account.entities.patch(r.__typename, r.id, (rec) => {
+        rec['attributes'] = upsertAttributes(rec['attributes'], attributes);
+      }));
+    },
+    mutate(mutation, input) {
+      const result = runMutation(account, mutation, { input });
+      return result && typeof result === 'object' && '__typename' in result ? fieldsOf(result as EntityRecord) : (result as Record<string, unknown>);
+    },
+  };
+}
+
+/** Lets the CREATE hook turn a stored record into the engine's view. */
+export function viewOf(account: Account, record: EntityRecord): EntityView | undefined {
+  const entityType = FLUENT_ENTITY_TYPES[record.__typename];
+  return entityType ? createDomainPort(account).find({ entityType, id: record.id }) : undefined;
+}
+
+function scalarsOf(r: EntityRecord | undefined): Record<string, unknown> | null {
+  if (!r) return null;
+  return Object.fromEntries(Object.entries(r).filter(([k, v]) => k !== 'password' && !isLinkRef(v) && !(Array.isArray(v) && v.some(isLinkRef))));
+}

@@ -1,0 +1,117 @@
+/**
+ * Public types of the orchestration engine: what callers submit, what they get back, and what
+ * the engine needs injected. The engine itself is `engine.ts`.
+ */
+import type { Clock } from '../lib/clock.js';
+import type { Ids } from '../lib/ids.js';
+import type { WebhookEvent } from '../webhooks/payload.js';
+import type { EventLog, EventStatus } from './event-log.js';
+import type { ExecutionTrace } from './execution-trace.js';
+import type { DomainPort, EntityView, OrchestrationEvent } from './port.js';
+import type { RuleRegistry } from './rule-registry.js';
+import type { WorkflowStore } from './workflow-store.js';
+
+export type EventMode = 'sync' | 'async';
+
+/** An event as a client (REST body, batch record, CREATE hook) hands it to the engine (§3.2). */
+export type SubmitEventInput = Omit<OrchestrationEvent, 'id' | 'accountId' | 'attributes' | 'sourceEvents'> & {
+  /** Generated (UUID) when absent. */
+  id?: string | undefined;
+  /** The engine's account when absent. */
+  accountId?: string | undefined;
+  attributes?: Record<string, unknown> | undefined;
+  sourceEvents?: string[] | undefined;
+};
+
+export type SubmitOptions = {
+  mode: EventMode;
+  /** `source` of the ORCHESTRATION record (§3.6, e.g. `Fluent-API`). @default null */
+  source?: string | null;
+  /** `generatedBy` of the ORCHESTRATION record. @default 'Rubix User' */
+  generatedBy?: string;
+};
+
+/**
+ * What `submit` answers. Sync: COMPLETE, FAILED or NO_MATCH (§3.4), or SCHEDULED for a future
+ * `scheduledOn`. Async: PENDING (or SCHEDULED); the final status lands in the event log.
+ */
+export type SubmitResult = {
+  eventId: string;
+  entityId: string | null;
+  eventStatus: Extract<EventStatus, 'COMPLETE' | 'FAILED' | 'NO_MATCH' | 'PENDING' | 'SCHEDULED'>;
+  errorMessage?: string;
+};
+
+/** One webhook the engine asks the delivery layer to send (fluent-platform.md §6). */
+export type WebhookRequest = {
+  /** Webhook name (the event `name` in the payload). */
+  name: string;
+  url: string;
+  accountId: string;
+  retailerId: string;
+  /** The payload, built from the target entity as it is when the rule runs (§6.2). */
+  event: WebhookEvent;
+  /** The orchestration event whose rule asked for it. */
+  sourceEventId: string;
+};
+
+export interface WebhookQueue {
+  enqueue(request: WebhookRequest): void;
+}
+
+export type EngineLogger = {
+  debug?(message: string, data?: unknown): void;
+  warn?(message: string, data?: unknown): void;
+  error?(message: string, data?: unknown): void;
+};
+
+/**
+ * Which stored version runs for an entity.
+ * - `entity`: the version its `workflowVersion` names (see `workflowVersionNumber`), else the latest;
+ * - `latest`: always the latest.
+ */
+export type WorkflowVersionPolicy = 'entity' | 'latest';
+
+export type EngineDeps = {
+  domain: DomainPort;
+  clock: Clock;
+  ids: Ids;
+  accountId: string;
+  registry: RuleRegistry;
+  workflows: WorkflowStore;
+  events: EventLog;
+  webhooks: WebhookQueue;
+  /** Events one execution may process before it is stopped as a runaway loop (style.md §8). @default 500 */
+  maxEventsPerExecution?: number;
+  /** Execution traces kept for `explain` (oldest dropped first). @default 10000 */
+  maxTraces?: number;
+  /** @default 'entity' */
+  workflowVersionPolicy?: WorkflowVersionPolicy;
+  logger?: EngineLogger;
+};
+
+export type QueuedEventData = { event: OrchestrationEvent; depth: number };
+export type EngineData = {
+  /** Events waiting for the queue, in order. */
+  queue: QueuedEventData[];
+  /** Events waiting for the virtual clock; `at` is epoch ms. */
+  scheduled: (QueuedEventData & { at: number })[];
+};
+
+export interface Engine {
+  submit(event: SubmitEventInput, options: SubmitOptions): Promise<SubmitResult>;
+  /** Resolves when the queue is empty (scheduled events wait for the clock). */
+  drain(): Promise<void>;
+  /**
+   * The domain layer calls this after a create mutation; raises `CREATE` for the entity types
+   * marked ✓ in fluent-platform.md §3.3. Returns the event id, or undefined when none is raised.
+   */
+  onEntityCreated(entity: EntityView): string | undefined;
+  explain(eventId: string): ExecutionTrace | undefined;
+  /** Queue length and scheduled count (diagnostics, readiness). */
+  stats(): { queued: number; scheduled: number };
+  /** Drops the queue, scheduled events and traces (reset). */
+  clear(): void;
+  toJSON(): EngineData;
+  restore(data: EngineData): void;
+}

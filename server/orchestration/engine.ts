@@ -1,0 +1,523 @@
+/**
+ * The orchestration engine ("Rubix", fluent-platform.md §5.3): takes events, finds the entity and
+ * its workflow, matches rulesets, runs their rules, applies the effects, and records everything in
+ * the event log (ORCHESTRATION + ORCHESTRATION_AUDIT) and in a per-event trace.
+ *
+ * Execution model:
+ * - an *execution* starts from one event (a REST event, a queued event, a scheduled event firing)
+ *   and processes it, then the events raised for the same root entity, inline, in order (§5.3 #3);
+ *   events for other root entities go to the queue and get their own execution;
+ * - rules and the DomainPort are synchronous, so an execution never interleaves with another;
+ * - the queue is pumped on the next turn of the event loop (`setImmediate`, not domain time) and by
+ *   `drain()`; scheduled events wait for the virtual clock (`clock.schedule`), never `setTimeout`;
+ * - an execution that processes more than `maxEventsPerExecution` events, or a chain of queued
+ *   events deeper than that, is stopped with a FAILED event (style.md §8 loop guard);
+ * - a rule that throws fails its event and execution: FAILED + an `exception` audit (§5.3 #4).
+ *   Effects already applied are not rolled back.
+ */
+import { SimError } from '../domain/errors.js';
+import type { TimerHandle } from '../lib/clock.js';
+import { applyEffect, type EffectContext, type RaisedEvent } from './apply-effect.js';
+import { compileWorkflow, type CompiledRuleset, type CompiledWorkflow } from './compile-workflow.js';
+import { CREATE_EVENT_ENTITY_TYPES, CREATE_EVENT_NAME } from './create-event.js';
+import type { Engine, EngineDeps, EventMode, SubmitResult } from './engine-types.js';
+import type { EventAttribute, EventContext, EventStatus } from './event-log.js';
+import { auditRecord, contextOfEntity, contextOfEvent, ENGINE_USER, orchestrationRecord } from './event-records.js';
+import { newTrace, type ExecutionTrace, type RuleStep, type TraceOutcome } from './execution-trace.js';
+import { explainNoMatch, matchRulesets } from './matcher.js';
+import type { EntityView, OrchestrationEvent } from './port.js';
+import type { CompiledRule } from './rule-registry.js';
+import { defaultWorkflowName, parseWorkflow } from './workflow.js';
+
+type Job = { event: OrchestrationEvent; depth: number; mode: EventMode; runOnce?: CompiledWorkflow };
+type RootRef = { entityType: string; id: string | undefined; ref: string | undefined };
+type Execution = {
+  top: Job;
+  root: RootRef | undefined;
+  inline: Job[];
+  processed: number;
+  recent: string[];
+  current: Job | undefined;
+  failure: string | undefined;
+};
+type Processed = { status: Extract<EventStatus, 'COMPLETE' | 'FAILED' | 'NO_MATCH'>; entityId: string | null; message?: string };
+type RuleFailure = { message: string; rule: string; ruleset: string };
+
+export function createEngine(deps: EngineDeps): Engine {
+  const maxEvents = deps.maxEventsPerExecution ?? 500;
+  const maxTraces = deps.maxTraces ?? 10_000;
+  const versionPolicy = deps.workflowVersionPolicy ?? 'entity';
+  const log = deps.logger ?? {};
+  let queue: Job[] = [];
+  const scheduled = new Map<string, { job: Job; at: number; handle: TimerHandle }>();
+  const traces = new Map<string, ExecutionTrace>();
+  let execution: Execution | undefined;
+  let pumpArmed = false;
+
+  // ── recording ───────────────────────────────────────────────────────────────────────────
+
+  function record(event: OrchestrationEvent, mode: EventMode, source: string | null, generatedBy: string): ExecutionTrace {
+    deps.events.append(orchestrationRecord(event, { eventStatus: 'PENDING', generatedOn: deps.clock.now(), source, generatedBy }));
+    return startTrace(event, mode);
+  }
+
+  function startTrace(event: OrchestrationEvent, mode: EventMode): ExecutionTrace {
+    const trace = newTrace(event, mode, deps.clock.now().toISOString());
+    traces.set(event.id, trace);
+    if (traces.size > maxTraces) traces.delete(traces.keys().next().value as string);
+    return trace;
+  }
+
+  /** The event's trace; a restored event (snapshot) gets a fresh one, and a record if the log lacks it. */
+  function traceFor(job: Job): ExecutionTrace {
+    const existing = traces.get(job.event.id);
+    if (existing) return existing;
+    if (deps.events.get(job.event.id)) return startTrace(job.event, job.mode);
+    return record(job.event, job.mode, null, ENGINE_USER);
+  }
+
+  function finish(job: Job, status: EventStatus, outcome: TraceOutcome): void {
+    deps.events.update(job.event.id, { eventStatus: status });
+    const trace = traces.get(job.event.id);
+    if (trace) trace.outcome = outcome;
+  }
+
+  function audit(
+    event: OrchestrationEvent,
+    fields: { name: string | null; category: string; context: EventContext; attributes: EventAttribute[] | null; eventStatus?: EventStatus },
+  ): void {
+    deps.events.append(
+      auditRecord({
+        id: deps.ids.uuid(),
+        accountId: event.accountId,
+        retailerId: event.retailerId,
+        generatedOn: deps.clock.now(),
+        eventStatus: fields.eventStatus ?? 'COMPLETE',
+        name: fields.name,
+        category: fields.category,
+        context: fields.context,
+        attributes: fields.attributes,
+      }),
+    );
+  }
+
+  /** "An exception audit includes the stack trace and the name of the executing rule/ruleset" (§3.7). */
+  function exceptionAudit(event: OrchestrationEvent, context: EventContext, error: unknown, where: { rule?: string; ruleset?: string }): void {
+    const attributes: EventAttribute[] = [{ name: 'message', type: 'STRING', value: messageOf(error) }];
+    if (where.rule !== undefined) attributes.push({ name: 'ruleName', type: 'STRING', value: where.rule });
+    if (where.ruleset !== undefined) attributes.push({ name: 'ruleSetName', type: 'STRING', value: where.ruleset });
+    if (error instanceof Error && error.stack) attributes.push({ name: 'stackTrace', type: 'STRING', value: error.stack });
+    audit(event, { name: error instanceof Error ? error.name : 'Exception', category: 'exception', context, attributes, eventStatus: 'FAILED' });
+  }
+
+  // ── dispatch: inline, queued or scheduled ───────────────────────────────────────────────
+
+  function scheduledAt(event: OrchestrationEvent): number | undefined {
+    if (!event.scheduledOn) return undefined;
+    const at = Date.parse(event.scheduledOn);
+    if (Number.isNaN(at)) throw new SimError('VALIDATION_FAILED', `'scheduledOn' is not a valid date-time: ${event.scheduledOn}`);
+    return at > deps.clock.nowMs() ? at : undefined;
+  }
+
+  /** `ScheduleEvent` sets `scheduledOn`; the event is SCHEDULED until the clock reaches it (§5.3). */
+  function schedule(job: Job, at: number): void {
+    deps.events.update(job.event.id, { eventStatus: 'SCHEDULED' });
+    const trace = traces.get(job.event.id);
+    if (trace) trace.outcome = { type: 'scheduled', at: new Date(at).toISOString() };
+    const handle = deps.clock.schedule(at, () => {
+      scheduled.delete(job.event.id);
+      deps.events.update(job.event.id, { eventStatus: 'PENDING' });
+      queue.push(job);
+      runQueue();
+    });
+    scheduled.set(job.event.id, { job, at, handle });
+  }
+
+  function enqueue(job: Job): void {
+    queue.push(job);
+    pumpSoon();
+  }
+
+  /** Same root entity as the running execution → inline; otherwise its own execution (§5.3 #3). */
+  function dispatch(job: Job, raisedBy: Job | undefined): void {
+    const at = scheduledAt(job.event);
+    const exec = execution;
+    let how: 'inline' | 'queued' | 'scheduled';
+    if (at !== undefined) {
+      schedule(job, at);
+      how = 'scheduled';
+    } else if (exec && sameRoot(rootOfEvent(job.event), exec.root)) {
+      exec.inline.push(job);
+      how = 'inline';
+    } else {
+      enqueue(job);
+      how = 'queued';
+    }
+    const trace = raisedBy ? traces.get(raisedBy.event.id) : undefined;
+    trace?.eventsRaised.push({ id: job.event.id, name: job.event.name, entityType: job.event.entityType, dispatch: how });
+  }
+
+  function raise(parent: Job, raised: RaisedEvent): void {
+    const { delayMs, ...fields } = raised;
+    const event: OrchestrationEvent = {
+      ...fields,
+      id: deps.ids.uuid(),
+      accountId: parent.event.accountId,
+      retailerId: fields.retailerId || parent.event.retailerId,
+      attributes: fields.attributes ?? {},
+      sourceEvents: [parent.event.id],
+    };
+    if (delayMs !== undefined && delayMs > 0 && !event.scheduledOn) {
+      event.scheduledOn = new Date(deps.clock.nowMs() + delayMs).toISOString();
+    }
+    scheduledAt(event); // a bad scheduledOn fails the rule before anything is recorded
+    record(event, parent.mode, null, ENGINE_USER);
+    dispatch({ event, depth: parent.depth + 1, mode: parent.mode }, parent);
+  }
+
+  function rootOfEvent(event: OrchestrationEvent): RootRef | undefined {
+    if (event.rootEntityType && (event.rootEntityId || event.rootEntityRef)) {
+      return { entityType: event.rootEntityType, id: event.rootEntityId, ref: event.rootEntityRef };
+    }
+    const target = deps.domain.find({ entityType: event.entityType, id: event.entityId, ref: event.entityRef });
+    return target ? rootRef(target) : undefined;
+  }
+
+  // ── executions ──────────────────────────────────────────────────────────────────────────
+
+  function runExecution(top: Job): SubmitResult {
+    const outer = execution;
+    const exec: Execution = { top, root: undefined, inline: [top], processed: 0, recent: [], current: undefined, failure: undefined };
+    execution = exec;
+    let result: Processed = { status: 'FAILED', entityId: top.event.entityId ?? null };
+    try {
+      for (let job = exec.inline.shift(); job; job = exec.inline.shift()) {
+        const processed = step(exec, job);
+        if (job === top) result = processed;
+      }
+    } finally {
+      execution = outer;
+    }
+    // A failure later in the chain fails the execution, and so the event that started it.
+    if (exec.failure && result.status !== 'FAILED') {
+      finish(top, 'FAILED', { type: 'failed', message: exec.failure });
+      result = { status: 'FAILED', entityId: result.entityId, message: exec.failure };
+    }
+    const answer: SubmitResult = { eventId: top.event.id, entityId: result.entityId, eventStatus: result.status };
+    if (result.status === 'FAILED') answer.errorMessage = result.message ?? 'Event has Failed';
+    return answer;
+  }
+
+  /** One event of an execution, behind the loop guard. */
+  function step(exec: Execution, job: Job): Processed {
+    const entityId = job.event.entityId ?? null;
+    if (exec.failure) {
+      const message = `Not processed: ${exec.failure}`;
+      finish(job, 'FAILED', { type: 'failed', message });
+      return { status: 'FAILED', entityId, message };
+    }
+    if (exec.processed >= maxEvents || job.depth > maxEvents) {
+      const message =
+        exec.processed >= maxEvents
+          ? `Stopped: one execution may process at most ${maxEvents} events (maxEventsPerExecution) and "${job.event.name}" ` +
+            `would be the next; the workflow probably loops (last events: ${exec.recent.join(' → ')}; started by ` +
+            `"${exec.top.event.name}" ${exec.top.event.id}).`
+          : `Stopped: "${job.event.name}" is event ${job.depth} of a chain of events raised across executions, above ` +
+            `maxEventsPerExecution (${maxEvents}); the workflows probably send events to each other in a loop.`;
+      exceptionAudit(job.event, auditContext(job.event), Object.assign(new Error(message), { name: 'EventChainLimitExceeded' }), {});
+      exec.failure = message;
+      finish(job, 'FAILED', { type: 'failed', message });
+      log.warn?.(message, { eventId: job.event.id });
+      return { status: 'FAILED', entityId, message };
+    }
+    exec.processed += 1;
+    exec.recent = [...exec.recent, job.event.name].slice(-8);
+    exec.current = job;
+    const processed = processEvent(exec, job);
+    exec.current = undefined;
+    if (processed.status === 'FAILED' && !exec.failure) {
+      exec.failure = `event "${job.event.name}" (${job.event.id}) failed: ${processed.message ?? 'Event has Failed'}`;
+    }
+    return processed;
+  }
+
+  /** fluent-platform.md §5.3, one event: entity → workflow → rulesets → rules. */
+  function processEvent(exec: Execution, job: Job): Processed {
+    const { event } = job;
+    const trace = traceFor(job);
+    let entityId: string | null = event.entityId ?? null;
+    try {
+      // 1. The event's entity, by id or by ref, with its root entity.
+      const entity = deps.domain.find({ entityType: event.entityType, id: event.entityId, ref: event.entityRef });
+      if (!entity) {
+        const key = event.entityId !== undefined ? `id ${event.entityId}` : `ref ${event.entityRef ?? '(none)'}`;
+        return noMatch(job, entityId, `no ${event.entityType} with ${key}`);
+      }
+      entityId = entity.id;
+      trace.entity = { entityType: entity.entityType, id: entity.id, ref: entity.ref ?? null, subtype: entity.subtype ?? null, status: entity.status ?? null };
+      trace.root = { entityType: entity.root.entityType, id: entity.root.id, ref: entity.root.ref ?? null };
+      deps.events.update(event.id, { context: contextOfEntity(entity, event.sourceEvents) });
+      exec.root ??= rootRef(entity);
+
+      // 2. The workflow: the event's run-once workflow, or the root entity's (workflowRef/Version).
+      const found = job.runOnce ? { workflow: job.runOnce } : workflowFor(event, entity);
+      if (!('workflow' in found)) return noMatch(job, entityId, found.reason);
+      const { workflow } = found;
+      trace.workflow = { name: workflow.name, version: workflow.version, source: workflow.source, runOnce: job.runOnce !== undefined };
+
+      // 3. Rulesets by event name, entity type, subtype and trigger status.
+      const subject = { entityType: entity.entityType, subtype: entity.subtype ?? event.entitySubtype, status: entity.status };
+      const match = matchRulesets(workflow, event.name, subject);
+      trace.rulesets = match.checks;
+      if (match.similar) trace.similarRulesetNames = match.similar;
+      if (match.matched.length === 0) return noMatch(job, entityId, explainNoMatch(event.name, match, subject));
+
+      // 4. The entity as it was before processing.
+      audit(event, {
+        name: event.name,
+        category: 'snapshot',
+        context: contextOfEntity(entity, [event.id]),
+        attributes: [{ name: 'entity', type: 'JSON', value: snapshotOf(entity) }],
+      });
+
+      // 5. Every matching ruleset, in order; each rule's effects land before the next rule runs.
+      for (const ruleset of match.matched) {
+        const failure = runRuleset(job, ruleset, entity, trace);
+        if (failure) {
+          finish(job, 'FAILED', { type: 'failed', ...failure });
+          log.warn?.(`Event ${event.name} (${event.id}) failed: ${failure.message}`);
+          return { status: 'FAILED', entityId, message: failure.message };
+        }
+      }
+      finish(job, 'COMPLETE', { type: 'complete' });
+      return { status: 'COMPLETE', entityId };
+    } catch (error) {
+      // The engine's own steps (lookups, the domain) failed: a FAILED event, never a crash.
+      exceptionAudit(event, auditContext(event), error, {});
+      finish(job, 'FAILED', { type: 'failed', message: messageOf(error) });
+      log.error?.(`Event ${event.name} (${event.id}) failed outside a rule`, error);
+      return { status: 'FAILED', entityId, message: messageOf(error) };
+    }
+  }
+
+  function noMatch(job: Job, entityId: string | null, reason: string): Processed {
+    finish(job, 'NO_MATCH', { type: 'noMatch', reason });
+    log.debug?.(`Event ${job.event.name} (${job.event.id}): NO_MATCH, ${reason}`);
+    return { status: 'NO_MATCH', entityId };
+  }
+
+  function workflowFor(event: OrchestrationEvent, entity: EntityView): { workflow: CompiledWorkflow } | { reason: string } {
+    const isRoot = entity.root.entityType === entity.entityType && entity.root.id === entity.id;
+    const root = isRoot ? entity : deps.domain.find(entity.root);
+    if (!root) return { reason: `the root entity ${entity.root.entityType} ${entity.root.id} does not exist` };
+    const name = root.workflowRef || defaultWorkflowName(root.entityType, root.subtype);
+    const retailerId = event.retailerId || root.retailerId;
+    const workflow = deps.workflows.forEntity(retailerId, name, versionPolicy === 'entity' ? root.workflowVersion : undefined);
+    if (workflow) return { workflow };
+    return {
+      reason: `no workflow ${name} for retailer ${retailerId ?? '(none)'}; load one from rulesets/ or --workflows, or PUT /api/v4.1/workflow`,
+    };
+  }
+
+  function runRuleset(job: Job, ruleset: CompiledRuleset, entity: EntityView, trace: ExecutionTrace): RuleFailure | undefined {
+    const context = contextOfEntity(entity, [job.event.id]);
+    const rulesetStart = deps.clock.nowMs();
+    for (const rule of ruleset.rules) {
+      const current = deps.domain.find({ entityType: entity.entityType, id: entity.id }) ?? entity;
+      const start = deps.clock.nowMs();
+      const stepTrace: RuleStep = {
+        ruleset: ruleset.name,
+        rule: rule.name,
+        resolvedAs: rule.resolvedAs ?? null,
+        simulated: rule.simulated,
+        props: rule.props,
+        effects: [],
+        startTimer: start,
+        stopTimer: start,
+      };
+      trace.rules.push(stepTrace);
+      try {
+        const effects = rule.rule.run({ event: job.event, entity: current, props: rule.props, now: deps.clock.now(), read: deps.domain });
+        const ctx = effectContext(job, trace);
+        for (const effect of effects) {
+          stepTrace.effects.push(effect);
+          applyEffect(effect, ctx);
+        }
+      } catch (error) {
+        stepTrace.stopTimer = deps.clock.nowMs();
+        stepTrace.error = messageOf(error);
+        audit(job.event, { name: rule.name, category: 'rule', context, attributes: ruleAttributes(rule, stepTrace), eventStatus: 'FAILED' });
+        audit(job.event, { name: ruleset.name, category: 'ruleSet', context, attributes: timers(rulesetStart, deps.clock.nowMs()), eventStatus: 'FAILED' });
+        exceptionAudit(job.event, context, error, { rule: rule.name, ruleset: ruleset.name });
+        return { message: `Rule ${rule.name} in ruleset ${ruleset.name} failed: ${messageOf(error)}`, rule: rule.name, ruleset: ruleset.name };
+      }
+      stepTrace.stopTimer = deps.clock.nowMs();
+      audit(job.event, { name: rule.name, category: 'rule', context, attributes: ruleAttributes(rule, stepTrace) });
+    }
+    audit(job.event, { name: ruleset.name, category: 'ruleSet', context, attributes: timers(rulesetStart, deps.clock.nowMs()) });
+    return undefined;
+  }
+
+  function effectContext(job: Job, trace: ExecutionTrace): EffectContext {
+    return {
+      domain: deps.domain,
+      accountId: job.event.accountId,
+      event: job.event,
+      trace,
+      newId: () => deps.ids.uuid(),
+      audit: (fields) => audit(job.event, fields),
+      raise: (raised) => raise(job, raised),
+      webhook: (request) =>
+        deps.webhooks.enqueue({ ...request, accountId: job.event.accountId, retailerId: job.event.retailerId, sourceEventId: job.event.id }),
+    };
+  }
+
+  // ── the queue ───────────────────────────────────────────────────────────────────────────
+
+  function runQueue(limit = Number.POSITIVE_INFINITY): void {
+    // Never start an execution inside another; the pump comes back for what is left.
+    for (let n = 0; n < limit && !execution; n += 1) {
+      const job = queue.shift();
+      if (!job) return;
+      try {
+        runExecution(job);
+      } catch (error) {
+        deps.events.update(job.event.id, { eventStatus: 'FAILED' });
+        log.error?.(`Event ${job.event.name} (${job.event.id}) could not be processed`, error);
+      }
+    }
+  }
+
+  /** Processes queued events on the next turns of the event loop, a chunk at a time. */
+  function pumpSoon(): void {
+    if (pumpArmed) return;
+    pumpArmed = true;
+    setImmediate(() => {
+      pumpArmed = false;
+      runQueue(100);
+      if (queue.length > 0) pumpSoon();
+    });
+  }
+
+  function toJob(event: OrchestrationEvent, depth: number): Job {
+    return { event: structuredClone(event), depth, mode: 'async' };
+  }
+
+  const engine: Engine = {
+    async submit(input, options) {
+      const { id, accountId, attributes, sourceEvents, ...fields } = input;
+      const event: OrchestrationEvent = {
+        ...fields,
+        id: id ?? deps.ids.uuid(),
+        accountId: accountId || deps.accountId,
+        attributes: attributes ?? {},
+        sourceEvents: sourceEvents ?? [],
+      };
+      // Run-once workflow in meta.workflow, sync events only (§3.2); checked before anything is recorded.
+      const inline = options.mode === 'sync' ? event.meta?.['workflow'] : undefined;
+      const runOnce = inline === undefined ? undefined : compileWorkflow(parseWorkflow(inline, 'meta.workflow'), deps.registry, 'meta.workflow');
+      const at = scheduledAt(event);
+      record(event, options.mode, options.source ?? null, options.generatedBy ?? ENGINE_USER);
+      const job: Job = { event, depth: 1, mode: options.mode, ...(runOnce ? { runOnce } : {}) };
+      const entityId = event.entityId ?? null;
+      if (at !== undefined) {
+        schedule(job, at);
+        return { eventId: event.id, entityId, eventStatus: 'SCHEDULED' };
+      }
+      if (options.mode === 'async') {
+        // Matching happens later; an unknown name ends as NO_MATCH in the log (§8 #7).
+        enqueue(job);
+        return { eventId: event.id, entityId, eventStatus: 'PENDING' };
+      }
+      return runExecution(job);
+    },
+    async drain() {
+      runQueue();
+    },
+    onEntityCreated(entity) {
+      if (!CREATE_EVENT_ENTITY_TYPES.has(entity.entityType)) return undefined;
+      const raisedBy = execution?.current;
+      const retailerId = entity.retailerId ?? deps.domain.find(entity.root)?.retailerId ?? '';
+      const event: OrchestrationEvent = {
+        id: deps.ids.uuid(),
+        name: CREATE_EVENT_NAME,
+        accountId: raisedBy?.event.accountId ?? deps.accountId,
+        retailerId,
+        entityType: entity.entityType,
+        entityId: entity.id,
+        entityRef: entity.ref,
+        entitySubtype: entity.subtype,
+        rootEntityType: entity.root.entityType,
+        rootEntityId: entity.root.id,
+        rootEntityRef: entity.root.ref,
+        attributes: {},
+        sourceEvents: raisedBy ? [raisedBy.event.id] : [],
+      };
+      record(event, raisedBy?.mode ?? 'async', null, ENGINE_USER);
+      dispatch({ event, depth: raisedBy ? raisedBy.depth + 1 : 1, mode: raisedBy?.mode ?? 'async' }, raisedBy);
+      return event.id;
+    },
+    explain: (eventId) => {
+      const trace = traces.get(eventId);
+      return trace ? structuredClone(trace) : undefined;
+    },
+    stats: () => ({ queued: queue.length, scheduled: scheduled.size }),
+    clear() {
+      for (const { handle } of scheduled.values()) deps.clock.cancel(handle);
+      scheduled.clear();
+      queue = [];
+      traces.clear();
+    },
+    toJSON: () => ({
+      queue: queue.map((job) => ({ event: structuredClone(job.event), depth: job.depth })),
+      scheduled: [...scheduled.values()].map(({ job, at }) => ({ event: structuredClone(job.event), depth: job.depth, at })),
+    }),
+    restore(data) {
+      engine.clear();
+      queue = data.queue.map((saved) => toJob(saved.event, saved.depth));
+      for (const saved of data.scheduled) schedule(toJob(saved.event, saved.depth), saved.at);
+      if (queue.length > 0) pumpSoon();
+    },
+  };
+  return engine;
+}
+
+/** Context of an audit about an event whose entity may be unknown: caused by that event. */
+function auditContext(event: OrchestrationEvent): EventContext {
+  return { ...contextOfEvent(event), sourceEvents: [event.id] };
+}
+
+function rootRef(entity: EntityView): RootRef {
+  return { entityType: entity.root.entityType, id: entity.root.id, ref: entity.root.ref };
+}
+
+function sameRoot(a: RootRef | undefined, b: RootRef | undefined): boolean {
+  if (!a || !b || a.entityType !== b.entityType) return false;
+  return (a.id !== undefined && a.id === b.id) || (a.ref !== undefined && a.ref === b.ref);
+}
+
+function timers(start: number, stop: number): EventAttribute[] {
+  return [
+    { name: 'startTimer', type: 'LONG', value: start },
+    { name: 'stopTimer', type: 'LONG', value: stop },
+  ];
+}
+
+function ruleAttributes(rule: CompiledRule, step: RuleStep): EventAttribute[] {
+  const attributes = timers(step.startTimer, step.stopTimer);
+  if (!rule.simulated) {
+    attributes.push(
+      { name: 'simulated', type: 'BOOLEAN', value: false },
+      { name: 'message', type: 'STRING', value: `"${rule.name}" is not a rule the simulator knows; it was skipped (unknownRulePolicy "skip")` },
+    );
+  }
+  return attributes;
+}
+
+function snapshotOf(entity: EntityView): Record<string, unknown> {
+  return { id: entity.id, ref: entity.ref ?? null, type: entity.subtype ?? null, status: entity.status ?? null, ...entity.fields };
+}
+
+function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}

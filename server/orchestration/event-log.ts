@@ -1,0 +1,275 @@
+/**
+ * The event log: ORCHESTRATION and ORCHESTRATION_AUDIT events in the platform's event model
+ * (fluent-platform.md §3.5, §3.6), and the search behind `GET /api/v4.1/event`.
+ *
+ * Records are stored in wire form (key order included) and handed out as copies. Searches use
+ * indexes on the entity / root entity / source-event ids and refs, and walk newest first so a
+ * page stops early. It knows nothing of workflows or HTTP: the route parses the query string.
+ */
+import { SimError } from '../domain/errors.js';
+import type { Clock } from '../lib/clock.js';
+
+export type EventAttribute = { name: string; value: unknown; type: string };
+
+export type EventContext = {
+  sourceEvents: string[];
+  entityType: string | null;
+  entityId: string | null;
+  entityRef: string | null;
+  rootEntityType: string | null;
+  rootEntityId: string | null;
+  rootEntityRef: string | null;
+};
+
+/** fluent-platform.md §3.7. */
+export type EventStatus = 'PENDING' | 'NO_MATCH' | 'FAILED' | 'SUCCESS' | 'SCHEDULED' | 'COMPLETE';
+
+/** One event as `GET /api/v4.1/event/{id}` returns it (fluent-platform.md §3.5, §3.6). */
+export type EventRecord = {
+  id: string;
+  name: string | null;
+  type: string;
+  accountId: string;
+  /** Always a string in responses (§3.5). */
+  retailerId: string;
+  category: string | null;
+  context: EventContext;
+  eventStatus: EventStatus;
+  /** null or `[{name, value, type}]` (§3.5). */
+  attributes: EventAttribute[] | null;
+  source: string | null;
+  generatedBy: string;
+  /** `2026-02-05T06:31:56.895+00:00`. */
+  generatedOn: string;
+};
+
+/** The filters of `GET /api/v4.1/event` (§3.5, plus `eventId` and `context.sourceEvents` the SDK sends). */
+export const EVENT_FILTER_FIELDS = [
+  'context.rootEntityType',
+  'context.rootEntityId',
+  'context.rootEntityRef',
+  'context.entityType',
+  'context.entityId',
+  'context.entityRef',
+  'context.sourceEvents',
+  'name',
+  'category',
+  'retailerId',
+  'eventType',
+  'eventStatus',
+  'eventId',
+] as const;
+export type EventFilterField = (typeof EVENT_FILTER_FIELDS)[number];
+
+/** Several values for one field match any of them; different fields must all match. */
+export type EventSearchFilters = { [F in EventFilterField]?: readonly string[] } & {
+  from?: Date;
+  to?: Date;
+  /** 0-based offset. @default 0 */
+  start?: number;
+  /** @default 100, at most 5000 */
+  count?: number;
+};
+
+export type EventSearchResult = { start: number; count: number; hasMore: boolean; results: EventRecord[] };
+
+export type EventLogData = { events: EventRecord[] };
+
+export interface EventLog {
+  append(record: EventRecord): void;
+  /** Changes status, attributes or context of a stored event (e.g. PENDING → COMPLETE). */
+  update(id: string, patch: Partial<Pick<EventRecord, 'eventStatus' | 'attributes' | 'context'>>): EventRecord | undefined;
+  get(id: string): EventRecord | undefined;
+  search(filters: EventSearchFilters): EventSearchResult;
+  size(): number;
+  clear(): void;
+  toJSON(): EventLogData;
+  restore(data: EventLogData): void;
+}
+
+export type EventLogOptions = {
+  clock: Clock;
+  /** Window used without `from` (§3.5: "only the past 30 days"). @default 30 */
+  defaultWindowDays?: number;
+  /** Page size without `count` (§3.5: "only the first 100"). @default 100 */
+  defaultCount?: number;
+  /** Larger `count`s are clamped to it (§3.5: at most 5000 per request). @default 5000 */
+  maxCount?: number;
+};
+
+/** Platform timestamp form: ISO with milliseconds and `+00:00` (§3.5). */
+export function formatGeneratedOn(date: Date): string {
+  return date.toISOString().replace('Z', '+00:00');
+}
+
+type Stored = { record: EventRecord; ms: number; seq: number };
+
+const INDEXED: readonly EventFilterField[] = [
+  'eventId',
+  'context.entityId',
+  'context.rootEntityId',
+  'context.entityRef',
+  'context.rootEntityRef',
+  'context.sourceEvents',
+];
+
+const FIELD_VALUES: Record<EventFilterField, (record: EventRecord) => readonly (string | null)[]> = {
+  'context.rootEntityType': (r) => [r.context.rootEntityType],
+  'context.rootEntityId': (r) => [r.context.rootEntityId],
+  'context.rootEntityRef': (r) => [r.context.rootEntityRef],
+  'context.entityType': (r) => [r.context.entityType],
+  'context.entityId': (r) => [r.context.entityId],
+  'context.entityRef': (r) => [r.context.entityRef],
+  'context.sourceEvents': (r) => r.context.sourceEvents,
+  name: (r) => [r.name],
+  category: (r) => [r.category],
+  retailerId: (r) => [r.retailerId],
+  eventType: (r) => [r.type],
+  eventStatus: (r) => [r.eventStatus],
+  eventId: (r) => [r.id],
+};
+
+const DAY_MS = 86_400_000;
+
+export function createEventLog(options: EventLogOptions): EventLog {
+  const windowMs = (options.defaultWindowDays ?? 30) * DAY_MS;
+  const defaultCount = options.defaultCount ?? 100;
+  const maxCount = options.maxCount ?? 5000;
+  let all: Stored[] = [];
+  let byId = new Map<string, Stored>();
+  /** maps field → value → positions in `all`, ascending */
+  let indexes = new Map<EventFilterField, Map<string, number[]>>();
+  /** true while every append was at or after the previous one (then position order is time order) */
+  let monotonic = true;
+
+  function index(stored: Stored): void {
+    for (const field of INDEXED) {
+      const byValue = indexes.get(field) ?? new Map<string, number[]>();
+      indexes.set(field, byValue);
+      for (const value of FIELD_VALUES[field](stored.record)) {
+        if (value === null) continue;
+        const list = byValue.get(value) ?? [];
+        byValue.set(value, list);
+        insertSorted(list, stored.seq);
+      }
+    }
+  }
+
+  function append(record: EventRecord): void {
+    if (byId.has(record.id)) throw new SimError('INTERNAL', `Event ${record.id} is already in the event log`);
+    const ms = Date.parse(record.generatedOn);
+    const last = all.at(-1);
+    if (last && ms < last.ms) monotonic = false;
+    const stored: Stored = { record: structuredClone(record), ms, seq: all.length };
+    all.push(stored);
+    byId.set(record.id, stored);
+    index(stored);
+  }
+
+  /** Positions to examine, ascending: the smallest index hit list, or everything. */
+  function candidatePositions(filters: EventSearchFilters): number[] | undefined {
+    let best: number[] | undefined;
+    for (const field of INDEXED) {
+      const values = filters[field];
+      if (!values || values.length === 0) continue;
+      const byValue = indexes.get(field);
+      const merged = [...new Set(values.flatMap((value) => byValue?.get(value) ?? []))].sort((a, b) => a - b);
+      if (!best || merged.length < best.length) best = merged;
+    }
+    return best;
+  }
+
+  function matches(record: EventRecord, filters: EventSearchFilters): boolean {
+    for (const field of EVENT_FILTER_FIELDS) {
+      const wanted = filters[field];
+      if (!wanted || wanted.length === 0) continue;
+      if (!FIELD_VALUES[field](record).some((value) => value !== null && wanted.includes(value))) return false;
+    }
+    return true;
+  }
+
+  /** Candidates newest first (fluent-platform.md §8 #12); stops at `fromMs` when appends were monotonic. */
+  function* newestFirst(positions: number[] | undefined, fromMs: number): Generator<Stored> {
+    if (monotonic) {
+      // Position order is time order: walk backwards and stop once older than the window.
+      const total = positions ? positions.length : all.length;
+      for (let i = total - 1; i >= 0; i -= 1) {
+        const stored = all[positions ? (positions[i] ?? -1) : i];
+        if (!stored) continue;
+        if (stored.ms < fromMs) return;
+        yield stored;
+      }
+      return;
+    }
+    const list = positions ? positions.map((p) => all[p]).filter((s): s is Stored => !!s) : [...all];
+    yield* list.sort((a, b) => b.ms - a.ms || b.seq - a.seq);
+  }
+
+  function search(filters: EventSearchFilters): EventSearchResult {
+    const start = filters.start ?? 0;
+    const count = Math.min(filters.count ?? defaultCount, maxCount);
+    const fromMs = filters.from?.getTime() ?? options.clock.nowMs() - windowMs;
+    const toMs = filters.to?.getTime() ?? Number.POSITIVE_INFINITY;
+    const results: EventRecord[] = [];
+    let skipped = 0;
+    let hasMore = false;
+    for (const stored of newestFirst(candidatePositions(filters), fromMs)) {
+      if (stored.ms < fromMs || stored.ms > toMs || !matches(stored.record, filters)) continue;
+      if (skipped < start) {
+        skipped += 1;
+        continue;
+      }
+      if (results.length === count) {
+        hasMore = true;
+        break;
+      }
+      results.push(structuredClone(stored.record));
+    }
+    return { start, count, hasMore, results };
+  }
+
+  const log: EventLog = {
+    append,
+    update(id, patch) {
+      const stored = byId.get(id);
+      if (!stored) return undefined;
+      if (patch.eventStatus !== undefined) stored.record.eventStatus = patch.eventStatus;
+      if (patch.attributes !== undefined) stored.record.attributes = structuredClone(patch.attributes);
+      if (patch.context !== undefined) {
+        stored.record.context = structuredClone(patch.context);
+        index(stored);
+      }
+      return structuredClone(stored.record);
+    },
+    get: (id) => {
+      const stored = byId.get(id);
+      return stored ? structuredClone(stored.record) : undefined;
+    },
+    search,
+    size: () => all.length,
+    clear() {
+      all = [];
+      byId = new Map();
+      indexes = new Map();
+      monotonic = true;
+    },
+    toJSON: () => ({ events: all.map((stored) => structuredClone(stored.record)) }),
+    restore(data) {
+      log.clear();
+      for (const record of data.events) append(record);
+    },
+  };
+  return log;
+}
+
+/** Inserts into an ascending list, ignoring duplicates. */
+function insertSorted(list: number[], value: number): void {
+  let low = 0;
+  let high = list.length;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if ((list[mid] ?? 0) < value) low = mid + 1;
+    else high = mid;
+  }
+  if (list[low] !== value) list.splice(low, 0, value);
+}

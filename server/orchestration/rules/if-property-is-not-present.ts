@@ -1,0 +1,21 @@
+/**
+ * `core.IfPropertyIsNotPresent`: sends `eventName` (same context) when the entity field or event
+ * attribute at `jsonpath` is missing or null; the "else" of IfPropertyIsPresent.
+ *
+ * https://docs.fluentcommerce.com/building-blocks/ifpropertyisnotpresent (fluent-platform.md §5.4).
+ */
+import { z } from 'zod';
+import { defineRule } from '../port.js';
+import { emit, forwardEvent } from './support/events.js';
+import { resolveProperty } from './support/json-path.js';
+import { eventName } from './support/props.js';
+
+export const ifPropertyIsNotPresent = defineRule({
+  name: 'core.IfPropertyIsNotPresent',
+  description: 'Sends props.eventName when the value at props.jsonpath is missing or null.',
+  props: z.object({ jsonpath: z.string().trim().min(1), eventName }),
+  run: ({ event, entity, props }) =>
+    resolveProperty(props.jsonpath, { event, entity }) === undefined
+      ? [emit(forwardEvent(event, entity, props.eventName))]
+      : [],
+});

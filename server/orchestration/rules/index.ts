@@ -1,0 +1,47 @@
+/**
+ * The built-in rule catalogue: every rule the simulator implements, one file per rule
+ * (design §4, style §8). The registry indexes these by `name` and by each of their `aliases`;
+ * workflow files name them with an account prefix (`ACME.core.SetState`), which it strips.
+ */
+import type { Rule } from '../port.js';
+import { addEventAttributesToEntity } from './add-event-attributes-to-entity.js';
+import { createFulfilment } from './create-fulfilment.js';
+import { forwardIfIncomingAttributeEquals } from './forward-if-incoming-attribute-equals.js';
+import { ifPropertyEquals } from './if-property-equals.js';
+import { ifPropertyIsNotPresent } from './if-property-is-not-present.js';
+import { ifPropertyIsPresent } from './if-property-is-present.js';
+import { ifPropertyNotEquals } from './if-property-not-equals.js';
+import { scheduleEvent } from './schedule-event.js';
+import { sendEventForAllFulfilments } from './send-event-for-all-fulfilments.js';
+import { sendEventForOrder } from './send-event-for-order.js';
+import { sendEventOnVerifyingAllFulfilmentStates } from './send-event-on-verifying-all-fulfilment-states.js';
+import { sendEventOnVerifyingAttributeValue } from './send-event-on-verifying-attribute-value.js';
+import { sendEvent } from './send-event.js';
+import { sendEventToFulfilmentOnVerifyingOrderStatus } from './send-event-to-fulfilment-on-verifying-order-status.js';
+import { sendWebhook } from './send-webhook.js';
+import { setState } from './set-state.js';
+import { updateOnHand } from './update-on-hand.js';
+
+// Each rule has its own props type; the catalogue is heterogeneous by design.
+export const BUILTIN_RULES: readonly Rule<any>[] = [
+  // Core Reference Module (fluent-platform.md §5.4)
+  setState,
+  sendEvent,
+  scheduleEvent,
+  ifPropertyEquals,
+  ifPropertyNotEquals,
+  ifPropertyIsPresent,
+  ifPropertyIsNotPresent,
+  sendWebhook,
+  // Order libraries (commonv2, order, legacy base)
+  sendEventForOrder,
+  sendEventForAllFulfilments,
+  sendEventOnVerifyingAllFulfilmentStates,
+  sendEventOnVerifyingAttributeValue,
+  sendEventToFulfilmentOnVerifyingOrderStatus,
+  createFulfilment,
+  addEventAttributesToEntity,
+  // Inventory libraries (commongi, globalinventory)
+  forwardIfIncomingAttributeEquals,
+  updateOnHand,
+];

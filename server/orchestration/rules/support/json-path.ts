@@ -1,0 +1,93 @@
+/**
+ * The `jsonpath` of the core `IfProperty…` rules, resolved without a dependency.
+ *
+ * Fluent's docs: "The `jsonpath` parameter may identify a field on an Entity or an Event
+ * attribute", e.g. `fulfilmentChoice.deliveryType`, `totalPrice`, `event.attributes.fraudCheckRequired`,
+ * `customer.attributes.byName.lifetimeValue`
+ * (https://docs.fluentcommerce.com/building-blocks/ifpropertyequals, …/ifpropertyisbetween;
+ * fluent-platform.md §5.4).
+ *
+ * Supported: dotted segments, array indexes (`items[0].ref` or `items.0.ref`), an optional leading
+ * `$.`, `event.…` for the current event, and `attributes.byName.<name>` to read an attribute's
+ * value from a `[{name, type, value}]` list. Anything else resolves to `undefined`.
+ */
+import type { EntityView, OrchestrationEvent } from '../../port.js';
+
+/** Splits `a.b[0].c` into `['a', 'b', '0', 'c']`. */
+export function pathSegments(path: string): string[] {
+  const trimmed = path.trim().replace(/^\$\.?/, '');
+  return trimmed
+    .replace(/\[(\d+)\]/g, '.$1')
+    .split('.')
+    .filter((segment) => segment.length > 0);
+}
+
+const isRecord = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
+
+function byName(list: unknown[], name: string): unknown {
+  const found = list.find((entry) => isRecord(entry) && entry['name'] === name);
+  return isRecord(found) ? found['value'] : undefined;
+}
+
+/** Walks `segments` from `root`; `undefined` as soon as a step is missing. */
+export function walk(root: unknown, segments: readonly string[]): unknown {
+  let current: unknown = root;
+  for (let i = 0; i < segments.length; i += 1) {
+    const segment = segments[i] as string;
+    if (Array.isArray(current)) {
+      if (segment === 'byName') {
+        const name = segments[i + 1];
+        if (name === undefined) return undefined;
+        current = byName(current, name);
+        i += 1;
+        continue;
+      }
+      if (!/^\d+$/.test(segment)) return undefined;
+      current = current[Number(segment)];
+    } else if (isRecord(current)) {
+      current = current[segment];
+    } else {
+      return undefined;
+    }
+    if (current === undefined) return undefined;
+  }
+  return current;
+}
+
+/** What a jsonpath is resolved against: the entity as the API returns it, plus its envelope. */
+function entityDocument(entity: Readonly<EntityView>): Record<string, unknown> {
+  return {
+    id: entity.id,
+    ref: entity.ref,
+    type: entity.subtype,
+    status: entity.status,
+    workflowRef: entity.workflowRef,
+    workflowVersion: entity.workflowVersion,
+    ...entity.fields,
+  };
+}
+
+/** Resolves a rule's `jsonpath` against the current event (`event.…`) or entity. `null` counts as missing. */
+export function resolveProperty(
+  jsonpath: string,
+  input: { event: Readonly<OrchestrationEvent>; entity: Readonly<EntityView> },
+): unknown {
+  const segments = pathSegments(jsonpath);
+  const [head, ...rest] = segments;
+  const value =
+    head === 'event' ? walk(input.event, rest) : walk(entityDocument(input.entity), segments);
+  return value === null ? undefined : value;
+}
+
+/**
+ * Equality between a resolved value and a rule prop. Props in real workflow files are strings even
+ * for numbers and booleans (`"value": "100"`), so scalars compare by their text; objects by JSON.
+ */
+export function sameValue(actual: unknown, expected: unknown): boolean {
+  if (actual === undefined || actual === null) return false;
+  const scalar = (v: unknown): v is string | number | boolean =>
+    typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean';
+  if (scalar(actual) && scalar(expected)) return String(actual) === String(expected);
+  return JSON.stringify(actual) === JSON.stringify(expected);
+}

@@ -1,0 +1,119 @@
+/**
+ * `npm run bench`: prints every performance figure the issues ask for, each beside the target or
+ * the baseline measured in the same run. Figures, not pass/fail: a busy machine changes them.
+ */
+import { spawn } from 'node:child_process';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { fileURLToPath } from 'node:url';
+import { buildSchema, graphql, getIntrospectionQuery } from 'graphql';
+import { createApp } from '../../server/app.js';
+import { loadConfig } from '../../server/config.js';
+import { runMutation } from '../../server/graphql/run-mutation.js';
+import { createClock } from '../../server/lib/clock.js';
+import { createSimulator } from '../../server/simulator.js';
+import { percentile, requestsPerSecond } from './measure.js';
+
+const rows: [string, string, string][] = [];
+const report = (name: string, value: string, target: string): void => {
+  rows.push([name, value, target]);
+  console.log(`${name.padEnd(58)} ${value.padEnd(18)} ${target}`);
+};
+
+async function spawnToReady(): Promise<number> {
+  const main = fileURLToPath(new URL('../../server/main.js', import.meta.url));
+  const samples: number[] = [];
+  for (let i = 0; i < 5; i += 1) {
+    const started = process.hrtime.bigint();
+    const child = spawn(process.execPath, [main, '--port', '0'], { stdio: ['ignore', 'pipe', 'inherit'] });
+    await new Promise<void>((resolve, reject) => {
+      child.stdout.on('data', (chunk: Buffer) => {
+        if (chunk.toString().includes('listening on')) resolve();
+      });
+      child.once('exit', (code) => reject(new Error(`exited ${code}`)));
+    });
+    samples.push(Number(process.hrtime.bigint() - started) / 1e6);
+    child.kill('SIGTERM');
+  }
+  return percentile(samples, 50);
+}
+
+async function helloBaseline(): Promise<number> {
+  const schema = buildSchema('type Query { hello: String }');
+  const server = createServer((req, res) => {
+    let body = '';
+    req.on('data', (c: Buffer) => (body += c.toString()));
+    req.on('end', () => {
+      void graphql({ schema, source: (JSON.parse(body) as { query: string }).query, rootValue: { hello: 'world' } }).then((r) => {
+        res.setHeader('content-type', 'application/json');
+        res.end(JSON.stringify(r));
+      });
+    });
+  });
+  server.listen(0, '127.0.0.1');
+  await new Promise((r) => server.once('listening', r));
+  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
+  const rps = await requestsPerSecond(url, { query: '{ hello }' }, {}, 3000);
+  server.close();
+  return rps;
+}
+
+async function main(): Promise<void> {
+  console.log(`fluent-sim benchmarks — node ${process.version}, ${process.platform}/${process.arch}\n`);
+  console.log(`${'figure'.padEnd(58)} ${'value'.padEnd(18)} target / baseline`);
+
+  report('spawn-to-ready of the built CLI (p50 of 5)', `${(await spawnToReady()).toFixed(0)} ms`, '≤ 500 ms');
+
+  const sim = await createSimulator(loadConfig({ logLevel: 'silent' }), { createClock: () => createClock({ start: new Date('2026-01-01T00:00:00Z'), frozen: true }) });
+  const app = createApp(sim);
+  const server = app.listen(0, '127.0.0.1');
+  await new Promise((r) => server.once('listening', r));
+  const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const tokenRes = await fetch(`${base}/oauth/token?grant_type=password&client_id=LOCAL&client_secret=local-secret&username=admin&password=password`, { method: 'POST' });
+  const token = ((await tokenRes.json()) as { access_token: string }).access_token;
+  const account = sim.accounts.get('LOCAL')!;
+
+  const order = runMutation(account, 'createOrder', {
+    input: { ref: 'BENCH-1', type: 'HD', retailer: { id: '1' }, customer: { id: '1' }, items: [{ ref: 'BENCH-1-1', productRef: 'TSHIRT-BLK-M', quantity: 1 }] },
+  }) as { id: string };
+  const baseline = await helloBaseline();
+  const orderRps = await requestsPerSecond(`${base}/graphql`, { query: `{ orderById(id: "${order.id}") { id ref status items { edges { node { ref quantity } } } } }` }, { authorization: `Bearer ${token}` }, 3000);
+  report('bare graphql-js { hello } server (baseline)', `${baseline.toFixed(0)} req/s`, '—');
+  report('orderById through auth + yoga + resolvers', `${orderRps.toFixed(0)} req/s`, `≥ 60 % of baseline (${((orderRps / baseline) * 100).toFixed(0)} %)`);
+
+  const loadStart = process.hrtime.bigint();
+  const statuses = ['CREATED', 'BOOKED', 'PICKING', 'SHIPPED', 'COMPLETE'];
+  for (let i = 0; i < 100_000; i += 1) {
+    runMutation(account, 'createOrder', {
+      input: { ref: `LOAD-${i}`, type: 'HD', retailer: { id: '1' }, customer: { id: '1' }, items: [{ ref: `LOAD-${i}-1`, productRef: 'TSHIRT-BLK-M', quantity: 1 }] },
+    });
+    if (i % 5 !== 0) account.entities.patch('Order', String(i + 2), (r) => {
+      r['status'] = statuses[i % 5];
+    });
+  }
+  report('load 100k orders with one item each', `${(Number(process.hrtime.bigint() - loadStart) / 1e6).toFixed(0)} ms`, '—');
+  const samples: number[] = [];
+  for (let i = 0; i < 200; i += 1) {
+    const started = process.hrtime.bigint();
+    const res = await fetch(`${base}/graphql`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ query: '{ orders(status: ["BOOKED", "SHIPPED"], first: 100) { edges { node { id ref status } } } }' }),
+    });
+    await res.json();
+    samples.push(Number(process.hrtime.bigint() - started) / 1e6);
+  }
+  report('orders(status: [2 values], first: 100) over 100k, p50', `${percentile(samples, 50).toFixed(2)} ms`, '≤ 10 ms');
+  report('heap used with 100k orders loaded', `${(process.memoryUsage().heapUsed / 2 ** 20).toFixed(0)} MiB`, '—');
+  void getIntrospectionQuery;
+  server.close();
+  await sim.close();
+}
+
+main().then(
+  () => process.exit(0),
+  (error: unknown) => {
+    console.error(error);
+    process.exit(1);
+  },
+);

@@ -1,0 +1,31 @@
+import { readdirSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { loadSchema } from '../../../server/graphql/schema.js';
+import { SPECIAL_RESOLVERS } from '../../../server/graphql/special/index.js';
+import { packagePath } from '../../../server/lib/package-path.js';
+
+const kebab = (name: string): string => name.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
+
+describe('special resolver registry', () => {
+  const { classes, model } = loadSchema();
+
+  it('has an implementation for every root field no convention serves', () => {
+    const special = [...classes].filter(([, cls]) => cls.kind === 'special').map(([name]) => name);
+    expect(special.filter((name) => !(name in SPECIAL_RESOLVERS))).toEqual([]);
+  });
+
+  it('names only real root fields', () => {
+    const roots = { Query: model.schema.getQueryType()!, Mutation: model.schema.getMutationType()! };
+    const unknown = Object.keys(SPECIAL_RESOLVERS).filter((key) => {
+      const [root, field] = key.split('.') as ['Query' | 'Mutation', string];
+      return !roots[root]?.getFields()[field];
+    });
+    expect(unknown).toEqual([]);
+  });
+
+  it('keeps each resolver in a file named after its field', () => {
+    const files = new Set(readdirSync(packagePath('server/graphql/special')));
+    const missing = Object.keys(SPECIAL_RESOLVERS).map((key) => `${kebab(key.split('.')[1]!)}.ts`).filter((f) => !files.has(f));
+    expect(missing).toEqual([]);
+  });
+});
