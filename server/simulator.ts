@@ -16,6 +16,9 @@ import { createClock, type Clock } from './lib/clock.js';
 import { createIds, type Ids } from './lib/ids.js';
 import { packagePath } from './lib/package-path.js';
 import { applySeed, readSeedFile } from './seed/load-seed.js';
+import { attachOrchestration } from './orchestration/account-orchestration.js';
+import { createRuleRegistry, loadUserRules } from './orchestration/rule-registry.js';
+import { BUILTIN_RULES } from './orchestration/rules/index.js';
 
 export type SimulatorOptions = {
   /** Clock for new accounts (tests pass a frozen one). */
@@ -51,7 +54,12 @@ export async function createSimulator(config: Config, options: SimulatorOptions 
     paging: { defaultPageSize: config.pageSize, maxPageSize: config.maxPageSize },
   });
   accounts.set(account.id, account);
+  const userRules = config.rules ? await loadUserRules(config.rules) : [];
+  const registry = createRuleRegistry([...BUILTIN_RULES, ...userRules], { unknownRulePolicy: config.unknownRules });
+  const workflowDirs = [packagePath('rulesets'), ...(config.workflows ? [config.workflows] : [])];
+  account.orchestration = await attachOrchestration(account, { registry, workflowDirs });
   seedAccount(account, config);
+  await account.orchestration.engine.drain();
 
   return {
     config,
