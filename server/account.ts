@@ -15,6 +15,13 @@ import type { Orchestration } from './orchestration/account-orchestration.js';
 
 export type AccountCredentials = { clientId: string; clientSecret: string };
 
+/** A piece of per-account state outside the entity store (event log, outbox, jobs, …). */
+export type StatefulPart = {
+  toJSON(): unknown;
+  restore(data: unknown): void;
+  clear(): void;
+};
+
 export type Account = {
   readonly id: string;
   readonly credentials: AccountCredentials;
@@ -29,6 +36,8 @@ export type Account = {
   /** Hooks the orchestration layer attaches (CREATE events, workflow versions). */
   readonly hooks: DomainHooks;
   readonly users: Users;
+  /** State beside the store, by name, captured by snapshots and the data file. */
+  readonly parts: Map<string, StatefulPart>;
   /** Set once the engine is attached (simulator start-up). */
   orchestration: Orchestration | undefined;
 };
@@ -46,5 +55,5 @@ export function createAccount(options: AccountOptions): Account {
   const store = new Store();
   const hooks: DomainHooks = {};
   const entities = new EntityService({ model: options.model, store, clock: options.clock, ids: options.ids, hooks });
-  return { ...options, store, entities, hooks, view: new Transaction(store), users: new Users(store), orchestration: undefined };
+  return { ...options, store, entities, hooks, view: new Transaction(store), users: new Users(store), orchestration: undefined, parts: new Map() };
 }

@@ -9,6 +9,7 @@ import { createErrorHandler } from './http/error-handler.js';
 import { requireAuth } from './http/middleware/auth.js';
 import { createOAuthRouter } from './http/routes/oauth-routes.js';
 import { createSimRouter } from './http/routes/sim-routes.js';
+import { createSimStateRouter } from './http/routes/sim-state-routes.js';
 import { accountOf, orchestrationOf, simAccountOf } from './http/account-of.js';
 import { createEventRouter } from './http/routes/event-routes.js';
 import { createSimOrchestrationRouter } from './http/routes/sim-orchestration-routes.js';
@@ -33,6 +34,7 @@ export function createApp(sim: Simulator, options: AppOptions = {}): Express {
   app.use(express.json({ limit: '50mb', type: ['application/json', 'application/*+json'] }));
   app.use(createSimRouter(sim, options.version ?? '0.0.0'));
   app.use(createSimOrchestrationRouter((req) => orchestrationOf(simAccountOf(sim, req))));
+  app.use(createSimStateRouter(sim));
   for (const r of options.simRouters ?? []) app.use(r);
 
   app.use(express.urlencoded({ extended: false }));

@@ -1,7 +1,7 @@
 /**
  * The simulator as a whole, without HTTP: configuration, the schema and its entity model, the
- * token service and the accounts (tenants). `createApp` puts HTTP in front of it; `main.ts`
- * listens.
+ * rule registry, the token service and the accounts (tenants), each with its own data, clock,
+ * workflows, events and outbox. `createApp` puts HTTP in front of it; `main.ts` listens.
  */
 import { existsSync } from 'node:fs';
 import type { GraphQLSchema } from 'graphql';
@@ -15,24 +15,48 @@ import { runMutation } from './graphql/run-mutation.js';
 import { createClock, type Clock } from './lib/clock.js';
 import { createIds, type Ids } from './lib/ids.js';
 import { packagePath } from './lib/package-path.js';
-import { applySeed, readSeedFile } from './seed/load-seed.js';
 import { attachOrchestration } from './orchestration/account-orchestration.js';
-import { createRuleRegistry, loadUserRules } from './orchestration/rule-registry.js';
+import { createRuleRegistry, loadUserRules, type RuleRegistry } from './orchestration/rule-registry.js';
 import { BUILTIN_RULES } from './orchestration/rules/index.js';
+import { applySeed, readSeedFile } from './seed/load-seed.js';
+import { captureAccount, restoreAccount, type AccountSnapshot } from './state/account-state.js';
 
 export type SimulatorOptions = {
   /** Clock for new accounts (tests pass a frozen one). */
   createClock?: () => Clock;
   /** Ids for new accounts (tests pass deterministic ones). */
   createIds?: () => Ids;
+  /** Called for every new account before it is seeded (webhooks, jobs attach here). */
+  onAccount?: (account: Account) => void | Promise<void>;
 };
+
+/** Who may log in to an account, and what it starts with. */
+export type AccountSpec = {
+  id: string;
+  clientId: string;
+  clientSecret: string;
+  username: string;
+  password: string;
+  retailerId: string;
+  seed: string;
+};
+
+export type SavedSnapshot = { name: string; createdOn: string; snapshot: AccountSnapshot };
 
 export type Simulator = {
   readonly config: Config;
   readonly model: Model;
   readonly schema: GraphQLSchema;
   readonly tokens: TokenService;
+  readonly registry: RuleRegistry;
   readonly accounts: Map<string, Account>;
+  /** The credentials each account was created with. */
+  readonly specs: Map<string, AccountSpec>;
+  /** maps account id to snapshot name to snapshot */
+  readonly snapshots: Map<string, Map<string, SavedSnapshot>>;
+  createAccount(spec: AccountSpec): Promise<Account>;
+  /** Returns an account to the state it had right after seeding. */
+  reset(account: Account): Promise<void>;
   /** The account a client id (or a `fluent.account` header) belongs to. */
   accountForClient(clientId: string | undefined, accountHeader?: string): Account | undefined;
   /** The user client_credentials tokens act as. */
@@ -44,71 +68,112 @@ export async function createSimulator(config: Config, options: SimulatorOptions 
   const loaded = loadSchema();
   const newClock = options.createClock ?? (() => createClock({ start: config.clockStart ? new Date(config.clockStart) : undefined, frozen: config.clockStart !== undefined }));
   const newIds = options.createIds ?? (() => createIds());
-  const accounts = new Map<string, Account>();
-  const account = createAccount({
-    id: config.account,
-    credentials: { clientId: config.clientId, clientSecret: config.clientSecret },
-    model: loaded.model,
-    clock: newClock(),
-    ids: newIds(),
-    paging: { defaultPageSize: config.pageSize, maxPageSize: config.maxPageSize },
-  });
-  accounts.set(account.id, account);
   const userRules = config.rules ? await loadUserRules(config.rules) : [];
   const registry = createRuleRegistry([...BUILTIN_RULES, ...userRules], { unknownRulePolicy: config.unknownRules });
   const workflowDirs = [packagePath('rulesets'), ...(config.workflows ? [config.workflows] : [])];
-  account.orchestration = await attachOrchestration(account, { registry, workflowDirs });
-  seedAccount(account, config);
-  await account.orchestration.engine.drain();
+  const accounts = new Map<string, Account>();
+  const specs = new Map<string, AccountSpec>();
+  const seedStates = new Map<string, AccountSnapshot>();
+  const snapshots = new Map<string, Map<string, SavedSnapshot>>();
+  const tokens = new TokenService(createIds());
 
-  return {
+  const sim: Simulator = {
     config,
     model: loaded.model,
     schema: loaded.executable,
-    tokens: new TokenService(createIds()),
+    tokens,
+    registry,
     accounts,
+    specs,
+    snapshots,
+    async createAccount(spec) {
+      if (accounts.has(spec.id)) throw new SimError('CONFLICT', `Account "${spec.id}" already exists`);
+      if ([...specs.values()].some((s) => s.clientId === spec.clientId)) throw new SimError('CONFLICT', `client_id "${spec.clientId}" is taken`);
+      const account = createAccount({
+        id: spec.id,
+        credentials: { clientId: spec.clientId, clientSecret: spec.clientSecret },
+        model: loaded.model,
+        clock: newClock(),
+        ids: newIds(),
+        paging: { defaultPageSize: config.pageSize, maxPageSize: config.maxPageSize },
+      });
+      account.orchestration = await attachOrchestration(account, { registry, workflowDirs });
+      await options.onAccount?.(account);
+      seedAccount(account, spec);
+      await account.orchestration.engine.drain();
+      accounts.set(account.id, account);
+      specs.set(account.id, spec);
+      snapshots.set(account.id, new Map());
+      seedStates.set(account.id, captureAccount(account));
+      return account;
+    },
+    async reset(account) {
+      const seeded = seedStates.get(account.id);
+      if (!seeded) throw new SimError('NOT_FOUND', `Account "${account.id}" has no seed state`);
+      restoreAccount(account, seeded);
+    },
     accountForClient(clientId, accountHeader) {
       for (const a of accounts.values()) if (a.credentials.clientId === clientId) return a;
       if (clientId === undefined && accountHeader) return accounts.get(accountHeader);
       return undefined;
     },
-    defaultUsername: () => config.username,
+    defaultUsername: (account) => specs.get(account.id)?.username ?? config.username,
     async close() {
       for (const a of accounts.values()) a.clock.dispose();
     },
   };
+
+  await sim.createAccount({
+    id: config.account,
+    clientId: config.clientId,
+    clientSecret: config.clientSecret,
+    username: config.username,
+    password: config.password,
+    retailerId: config.retailerId,
+    seed: config.seed,
+  });
+  return sim;
 }
 
-/** The built-in seed (or a user's seed file), then the configured default user. */
-function seedAccount(account: Account, config: Config): void {
-  if (config.seed !== 'none') {
-    const path = existsSync(config.seed) ? config.seed : packagePath(`seeds/${config.seed}.json`);
+/** The seed profile (or a user's seed file), then the account's default user. */
+function seedAccount(account: Account, spec: AccountSpec): void {
+  if (spec.seed !== 'none') {
+    const path = existsSync(spec.seed) ? spec.seed : seedProfilePath(spec.seed);
     applySeed(account, readSeedFile(path), path);
   }
-  ensureDefaultUser(account, config);
+  ensureDefaultUser(account, spec);
 }
 
-function ensureDefaultUser(account: Account, config: Config): void {
-  if (account.users.find(config.username)) return;
-  if (!account.store.get('Retailer', config.retailerId)) {
+function seedProfilePath(profile: string): string {
+  try {
+    return packagePath(`seeds/${profile}.json`);
+  } catch {
+    throw new SimError('CONFIG_INVALID', `Unknown seed "${profile}": give a profile name from seeds/ (default, none) or the path of a seed JSON file`);
+  }
+}
+
+function ensureDefaultUser(account: Account, spec: AccountSpec): void {
+  if (account.users.find(spec.username)) return;
+  if (!account.store.get('Retailer', spec.retailerId)) {
     // `--seed none`: the account still needs the retailer its default user belongs to.
-    const created = runMutation(account, 'createRetailer', { input: { name: `${config.account}-retailer`, tradingName: config.account } }) as { id: string };
-    if (created.id !== config.retailerId) {
-      throw new SimError('CONFIG_INVALID', `The default user needs retailer ${config.retailerId}, which the seed "${config.seed}" does not create`);
+    const created = runMutation(account, 'createRetailer', { input: { name: `${spec.id}-retailer`, tradingName: spec.id } }) as { id: string };
+    if (created.id !== spec.retailerId) {
+      throw new SimError('CONFIG_INVALID', `The default user needs retailer ${spec.retailerId}, which the seed "${spec.seed}" does not create`);
     }
   }
+  if (!account.entities.findByKey(account.view, 'Role', { name: 'ADMIN' })) runMutation(account, 'createRole', { input: { name: 'ADMIN' } });
   runMutation(account, 'createUser', {
     input: {
-      ref: config.username,
-      username: config.username,
-      password: config.password,
+      ref: spec.username,
+      username: spec.username,
+      password: spec.password,
       firstName: 'Local',
       lastName: 'Admin',
-      primaryEmail: `${config.username}@fluent-sim.local`,
+      primaryEmail: `${spec.username}@fluent-sim.local`,
       type: 'ADMIN',
       timezone: 'UTC',
-      primaryRetailer: { id: config.retailerId },
-      roles: [{ role: { name: 'ADMIN' }, contexts: [{ contextType: 'RETAILER', contextId: config.retailerId }] }],
+      primaryRetailer: { id: spec.retailerId },
+      roles: [{ role: { name: 'ADMIN' }, contexts: [{ contextType: 'RETAILER', contextId: spec.retailerId }] }],
     },
   });
 }

@@ -54,5 +54,8 @@ export async function attachOrchestration(account: Account, options: Orchestrati
     if (view) engine.onEntityCreated(view);
   };
   account.hooks.workflowVersion = (workflowRef) => workflows.versionNumberFor(workflowRef);
+  account.parts.set('workflows', { toJSON: () => workflows.toJSON(), restore: (d) => workflows.restore(d as never), clear: () => workflows.clear() });
+  account.parts.set('events', { toJSON: () => events.toJSON(), restore: (d) => events.restore(d as never), clear: () => events.clear() });
+  account.parts.set('engine', { toJSON: () => engine.toJSON(), restore: (d) => engine.restore(d as never), clear: () => engine.clear() });
   return { registry: options.registry, workflows, events, engine, webhooks };
 }

@@ -1,0 +1,111 @@
+/**
+ * Simulator-only state controls (design §1, issue "test and dev ergonomics"):
+ * - `GET/POST /_sim/clock`: read, freeze, unfreeze, set or advance the account's virtual clock;
+ *   advancing runs what became due (scheduled events, webhook retries, job closing) in order.
+ * - `POST /_sim/reset`: the account back to its seed.
+ * - `GET/POST /_sim/snapshots`, `POST /_sim/snapshots/:name/restore`, `DELETE /_sim/snapshots/:name`.
+ * - `GET/POST /_sim/accounts`: tenants; a new account comes with its own credentials.
+ * Each acts on the account chosen by `simAccountOf` (bearer token, `x-fluent-sim-account`, or the default).
+ */
+import { randomBytes } from 'node:crypto';
+import { Router } from 'express';
+import { z } from 'zod';
+import { SimError } from '../../domain/errors.js';
+import { parseIsoDuration } from '../../lib/iso-duration.js';
+import type { Simulator } from '../../simulator.js';
+import { captureAccount, restoreAccount } from '../../state/account-state.js';
+import { simAccountOf } from '../account-of.js';
+
+const ClockBody = z.union([
+  z.object({ freeze: z.boolean() }).strict(),
+  z.object({ set: z.string().datetime({ offset: true }) }).strict(),
+  z.object({ advance: z.string().min(2) }).strict(),
+]);
+
+const SnapshotBody = z.object({ name: z.string().min(1).max(100).regex(/^[\w.:-]+$/, 'letters, digits, _ . : -') }).strict();
+const AccountBody = z.object({ id: z.string().regex(/^[A-Za-z0-9_-]{1,40}$/).optional(), seed: z.string().optional() }).strict();
+
+function parseBody<T>(schema: z.ZodType<T>, body: unknown, what: string): T {
+  const parsed = schema.safeParse(body ?? {});
+  if (!parsed.success) throw new SimError('VALIDATION_FAILED', `${what}: ${z.prettifyError(parsed.error)}`);
+  return parsed.data;
+}
+
+export function createSimStateRouter(sim: Simulator): Router {
+  const router = Router();
+  const clockJson = (now: Date, frozen: boolean) => ({ now: now.toISOString(), frozen });
+
+  router.get('/_sim/clock', (req, res) => {
+    const { clock } = simAccountOf(sim, req);
+    res.json(clockJson(clock.now(), clock.isFrozen()));
+  });
+  router.post('/_sim/clock', async (req, res) => {
+    const account = simAccountOf(sim, req);
+    const body = parseBody(ClockBody, req.body, 'POST /_sim/clock expects {"freeze": bool}, {"set": ISO instant} or {"advance": ISO-8601 duration}');
+    if ('freeze' in body) {
+      if (body.freeze) account.clock.freeze();
+      else account.clock.unfreeze();
+    } else if ('set' in body) {
+      await account.clock.set(new Date(body.set));
+    } else {
+      const ms = parseIsoDuration(body.advance);
+      if (ms === undefined) throw new SimError('VALIDATION_FAILED', `"${body.advance}" is not an ISO-8601 duration such as PT1H, P2D or PT0.5S`);
+      await account.clock.advance(ms);
+    }
+    await account.orchestration?.engine.drain();
+    res.json(clockJson(account.clock.now(), account.clock.isFrozen()));
+  });
+
+  router.post('/_sim/reset', async (req, res) => {
+    const account = simAccountOf(sim, req);
+    await sim.reset(account);
+    res.json({ account: account.id, reset: true });
+  });
+
+  router.get('/_sim/snapshots', (req, res) => {
+    const account = simAccountOf(sim, req);
+    const saved = [...(sim.snapshots.get(account.id)?.values() ?? [])];
+    res.json({ account: account.id, snapshots: saved.map((s) => ({ name: s.name, createdOn: s.createdOn })) });
+  });
+  router.post('/_sim/snapshots', async (req, res) => {
+    const account = simAccountOf(sim, req);
+    const { name } = parseBody(SnapshotBody, req.body, 'POST /_sim/snapshots expects {"name": "…"}');
+    await account.orchestration?.engine.drain();
+    const saved = { name, createdOn: account.clock.now().toISOString(), snapshot: captureAccount(account) };
+    sim.snapshots.get(account.id)!.set(name, saved);
+    res.status(201).json({ name, createdOn: saved.createdOn });
+  });
+  router.post('/_sim/snapshots/:name/restore', async (req, res) => {
+    const account = simAccountOf(sim, req);
+    const saved = sim.snapshots.get(account.id)?.get(req.params.name);
+    if (!saved) throw new SimError('NOT_FOUND', `No snapshot "${req.params.name}" in account ${account.id}; GET /_sim/snapshots lists them`);
+    await account.orchestration?.engine.drain();
+    restoreAccount(account, saved.snapshot);
+    res.json({ name: saved.name, restored: true });
+  });
+  router.delete('/_sim/snapshots/:name', (req, res) => {
+    const account = simAccountOf(sim, req);
+    if (!sim.snapshots.get(account.id)?.delete(req.params.name)) throw new SimError('NOT_FOUND', `No snapshot "${req.params.name}" in account ${account.id}`);
+    res.status(204).end();
+  });
+
+  router.get('/_sim/accounts', (_req, res) => {
+    res.json({ accounts: [...sim.specs.values()].map(({ id, clientId, username, retailerId }) => ({ id, clientId, username, retailerId })) });
+  });
+  router.post('/_sim/accounts', async (req, res) => {
+    const body = parseBody(AccountBody, req.body, 'POST /_sim/accounts expects {"id"?: "ACME", "seed"?: "default"}');
+    const id = body.id ?? `ACCOUNT_${sim.accounts.size + 1}_${randomBytes(3).toString('hex').toUpperCase()}`;
+    const spec = {
+      id,
+      clientId: id,
+      clientSecret: randomBytes(12).toString('hex'),
+      username: 'admin',
+      password: randomBytes(9).toString('base64url'),
+      retailerId: '1',
+      seed: body.seed ?? sim.config.seed,
+    };
+    await sim.createAccount(spec);
+    res.status(201).json({ accountId: id, clientId: spec.clientId, clientSecret: spec.clientSecret, username: spec.username, password: spec.password, retailerId: spec.retailerId });
+  });
+  return router;
+}
