@@ -23,6 +23,8 @@ export type AppOptions = {
   platformRouters?: express.Router[];
   /** Extra routers under /_sim. */
   simRouters?: express.Router[];
+  /** Middleware that runs before every route (the data file's write-before-answer hook). */
+  before?: express.RequestHandler[];
 };
 
 export function createApp(sim: Simulator, options: AppOptions = {}): Express {
@@ -31,6 +33,7 @@ export function createApp(sim: Simulator, options: AppOptions = {}): Express {
   app.set('query parser', 'extended');
   const log = options.log ?? (() => undefined);
 
+  for (const m of options.before ?? []) app.use(m);
   app.use(express.json({ limit: '50mb', type: ['application/json', 'application/*+json'] }));
   app.use(createSimRouter(sim, options.version ?? '0.0.0'));
   app.use(createSimOrchestrationRouter((req) => orchestrationOf(simAccountOf(sim, req))));

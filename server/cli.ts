@@ -27,6 +27,7 @@ export const FLAGS: readonly { flag: string; key: keyof RawConfig; arg: string; 
   { flag: 'page-size', key: 'pageSize', arg: '<n>', help: 'connection page size when first/last is absent', defaultText: '10' },
   { flag: 'max-page-size', key: 'maxPageSize', arg: '<n>', help: 'largest connection page', defaultText: '500' },
   { flag: 'clock-start', key: 'clockStart', arg: '<iso>', help: 'start the virtual clock frozen at this instant', defaultText: '(now, running)' },
+  { flag: 'data', key: 'data', arg: '<file>', help: 'persist all state to this JSON file (survives restarts and kill -9)', defaultText: '(in memory)' },
   { flag: 'log-level', key: 'logLevel', arg: '<level>', help: 'debug, info, warn, error or silent', defaultText: 'info' },
 ];
 

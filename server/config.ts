@@ -38,6 +38,8 @@ export const ConfigSchema = z.object({
   maxPageSize: z.coerce.number().int().positive().default(500),
   /** Start with the virtual clock frozen at this instant (ISO); default: running from now. */
   clockStart: z.string().datetime({ offset: true }).optional(),
+  /** Persist everything to this JSON file (lowdb); in memory when absent. */
+  data: z.string().min(1).optional(),
   logLevel: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
 });
 

@@ -13,6 +13,8 @@ import { loadConfig } from './config.js';
 import { isSimError } from './domain/errors.js';
 import { packagePath } from './lib/package-path.js';
 import { createSimulator } from './simulator.js';
+import { openDataFile } from './persistence/data-file.js';
+import { createPersistence, restoreFromDataFile, type Persistence } from './persistence/persistence.js';
 
 const version = (JSON.parse(readFileSync(packagePath('package.json'), 'utf8')) as { version: string }).version;
 
@@ -25,8 +27,18 @@ async function main(): Promise<number | undefined> {
   if (command.type === 'healthcheck') return healthcheck(command.url);
 
   const config = loadConfig(command.raw);
+  // Open (and check) the data file before anything else, so a damaged file stops the start.
+  const dataFile = config.data ? await openDataFile(config.data) : undefined;
   const sim = await createSimulator(config);
-  const app = createApp(sim, { version, log: (m, e) => console.error(`[fluent-sim] ${m}`, e) });
+  const shared = { tokens: sim.tokens };
+  let persistence: Persistence | undefined;
+  if (dataFile) {
+    await restoreFromDataFile(sim, dataFile, shared);
+    persistence = createPersistence(sim, dataFile, shared);
+    await persistence.flush(true);
+    persistence.start();
+  }
+  const app = createApp(sim, { version, log: (m, e) => console.error(`[fluent-sim] ${m}`, e), before: persistence ? [persistence.middleware] : [] });
   const server = app.listen(config.port, config.host);
   await new Promise<void>((resolve, reject) => {
     server.once('listening', resolve);
@@ -44,6 +56,7 @@ async function main(): Promise<number | undefined> {
         `  token   curl -X POST '${base}/oauth/token?grant_type=password&scope=api&client_id=${config.clientId}&client_secret=${config.clientSecret}&username=${config.username}&password=${config.password}'`,
         `  GraphQL ${base}/graphql  (GraphiQL in a browser)`,
         `  health  ${base}/_sim/health`,
+        `  data    ${config.data ?? 'in memory (use --data FILE to persist)'}`,
       ].join('\n'),
     );
   }
@@ -54,7 +67,9 @@ async function main(): Promise<number | undefined> {
     closing = true;
     if (config.logLevel !== 'silent') console.log(`fluent-sim: ${signal} received, shutting down`);
     server.close(() => {
-      void sim.close().then(() => process.exit(0));
+      void (persistence?.stop() ?? Promise.resolve())
+        .then(() => sim.close())
+        .then(() => process.exit(0));
     });
     server.closeAllConnections();
   };

@@ -47,6 +47,18 @@ export class TokenService {
     return grant;
   }
 
+  toJSON(): { access: [string, Issued][]; refresh: [string, TokenGrant][] } {
+    return { access: [...this.access], refresh: [...this.refresh] };
+  }
+
+  restore(data: unknown): void {
+    const d = data as { access?: [string, Issued][]; refresh?: [string, TokenGrant][] };
+    this.access.clear();
+    this.refresh.clear();
+    for (const [k, v] of d.access ?? []) this.access.set(k, v);
+    for (const [k, v] of d.refresh ?? []) this.refresh.set(k, v);
+  }
+
   revokeAccount(accountId: string): void {
     for (const [k, v] of this.access) if (v.accountId === accountId) this.access.delete(k);
     for (const [k, v] of this.refresh) if (v.accountId === accountId) this.refresh.delete(k);

@@ -65,6 +65,8 @@ export type StoreData = {
 
 export class Store {
   private collections = new Map<string, Collection>();
+  /** Incremented by every write; lets persistence skip unchanged states. */
+  version = 0;
   /** maps "Type:id" of a link target to the set of "Type:id" of records linking to it */
   private reverse = new Map<string, Set<string>>();
 
@@ -131,6 +133,7 @@ export class Store {
 
   /** Inserts or replaces a record, keeping every index in step. */
   put(record: EntityRecord): void {
+    this.version += 1;
     const c = this.collection(record.__typename);
     const previous = c.byId.get(record.id);
     if (previous) this.unindex(c, previous);
@@ -142,6 +145,7 @@ export class Store {
     const c = this.collections.get(typename);
     const previous = c?.byId.get(id);
     if (!c || !previous) return;
+    this.version += 1;
     this.unindex(c, previous);
     c.byId.delete(id);
   }
@@ -186,6 +190,7 @@ export class Store {
   restore(data: StoreData): void {
     this.collections = new Map();
     this.reverse = new Map();
+    this.version += 1;
     for (const records of Object.values(data.collections)) for (const r of Object.values(records)) this.put(structuredClone(r));
   }
 }

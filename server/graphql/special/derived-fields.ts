@@ -3,9 +3,9 @@
  * own name. Keyed `Type.field`.
  */
 import type { GraphQLContext } from '../context.js';
-import { isLinkRef, type EntityRecord } from '../../domain/store/store.js';
-import { resolveOne } from './links.js';
-import { waveItems } from './wave-items.js';
+import { isLinkRef, linkTo, type EntityRecord } from '../../domain/store/store.js';
+import { resolveAll, resolveOne } from './links.js';
+import { itemsOfWaveField } from './items-of-wave.js';
 
 export type Derived = (parent: EntityRecord, args: Record<string, unknown>, ctx: GraphQLContext) => unknown;
 
@@ -37,9 +37,26 @@ const fromLocationOfFulfilment: Derived = (parent, _args, ctx) => {
   return (address?.__typename === 'StoreAddress' ? resolveOne(store, address['location']) : undefined) ?? null;
 };
 
+/**
+ * `Carrier.manifests: [Manifest]`: the manifests naming the carrier (CreateManifestInput.carrier);
+ * the carrier record itself lists none.
+ */
+const manifestsOfCarrier: Derived = (parent, _args, ctx) => {
+  const { store } = ctx.account;
+  const byId = new Map<string, EntityRecord>();
+  for (const m of resolveAll(store, parent['manifests'])) byId.set(m.id, m);
+  for (const m of store.linkedFrom(linkTo(parent), 'Manifest')) if (resolveOne(store, m['carrier'])?.id === parent.id) byId.set(m.id, m);
+  return [...byId.values()].sort((a, b) => Number(a.id) - Number(b.id));
+};
+
+/** `Wave.processingLocation` (a `LocationLink{ref}`): the wave's `location` [inferred]. */
+const processingLocationOfWave: Derived = (parent, _args, ctx) => resolveOne(ctx.account.store, parent['processingLocation']) ?? resolveOne(ctx.account.store, parent['location']) ?? null;
+
 export const DERIVED_FIELDS: Readonly<Record<string, Derived>> = {
   'InventoryPosition.product': productOfPosition,
   'InventoryPosition.location': locationAddressOfPosition,
   'Fulfilment.fromLocation': fromLocationOfFulfilment,
-  'Wave.items': waveItems,
+  'Carrier.manifests': manifestsOfCarrier,
+  'Wave.items': itemsOfWaveField,
+  'Wave.processingLocation': processingLocationOfWave,
 };

@@ -8,6 +8,7 @@ import type { GraphQLContext } from '../context.js';
 import { articlesByLocation } from './articles-by-location.js';
 import { carrierConsignmentArticleById } from './carrier-consignment-article-by-id.js';
 import { consignmentArticleById } from './consignment-article-by-id.js';
+import { createComment } from './create-comment.js';
 import { createFulfilmentOption } from './create-fulfilment-option.js';
 import { createOrderAndCustomer } from './create-order-and-customer.js';
 import { inventoryPositionAggregate } from './inventory-position-aggregate.js';
@@ -27,6 +28,7 @@ import { updateInventoryPositionsStatusByLocation } from './update-inventory-pos
 import { updateInventoryQuantitiesStatus } from './update-inventory-quantities-status.js';
 import { updateLocationPrimaryAddress } from './update-location-primary-address.js';
 import { updateVirtualPositionsStatusByGroup } from './update-virtual-positions-status-by-group.js';
+import { waveItems } from './wave-items.js';
 
 export type SpecialResolver = (parent: unknown, args: Record<string, unknown>, ctx: GraphQLContext) => unknown;
 
@@ -40,8 +42,10 @@ export const SPECIAL_RESOLVERS: Readonly<Record<string, SpecialResolver>> = {
   'Query.inventoryPositionAggregate': inventoryPositionAggregate,
   'Query.inventoryQuantityAggregate': inventoryQuantityAggregate,
   'Query.prices': prices,
+  'Query.waveItems': waveItems,
   // Mutations
   'Mutation.createOrderAndCustomer': createOrderAndCustomer,
+  'Mutation.createComment': createComment,
   'Mutation.createFulfilmentOption': createFulfilmentOption,
   'Mutation.updateLocationPrimaryAddress': updateLocationPrimaryAddress,
   'Mutation.updateInventoryPositionsStatusByLocation': updateInventoryPositionsStatusByLocation,

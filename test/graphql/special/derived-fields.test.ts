@@ -19,3 +19,12 @@ describe('Fulfilment.fromLocation', () => {
     expect(created.createFulfilment.fromLocation).toBeNull();
   });
 });
+
+describe('Carrier.manifests', () => {
+  it('lists the manifests that name the carrier', async () => {
+    const t = await createTestApp();
+    await ok(t, `mutation { createManifest(input: {ref: "MAN-1", name: "Evening pickup", type: "DEFAULT", carrier: {ref: "AUSPOST"}, location: {ref: "LOC_MEL_STORE"}}) { id } }`);
+    const data = await ok<{ carrier: { manifests: { ref: string }[] } }>(t, `{ carrier(ref: "AUSPOST") { manifests { ref } } }`);
+    expect(data.carrier.manifests).toEqual([{ ref: 'MAN-1' }]);
+  });
+});

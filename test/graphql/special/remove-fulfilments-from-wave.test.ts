@@ -53,3 +53,25 @@ describe('Wave.items', () => {
     expect(data.waveById.six.edges).toHaveLength(0);
   });
 });
+
+describe('Query.waveItems', () => {
+  it('lists the items of every wave, filtered by quantity', async () => {
+    const t = await createTestApp();
+    await waveOfTwo(t);
+    const data = await ok<{ all: { edges: { node: { product: { ref: string }; quantity: number } }[] }; six: { edges: unknown[] } }>(
+      t,
+      `{ all: waveItems(quantity: [5]) { edges { node { product { ref } quantity } } } six: waveItems(quantity: [6]) { edges { cursor } } }`,
+    );
+    expect(data.all.edges.map((e) => e.node)).toEqual([{ product: { ref: 'TSHIRT-BLK-M' }, quantity: 5 }]);
+    expect(data.six.edges).toEqual([]);
+  });
+});
+
+describe('Wave.processingLocation', () => {
+  it('is the location of the wave', async () => {
+    const t = await createTestApp();
+    const { waveId } = await waveOfTwo(t);
+    const data = await ok<{ waveById: { processingLocation: { ref: string } } }>(t, `query($id: ID!) { waveById(id: $id) { processingLocation { ref } } }`, { id: waveId });
+    expect(data.waveById.processingLocation).toEqual({ ref: 'LOC_MEL_STORE' });
+  });
+});
