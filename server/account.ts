@@ -12,6 +12,7 @@ import { Store } from './domain/store/store.js';
 import { Transaction } from './domain/transaction.js';
 import { Users } from './auth/users.js';
 import type { Orchestration } from './orchestration/account-orchestration.js';
+import type { WebhookService } from './webhooks/webhook-service.js';
 
 export type AccountCredentials = { clientId: string; clientSecret: string };
 
@@ -40,6 +41,8 @@ export type Account = {
   readonly parts: Map<string, StatefulPart>;
   /** Set once the engine is attached (simulator start-up). */
   orchestration: Orchestration | undefined;
+  /** Signed webhook delivery and its outbox (set at start-up). */
+  webhooks: WebhookService | undefined;
 };
 
 export type AccountOptions = {
@@ -55,5 +58,5 @@ export function createAccount(options: AccountOptions): Account {
   const store = new Store();
   const hooks: DomainHooks = {};
   const entities = new EntityService({ model: options.model, store, clock: options.clock, ids: options.ids, hooks });
-  return { ...options, store, entities, hooks, view: new Transaction(store), users: new Users(store), orchestration: undefined, parts: new Map() };
+  return { ...options, store, entities, hooks, view: new Transaction(store), users: new Users(store), orchestration: undefined, webhooks: undefined, parts: new Map() };
 }

@@ -10,7 +10,8 @@ import { requireAuth } from './http/middleware/auth.js';
 import { createOAuthRouter } from './http/routes/oauth-routes.js';
 import { createSimRouter } from './http/routes/sim-routes.js';
 import { createSimStateRouter } from './http/routes/sim-state-routes.js';
-import { accountOf, orchestrationOf, simAccountOf } from './http/account-of.js';
+import { accountOf, orchestrationOf, simAccountOf, webhooksOf } from './http/account-of.js';
+import { createSimWebhookRouter } from './http/routes/sim-webhook-routes.js';
 import { createEventRouter } from './http/routes/event-routes.js';
 import { createSimOrchestrationRouter } from './http/routes/sim-orchestration-routes.js';
 import { createWorkflowRouter } from './http/routes/workflow-routes.js';
@@ -38,6 +39,7 @@ export function createApp(sim: Simulator, options: AppOptions = {}): Express {
   app.use(createSimRouter(sim, options.version ?? '0.0.0'));
   app.use(createSimOrchestrationRouter((req) => orchestrationOf(simAccountOf(sim, req))));
   app.use(createSimStateRouter(sim));
+  app.use(createSimWebhookRouter((req) => webhooksOf(simAccountOf(sim, req)), () => sim.webhookKeys.publicKeyPem));
   for (const r of options.simRouters ?? []) app.use(r);
 
   app.use(express.urlencoded({ extended: false }));

@@ -40,6 +40,10 @@ export const ConfigSchema = z.object({
   clockStart: z.string().datetime({ offset: true }).optional(),
   /** Persist everything to this JSON file (lowdb); in memory when absent. */
   data: z.string().min(1).optional(),
+  /** PEM file of the RSA private key webhooks are signed with; generated (and kept with --data) when absent. */
+  webhookKey: z.string().min(1).optional(),
+  /** Per-attempt webhook timeout in milliseconds (§8 #18). */
+  webhookTimeout: z.coerce.number().int().positive().default(5000),
   logLevel: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
 });
 

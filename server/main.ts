@@ -29,8 +29,13 @@ async function main(): Promise<number | undefined> {
   const config = loadConfig(command.raw);
   // Open (and check) the data file before anything else, so a damaged file stops the start.
   const dataFile = config.data ? await openDataFile(config.data) : undefined;
-  const sim = await createSimulator(config);
-  const shared = { tokens: sim.tokens };
+  const stored = dataFile?.initial?.shared['webhookKeys'] as { privateKeyPem?: string } | undefined;
+  const sim = await createSimulator(config, { ...(stored?.privateKeyPem ? { storedWebhookKeyPem: stored.privateKeyPem } : {}) });
+  const shared = {
+    tokens: sim.tokens,
+    // Restored through createSimulator above; kept so restarts sign with the same key.
+    webhookKeys: { toJSON: () => ({ privateKeyPem: sim.webhookKeys.privateKeyPem }), restore: () => undefined },
+  };
   let persistence: Persistence | undefined;
   if (dataFile) {
     await restoreFromDataFile(sim, dataFile, shared);
@@ -56,6 +61,7 @@ async function main(): Promise<number | undefined> {
         `  token   curl -X POST '${base}/oauth/token?grant_type=password&scope=api&client_id=${config.clientId}&client_secret=${config.clientSecret}&username=${config.username}&password=${config.password}'`,
         `  GraphQL ${base}/graphql  (GraphiQL in a browser)`,
         `  health  ${base}/_sim/health`,
+        `  webhooks signed with the key at ${base}/_sim/webhooks/public-key (outbox: ${base}/_sim/webhooks)`,
         `  data    ${config.data ?? 'in memory (use --data FILE to persist)'}`,
       ].join('\n'),
     );

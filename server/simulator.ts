@@ -3,7 +3,7 @@
  * rule registry, the token service and the accounts (tenants), each with its own data, clock,
  * workflows, events and outbox. `createApp` puts HTTP in front of it; `main.ts` listens.
  */
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import type { GraphQLSchema } from 'graphql';
 import { createAccount, type Account } from './account.js';
 import { TokenService } from './auth/tokens.js';
@@ -20,14 +20,20 @@ import { createRuleRegistry, loadUserRules, type RuleRegistry } from './orchestr
 import { BUILTIN_RULES } from './orchestration/rules/index.js';
 import { applySeed, readSeedFile } from './seed/load-seed.js';
 import { captureAccount, restoreAccount, type AccountSnapshot } from './state/account-state.js';
+import { attachWebhooks } from './webhooks/account-webhooks.js';
+import { loadOrCreateKeyPair, type WebhookKeyPair } from './webhooks/keys.js';
 
 export type SimulatorOptions = {
   /** Clock for new accounts (tests pass a frozen one). */
   createClock?: () => Clock;
   /** Ids for new accounts (tests pass deterministic ones). */
   createIds?: () => Ids;
-  /** Called for every new account before it is seeded (webhooks, jobs attach here). */
+  /** Called for every new account before it is seeded (jobs attach here). */
   onAccount?: (account: Account) => void | Promise<void>;
+  /** The webhook signing key kept in a data file, when there is one. */
+  storedWebhookKeyPem?: string;
+  /** Transport for webhooks (tests inject one). */
+  fetch?: typeof fetch;
 };
 
 /** Who may log in to an account, and what it starts with. */
@@ -49,6 +55,8 @@ export type Simulator = {
   readonly schema: GraphQLSchema;
   readonly tokens: TokenService;
   readonly registry: RuleRegistry;
+  /** The key pair webhooks are signed with; the public half is served at /_sim/webhooks/public-key. */
+  readonly webhookKeys: WebhookKeyPair;
   readonly accounts: Map<string, Account>;
   /** The credentials each account was created with. */
   readonly specs: Map<string, AccountSpec>;
@@ -76,6 +84,7 @@ export async function createSimulator(config: Config, options: SimulatorOptions 
   const seedStates = new Map<string, AccountSnapshot>();
   const snapshots = new Map<string, Map<string, SavedSnapshot>>();
   const tokens = new TokenService(createIds());
+  const webhookKeys = loadWebhookKeys(config, options.storedWebhookKeyPem);
 
   const sim: Simulator = {
     config,
@@ -83,6 +92,7 @@ export async function createSimulator(config: Config, options: SimulatorOptions 
     schema: loaded.executable,
     tokens,
     registry,
+    webhookKeys,
     accounts,
     specs,
     snapshots,
@@ -97,7 +107,8 @@ export async function createSimulator(config: Config, options: SimulatorOptions 
         ids: newIds(),
         paging: { defaultPageSize: config.pageSize, maxPageSize: config.maxPageSize },
       });
-      account.orchestration = await attachOrchestration(account, { registry, workflowDirs });
+      account.webhooks = attachWebhooks(account, webhookKeys, { timeoutMs: config.webhookTimeout, ...(options.fetch ? { fetch: options.fetch } : {}) });
+      account.orchestration = await attachOrchestration(account, { registry, workflowDirs, webhooks: account.webhooks });
       await options.onAccount?.(account);
       seedAccount(account, spec);
       await account.orchestration.engine.drain();
@@ -119,7 +130,10 @@ export async function createSimulator(config: Config, options: SimulatorOptions 
     },
     defaultUsername: (account) => specs.get(account.id)?.username ?? config.username,
     async close() {
-      for (const a of accounts.values()) a.clock.dispose();
+      for (const a of accounts.values()) {
+        a.webhooks?.close();
+        a.clock.dispose();
+      }
     },
   };
 
@@ -133,6 +147,24 @@ export async function createSimulator(config: Config, options: SimulatorOptions 
     seed: config.seed,
   });
   return sim;
+}
+
+/** `--webhook-key FILE` wins, then the key kept in the data file, else a new key pair. */
+function loadWebhookKeys(config: Config, storedPem: string | undefined): WebhookKeyPair {
+  if (config.webhookKey) {
+    let pem: string;
+    try {
+      pem = readFileSync(config.webhookKey, 'utf8');
+    } catch (error) {
+      throw new SimError('CONFIG_INVALID', `--webhook-key ${config.webhookKey} cannot be read: ${(error as Error).message}`);
+    }
+    try {
+      return loadOrCreateKeyPair({ pem });
+    } catch (error) {
+      throw new SimError('CONFIG_INVALID', `--webhook-key ${config.webhookKey}: ${(error as Error).message}`);
+    }
+  }
+  return loadOrCreateKeyPair(storedPem ? { existing: { privateKeyPem: storedPem } } : {});
 }
 
 /** The seed profile (or a user's seed file), then the account's default user. */

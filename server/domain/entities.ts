@@ -19,7 +19,7 @@ import type { Ids } from '../lib/ids.js';
 import { SimError } from './errors.js';
 import { matchesKey } from './filters.js';
 import type { Model } from './model.js';
-import { DEFAULT_STATUS_CREATED, INPUT_FIELD_RENAMES, MAX_LENGTH, REF_FROM_FIELD } from './overrides.js';
+import { DEFAULT_STATUS_CREATED, ID_SEQUENCE, INPUT_FIELD_RENAMES, MAX_LENGTH, REF_FROM_FIELD } from './overrides.js';
 import { isLinkRef, linkTo, type EntityRecord, type LinkRef, type Store } from './store/store.js';
 import { Transaction } from './transaction.js';
 
@@ -105,7 +105,7 @@ export class EntityService {
     const entity = model.entities[typename];
     if (!entity) throw new SimError('INTERNAL', `no stored type ${typename}`);
     const now = clock.now().toISOString();
-    const record: EntityRecord = { __typename: typename, id: ids.nextNumeric(typename) };
+    const record: EntityRecord = { __typename: typename, id: ids.nextNumeric(ID_SEQUENCE[typename] ?? typename) };
     if ('createdOn' in entity.fields) record['createdOn'] = now;
     if ('updatedOn' in entity.fields) record['updatedOn'] = now;
     if (parent) this.linkToParent(record, parent);
@@ -121,7 +121,7 @@ export class EntityService {
         record[out] = value;
       } else if (REFERENCE_INPUT.test(named.name)) {
         record[out] = this.resolveReferences(tx, typename, out, named, value);
-      } else if (named.name.startsWith('Create')) {
+      } else if (named.name.startsWith('Create') && this.deps.model.entities[typename]?.fields[out]?.kind !== 'value') {
         // Children are created after the parent's own fields are known (they may need its id).
         deferred.push(() => {
           const childType = this.childType(typename, out, named.name);
@@ -150,8 +150,8 @@ export class EntityService {
     if ('status' in entity.fields && record['status'] == null) {
       record['status'] = entity.orchestrateable || DEFAULT_STATUS_CREATED.has(record.__typename) ? 'CREATED' : 'ACTIVE';
     }
-    if (entity.orchestrateable && entity.fluentEntityType && 'workflowRef' in entity.fields && record['workflowRef'] == null) {
-      const workflowRef = `${entity.fluentEntityType}::${String(record['type'] ?? 'DEFAULT')}`;
+    if (entity.orchestrateable && 'workflowRef' in entity.fields && record['workflowRef'] == null) {
+      const workflowRef = `${entity.fluentEntityType ?? upperSnake(record.__typename)}::${String(record['type'] ?? 'DEFAULT')}`;
       record['workflowRef'] = workflowRef;
       record['workflowVersion'] = this.deps.hooks.workflowVersion?.(workflowRef) ?? 1;
     }
@@ -307,6 +307,11 @@ function keyFieldsOf(inputType: GraphQLInputObjectType, typename: string): strin
   if (keys.includes('id')) return ['id'];
   if (typename === 'Role' || typename === 'Permission') return ['name'];
   return keys;
+}
+
+/** `CarrierConsignment` → `CARRIER_CONSIGNMENT`, for workflowRefs of types outside §3.3. */
+function upperSnake(typename: string): string {
+  return typename.replace(/([a-z])([A-Z])/g, '$1_$2').toUpperCase();
 }
 
 function sameLink(a: unknown, b: unknown): boolean {

@@ -90,3 +90,15 @@ export const MAX_LENGTH: Readonly<Record<string, number>> = { ref: 100, status: 
  * other non-orchestrated types with a status start `ACTIVE` [inferred].
  */
 export const DEFAULT_STATUS_CREATED: ReadonlySet<string> = new Set(['OrderItem', 'FulfilmentItem', 'ReturnOrderItem', 'ReturnFulfilmentItem', 'ArticleItem', 'WaveItem']);
+
+/**
+ * Types that share one id sequence, so that an id names one record across an interface:
+ * `AddressId {id}` must not match both a StoreAddress and a CustomerAddress [inferred].
+ */
+export const ID_SEQUENCE: Readonly<Record<string, string>> = {
+  StoreAddress: 'Address',
+  CustomerAddress: 'Address',
+  StandardProduct: 'Product',
+  VariantProduct: 'Product',
+  GroupProduct: 'Product',
+};

@@ -8,6 +8,7 @@ import type { Account } from '../account.js';
 import type { Orchestration } from '../orchestration/account-orchestration.js';
 import { SimError } from '../domain/errors.js';
 import type { Simulator } from '../simulator.js';
+import type { WebhookService } from '../webhooks/webhook-service.js';
 import { authenticate } from './middleware/auth.js';
 
 export function accountOf(req: Request): Account {
@@ -19,6 +20,11 @@ export function accountOf(req: Request): Account {
 export function orchestrationOf(account: Account): Orchestration {
   if (!account.orchestration) throw new SimError('INTERNAL', `Account ${account.id} has no orchestration engine`);
   return account.orchestration;
+}
+
+export function webhooksOf(account: Account): WebhookService {
+  if (!account.webhooks) throw new SimError('INTERNAL', `Account ${account.id} has no webhook service`);
+  return account.webhooks;
 }
 
 export function simAccountOf(sim: Simulator, req: Request): Account {

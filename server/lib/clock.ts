@@ -42,8 +42,10 @@ export function createClock(options: ClockOptions = {}): Clock {
   const wall = options.wall ?? (() => Date.now());
   let frozen = options.frozen ?? false;
   // virtual = wall + offset while running; virtual = frozenAt while frozen.
-  let offset = (options.start?.getTime() ?? wall()) - wall();
-  let frozenAt = wall() + offset;
+  // Read the wall clock once, so a frozen clock starts exactly at `start`.
+  const wallAtStart = wall();
+  let offset = (options.start?.getTime() ?? wallAtStart) - wallAtStart;
+  let frozenAt = wallAtStart + offset;
   let nextId = 1;
   let timers: Timer[] = [];
   let realTimer: NodeJS.Timeout | undefined;

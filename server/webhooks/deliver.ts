@@ -1,0 +1,137 @@
+/**
+ * One webhook attempt over HTTP: POST the exact signed bytes, classify the outcome as data.
+ * Never throws; retries and bookkeeping are the service's job (`webhook-service.ts`).
+ *
+ * A 2xx answer is a success. A non-2xx answer (redirects are not followed, so 3xx included),
+ * a connection error and a timeout are failures (fluent-platform.md §8 #18).
+ */
+import { constants, sign, type KeyObject } from 'node:crypto';
+import { RESPONSE_EXCERPT_MAX_CHARS } from './outbox.js';
+import { FLEX_SIGNATURE_HEADER, FLUENT_SIGNATURE_HEADER, type WebhookSignatureHeaders } from './sign.js';
+
+export type FetchLike = typeof globalThis.fetch;
+
+export type AttemptRequest = {
+  url: string;
+  headers: Record<string, string>;
+  body: Buffer;
+  /** Per-request network timeout (real time), covering connect, answer and excerpt read. */
+  timeoutMs: number;
+  /** Aborts the attempt from outside (service clear/close). */
+  signal?: AbortSignal | undefined;
+};
+
+export type AttemptOutcome = {
+  ok: boolean;
+  responseStatus: number | null;
+  responseBodyExcerpt: string;
+  error: string | null;
+  durationMs: number;
+};
+
+// Enough bytes for RESPONSE_EXCERPT_MAX_CHARS UTF-16 code units of any UTF-8 text.
+const EXCERPT_MAX_BYTES = RESPONSE_EXCERPT_MAX_CHARS * 4;
+
+/**
+ * `signBody` (sign.ts) computed on libuv's thread pool instead of the event loop: the same
+ * RSASSA-PKCS1-v1_5 signatures over the same bytes (the scheme is deterministic, so the results
+ * are identical; a test holds them equal). Two RSA-2048 signatures cost about 1 ms of CPU per
+ * webhook, which would otherwise block the engine and the HTTP server during a burst.
+ */
+export async function signBodyAsync(rawBody: Buffer, privateKey: KeyObject): Promise<WebhookSignatureHeaders> {
+  if (privateKey.type !== 'private' || privateKey.asymmetricKeyType !== 'rsa') {
+    throw new Error('signBodyAsync needs an RSA private key');
+  }
+  const key = { key: privateKey, padding: constants.RSA_PKCS1_PADDING };
+  const signWith = (algorithm: 'sha512' | 'md5'): Promise<string> =>
+    new Promise((resolve, reject) => {
+      sign(algorithm, rawBody, key, (error, signature) => (error ? reject(error) : resolve(signature.toString('base64'))));
+    });
+  const [fluent, flex] = await Promise.all([signWith('sha512'), signWith('md5')]);
+  return { [FLUENT_SIGNATURE_HEADER]: fluent, [FLEX_SIGNATURE_HEADER]: flex };
+}
+
+/** Sends one attempt and reports its outcome; never throws (failures are data). */
+export async function deliverOnce(fetchImpl: FetchLike, request: AttemptRequest): Promise<AttemptOutcome> {
+  const started = performance.now();
+  const elapsed = (): number => Math.round((performance.now() - started) * 100) / 100;
+  // One controller per attempt, aborted by the network timeout (real time, not domain time) or
+  // by the caller's signal. Cheaper than AbortSignal.timeout + AbortSignal.any, and leaves no
+  // listener behind on the caller's signal.
+  const controller = new AbortController();
+  let timedOut = false;
+  const timer = setTimeout(() => {
+    timedOut = true;
+    controller.abort();
+  }, request.timeoutMs);
+  const outer = request.signal;
+  const onOuterAbort = (): void => controller.abort();
+  if (outer?.aborted) controller.abort();
+  else outer?.addEventListener('abort', onOuterAbort, { once: true });
+  let responseStatus: number | null = null;
+  try {
+    const response = await fetchImpl(request.url, {
+      method: 'POST',
+      headers: request.headers,
+      // A Buffer is a Uint8Array over an ArrayBuffer (never shared here); sent byte for byte.
+      body: request.body as Uint8Array<ArrayBuffer>,
+      redirect: 'manual',
+      signal: controller.signal,
+    });
+    responseStatus = response.status;
+    const excerpt = await readExcerpt(response);
+    const ok = response.status >= 200 && response.status <= 299;
+    return {
+      ok,
+      responseStatus,
+      responseBodyExcerpt: excerpt,
+      error: ok ? null : `HTTP ${response.status}: the receiver answered with a non-2xx status`,
+      durationMs: elapsed(),
+    };
+  } catch (error) {
+    const reason = timedOut
+      ? `timeout: no complete answer within ${request.timeoutMs} ms`
+      : controller.signal.aborted
+        ? 'aborted: the delivery was cleared or the simulator is shutting down'
+        : describeError(error);
+    return { ok: false, responseStatus, responseBodyExcerpt: '', error: reason, durationMs: elapsed() };
+  } finally {
+    clearTimeout(timer);
+    outer?.removeEventListener('abort', onOuterAbort);
+  }
+}
+
+/** Reads at most EXCERPT_MAX_BYTES of the body and stops; the rest is discarded. */
+async function readExcerpt(response: Response): Promise<string> {
+  if (!response.body) return '';
+  const reader = response.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  let complete = false;
+  while (size < EXCERPT_MAX_BYTES) {
+    const { done, value } = await reader.read();
+    if (done) {
+      complete = true;
+      break;
+    }
+    chunks.push(value);
+    size += value.byteLength;
+  }
+  if (!complete) await reader.cancel().catch(() => undefined);
+  const text = new TextDecoder().decode(Buffer.concat(chunks).subarray(0, EXCERPT_MAX_BYTES));
+  return text.slice(0, RESPONSE_EXCERPT_MAX_CHARS);
+}
+
+function describeError(error: unknown): string {
+  if (error instanceof Error) {
+    // undici reports network failures as TypeError("fetch failed") with the real reason as cause.
+    const cause = (error as { cause?: unknown }).cause;
+    if (cause instanceof Error) {
+      const code = (cause as { code?: unknown }).code;
+      const reason = cause.message || (typeof code === 'string' ? code : String(cause));
+      return `connection error: ${reason}`;
+    }
+    return `${error.name === 'TypeError' ? 'request error' : error.name}: ${error.message}`;
+  }
+  return `request error: ${String(error)}`;
+}

@@ -1,0 +1,147 @@
+/**
+ * The webhook outbox: one record per delivery, with every attempt as data, for
+ * `/_sim/webhooks` and for tests to assert on (style.md §9). Plain JSON, so it can be persisted
+ * and snapshotted as is. The delivery logic lives in `webhook-service.ts`.
+ */
+
+export type DeliveryStatus = 'PENDING' | 'DELIVERED' | 'FAILED';
+export const DELIVERY_STATUSES: readonly DeliveryStatus[] = ['PENDING', 'DELIVERED', 'FAILED'];
+
+export type AttemptStatus = 'SUCCESS' | 'FAILED';
+
+/** Longest response body kept on an attempt, in characters. */
+export const RESPONSE_EXCERPT_MAX_CHARS = 500;
+
+export type WebhookAttempt = {
+  /** 1-based. */
+  number: number;
+  /** When the attempt started, virtual time (ISO 8601). */
+  at: string;
+  status: AttemptStatus;
+  /** HTTP status of the answer; null when there was none (connection error, timeout). */
+  responseStatus: number | null;
+  /** The first characters of the answer's body (at most RESPONSE_EXCERPT_MAX_CHARS). */
+  responseBodyExcerpt: string;
+  /** Why the attempt failed; null on success. */
+  error: string | null;
+  /** Real (wall-clock) duration of the HTTP exchange, ms. */
+  durationMs: number;
+};
+
+export type WebhookDelivery = {
+  id: string;
+  /** Webhook name (the payload's `name`). */
+  name: string;
+  url: string;
+  accountId: string;
+  retailerId: string;
+  entityType: string;
+  entityId: string;
+  entityRef: string;
+  status: DeliveryStatus;
+  /** Virtual time of enqueue (ISO 8601). */
+  createdOn: string;
+  /** The orchestration event whose rule asked for the webhook. */
+  sourceEventId: string;
+  /** The delivery this one re-sends (`replay`), else null. */
+  replayOf: string | null;
+  /**
+   * Request headers as sent. The signatures are computed when the first attempt goes out
+   * (and again after a restore, in case the key changed); until then only `content-type`.
+   */
+  headers: Record<string, string>;
+  /** The exact request body (UTF-8 JSON, the bytes that are signed). */
+  body: string;
+  attempts: WebhookAttempt[];
+  /** When the next attempt is due (ISO 8601, virtual); null once DELIVERED or FAILED. */
+  nextAttemptAt: string | null;
+};
+
+export type OutboxFilter = {
+  name?: string | undefined;
+  entityId?: string | undefined;
+  entityRef?: string | undefined;
+  entityType?: string | undefined;
+  status?: DeliveryStatus | undefined;
+  url?: string | undefined;
+  sourceEventId?: string | undefined;
+};
+
+const FILTER_KEYS = ['name', 'entityId', 'entityRef', 'entityType', 'status', 'url', 'sourceEventId'] as const;
+
+/** Persisted form of the outbox. */
+export type WebhookOutboxData = {
+  /** Deliveries, oldest first. */
+  deliveries: WebhookDelivery[];
+};
+
+export function copyDelivery(delivery: WebhookDelivery): WebhookDelivery {
+  return { ...delivery, headers: { ...delivery.headers }, attempts: delivery.attempts.map((a) => ({ ...a })) };
+}
+
+export function matchesFilter(delivery: WebhookDelivery, filter: OutboxFilter): boolean {
+  return FILTER_KEYS.every((key) => filter[key] === undefined || delivery[key] === filter[key]);
+}
+
+export interface Outbox {
+  /**
+   * Adds a record (stored by reference: the service mutates it as attempts complete).
+   * Returns the ids of records dropped to stay within `maxRecords`.
+   */
+  add(delivery: WebhookDelivery): string[];
+  /** The live record, or undefined. */
+  get(id: string): WebhookDelivery | undefined;
+  /** Live records matching the filter, oldest first. */
+  list(filter?: OutboxFilter): WebhookDelivery[];
+  /** Removes every record; returns how many there were. */
+  clear(): number;
+  size(): number;
+  toJSON(): WebhookOutboxData;
+}
+
+export type OutboxOptions = {
+  /**
+   * Records kept. Past it, the oldest finished (DELIVERED or FAILED) record is dropped;
+   * PENDING records are never dropped. @default 10000
+   */
+  maxRecords?: number;
+};
+
+export function createOutbox(options: OutboxOptions = {}): Outbox {
+  const maxRecords = options.maxRecords ?? 10_000;
+  // Map keeps insertion order, which is creation order.
+  const records = new Map<string, WebhookDelivery>();
+
+  function evict(): string[] {
+    const dropped: string[] = [];
+    if (records.size <= maxRecords) return dropped;
+    for (const [id, record] of records) {
+      if (records.size <= maxRecords) break;
+      if (record.status !== 'PENDING') {
+        records.delete(id);
+        dropped.push(id);
+      }
+    }
+    return dropped;
+  }
+
+  return {
+    add(delivery) {
+      records.set(delivery.id, delivery);
+      return evict();
+    },
+    get: (id) => records.get(id),
+    list(filter = {}) {
+      const out: WebhookDelivery[] = [];
+      for (const record of records.values()) if (matchesFilter(record, filter)) out.push(record);
+      return out;
+    },
+    clear() {
+      const count = records.size;
+      records.clear();
+      return count;
+    },
+    size: () => records.size,
+    toJSON: () => ({ deliveries: [...records.values()].map(copyDelivery) }),
+  };
+}

@@ -1,0 +1,59 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { ERROR_CATALOG, type ErrorSpec } from '../../server/domain/errors.js';
+import { FLAGS, envName } from '../../server/cli.js';
+import { BUILTIN_RULES } from '../../server/orchestration/rules/index.js';
+
+/** The README's tables are documentation users rely on: they must match the code. */
+const README = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
+
+function tableAfter(heading: string): string[][] {
+  const start = README.indexOf(heading);
+  expect(start, `README has "${heading}"`).toBeGreaterThanOrEqual(0);
+  const lines = README.slice(start).split('\n');
+  const first = lines.findIndex((l) => l.startsWith('|'));
+  const rows: string[][] = [];
+  for (const line of lines.slice(first + 2)) {
+    if (!line.startsWith('|')) break;
+    rows.push(line.slice(1, -1).split(/(?<!\\)\|/).map((c) => c.trim()));
+  }
+  return rows;
+}
+
+const code = (cell: string): string => cell.replace(/`/g, '');
+
+describe('README', () => {
+  it('lists every error of the catalogue with its status and codes, and nothing else', () => {
+    const rows = tableAfter('The simulator\'s catalogue');
+    const documented = Object.fromEntries(rows.map((r) => [code(r[0]!), r]));
+    expect(Object.keys(documented).sort()).toEqual(Object.keys(ERROR_CATALOG).sort());
+    for (const [key, spec] of Object.entries(ERROR_CATALOG) as [string, ErrorSpec][]) {
+      const row = documented[key]!;
+      expect([Number(row[1]), code(row[2]!), code(row[3]!)], key).toEqual([spec.http, spec.restCode, spec.gqlCode ?? '—']);
+    }
+  });
+
+  it('documents every built-in rule with its aliases and props', () => {
+    const rows = tableAfter('### Rules');
+    const documented = new Map(rows.map((r) => [code(r[0]!), r]));
+    expect([...documented.keys()].sort()).toEqual(BUILTIN_RULES.map((r) => r.name).sort());
+    for (const rule of BUILTIN_RULES) {
+      const row = documented.get(rule.name)!;
+      const aliases = row[1] === '—' ? [] : code(row[1]!).split(',').map((a) => a.trim());
+      expect(aliases.sort(), rule.name).toEqual([...(rule.aliases ?? [])].sort());
+    }
+  });
+
+  it('documents every command-line flag with its environment variable', () => {
+    const rows = tableAfter('## Configuration');
+    const documented = new Map(rows.map((r) => [code(r[0]!).split(' ')[0], code(r[1]!)]));
+    for (const f of FLAGS) expect(documented.get(`--${f.flag}`), f.flag).toBe(envName(f.flag));
+    expect(documented.size).toBe(FLAGS.length);
+  });
+
+  it('starts with the two commands a fresh machine needs', () => {
+    const top = README.split('\n').slice(0, 8).join('\n');
+    expect(top).toContain('npx fluent-sim');
+    expect(top).toContain('npm test');
+  });
+});
