@@ -1,0 +1,181 @@
+/**
+ * Test helpers shipped with the package as `fluent-sim/testing`.
+ *
+ * `startSimulator()` runs a simulator in this process on a free port; `connectSimulator(url)`
+ * talks to one that runs elsewhere (a CI service container, a vitest/jest global setup). Both
+ * return the same handle, built only on the public HTTP API and `/_sim`, so a test suite can
+ * move between the two without changes. `handle.createAccount()` gives each parallel worker an
+ * account of its own.
+ *
+ * @example
+ * const sim = await startSimulator();
+ * const token = await sim.token();
+ * await sim.clock.advance('PT1H');
+ * const webhook = await sim.expectWebhook({ name: 'OrderStatus', entityRef: 'HD-1' });
+ * await sim.stop();
+ */
+import type { AddressInfo } from 'node:net';
+import { createApp } from './app.js';
+import { loadConfig, type RawConfig } from './config.js';
+import { createSimulator } from './simulator.js';
+
+export type SimulatorCredentials = {
+  accountId: string;
+  clientId: string;
+  clientSecret: string;
+  username: string;
+  password: string;
+  retailerId: string;
+};
+
+export type WebhookMatch = Partial<Record<'name' | 'entityId' | 'entityRef' | 'entityType' | 'entityStatus' | 'status' | 'url', string>> | ((delivery: RecordedWebhook) => boolean);
+
+/** A delivery from the outbox, with its parsed payload. */
+export type RecordedWebhook = {
+  id: string;
+  name: string;
+  url: string;
+  status: 'PENDING' | 'DELIVERED' | 'FAILED';
+  headers: Record<string, string>;
+  body: string;
+  payload: Record<string, unknown>;
+  attempts: { number: number; at: string; status: string; responseStatus: number | null }[];
+};
+
+export type SimulatorHandle = {
+  readonly url: string;
+  readonly credentials: SimulatorCredentials;
+  /** A bearer token for the handle's account (cached until it is close to expiry). */
+  token(): Promise<string>;
+  graphql<T = Record<string, unknown>>(query: string, variables?: Record<string, unknown>): Promise<{ data: T; errors?: { message: string; extensions?: { code?: string } }[] }>;
+  /** Back to the account's seed. */
+  reset(): Promise<void>;
+  snapshot(name: string): Promise<void>;
+  restore(name: string): Promise<void>;
+  clock: {
+    now(): Promise<string>;
+    freeze(frozen?: boolean): Promise<void>;
+    set(iso: string): Promise<void>;
+    /** ISO-8601 duration: `PT30S`, `PT1H`, `P2D`. Runs what became due. */
+    advance(duration: string): Promise<string>;
+  };
+  /** Waits (real time) until the outbox holds a webhook matching `match`; rejects after `timeout` ms. */
+  expectWebhook(match: WebhookMatch, options?: { timeout?: number; status?: 'DELIVERED' | 'FAILED' | 'PENDING' }): Promise<RecordedWebhook>;
+  /** A fresh account (tenant) on the same simulator, as a handle of its own. */
+  createAccount(options?: { id?: string; seed?: string }): Promise<SimulatorHandle>;
+  /** Stops an in-process simulator; for a connected one it does nothing. */
+  stop(): Promise<void>;
+};
+
+export const DEFAULT_CREDENTIALS: SimulatorCredentials = {
+  accountId: 'LOCAL',
+  clientId: 'LOCAL',
+  clientSecret: 'local-secret',
+  username: 'admin',
+  password: 'password',
+  retailerId: '1',
+};
+
+export type StartSimulatorOptions = Partial<RawConfig> & {
+  /** Freeze the virtual clock at this instant (tests usually want this). */
+  clockStart?: string;
+};
+
+export async function startSimulator(options: StartSimulatorOptions = {}): Promise<SimulatorHandle> {
+  const config = loadConfig({ logLevel: 'silent', port: 0, ...options });
+  const sim = await createSimulator(config);
+  const server = createApp(sim).listen(config.port, config.host);
+  await new Promise<void>((resolve, reject) => {
+    server.once('listening', resolve);
+    server.once('error', reject);
+  });
+  const { port } = server.address() as AddressInfo;
+  const credentials: SimulatorCredentials = {
+    accountId: config.account,
+    clientId: config.clientId,
+    clientSecret: config.clientSecret,
+    username: config.username,
+    password: config.password,
+    retailerId: config.retailerId,
+  };
+  const stop = async (): Promise<void> => {
+    server.closeAllConnections();
+    await new Promise<void>((resolve) => server.close(() => resolve()));
+    await sim.close();
+  };
+  return handle(`http://127.0.0.1:${port}`, credentials, stop);
+}
+
+export async function connectSimulator(url: string, credentials: SimulatorCredentials = DEFAULT_CREDENTIALS): Promise<SimulatorHandle> {
+  const res = await fetch(new URL('/_sim/health', url));
+  if (!res.ok) throw new Error(`No fluent-sim answers at ${url} (/_sim/health: ${res.status})`);
+  return handle(url.replace(/\/$/, ''), credentials, async () => undefined);
+}
+
+function handle(url: string, credentials: SimulatorCredentials, stop: () => Promise<void>): SimulatorHandle {
+  let cached: { token: string; until: number } | undefined;
+  const simHeaders = { 'content-type': 'application/json', 'x-fluent-sim-account': credentials.accountId };
+  const sim = async <T>(method: string, path: string, body?: unknown): Promise<T> => {
+    const res = await fetch(`${url}${path}`, { method, headers: simHeaders, ...(body === undefined ? {} : { body: JSON.stringify(body) }) });
+    const text = await res.text();
+    if (!res.ok) throw new Error(`${method} ${path} answered ${res.status}: ${text}`);
+    return (text ? JSON.parse(text) : undefined) as T;
+  };
+
+  const self: SimulatorHandle = {
+    url,
+    credentials,
+    async token() {
+      if (cached && Date.now() < cached.until) return cached.token;
+      const params = new URLSearchParams({ grant_type: 'password', scope: 'api', client_id: credentials.clientId, client_secret: credentials.clientSecret, username: credentials.username, password: credentials.password });
+      const res = await fetch(`${url}/oauth/token`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: params });
+      const body = (await res.json()) as { access_token?: string; expires_in?: number };
+      if (!res.ok || !body.access_token) throw new Error(`token request failed: ${res.status} ${JSON.stringify(body)}`);
+      // Tokens expire on the simulator's virtual clock; refresh well before, in real time.
+      cached = { token: body.access_token, until: Date.now() + 60_000 };
+      return body.access_token;
+    },
+    async graphql(query, variables) {
+      const res = await fetch(`${url}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${await self.token()}` },
+        body: JSON.stringify({ query, variables }),
+      });
+      if (res.status !== 200) throw new Error(`GraphQL answered ${res.status}: ${await res.text()}`);
+      return (await res.json()) as never;
+    },
+    reset: async () => void (await sim('POST', '/_sim/reset')),
+    snapshot: async (name) => void (await sim('POST', '/_sim/snapshots', { name })),
+    restore: async (name) => void (await sim('POST', `/_sim/snapshots/${encodeURIComponent(name)}/restore`)),
+    clock: {
+      now: async () => (await sim<{ now: string }>('GET', '/_sim/clock')).now,
+      freeze: async (frozen = true) => void (await sim('POST', '/_sim/clock', { freeze: frozen })),
+      set: async (iso) => void (await sim('POST', '/_sim/clock', { set: iso })),
+      advance: async (duration) => (await sim<{ now: string }>('POST', '/_sim/clock', { advance: duration })).now,
+    },
+    async expectWebhook(match, options = {}) {
+      const timeout = options.timeout ?? 5_000;
+      const deadline = Date.now() + timeout;
+      const matches = (d: RecordedWebhook): boolean => {
+        if (options.status && d.status !== options.status) return false;
+        if (typeof match === 'function') return match(d);
+        return Object.entries(match).every(([k, v]) => (k === 'status' || k === 'url' ? (d as unknown as Record<string, unknown>)[k] === v : String(d.payload[k]) === v));
+      };
+      for (;;) {
+        const { results } = await sim<{ results: Omit<RecordedWebhook, 'payload'>[] }>('GET', '/_sim/webhooks');
+        const found = results.map((d) => ({ ...d, payload: JSON.parse(d.body) as Record<string, unknown> })).find(matches);
+        if (found) return found;
+        if (Date.now() > deadline) {
+          throw new Error(`No webhook matching ${typeof match === 'function' ? 'the predicate' : JSON.stringify(match)} within ${timeout} ms; outbox has ${results.length}: ${results.map((r) => `${r.name}→${r.url} ${r.status}`).join(', ') || 'nothing'}`);
+        }
+        await new Promise((r) => setTimeout(r, 20));
+      }
+    },
+    async createAccount(options = {}) {
+      const created = await sim<SimulatorCredentials>('POST', '/_sim/accounts', options);
+      return handle(url, created, async () => undefined);
+    },
+    stop,
+  };
+  return self;
+}
