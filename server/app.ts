@@ -12,10 +12,14 @@ import { createSimRouter } from './http/routes/sim-routes.js';
 import { createSimStateRouter } from './http/routes/sim-state-routes.js';
 import { accountOf, orchestrationOf, simAccountOf, webhooksOf } from './http/account-of.js';
 import { createSimWebhookRouter } from './http/routes/sim-webhook-routes.js';
+import { createJobRouter } from './http/routes/job-routes.js';
+import { jobsOf } from './batch/jobs-of.js';
 import { createEventRouter } from './http/routes/event-routes.js';
 import { createSimOrchestrationRouter } from './http/routes/sim-orchestration-routes.js';
 import { createWorkflowRouter } from './http/routes/workflow-routes.js';
 import type { Simulator } from './simulator.js';
+import type { Logger } from './lib/logger.js';
+import { requestLog } from './http/middleware/request-log.js';
 
 export type AppOptions = {
   version?: string;
@@ -26,6 +30,8 @@ export type AppOptions = {
   simRouters?: express.Router[];
   /** Middleware that runs before every route (the data file's write-before-answer hook). */
   before?: express.RequestHandler[];
+  /** Request lines at debug level. */
+  logger?: Logger;
 };
 
 export function createApp(sim: Simulator, options: AppOptions = {}): Express {
@@ -34,6 +40,7 @@ export function createApp(sim: Simulator, options: AppOptions = {}): Express {
   app.set('query parser', 'extended');
   const log = options.log ?? (() => undefined);
 
+  if (options.logger) app.use(requestLog(options.logger));
   for (const m of options.before ?? []) app.use(m);
   app.use(express.json({ limit: '50mb', type: ['application/json', 'application/*+json'] }));
   app.use(createSimRouter(sim, options.version ?? '0.0.0'));
@@ -58,6 +65,7 @@ export function createApp(sim: Simulator, options: AppOptions = {}): Express {
     }),
   );
   app.use(createWorkflowRouter((req) => orchestrationOf(accountOf(req))));
+  app.use(createJobRouter((req) => jobsOf(accountOf(req))));
   for (const r of options.platformRouters ?? []) app.use(r);
 
   app.use((req, res) => {

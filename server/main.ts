@@ -12,6 +12,7 @@ import { parseCli } from './cli.js';
 import { loadConfig } from './config.js';
 import { isSimError } from './domain/errors.js';
 import { packagePath } from './lib/package-path.js';
+import { createLogger } from './lib/logger.js';
 import { createSimulator } from './simulator.js';
 import { openDataFile } from './persistence/data-file.js';
 import { createPersistence, restoreFromDataFile, type Persistence } from './persistence/persistence.js';
@@ -43,7 +44,8 @@ async function main(): Promise<number | undefined> {
     await persistence.flush(true);
     persistence.start();
   }
-  const app = createApp(sim, { version, log: (m, e) => console.error(`[fluent-sim] ${m}`, e), before: persistence ? [persistence.middleware] : [] });
+  const logger = createLogger(config.logLevel);
+  const app = createApp(sim, { version, logger, log: (m, e) => logger.error({ err: e }, m), before: persistence ? [persistence.middleware] : [] });
   const server = app.listen(config.port, config.host);
   await new Promise<void>((resolve, reject) => {
     server.once('listening', resolve);
@@ -67,11 +69,13 @@ async function main(): Promise<number | undefined> {
     );
   }
 
+  logger.info({ url: base, account: config.account, data: config.data ?? null }, 'fluent-sim ready');
+
   let closing = false;
   const shutdown = (signal: string): void => {
     if (closing) return;
     closing = true;
-    if (config.logLevel !== 'silent') console.log(`fluent-sim: ${signal} received, shutting down`);
+    logger.info({ signal }, 'shutting down');
     server.close(() => {
       void (persistence?.stop() ?? Promise.resolve())
         .then(() => sim.close())

@@ -21,6 +21,7 @@ import { BUILTIN_RULES } from './orchestration/rules/index.js';
 import { applySeed, readSeedFile } from './seed/load-seed.js';
 import { captureAccount, restoreAccount, type AccountSnapshot } from './state/account-state.js';
 import { attachWebhooks } from './webhooks/account-webhooks.js';
+import { jobsOf } from './batch/jobs-of.js';
 import { loadOrCreateKeyPair, type WebhookKeyPair } from './webhooks/keys.js';
 
 export type SimulatorOptions = {
@@ -109,6 +110,8 @@ export async function createSimulator(config: Config, options: SimulatorOptions 
       });
       account.webhooks = attachWebhooks(account, webhookKeys, { timeoutMs: config.webhookTimeout, ...(options.fetch ? { fetch: options.fetch } : {}) });
       account.orchestration = await attachOrchestration(account, { registry, workflowDirs, webhooks: account.webhooks });
+      const jobs = jobsOf(account);
+      account.parts.set('jobs', { toJSON: () => jobs.toJSON(), restore: (d) => jobs.restore(d as never), clear: () => jobs.clear() });
       await options.onAccount?.(account);
       seedAccount(account, spec);
       await account.orchestration.engine.drain();

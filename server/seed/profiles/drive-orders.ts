@@ -1,0 +1,93 @@
+/**
+ * Moves the orders of a generated profile to their planned statuses the way a warehouse, a store
+ * and customer service would: by submitting the workflow's events (WaveCreate, ConfirmPick,
+ * ConfirmShip, ConfirmCollection, CancelOrder) to the orchestration engine in sync mode, so each
+ * status change has its ORCHESTRATION and audit events. Statuses are never written directly.
+ *
+ * Runs after the profile's steps and `engine.drain()`: every order is then BOOKED with its
+ * fulfilment `<orderRef>-F1` AWAITING_WAVE (rulesets/order-hd.json, order-cc.json).
+ */
+import type { Account } from '../../account.js';
+import { SimError } from '../../domain/errors.js';
+import { PROFILE_RETAILER_ID, type OrderPlan, type OrderType, type PlannedOrder } from './generate-profile.js';
+import type { OrderTarget } from './profile-sizes.js';
+
+type PlanEvent = { name: string; on: 'ORDER' | 'FULFILMENT' };
+
+const WAVE: PlanEvent = { name: 'WaveCreate', on: 'FULFILMENT' };
+const PICK: PlanEvent = { name: 'ConfirmPick', on: 'FULFILMENT' };
+const CANCEL: PlanEvent = { name: 'CancelOrder', on: 'ORDER' };
+
+/** The events that take a booked order of each type to each target status, in order. */
+export const EVENTS_TO_TARGET: Record<OrderType, Partial<Record<OrderTarget, readonly PlanEvent[]>>> = {
+  HD: {
+    BOOKED: [],
+    PICK_PACK: [WAVE],
+    COMPLETE: [WAVE, PICK, { name: 'ConfirmShip', on: 'FULFILMENT' }],
+    CANCELLED: [CANCEL],
+  },
+  CC: {
+    BOOKED: [],
+    PICK_PACK: [WAVE],
+    AWAITING_COLLECTION: [WAVE, PICK],
+    COMPLETE: [WAVE, PICK, { name: 'ConfirmCollection', on: 'FULFILMENT' }],
+    CANCELLED: [CANCEL],
+  },
+};
+
+/** `source` of the ORCHESTRATION events the profile submits. */
+export const PROFILE_EVENT_SOURCE = 'fluent-sim-seed-profile';
+
+export function eventsFor(order: PlannedOrder): readonly PlanEvent[] {
+  const events = EVENTS_TO_TARGET[order.type][order.target];
+  if (!events) throw new SimError('CONFIG_INVALID', `A ${order.type} order cannot be driven to ${order.target}`);
+  return events;
+}
+
+/** How many events `driveOrders` submits for a plan (for progress reporting). */
+export const plannedEventCount = (plan: OrderPlan): number => plan.orders.reduce((n, o) => n + eventsFor(o).length, 0);
+
+export type DriveOptions = {
+  /** Called after every submitted event with the number submitted so far. */
+  onEvent?: (submitted: number) => void;
+};
+
+/**
+ * Submits the plan's events, in plan order, then drains the engine. Answers the number of the
+ * plan's orders in each status afterwards (read from the store, not assumed from the plan).
+ * Throws when an event does not complete: the workflow and the plan disagree.
+ */
+export async function driveOrders(account: Account, plan: OrderPlan, options: DriveOptions = {}): Promise<Record<string, number>> {
+  const engine = account.orchestration?.engine;
+  if (!engine) throw new SimError('INTERNAL', `Account "${account.id}" has no orchestration engine to drive orders with`);
+  let submitted = 0;
+  for (const order of plan.orders) {
+    for (const event of eventsFor(order)) {
+      const entityRef = event.on === 'ORDER' ? order.ref : `${order.ref}-F1`;
+      const result = await engine.submit(
+        {
+          name: event.name,
+          retailerId: PROFILE_RETAILER_ID,
+          entityType: event.on,
+          entityRef,
+          rootEntityType: 'ORDER',
+          rootEntityRef: order.ref,
+        },
+        { mode: 'sync', source: PROFILE_EVENT_SOURCE },
+      );
+      if (result.eventStatus !== 'COMPLETE') {
+        throw new SimError('INTERNAL', `Seed profile: ${event.name} on ${event.on} ${entityRef} ended ${result.eventStatus}${result.errorMessage ? `: ${result.errorMessage}` : ''}`);
+      }
+      submitted += 1;
+      options.onEvent?.(submitted);
+    }
+  }
+  await engine.drain();
+  const counts: Record<string, number> = {};
+  for (const order of plan.orders) {
+    const [id] = account.store.candidates('Order', 'ref', [order.ref]);
+    const status = id === undefined ? 'MISSING' : String(account.store.get('Order', String(id))?.['status'] ?? 'UNKNOWN');
+    counts[status] = (counts[status] ?? 0) + 1;
+  }
+  return Object.fromEntries(Object.entries(counts).sort(([a], [b]) => a.localeCompare(b)));
+}

@@ -1,0 +1,125 @@
+/**
+ * `--seed small|demo|large`: generates a profile's seed, runs its steps through the GraphQL
+ * mutations (as `applySeed` does, so CREATE events fire), lets the workflows book every order,
+ * then drives a planned share of the orders on through their workflows.
+ *
+ * Works on a fresh account (the simulator's `seedAccount`, before the default user exists) and
+ * on an account that already has retailer 1 and the ADMIN role (`--seed none`, then a test
+ * calls it): the retailer is updated instead of created and existing roles are kept.
+ */
+import type { Account } from '../../account.js';
+import { SimError } from '../../domain/errors.js';
+import { runMutation } from '../../graphql/run-mutation.js';
+import type { SeedFile, SeedStep } from '../load-seed.js';
+import { driveOrders, plannedEventCount } from './drive-orders.js';
+import { generateProfile, PROFILE_RETAILER_ID, type ProfileSeed } from './generate-profile.js';
+import { type SeedProfile } from './profile-sizes.js';
+
+export { isSeedProfile, SEED_PROFILES, type SeedProfile } from './profile-sizes.js';
+
+/** The seed value when `--seed-value` is not given. */
+export const DEFAULT_SEED_VALUE = 1;
+
+/** Steps between two drains of the engine while a profile loads (keeps its queue short). */
+const DRAIN_EVERY = 250;
+
+export type ProfileProgress = (done: number, total: number) => void;
+
+export type LoadedProfile = {
+  /** Number of the profile's orders in each status once loaded. */
+  counts: Record<string, number>;
+  /** Mutations run. */
+  steps: number;
+  /** Events submitted to drive orders. */
+  events: number;
+};
+
+/**
+ * Loads a generated profile into an account with an orchestration engine. `onProgress` is called
+ * about every 5 % of the work (steps, then order events) and once at the end.
+ */
+export async function loadProfile(account: Account, profile: SeedProfile, seedValue: number, onProgress?: ProfileProgress): Promise<LoadedProfile> {
+  const engine = account.orchestration?.engine;
+  if (!engine) throw new SimError('INTERNAL', `Account "${account.id}" needs its orchestration engine before a seed profile is loaded`);
+  const seed = adaptToAccount(account, generateProfile(profile, seedValue));
+  const events = plannedEventCount(seed.plan);
+  const total = seed.steps.length + events;
+  const report = progressReporter(total, onProgress);
+
+  await runSeedSteps(account, seed, `seed profile ${profile} (seed value ${seedValue})`, { onStep: report, drainEvery: DRAIN_EVERY });
+  await engine.drain();
+  const counts = await driveOrders(account, seed.plan, { onEvent: (n) => report(seed.steps.length + n) });
+  report(total, true);
+  return { counts, steps: seed.steps.length, events };
+}
+
+/** Calls `onProgress` each time another ~5 % is done, and at the end. */
+function progressReporter(total: number, onProgress: ProfileProgress | undefined): (done: number, final?: boolean) => void {
+  const every = Math.max(1, Math.ceil(total / 20));
+  let next = every;
+  return (done, final = false) => {
+    if (!onProgress) return;
+    if (final) onProgress(total, total);
+    else if (done >= next && done < total) {
+      onProgress(done, total);
+      next = (Math.floor(done / every) + 1) * every;
+    }
+  };
+}
+
+/**
+ * Runs a seed's records and steps like `applySeed` (load-seed.ts), with the same `"as"` names and
+ * `"$name.field"` substitution, reporting each step done. With `drainEvery`, the engine's queue
+ * is drained after that many steps, so the CREATE events of a large seed never pile up.
+ */
+export async function runSeedSteps(account: Account, seed: SeedFile, source: string, options: { onStep?: (done: number) => void; drainEvery?: number } = {}): Promise<void> {
+  for (const [typename, records] of Object.entries(seed.records ?? {})) {
+    if (!account.model.isStored(typename)) throw new SimError('CONFIG_INVALID', `${source}#/records/${typename}: no such stored type`);
+    for (const r of records) account.store.put({ ...r, __typename: typename, id: account.ids.nextNumeric(typename) });
+  }
+  const named = new Map<string, Record<string, unknown>>();
+  const substitute = (value: unknown): unknown => {
+    if (typeof value === 'string' && value.startsWith('$')) {
+      const [name, field] = value.slice(1).split('.');
+      const target = named.get(name ?? '');
+      if (target && field) return target[field];
+    }
+    if (Array.isArray(value)) return value.map(substitute);
+    if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, substitute(v)]));
+    return value;
+  };
+  for (const [i, step] of seed.steps.entries()) {
+    try {
+      const result = runMutation(account, step.mutation, { input: substitute(step.input) });
+      if (step.as && result && typeof result === 'object') named.set(step.as, result as Record<string, unknown>);
+    } catch (error) {
+      throw new SimError('CONFIG_INVALID', `${source}#/steps/${i} (${step.mutation}): ${(error as Error).message}`, { cause: error });
+    }
+    if (options.drainEvery && (i + 1) % options.drainEvery === 0) await account.orchestration?.engine.drain();
+    options.onStep?.(i + 1);
+  }
+}
+
+/**
+ * Fits a generated seed to what the account already has: retailer 1 is updated rather than
+ * created, roles and records that exist (by name / code) are not created again.
+ */
+export function adaptToAccount(account: Account, seed: ProfileSeed): ProfileSeed {
+  const existing = (typename: string, field: string, value: unknown): boolean =>
+    account.store.candidates(typename).some((id) => account.store.get(typename, String(id))?.[field] === value);
+  const records = Object.fromEntries(
+    Object.entries(seed.records ?? {}).map(([typename, list]) => {
+      const key = typename === 'Currency' ? 'alphabeticCode' : 'name';
+      return [typename, list.filter((r) => !existing(typename, key, r[key]))];
+    }),
+  );
+  const retailerExists = account.store.get('Retailer', PROFILE_RETAILER_ID) !== undefined;
+  const steps = seed.steps.flatMap((step): SeedStep[] => {
+    if (step.mutation === 'createRetailer' && step.as === 'retailer' && retailerExists) {
+      return [{ mutation: 'updateRetailer', input: { id: PROFILE_RETAILER_ID, ...step.input }, as: 'retailer' }];
+    }
+    if (step.mutation === 'createRole' && existing('Role', 'name', step.input['name'])) return [];
+    return [step];
+  });
+  return { ...seed, records, steps };
+}

@@ -1,0 +1,90 @@
+import { FluentClient } from '@fluentcommerce/fc-connect-sdk';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Account } from '../../server/account.js';
+import { createApp } from '../../server/app.js';
+import { jobsOf } from '../../server/batch/jobs-of.js';
+import { accountOf } from '../../server/http/account-of.js';
+import { createJobRouter } from '../../server/http/routes/job-routes.js';
+import { listen, type Listening } from '../support/listen.js';
+import { createTestApp, type TestApp } from '../support/test-app.js';
+
+/**
+ * The official client (`@fluentcommerce/fc-connect-sdk`) runs its Job & Batch calls unchanged
+ * against the simulator: createJob, sendBatch, getBatchStatus, getJobStatus, getJobResults
+ * (fluent-platform.md §4.1), and gets the platform's 4xx for a closed or unknown job.
+ */
+async function waitFor<T>(check: () => Promise<T | undefined | false>, what: string, timeoutMs = 30_000): Promise<T> {
+  const deadline = performance.now() + timeoutMs;
+  for (;;) {
+    const value = await check();
+    if (value) return value;
+    if (performance.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 5));
+  }
+}
+
+describe('official client FluentClient: jobs and batches', () => {
+  let t: TestApp;
+  let account: Account;
+  let server: Listening;
+  let client: FluentClient;
+  const silent = { debug() {}, info() {}, warn() {}, error() {} };
+
+  beforeAll(async () => {
+    t = await createTestApp();
+    account = t.sim.accounts.get(t.sim.config.account)!;
+    server = await listen(createApp(t.sim, { platformRouters: [createJobRouter((req) => jobsOf(accountOf(req)))] }));
+    client = new FluentClient(
+      { baseUrl: server.url, retailerId: '1', clientId: 'LOCAL', clientSecret: 'local-secret', username: 'admin', password: 'password' },
+      silent as never,
+    );
+  });
+  afterAll(async () => {
+    await server.close();
+  });
+
+  it('creates a job, sends a batch, polls it to COMPLETE and reads job status and results', async () => {
+    const job = await client.createJob({ name: 'sdk-inventory', retailerId: '1', meta: { preprocessing: 'skip' } });
+    expect(job).toEqual({ id: expect.stringMatching(/^\d+$/) });
+
+    const batch = await client.sendBatch(job.id, {
+      action: 'UPSERT',
+      entityType: 'INVENTORY',
+      source: 'SDK',
+      entities: [
+        { skuRef: 'RUNNER-42', locationRef: 'LOC_MEL_DC', qty: 17, correctedQty: 0, retailerId: 1, type: 'LAST_ON_HAND', status: 'ACTIVE' },
+        { skuRef: 'RUNNER-43', locationRef: 'LOC_NOWHERE', qty: 3, correctedQty: 0, retailerId: 1, type: 'LAST_ON_HAND', status: 'ACTIVE' },
+      ],
+    });
+    expect(batch).toEqual({ id: expect.stringMatching(/^\d+$/) });
+
+    const status = (await waitFor(async () => {
+      const current = (await client.getBatchStatus(job.id, batch.id)) as unknown as Record<string, unknown>;
+      return current['status'] === 'COMPLETE' && current;
+    }, 'the batch to complete')) as Record<string, unknown>;
+    expect(status).toMatchObject({ batchId: batch.id, jobId: job.id, status: 'COMPLETE', total: 1, results: [{ recordIndex: 1, code: '404' }] });
+
+    const jobStatus = (await client.getJobStatus(job.id)) as unknown as Record<string, unknown>;
+    expect(jobStatus).toMatchObject({ jobId: job.id, status: 'OPEN', retailerId: '1', batch: [{ batchId: batch.id, status: 'COMPLETE' }] });
+
+    const results = await client.getJobResults(job.id);
+    expect(results).toMatchObject({ id: job.id, status: 'OPEN', totalBatches: 1, successfulBatches: 0, failedBatches: 1 });
+    expect(results.results).toEqual([
+      expect.objectContaining({ batchId: batch.id, status: 'COMPLETE', processedEntities: 2, errors: [expect.objectContaining({ code: '404', entityIndex: 1 })] }),
+    ]);
+
+    const res = await client.graphql({ query: '{ inventoryPosition(ref: "RUNNER-42:LOC_MEL_DC", catalogue: { ref: "DEFAULT:1" }) { onHand } }' });
+    expect((res as { data?: unknown }).data).toEqual({ inventoryPosition: { onHand: 17 } });
+  });
+
+  it('gets a 400 for a batch to a job closed at virtual midnight and a 404 for an unknown job', async () => {
+    const job = await client.createJob({ name: 'sdk-closing', retailerId: '1' });
+    const now = account.clock.nowMs();
+    const midnight = Date.UTC(new Date(now).getUTCFullYear(), new Date(now).getUTCMonth(), new Date(now).getUTCDate() + 1);
+    await account.clock.advance(midnight - now);
+    expect(((await client.getJobStatus(job.id)) as unknown as Record<string, unknown>)['status']).toBe('CLOSED');
+    const entities = [{ skuRef: 'RUNNER-42', locationRef: 'LOC_MEL_DC', qty: 1, type: 'LAST_ON_HAND', status: 'ACTIVE' }];
+    await expect(client.sendBatch(job.id, { action: 'UPSERT', entityType: 'INVENTORY', entities })).rejects.toMatchObject({ name: 'FluentAPIError', statusCode: 400 });
+    await expect(client.getJobStatus('99999')).rejects.toMatchObject({ name: 'FluentAPIError', statusCode: 404 });
+  });
+});
