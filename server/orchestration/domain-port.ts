@@ -91,7 +91,12 @@ export function createDomainPort(account: Account): DomainPort {
       workflowVersion: r['workflowVersion'] == null ? undefined : Number(r['workflowVersion']),
       retailerId: retailerIdOf(r, root),
       root: { entityType: FLUENT_ENTITY_TYPES[root.__typename] ?? root.__typename.toUpperCase(), id: root.id, ref: typeof root['ref'] === 'string' ? root['ref'] : undefined },
-      fields: fieldsOf(r),
+      // Expanding links costs more than the rest of the view; most rules never read fields.
+      get fields() {
+        const value = fieldsOf(r);
+        Object.defineProperty(this, 'fields', { value, enumerable: true });
+        return value;
+      },
     };
   };
 

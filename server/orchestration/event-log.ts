@@ -160,7 +160,8 @@ export function createEventLog(options: EventLogOptions): EventLog {
     const ms = Date.parse(record.generatedOn);
     const last = all.at(-1);
     if (last && ms < last.ms) monotonic = false;
-    const stored: Stored = { record: structuredClone(record), ms, seq: all.length };
+    // The log owns the record from here on: callers hand over records they built for it.
+    const stored: Stored = { record, ms, seq: all.length };
     all.push(stored);
     byId.set(record.id, stored);
     index(stored);
@@ -223,7 +224,7 @@ export function createEventLog(options: EventLogOptions): EventLog {
         hasMore = true;
         break;
       }
-      results.push(structuredClone(stored.record));
+      results.push({ ...stored.record });
     }
     return { start, count, hasMore, results };
   }
@@ -239,11 +240,11 @@ export function createEventLog(options: EventLogOptions): EventLog {
         stored.record.context = structuredClone(patch.context);
         index(stored);
       }
-      return structuredClone(stored.record);
+      return { ...stored.record };
     },
     get: (id) => {
       const stored = byId.get(id);
-      return stored ? structuredClone(stored.record) : undefined;
+      return stored ? { ...stored.record } : undefined;
     },
     search,
     size: () => all.length,
@@ -253,7 +254,8 @@ export function createEventLog(options: EventLogOptions): EventLog {
       indexes = new Map();
       monotonic = true;
     },
-    toJSON: () => ({ events: all.map((stored) => structuredClone(stored.record)) }),
+    // Snapshots deep-copy the whole account state (state/account-state.ts); no copy here.
+    toJSON: () => ({ events: all.map((stored) => stored.record) }),
     restore(data) {
       log.clear();
       for (const record of data.events) append(record);

@@ -18,7 +18,11 @@ export interface LoadOrCreateKeyPairOptions {
 
 // The simulator signs webhooks with its own RSA key pair and publishes the public half; the
 // platform's real keys are per environment and not available to us (fluent-platform.md §6.5).
-const GENERATED_MODULUS_BITS = 2048;
+/**
+ * 1024 bits, like the key behind Fluent's published signed sample (fluent-platform.md §6.3/§6.4:
+ * 128-byte signatures, 172 base64 characters), and quick to generate at start-up.
+ */
+const GENERATED_MODULUS_BITS = 1024;
 
 function toKeyPair(privateKey: KeyObject): WebhookKeyPair {
   const publicKey = createPublicKey(privateKey);

@@ -6,13 +6,16 @@ import { spawn } from 'node:child_process';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
-import { buildSchema, graphql, getIntrospectionQuery } from 'graphql';
+import { buildSchema, graphql } from 'graphql';
 import { createApp } from '../../server/app.js';
 import { loadConfig } from '../../server/config.js';
 import { runMutation } from '../../server/graphql/run-mutation.js';
 import { createClock } from '../../server/lib/clock.js';
 import { createSimulator } from '../../server/simulator.js';
+import { benchBatch } from './batch.js';
+import { benchEngine } from './engine.js';
 import { percentile, requestsPerSecond } from './measure.js';
+import { benchWebhooks } from './webhooks.js';
 
 const rows: [string, string, string][] = [];
 const report = (name: string, value: string, target: string): void => {
@@ -105,9 +108,20 @@ async function main(): Promise<void> {
   }
   report('orders(status: [2 values], first: 100) over 100k, p50', `${percentile(samples, 50).toFixed(2)} ms`, '≤ 10 ms');
   report('heap used with 100k orders loaded', `${(process.memoryUsage().heapUsed / 2 ** 20).toFixed(0)} MiB`, '—');
-  void getIntrospectionQuery;
   server.close();
   await sim.close();
+
+  const engine = await benchEngine();
+  report('rule executions through a five-rule ruleset', `${engine.rulesPerSecond.toFixed(0)} rules/s`, '≥ 5,000 rules/s');
+  report('POST /api/v4.1/event/sync latency, p50', `${engine.syncP50Ms.toFixed(2)} ms`, '—');
+
+  const webhooks = await benchWebhooks();
+  report('signing alone, one thread (baseline)', `${webhooks.signOnlyPerSecond.toFixed(0)} /s`, '—');
+  report('signed webhook deliveries to a local receiver', `${webhooks.perSecond.toFixed(0)} /s`, '≥ 500 /s');
+
+  const batch = await benchBatch();
+  report('5,000-record inventory batch, accepted → COMPLETE', `${batch.ms.toFixed(0)} ms`, '≤ 1,000 ms');
+  report('peak RSS during the batch', `${batch.peakRssMiB.toFixed(0)} MiB`, '—');
 }
 
 main().then(
