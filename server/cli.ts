@@ -50,6 +50,8 @@ export function parseCli(argv: readonly string[], env: NodeJS.ProcessEnv, versio
 
   const start = program.command('start', { isDefault: true }).description('start the simulator (the default command)');
   for (const f of FLAGS) start.addOption(new Option(`--${f.flag} ${f.arg}`, `${f.help} [env ${envName(f.flag)}] (default: ${f.defaultText})`));
+  // `fluent-sim --help` shows the start flags too: start is what most people run.
+  program.addHelpText('after', () => `\n${start.helpInformation()}`);
   start.action((opts: Record<string, unknown>) => {
     const raw: Record<string, unknown> = {};
     for (const f of FLAGS) {

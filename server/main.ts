@@ -5,6 +5,7 @@
  * `process.env` and calls `listen`.
  */
 import { readFileSync } from 'node:fs';
+import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { CommanderError } from 'commander';
 import { createApp } from './app.js';
@@ -46,10 +47,27 @@ async function main(): Promise<number | undefined> {
   }
   const logger = createLogger(config.logLevel);
   const app = createApp(sim, { version, logger, log: (m, e) => logger.error({ err: e }, m), before: persistence ? [persistence.middleware] : [] });
-  const server = app.listen(config.port, config.host);
+  // Handlers go in before listening: a signal right after start must still exit cleanly.
+  let server: Server | undefined;
+  let closing = false;
+  const shutdown = (signal: string): void => {
+    if (closing) return;
+    closing = true;
+    logger.info({ signal }, 'shutting down');
+    server?.close(() => {
+      void (persistence?.stop() ?? Promise.resolve())
+        .then(() => sim.close())
+        .then(() => process.exit(0));
+    });
+    server?.closeAllConnections();
+    if (!server) void (persistence?.stop() ?? Promise.resolve()).then(() => process.exit(0));
+  };
+  process.on('SIGINT', () => shutdown('SIGINT'));
+  process.on('SIGTERM', () => shutdown('SIGTERM'));
+  server = app.listen(config.port, config.host);
   await new Promise<void>((resolve, reject) => {
-    server.once('listening', resolve);
-    server.once('error', reject);
+    server!.once('listening', resolve);
+    server!.once('error', reject);
   });
   const { port } = server.address() as AddressInfo;
   const shown = config.host === '0.0.0.0' || config.host === '::' ? '127.0.0.1' : config.host;
@@ -71,20 +89,6 @@ async function main(): Promise<number | undefined> {
 
   logger.info({ url: base, account: config.account, data: config.data ?? null }, 'fluent-sim ready');
 
-  let closing = false;
-  const shutdown = (signal: string): void => {
-    if (closing) return;
-    closing = true;
-    logger.info({ signal }, 'shutting down');
-    server.close(() => {
-      void (persistence?.stop() ?? Promise.resolve())
-        .then(() => sim.close())
-        .then(() => process.exit(0));
-    });
-    server.closeAllConnections();
-  };
-  process.on('SIGINT', () => shutdown('SIGINT'));
-  process.on('SIGTERM', () => shutdown('SIGTERM'));
   return undefined;
 }
 

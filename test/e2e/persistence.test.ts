@@ -3,7 +3,8 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { ensureBuilt } from '../support/spawn-cli.js';
 
 /**
  * `--data FILE` persistence through a real process (issue "crash-safe persistence"): every write
@@ -43,6 +44,8 @@ async function gql(url: string, bearer: string, query: string): Promise<{ data: 
   const res = await fetch(`${url}/graphql`, { method: 'POST', headers: { authorization: `Bearer ${bearer}`, 'content-type': 'application/json' }, body: JSON.stringify({ query }) });
   return (await res.json()) as { data: Record<string, unknown> };
 }
+
+beforeAll(() => ensureBuilt(), 300_000);
 
 afterEach(() => {
   for (const c of children.splice(0)) if (c.exitCode === null) c.kill('SIGKILL');
