@@ -130,6 +130,8 @@ export class EntityService {
           record[out] = Array.isArray(value) ? created.map(linkTo) : linkTo(created[0]!);
         });
       } else {
+        // A value (UserRoleInput, PriceInput, …) is stored as given; keys inside it must exist.
+        this.checkEmbeddedReferences(tx, named, value, `${typename}.${out}`);
         record[out] = value;
       }
     }
@@ -167,8 +169,35 @@ export class EntityService {
       record['product'] = linkTo(product);
     }
     if (record.__typename === 'OrderItem' && typeof record['fulfilmentChoiceRef'] === 'string' && isLinkRef(record['order'])) {
-      const choice = tx.linkedFrom(record['order'], 'FulfilmentChoice').find((c) => c['ref'] === record['fulfilmentChoiceRef']);
+      // FulfilmentChoice has no link back to its order: look at the order's own choice links too.
+      const order = tx.get(record['order'].__link, record['order'].id);
+      const own = [order?.['fulfilmentChoice'], ...(Array.isArray(order?.['fulfilmentChoices']) ? (order['fulfilmentChoices'] as unknown[]) : [])]
+        .filter(isLinkRef)
+        .map((l) => tx.get(l.__link, l.id))
+        .filter((c): c is EntityRecord => c !== undefined);
+      const choice = [...own, ...tx.linkedFrom(record['order'], 'FulfilmentChoice')].find((c) => c['ref'] === record['fulfilmentChoiceRef']);
       if (choice) record['fulfilmentChoice'] = linkTo(choice);
+    }
+  }
+
+  /** `UserRoleInput.role: RoleKey` and the like: a key inside a value input must name an entity. */
+  private checkEmbeddedReferences(tx: Transaction, inputType: GraphQLInputObjectType, value: unknown, where: string): void {
+    for (const item of (Array.isArray(value) ? value : [value]) as Record<string, unknown>[]) {
+      if (!item || typeof item !== 'object') continue;
+      for (const [name, def] of Object.entries(inputType.getFields())) {
+        const named = getNamedType(def.type);
+        const v = item[name];
+        if (v == null || !isInputObjectType(named)) continue;
+        if (REFERENCE_INPUT.test(named.name)) {
+          const target = named.name.replace(REFERENCE_INPUT, '');
+          if (!this.deps.model.isStored(target) && this.deps.model.concreteTypes(target).length === 0) continue;
+          for (const key of (Array.isArray(v) ? v : [v]) as Record<string, unknown>[]) {
+            if (!this.findByKey(tx, target, key)) throw new SimError('ENTITY_NOT_FOUND', `C0120E: ${target} ${JSON.stringify(key)} referenced by ${where}.${name} was not found`);
+          }
+        } else {
+          this.checkEmbeddedReferences(tx, named, v, `${where}.${name}`);
+        }
+      }
     }
   }
 
@@ -249,7 +278,8 @@ export class EntityService {
     const key = Object.fromEntries(keyFields.filter((k) => input[k] != null).map((k) => [k, input[k]]));
     if (Object.keys(key).length === 0) throw new SimError('MISSING_VARIABLES', `C0140E: ${inputType.name} needs ${keyFields.join(' + ')} to find the ${typename}`);
     const existing = within && key['id'] != null ? tx.get(typename, String(key['id'])) : this.findByKey(tx, typename, key);
-    if (!existing || (within && !Object.values(existing).some((v) => isLinkRef(v) && v.id === within.id && v.__link === within.__typename))) {
+    // A nested child belongs to `within` if either links the other (OrderItem.order, or Location.openingSchedule).
+    if (!existing || (within && !linksTo(existing, within) && !linksTo(within, existing))) {
       throw new SimError('ENTITY_NOT_FOUND', `C0120E: ${typename} ${JSON.stringify(key)} was not found`);
     }
     const record: EntityRecord = structuredClone(existing);
@@ -266,7 +296,7 @@ export class EntityService {
       else if (named.name.startsWith('Update')) {
         const childType = this.childType(typename, out, named.name.replace(/^Update/, 'Create'));
         for (const v of (Array.isArray(value) ? value : [value]) as Record<string, unknown>[]) this.updateIn(tx, changes, childType, named, v, record);
-      } else if (named.name.startsWith('Create')) {
+      } else if (named.name.startsWith('Create') && this.deps.model.entities[typename]?.fields[out]?.kind !== 'value') {
         const childType = this.childType(typename, out, named.name);
         const created = ((Array.isArray(value) ? value : [value]) as Record<string, unknown>[]).map((v) => this.createIn(tx, changes, childType, named, v, record));
         record[out] = Array.isArray(value) ? [...((record[out] as LinkRef[] | undefined) ?? []), ...created.map(linkTo)] : linkTo(created[0]!);
@@ -312,6 +342,10 @@ function keyFieldsOf(inputType: GraphQLInputObjectType, typename: string): strin
 /** `CarrierConsignment` → `CARRIER_CONSIGNMENT`, for workflowRefs of types outside §3.3. */
 function upperSnake(typename: string): string {
   return typename.replace(/([a-z])([A-Z])/g, '$1_$2').toUpperCase();
+}
+
+function linksTo(from: EntityRecord, to: EntityRecord): boolean {
+  return Object.values(from).some((v) => (Array.isArray(v) ? v : [v]).some((l) => isLinkRef(l) && l.id === to.id && l.__link === to.__typename));
 }
 
 function sameLink(a: unknown, b: unknown): boolean {

@@ -7,6 +7,8 @@
  */
 import { type GraphQLArgument, getNamedType, isInputObjectType } from 'graphql';
 import { SimError } from './errors.js';
+import { DERIVED_VALUES } from './derived-values.js';
+import { ARGUMENT_FIELDS } from './overrides.js';
 import { isLinkRef, type EntityRecord, type Store } from './store/store.js';
 
 export const PAGING_ARGS = new Set(['first', 'last', 'before', 'after']);
@@ -17,7 +19,7 @@ export type Predicate = (r: EntityRecord) => boolean;
 export function matchesKey(store: Store, record: EntityRecord, key: Record<string, unknown>): boolean {
   for (const [k, expected] of Object.entries(key)) {
     if (expected === undefined || expected === null) continue;
-    const actual = valueFor(record, k);
+    const actual = valueFor(record, k, store);
     if (typeof expected === 'object' && !Array.isArray(expected)) {
       const links = (Array.isArray(actual) ? actual : [actual]).filter(isLinkRef);
       if (!links.some((l) => { const t = store.resolve(l); return t !== undefined && matchesKey(store, t, expected as Record<string, unknown>); })) return false;
@@ -28,11 +30,18 @@ export function matchesKey(store: Store, record: EntityRecord, key: Record<strin
   return true;
 }
 
-/** A record's value for a filter name, following `xLink` → `x` and `retailerId` → `retailer.id`. */
-function valueFor(record: EntityRecord, name: string): unknown {
+/**
+ * A record's value for a filter name, following `xLink` → `x`, `retailerId` → `retailer.id`,
+ * argument names that differ from their field, and values computed from links.
+ */
+function valueFor(record: EntityRecord, name: string, store?: Store): unknown {
   if (name in record) return record[name];
+  const derive = DERIVED_VALUES[`${record.__typename}.${name}`];
+  if (derive && store) return derive(store, record);
   if (name.endsWith('Link') && name.slice(0, -4) in record) return record[name.slice(0, -4)];
   if (name === 'retailerId' && isLinkRef(record['retailer'])) return record['retailer'].id;
+  const alias = ARGUMENT_FIELDS[name];
+  if (alias !== undefined && alias in record) return record[alias];
   return undefined;
 }
 
@@ -69,19 +78,19 @@ export function buildPredicate(store: Store, argDefs: readonly GraphQLArgument[]
       const wanted = new Set(value.flat(2).map((v) => String(v)));
       if (wanted.size === 0) continue;
       tests.push((r) => {
-        const v = valueFor(r, def.name);
+        const v = valueFor(r, def.name, store);
         if (Array.isArray(v)) return v.flat(2).some((x) => wanted.has(String(x)));
         return v !== undefined && v !== null && wanted.has(String(v));
       });
     } else {
-      tests.push((r) => String(valueFor(r, def.name)) === String(value));
+      tests.push((r) => String(valueFor(r, def.name, store)) === String(value));
     }
   }
   return (r) => tests.every((t) => t(r));
 }
 
 function matchesKeyField(store: Store, record: EntityRecord, field: string, key: Record<string, unknown>): boolean {
-  const v = valueFor(record, field);
+  const v = valueFor(record, field, store);
   const links = (Array.isArray(v) ? v : [v]).filter(isLinkRef);
   return links.some((l) => {
     const t = store.resolve(l);

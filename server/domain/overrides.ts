@@ -77,7 +77,16 @@ export const INPUT_FIELD_RENAMES: Readonly<Record<string, Readonly<Record<string
   StandardProduct: { taxType: 'tax' },
   VariantProduct: { taxType: 'tax' },
   GroupProduct: { taxType: 'tax' },
+  FinancialTransaction: { amount: 'total', paymentProvider: 'paymentProviderName' },
+  FulfilmentPlan: { fulfilmentOptionId: 'fulfilmentOption', splits: 'splitCount' },
+  Fulfilment: { customer: 'user' },
 };
+
+/**
+ * Search and lookup arguments that name a field differently: `standardProducts(category:)` filters
+ * `categories`, `returnFulfilmentItem(returnFulfilment:)` keys `returnOrderFulfilment` [schema].
+ */
+export const ARGUMENT_FIELDS: Readonly<Record<string, string>> = { category: 'categories', returnFulfilment: 'returnOrderFulfilment' };
 
 /** `Customer.ref` is the username: CreateCustomerInput has no ref (§8 #14, [inferred]). */
 export const REF_FROM_FIELD: Readonly<Record<string, string>> = { Customer: 'username', User: 'username' };

@@ -20,5 +20,7 @@ export function maskError(error: unknown, message: string): Error {
   }
   // Parse, validation and variable-coercion errors are the client's and keep graphql-js's message.
   if (error instanceof GraphQLError && (!error.originalError || error.originalError instanceof GraphQLError)) return error;
+  // A non-null field the simulator left empty: say which, it is a gap worth reporting.
+  if (error instanceof GraphQLError && /^Cannot return null for non-nullable field/.test(error.message)) return error;
   return new GraphQLError(message, { path: error instanceof GraphQLError ? error.path : undefined, extensions: { code: 'INTERNAL_SERVER_ERROR' } });
 }

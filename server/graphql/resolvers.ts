@@ -88,7 +88,13 @@ function objectResolvers(model: Model, type: GraphQLObjectType): Record<string, 
     }
     const kind = entity?.fields[field.name];
     const named = getNamedType(field.type);
-    if (kind?.kind === 'connection') {
+    if (named.name === 'WorkflowLink' && entity) {
+      // `workflow: WorkflowLink` is the entity's own workflowRef/workflowVersion [schema].
+      map[field.name] = (parent) => {
+        const p = parent as EntityRecord;
+        return p[field.name] ?? (p['workflowRef'] == null ? null : { ref: p['workflowRef'], version: p['workflowVersion'] == null ? null : Number(p['workflowVersion']) });
+      };
+    } else if (kind?.kind === 'connection') {
       const nodeTypes = model.concreteTypes(kind.node);
       map[field.name] = (parent, args, ctx) => {
         const p = parent as EntityRecord;
@@ -110,13 +116,24 @@ function objectResolvers(model: Model, type: GraphQLObjectType): Record<string, 
         return isLinkRef(v) ? ctx.account.store.resolve(v) : v;
       };
     } else if (kind?.kind === 'links') {
+      const targets = model.concreteTypes(kind.target);
       map[field.name] = (parent, _a, ctx) => {
-        const v = (parent as Record<string, unknown>)[field.name];
-        return Array.isArray(v) ? v.map((x) => (isLinkRef(x) ? ctx.account.store.resolve(x) : x)) : v;
+        const p = parent as EntityRecord;
+        const v = p[field.name];
+        if (Array.isArray(v)) return v.map((x) => (isLinkRef(x) ? ctx.account.store.resolve(x) : x));
+        // Not stored on this side: the records linking here (Invoice.creditMemos ← CreditMemo.invoice).
+        return targets.flatMap((t) => ctx.account.store.linkedFrom({ __link: p.__typename, id: p.id }, t));
       };
     } else if ((isObjectType(named) || isInterfaceType(named)) && model.concreteTypes(named.name).length && !entity) {
       // A value object naming an entity by key (UserRole.role = {name}) or by link.
       map[field.name] = (parent, _a, ctx) => resolveEmbedded(model, ctx, named.name, (parent as Record<string, unknown>)[field.name]);
+    } else if (isObjectType(named) && /Link$/.test(named.name) && !entity) {
+      // A link view inside a link view (ProductLink.catalogue: CatalogueLink, OrderItemLink.order: OrderLink).
+      map[field.name] = (parent, _a, ctx) => {
+        const v = (parent as Record<string, unknown>)[field.name];
+        const one = (x: unknown): unknown => (isLinkRef(x) ? ctx.account.store.resolve(x) ?? null : x);
+        return Array.isArray(v) ? v.map(one) : one(v);
+      };
     }
   }
   return map;

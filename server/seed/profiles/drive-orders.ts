@@ -5,7 +5,8 @@
  * status change has its ORCHESTRATION and audit events. Statuses are never written directly.
  *
  * Runs after the profile's steps and `engine.drain()`: every order is then BOOKED with its
- * fulfilment `<orderRef>-F1` AWAITING_WAVE (rulesets/order-hd.json, order-cc.json).
+ * fulfilment `<orderRef>-F1` AWAITING_WAVE (rulesets/order-hd.json, order-cc.json). Locations,
+ * which raise no CREATE event, are activated the same way (ActivateLocation, location-*.json).
  */
 import type { Account } from '../../account.js';
 import { SimError } from '../../domain/errors.js';
@@ -44,45 +45,50 @@ export function eventsFor(order: PlannedOrder): readonly PlanEvent[] {
   return events;
 }
 
-/** How many events `driveOrders` submits for a plan (for progress reporting). */
-export const plannedEventCount = (plan: OrderPlan): number => plan.orders.reduce((n, o) => n + eventsFor(o).length, 0);
+/** How many events `activateLocations` and `driveOrders` submit for a plan (for progress reporting). */
+export const plannedEventCount = (plan: OrderPlan): number => plan.locations.length + plan.orders.reduce((n, o) => n + eventsFor(o).length, 0);
 
 export type DriveOptions = {
   /** Called after every submitted event with the number submitted so far. */
   onEvent?: (submitted: number) => void;
 };
 
+type Submit = { name: string; entityType: string; entityRef: string; rootEntityType: string; rootEntityRef: string };
+
+async function submitSync(account: Account, event: Submit): Promise<void> {
+  const engine = account.orchestration?.engine;
+  if (!engine) throw new SimError('INTERNAL', `Account "${account.id}" has no orchestration engine to submit seed events to`);
+  const result = await engine.submit({ ...event, retailerId: PROFILE_RETAILER_ID }, { mode: 'sync', source: PROFILE_EVENT_SOURCE });
+  if (result.eventStatus !== 'COMPLETE') {
+    throw new SimError('INTERNAL', `Seed profile: ${event.name} on ${event.entityType} ${event.entityRef} ended ${result.eventStatus}${result.errorMessage ? `: ${result.errorMessage}` : ''}`);
+  }
+}
+
+/** Activates the plan's locations through their workflow (ActivateLocation: CREATED → ACTIVE). */
+export async function activateLocations(account: Account, plan: Pick<OrderPlan, 'locations'>, options: DriveOptions = {}): Promise<void> {
+  let submitted = 0;
+  for (const ref of plan.locations) {
+    await submitSync(account, { name: 'ActivateLocation', entityType: 'LOCATION', entityRef: ref, rootEntityType: 'LOCATION', rootEntityRef: ref });
+    options.onEvent?.((submitted += 1));
+  }
+}
+
 /**
- * Submits the plan's events, in plan order, then drains the engine. Answers the number of the
+ * Submits the plan's order events, in plan order, then drains the engine. Answers the number of the
  * plan's orders in each status afterwards (read from the store, not assumed from the plan).
  * Throws when an event does not complete: the workflow and the plan disagree.
  */
-export async function driveOrders(account: Account, plan: OrderPlan, options: DriveOptions = {}): Promise<Record<string, number>> {
-  const engine = account.orchestration?.engine;
-  if (!engine) throw new SimError('INTERNAL', `Account "${account.id}" has no orchestration engine to drive orders with`);
+export async function driveOrders(account: Account, plan: Pick<OrderPlan, 'orders'>, options: DriveOptions = {}): Promise<Record<string, number>> {
+  if (!account.orchestration) throw new SimError('INTERNAL', `Account "${account.id}" has no orchestration engine to drive orders with`);
   let submitted = 0;
   for (const order of plan.orders) {
     for (const event of eventsFor(order)) {
       const entityRef = event.on === 'ORDER' ? order.ref : `${order.ref}-F1`;
-      const result = await engine.submit(
-        {
-          name: event.name,
-          retailerId: PROFILE_RETAILER_ID,
-          entityType: event.on,
-          entityRef,
-          rootEntityType: 'ORDER',
-          rootEntityRef: order.ref,
-        },
-        { mode: 'sync', source: PROFILE_EVENT_SOURCE },
-      );
-      if (result.eventStatus !== 'COMPLETE') {
-        throw new SimError('INTERNAL', `Seed profile: ${event.name} on ${event.on} ${entityRef} ended ${result.eventStatus}${result.errorMessage ? `: ${result.errorMessage}` : ''}`);
-      }
-      submitted += 1;
-      options.onEvent?.(submitted);
+      await submitSync(account, { name: event.name, entityType: event.on, entityRef, rootEntityType: 'ORDER', rootEntityRef: order.ref });
+      options.onEvent?.((submitted += 1));
     }
   }
-  await engine.drain();
+  await account.orchestration.engine.drain();
   const counts: Record<string, number> = {};
   for (const order of plan.orders) {
     const [id] = account.store.candidates('Order', 'ref', [order.ref]);

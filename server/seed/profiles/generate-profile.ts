@@ -17,7 +17,12 @@ import { CC_TARGETS, HD_TARGETS, profileSizes, type OrderTarget, type ProfileSiz
 export type OrderType = 'HD' | 'CC';
 /** One seeded order and the status `driveOrders` moves it to (BOOKED: left as the workflow booked it). */
 export type PlannedOrder = { ref: string; type: OrderType; target: OrderTarget };
-export type OrderPlan = { orders: PlannedOrder[] };
+/** What `activateLocations` and `driveOrders` do once the steps ran. */
+export type OrderPlan = {
+  /** Locations to activate with the location workflow's ActivateLocation event (Location raises no CREATE). */
+  locations: string[];
+  orders: PlannedOrder[];
+};
 
 /** A seed file with the profile's order plan beside the steps (`readSeedFile`/`applySeed` ignore it). */
 export type ProfileSeed = SeedFile & { profile: SeedProfile; seedValue: number; plan: OrderPlan };
@@ -27,6 +32,9 @@ export const INVENTORY_CATALOGUE_REF = 'DEFAULT:1';
 export const VIRTUAL_CATALOGUE_REF = 'BASE:1';
 /** Every generated entity belongs to retailer 1, whose workflows are rulesets/ (retailerId "1"). */
 export const PROFILE_RETAILER_ID = '1';
+
+/** Faker seeds a 32-bit generator: larger values would repeat smaller ones. */
+export const MAX_SEED_VALUE = 2 ** 32 - 1;
 
 /** Faker's date helpers would otherwise read the wall clock. */
 const REFERENCE_DATE = new Date('2026-01-01T00:00:00.000Z');
@@ -91,7 +99,9 @@ function baseRecords(): NonNullable<SeedFile['records']> {
 }
 
 export function generateProfile(profile: SeedProfile, seedValue: number, sizes: ProfileSizes = profileSizes(profile)): ProfileSeed {
-  if (!Number.isSafeInteger(seedValue)) throw new RangeError(`The seed value must be an integer, got ${seedValue}`);
+  if (!Number.isInteger(seedValue) || seedValue < 0 || seedValue > MAX_SEED_VALUE) {
+    throw new RangeError(`The seed value must be an integer from 0 to ${MAX_SEED_VALUE}, got ${seedValue}`);
+  }
   const faker = new Faker({ locale: [en_AU, en, base] });
   faker.seed(seedValue);
   faker.setDefaultRefDate(REFERENCE_DATE);
@@ -105,12 +115,11 @@ export function generateProfile(profile: SeedProfile, seedValue: number, sizes: 
   const slug = (text: string): string => text.normalize('NFKD').replace(/[^A-Za-z0-9]+/g, '').toLowerCase();
   const code = (text: string): string => text.toUpperCase().replace(/[^A-Z0-9]+/g, '_').replace(/^_+|_+$/g, '');
   const pickCity = (): City => faker.helpers.weightedArrayElement(CITIES.map((c) => ({ weight: c.weight, value: c })));
+  /** A value `draw` has not given before (numbered when Faker runs out of new ones). */
   const unique = (draw: () => string, seen: Set<string>): string => {
-    for (let attempt = 0; attempt < 25; attempt += 1) {
-      const value = draw();
-      if (!seen.has(value)) return (seen.add(value), value);
-    }
-    const value = `${draw()} ${seen.size + 1}`;
+    let value = draw();
+    for (let attempt = 1; seen.has(value) && attempt < 25; attempt += 1) value = draw();
+    if (seen.has(value)) value = `${value} ${seen.size + 1}`;
     seen.add(value);
     return value;
   };
@@ -226,8 +235,9 @@ export function generateProfile(profile: SeedProfile, seedValue: number, sizes: 
     const value = Math.floor(Number(faker.commerce.price({ min: 5, max: 400 }))) + 0.95;
     const prices = [{ type: 'DEFAULT', currency: CURRENCY, value }];
     if (faker.datatype.boolean({ probability: 0.2 })) prices.push({ type: 'SALE', currency: CURRENCY, value: money(Math.floor(value * 0.8) - 0.05) });
-    const remaining = sizes.products - productCount - 1;
-    const variantCount = Math.min(remaining, SIZES.length, faker.datatype.boolean({ probability: 0.35 }) ? 0 : faker.number.int({ min: 1, max: Math.max(1, sizes.maxVariantsPerProduct) }), sizes.maxVariantsPerProduct);
+    // About a third of the products are sold as they are; the others in 1…max sizes of one colour.
+    const wanted = sizes.maxVariantsPerProduct > 0 && !faker.datatype.boolean({ probability: 0.35 }) ? faker.number.int({ min: 1, max: sizes.maxVariantsPerProduct }) : 0;
+    const variantCount = Math.min(wanted, sizes.products - productCount - 1, SIZES.length);
     const brand = faker.helpers.arrayElement(brands);
     productCount += 1;
     step('createStandardProduct', {
@@ -448,7 +458,7 @@ export function generateProfile(profile: SeedProfile, seedValue: number, sizes: 
     seedValue,
     records,
     steps,
-    plan: { orders: plan },
+    plan: { locations: locations.map((l) => l.ref), orders: plan },
   };
 }
 

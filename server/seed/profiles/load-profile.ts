@@ -11,11 +11,12 @@ import type { Account } from '../../account.js';
 import { SimError } from '../../domain/errors.js';
 import { runMutation } from '../../graphql/run-mutation.js';
 import type { SeedFile, SeedStep } from '../load-seed.js';
-import { driveOrders, plannedEventCount } from './drive-orders.js';
+import { activateLocations, driveOrders, plannedEventCount } from './drive-orders.js';
 import { generateProfile, PROFILE_RETAILER_ID, type ProfileSeed } from './generate-profile.js';
 import { type SeedProfile } from './profile-sizes.js';
 
 export { isSeedProfile, SEED_PROFILES, type SeedProfile } from './profile-sizes.js';
+export { MAX_SEED_VALUE } from './generate-profile.js';
 
 /** The seed value when `--seed-value` is not given. */
 export const DEFAULT_SEED_VALUE = 1;
@@ -30,13 +31,15 @@ export type LoadedProfile = {
   counts: Record<string, number>;
   /** Mutations run. */
   steps: number;
-  /** Events submitted to drive orders. */
+  /** Events submitted to activate locations and drive orders. */
   events: number;
 };
 
 /**
  * Loads a generated profile into an account with an orchestration engine. `onProgress` is called
- * about every 5 % of the work (steps, then order events) and once at the end.
+ * about every 5 % of the work (steps, then location and order events) and once at the end.
+ * Throws a CONFIG_INVALID SimError naming the step when a mutation fails (e.g. the profile was
+ * already loaded), an INTERNAL one when a workflow event does not complete.
  */
 export async function loadProfile(account: Account, profile: SeedProfile, seedValue: number, onProgress?: ProfileProgress): Promise<LoadedProfile> {
   const engine = account.orchestration?.engine;
@@ -48,7 +51,8 @@ export async function loadProfile(account: Account, profile: SeedProfile, seedVa
 
   await runSeedSteps(account, seed, `seed profile ${profile} (seed value ${seedValue})`, { onStep: report, drainEvery: DRAIN_EVERY });
   await engine.drain();
-  const counts = await driveOrders(account, seed.plan, { onEvent: (n) => report(seed.steps.length + n) });
+  await activateLocations(account, seed.plan, { onEvent: (n) => report(seed.steps.length + n) });
+  const counts = await driveOrders(account, seed.plan, { onEvent: (n) => report(seed.steps.length + seed.plan.locations.length + n) });
   report(total, true);
   return { counts, steps: seed.steps.length, events };
 }
