@@ -154,12 +154,26 @@ export function createDomainPort(account: Account): DomainPort {
 }
 
 /** Lets the CREATE hook turn a stored record into the engine's view. */
+const ports = new WeakMap<Account, DomainPort>();
 export function viewOf(account: Account, record: EntityRecord): EntityView | undefined {
   const entityType = FLUENT_ENTITY_TYPES[record.__typename];
-  return entityType ? createDomainPort(account).find({ entityType, id: record.id }) : undefined;
+  if (!entityType) return undefined;
+  let port = ports.get(account);
+  if (!port) ports.set(account, (port = createDomainPort(account)));
+  return port.find({ entityType, id: record.id });
 }
 
-function scalarsOf(r: EntityRecord | undefined): Record<string, unknown> | null {
+/**
+ * A record's own scalar fields. Records are replaced, never changed, on every write, so the
+ * result can be kept per record object (frozen: audit events and rules share it).
+ */
+const scalarsCache = new WeakMap<EntityRecord, Readonly<Record<string, unknown>>>();
+function scalarsOf(r: EntityRecord | undefined): Readonly<Record<string, unknown>> | null {
   if (!r) return null;
-  return Object.fromEntries(Object.entries(r).filter(([k, v]) => k !== 'password' && !isLinkRef(v) && !(Array.isArray(v) && v.some(isLinkRef))));
+  let scalars = scalarsCache.get(r);
+  if (!scalars) {
+    scalars = Object.freeze(Object.fromEntries(Object.entries(r).filter(([k, v]) => k !== 'password' && !isLinkRef(v) && !(Array.isArray(v) && v.some(isLinkRef)))));
+    scalarsCache.set(r, scalars);
+  }
+  return scalars;
 }
