@@ -1,0 +1,76 @@
+/**
+ * `fluent-sim start`: validate the configuration, open the data file, build the simulator and
+ * its app, listen, print how to connect, and shut down cleanly on SIGINT/SIGTERM.
+ */
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { createApp } from './app.js';
+import { loadConfig } from './config.js';
+import { createLogger } from './lib/logger.js';
+import { openDataFile } from './persistence/data-file.js';
+import { createPersistence, restoreFromDataFile, type Persistence } from './persistence/persistence.js';
+import { createSimulator } from './simulator.js';
+
+export async function start(raw: Record<string, unknown>, version: string): Promise<void> {
+  const config = loadConfig(raw);
+  // Open (and check) the data file before anything else, so a damaged file stops the start.
+  const dataFile = config.data ? await openDataFile(config.data) : undefined;
+  const stored = dataFile?.initial?.shared['webhookKeys'] as { privateKeyPem?: string } | undefined;
+  const sim = await createSimulator(config, { ...(stored?.privateKeyPem ? { storedWebhookKeyPem: stored.privateKeyPem } : {}) });
+  const shared = {
+    tokens: sim.tokens,
+    // Restored through createSimulator above; kept so restarts sign with the same key.
+    webhookKeys: { toJSON: () => ({ privateKeyPem: sim.webhookKeys.privateKeyPem }), restore: () => undefined },
+  };
+  let persistence: Persistence | undefined;
+  if (dataFile) {
+    await restoreFromDataFile(sim, dataFile, shared);
+    persistence = createPersistence(sim, dataFile, shared);
+    await persistence.flush(true);
+    persistence.start();
+  }
+  const logger = createLogger(config.logLevel);
+  const app = createApp(sim, { version, logger, log: (m, e) => logger.error({ err: e }, m), before: persistence ? [persistence.middleware] : [] });
+  // Handlers go in before listening: a signal right after start must still exit cleanly.
+  let server: Server | undefined;
+  let closing = false;
+  const shutdown = (signal: string): void => {
+    if (closing) return;
+    closing = true;
+    logger.info({ signal }, 'shutting down');
+    server?.close(() => {
+      void (persistence?.stop() ?? Promise.resolve())
+        .then(() => sim.close())
+        .then(() => process.exit(0));
+    });
+    server?.closeAllConnections();
+    if (!server) void (persistence?.stop() ?? Promise.resolve()).then(() => process.exit(0));
+  };
+  process.on('SIGINT', () => shutdown('SIGINT'));
+  process.on('SIGTERM', () => shutdown('SIGTERM'));
+  server = app.listen(config.port, config.host);
+  await new Promise<void>((resolve, reject) => {
+    server!.once('listening', resolve);
+    server!.once('error', reject);
+  });
+  const { port } = server.address() as AddressInfo;
+  const shown = config.host === '0.0.0.0' || config.host === '::' ? '127.0.0.1' : config.host;
+  const base = `http://${shown.includes(':') ? `[${shown}]` : shown}:${port}`;
+  if (config.logLevel !== 'silent') {
+    console.log(
+      [
+        `fluent-sim ${version} listening on ${base}`,
+        `  account ${config.account}  client_id=${config.clientId}  client_secret=${config.clientSecret}`,
+        `  user    ${config.username} / ${config.password}  (retailer ${config.retailerId})`,
+        `  token   curl -X POST '${base}/oauth/token?grant_type=password&scope=api&client_id=${config.clientId}&client_secret=${config.clientSecret}&username=${config.username}&password=${config.password}'`,
+        `  GraphQL ${base}/graphql  (GraphiQL in a browser)`,
+        `  health  ${base}/_sim/health`,
+        `  webhooks signed with the key at ${base}/_sim/webhooks/public-key (outbox: ${base}/_sim/webhooks)`,
+        `  data    ${config.data ?? 'in memory (use --data FILE to persist)'}`,
+      ].join('\n'),
+    );
+  }
+
+  logger.info({ url: base, account: config.account, data: config.data ?? null }, 'fluent-sim ready');
+
+}
