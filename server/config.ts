@@ -26,6 +26,8 @@ export const ConfigSchema = z.object({
   clientCredentials: z.enum(['true', 'false']).default('true').transform((v) => v === 'true'),
   /** Seed profile loaded at start. */
   seed: z.string().min(1).default('default'),
+  /** Faker seed for the generated profiles (small, demo, large): the same value gives the same data. */
+  seedValue: z.coerce.number().int().min(0).max(4_294_967_295).default(1),
   /** Extra workflow folder, loaded after rulesets/. */
   workflows: z.string().optional(),
   /** Folder of user rule modules. */

@@ -19,6 +19,7 @@ import { attachOrchestration } from './orchestration/account-orchestration.js';
 import { createRuleRegistry, loadUserRules, type RuleRegistry } from './orchestration/rule-registry.js';
 import { BUILTIN_RULES } from './orchestration/rules/index.js';
 import { applySeed, readSeedFile } from './seed/load-seed.js';
+import { isSeedProfile, loadProfile, type ProfileProgress } from './seed/profiles/load-profile.js';
 import { captureAccount, restoreAccount, type AccountSnapshot } from './state/account-state.js';
 import { attachWebhooks } from './webhooks/account-webhooks.js';
 import { jobsOf } from './batch/jobs-of.js';
@@ -35,6 +36,8 @@ export type SimulatorOptions = {
   storedWebhookKeyPem?: string;
   /** Transport for webhooks (tests inject one). */
   fetch?: typeof fetch;
+  /** Progress of a generated seed profile (a large one takes a while). */
+  onSeedProgress?: ProfileProgress;
 };
 
 /** Who may log in to an account, and what it starts with. */
@@ -113,7 +116,7 @@ export async function createSimulator(config: Config, options: SimulatorOptions 
       const jobs = jobsOf(account);
       account.parts.set('jobs', { toJSON: () => jobs.toJSON(), restore: (d) => jobs.restore(d as never), clear: () => jobs.clear() });
       await options.onAccount?.(account);
-      seedAccount(account, spec);
+      await seedAccount(account, spec, config.seedValue, options.onSeedProgress);
       await account.orchestration.engine.drain();
       accounts.set(account.id, account);
       specs.set(account.id, spec);
@@ -170,9 +173,14 @@ function loadWebhookKeys(config: Config, storedPem: string | undefined): Webhook
   return loadOrCreateKeyPair(storedPem ? { existing: { privateKeyPem: storedPem } } : {});
 }
 
-/** The seed profile (or a user's seed file), then the account's default user. */
-function seedAccount(account: Account, spec: AccountSpec): void {
-  if (spec.seed !== 'none') {
+/**
+ * The seed: a generated profile (small, demo, large — checked before file names, so a file
+ * called `small` does not win), the built-in `default`, a user's seed file, or nothing; then the
+ * account's default user.
+ */
+async function seedAccount(account: Account, spec: AccountSpec, seedValue: number, onProgress?: ProfileProgress): Promise<void> {
+  if (isSeedProfile(spec.seed)) await loadProfile(account, spec.seed, seedValue, onProgress);
+  else if (spec.seed !== 'none') {
     const path = existsSync(spec.seed) ? spec.seed : seedProfilePath(spec.seed);
     applySeed(account, readSeedFile(path), path);
   }
@@ -181,9 +189,10 @@ function seedAccount(account: Account, spec: AccountSpec): void {
 
 function seedProfilePath(profile: string): string {
   try {
+    if (profile === 'profiles') throw new Error('not a seed');
     return packagePath(`seeds/${profile}.json`);
   } catch {
-    throw new SimError('CONFIG_INVALID', `Unknown seed "${profile}": give a profile name from seeds/ (default, none) or the path of a seed JSON file`);
+    throw new SimError('CONFIG_INVALID', `Unknown seed "${profile}": give default, none, small, demo, large, or the path of a seed JSON file`);
   }
 }
 

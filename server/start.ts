@@ -16,7 +16,11 @@ export async function start(raw: Record<string, unknown>, version: string): Prom
   // Open (and check) the data file before anything else, so a damaged file stops the start.
   const dataFile = config.data ? await openDataFile(config.data) : undefined;
   const stored = dataFile?.initial?.shared['webhookKeys'] as { privateKeyPem?: string } | undefined;
-  const sim = await createSimulator(config, { ...(stored?.privateKeyPem ? { storedWebhookKeyPem: stored.privateKeyPem } : {}) });
+  const logger = createLogger(config.logLevel);
+  const sim = await createSimulator(config, {
+    ...(stored?.privateKeyPem ? { storedWebhookKeyPem: stored.privateKeyPem } : {}),
+    onSeedProgress: (done, total) => logger.info({ done, total, seed: config.seed }, `loading seed ${config.seed}: ${Math.round((done / total) * 100)} %`),
+  });
   const shared = {
     tokens: sim.tokens,
     // Restored through createSimulator above; kept so restarts sign with the same key.
@@ -29,7 +33,6 @@ export async function start(raw: Record<string, unknown>, version: string): Prom
     await persistence.flush(true);
     persistence.start();
   }
-  const logger = createLogger(config.logLevel);
   const app = createApp(sim, { version, logger, log: (m, e) => logger.error({ err: e }, m), before: persistence ? [persistence.middleware] : [] });
   // Handlers go in before listening: a signal right after start must still exit cleanly.
   let server: Server | undefined;

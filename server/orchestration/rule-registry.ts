@@ -185,9 +185,14 @@ function describeProps(rule: Rule<any>): string {
 
 const USER_RULE_EXTENSIONS = new Set(['.js', '.mjs']);
 
+/** What a rule module's factory receives. */
+export type UserRuleTools = { z: typeof z; defineRule: typeof defineRule };
+
 /**
  * Loads user rules from `--rules DIR`: every `.js`/`.mjs` file directly in the folder, in name
- * order; its default export and named exports that are Rule objects (or arrays of them).
+ * order; its default export and named exports that are Rule objects (or arrays of them), or a
+ * function `({ z, defineRule }) => rule | rule[]` — that form needs no `zod` installed next to
+ * the rule files: the simulator hands over its own.
  * @throws SimError CONFIG_INVALID for a missing folder or a file that exports no rule
  */
 export async function loadUserRules(dir: string): Promise<Rule<any>[]> {
@@ -199,7 +204,8 @@ export async function loadUserRules(dir: string): Promise<Rule<any>[]> {
   for (const file of files) {
     const path = join(folder, file);
     const module = (await import(pathToFileURL(path).href)) as Record<string, unknown>;
-    const found = Object.values(module).flatMap((value) => (Array.isArray(value) ? value : [value])).filter(isRule);
+    const exported = Object.values(module).map((value) => (typeof value === 'function' ? (value as (tools: UserRuleTools) => unknown)({ z, defineRule }) : value));
+    const found = exported.flatMap((value) => (Array.isArray(value) ? value : [value])).filter(isRule);
     if (found.length === 0) {
       throw new SimError(
         'CONFIG_INVALID',

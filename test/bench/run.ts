@@ -15,6 +15,7 @@ import { createSimulator } from '../../server/simulator.js';
 import { benchBatch } from './batch.js';
 import { benchEngine } from './engine.js';
 import { percentile, requestsPerSecond } from './measure.js';
+import { benchSeeds } from './seeds.js';
 import { benchWebhooks } from './webhooks.js';
 
 const rows: [string, string, string][] = [];
@@ -66,6 +67,14 @@ async function main(): Promise<void> {
   console.log(`${'figure'.padEnd(58)} ${'value'.padEnd(18)} target / baseline`);
 
   report('spawn-to-ready of the built CLI (p50 of 5)', `${(await spawnToReady()).toFixed(0)} ms`, '≤ 500 ms');
+
+  // Seed profiles first: their heap figure must not include the 100k orders below.
+  const seeds = await benchSeeds();
+  report('load the demo seed profile', `${seeds.demoLoadMs.toFixed(0)} ms`, '—');
+  report('reset the demo profile to its seed', `${seeds.resetDemoMs.toFixed(0)} ms`, '≤ 50 ms');
+  report('restore a snapshot of the demo profile', `${seeds.restoreDemoMs.toFixed(0)} ms`, '≤ 50 ms');
+  report('load the large seed profile', `${(seeds.largeLoadMs / 1000).toFixed(1)} s`, '—');
+  report('heap with the large profile loaded', `${seeds.largeHeapMiB.toFixed(0)} MiB`, '—');
 
   const sim = await createSimulator(loadConfig({ logLevel: 'silent' }), { createClock: () => createClock({ start: new Date('2026-01-01T00:00:00Z'), frozen: true }) });
   const app = createApp(sim);

@@ -1,0 +1,106 @@
+/**
+ * Seed profile figures: load time of the demo and large profiles, heap with large loaded, and the
+ * time to reset the demo account to its seeded state and to restore a snapshot of it (target
+ * ≤ 50 ms). Each profile is loaded as the account is created (`onAccount`), so the simulator's
+ * own seed state — what `reset` returns to — is the loaded profile, as with `--seed demo`.
+ *
+ * `node dist/test/bench/seeds.js` prints them on their own.
+ */
+import { pathToFileURL } from 'node:url';
+import type { Account } from '../../server/account.js';
+import { loadConfig } from '../../server/config.js';
+import { runMutation } from '../../server/graphql/run-mutation.js';
+import { createClock } from '../../server/lib/clock.js';
+import { createIds } from '../../server/lib/ids.js';
+import { loadProfile } from '../../server/seed/profiles/load-profile.js';
+import type { SeedProfile } from '../../server/seed/profiles/profile-sizes.js';
+import { createSimulator, type Simulator } from '../../server/simulator.js';
+import { captureAccount, restoreAccount } from '../../server/state/account-state.js';
+import { percentile } from './measure.js';
+
+const MiB = 2 ** 20;
+const SEED_VALUE = 1;
+
+const ms = (started: bigint): number => Number(process.hrtime.bigint() - started) / 1e6;
+
+async function simulatorWith(profile: SeedProfile): Promise<{ sim: Simulator; account: Account; loadMs: number }> {
+  let loadMs = Number.NaN;
+  const sim = await createSimulator(loadConfig({ logLevel: 'silent', seed: 'none' }), {
+    createClock: () => createClock({ start: new Date('2026-01-15T09:00:00Z'), frozen: true }),
+    createIds: () => createIds({ deterministicUuids: true }),
+    onAccount: async (account) => {
+      const started = process.hrtime.bigint();
+      await loadProfile(account, profile, SEED_VALUE);
+      loadMs = ms(started);
+    },
+  });
+  return { sim, account: sim.accounts.get(sim.config.account)!, loadMs };
+}
+
+/** What a test would do between resets: a new order that the workflow books, an order cancelled. */
+async function change(account: Account, n: number): Promise<void> {
+  runMutation(account, 'createOrder', {
+    input: { ref: `BENCH-${n}`, type: 'HD', retailer: { id: '1' }, customer: { id: '1' }, items: [{ ref: `BENCH-${n}-1`, productRef: 'P00001', quantity: 1 }] },
+  });
+  await account.orchestration!.engine.drain();
+  await account.orchestration!.engine.submit({ name: 'CancelOrder', retailerId: '1', entityType: 'ORDER', entityRef: `BENCH-${n}` }, { mode: 'sync' });
+}
+
+const gc = (): void => (globalThis as { gc?: () => void }).gc?.();
+
+/** Demo load time, then reset and snapshot-restore times (p50 of 7, each after a change). */
+async function benchDemo(): Promise<{ demoLoadMs: number; resetDemoMs: number; restoreDemoMs: number }> {
+  const { sim, account, loadMs } = await simulatorWith('demo');
+  const resets: number[] = [];
+  const restores: number[] = [];
+  try {
+    const snapshot = captureAccount(account);
+    for (let i = 0; i < 7; i += 1) {
+      await change(account, i);
+      let started = process.hrtime.bigint();
+      await sim.reset(account);
+      resets.push(ms(started));
+      await change(account, i);
+      started = process.hrtime.bigint();
+      restoreAccount(account, snapshot);
+      restores.push(ms(started));
+    }
+  } finally {
+    await sim.close();
+  }
+  return { demoLoadMs: loadMs, resetDemoMs: percentile(resets, 50), restoreDemoMs: percentile(restores, 50) };
+}
+
+/** Large load time and the heap it occupies (after a GC when node runs with --expose-gc). */
+async function benchLarge(): Promise<{ largeLoadMs: number; largeHeapMiB: number }> {
+  const { sim, loadMs } = await simulatorWith('large');
+  gc();
+  const largeHeapMiB = process.memoryUsage().heapUsed / MiB;
+  await sim.close();
+  return { largeLoadMs: loadMs, largeHeapMiB };
+}
+
+export async function benchSeeds(): Promise<{ demoLoadMs: number; largeLoadMs: number; largeHeapMiB: number; resetDemoMs: number; restoreDemoMs: number }> {
+  const demo = await benchDemo();
+  gc();
+  const large = await benchLarge();
+  gc();
+  return { ...demo, ...large };
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  benchSeeds().then(
+    (figures) => {
+      console.log(`load demo profile            ${figures.demoLoadMs.toFixed(0)} ms`);
+      console.log(`load large profile           ${figures.largeLoadMs.toFixed(0)} ms   (target: well under 60 s)`);
+      console.log(`heap with large loaded       ${figures.largeHeapMiB.toFixed(0)} MiB`);
+      console.log(`reset demo account (p50)     ${figures.resetDemoMs.toFixed(1)} ms   (target ≤ 50 ms)`);
+      console.log(`restore demo snapshot (p50)  ${figures.restoreDemoMs.toFixed(1)} ms   (target ≤ 50 ms)`);
+      process.exit(0);
+    },
+    (error: unknown) => {
+      console.error(error);
+      process.exit(1);
+    },
+  );
+}
