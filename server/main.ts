@@ -25,7 +25,7 @@ async function main(): Promise<number | undefined> {
 
 async function healthcheck(url: string): Promise<number> {
   try {
-    const res = await fetch(new URL('/_sim/health', url), { signal: AbortSignal.timeout(3000) });
+    const res = await fetch(new URL('/_sim/health', url), { signal: AbortSignal.timeout(10_000) });
     return res.ok ? 0 : 1;
   } catch {
     return 1;
