@@ -121,7 +121,7 @@ export async function createSimulator(config: Config, options: SimulatorOptions 
       accounts.set(account.id, account);
       specs.set(account.id, spec);
       snapshots.set(account.id, new Map());
-      seedStates.set(account.id, captureAccount(account));
+      seedStates.set(account.id, captureAccount(account, { forRestore: true }));
       return account;
     },
     async reset(account) {

@@ -75,6 +75,9 @@ export type EventSearchResult = { start: number; count: number; hasMore: boolean
 
 export type EventLogData = { events: EventRecord[] };
 
+/** Opaque: the log's arrays and indexes, copied. */
+export type EventLogImage = { readonly all: readonly { record: EventRecord; ms: number; seq: number }[]; readonly indexes: Map<string, Map<string, number[]>>; readonly monotonic: boolean };
+
 export interface EventLog {
   append(record: EventRecord): void;
   /** Changes status, attributes or context of a stored event (e.g. PENDING → COMPLETE). */
@@ -85,6 +88,9 @@ export interface EventLog {
   clear(): void;
   toJSON(): EventLogData;
   restore(data: EventLogData): void;
+  /** An in-memory copy with the indexes, for fast snapshot restores (records are shared). */
+  image(): EventLogImage;
+  restoreImage(image: EventLogImage): void;
 }
 
 export type EventLogOptions = {
@@ -130,6 +136,10 @@ const FIELD_VALUES: Record<EventFilterField, (record: EventRecord) => readonly (
 };
 
 const DAY_MS = 86_400_000;
+
+function copyIndexes<K>(indexes: Map<K, Map<string, number[]>>): Map<K, Map<string, number[]>> {
+  return new Map([...indexes].map(([field, byValue]) => [field, new Map([...byValue].map(([value, list]) => [value, list.slice()]))]));
+}
 
 export function createEventLog(options: EventLogOptions): EventLog {
   const windowMs = (options.defaultWindowDays ?? 30) * DAY_MS;
@@ -234,12 +244,13 @@ export function createEventLog(options: EventLogOptions): EventLog {
     update(id, patch) {
       const stored = byId.get(id);
       if (!stored) return undefined;
-      if (patch.eventStatus !== undefined) stored.record.eventStatus = patch.eventStatus;
-      if (patch.attributes !== undefined) stored.record.attributes = structuredClone(patch.attributes);
-      if (patch.context !== undefined) {
-        stored.record.context = structuredClone(patch.context);
-        index(stored);
-      }
+      // Records are replaced, never changed in place: snapshots share them (state/account-state.ts).
+      const next: EventRecord = { ...stored.record };
+      if (patch.eventStatus !== undefined) next.eventStatus = patch.eventStatus;
+      if (patch.attributes !== undefined) next.attributes = structuredClone(patch.attributes);
+      if (patch.context !== undefined) next.context = structuredClone(patch.context);
+      stored.record = next;
+      if (patch.context !== undefined) index(stored);
       return { ...stored.record };
     },
     get: (id) => {
@@ -256,6 +267,13 @@ export function createEventLog(options: EventLogOptions): EventLog {
     },
     // Snapshots deep-copy the whole account state (state/account-state.ts); no copy here.
     toJSON: () => ({ events: all.map((stored) => stored.record) }),
+    image: () => ({ all: all.map((stored) => ({ ...stored })), indexes: copyIndexes(indexes), monotonic }),
+    restoreImage(image) {
+      all = image.all.map((stored) => ({ ...stored }));
+      byId = new Map(all.map((stored) => [stored.record.id, stored]));
+      indexes = copyIndexes(image.indexes as Map<EventFilterField, Map<string, number[]>>);
+      monotonic = image.monotonic;
+    },
     restore(data) {
       log.clear();
       for (const record of data.events) append(record);

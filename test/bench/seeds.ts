@@ -54,7 +54,7 @@ async function benchDemo(): Promise<{ demoLoadMs: number; resetDemoMs: number; r
   const resets: number[] = [];
   const restores: number[] = [];
   try {
-    const snapshot = captureAccount(account);
+    const snapshot = captureAccount(account, { forRestore: true });
     for (let i = 0; i < 7; i += 1) {
       await change(account, i);
       let started = process.hrtime.bigint();

@@ -22,7 +22,10 @@ type IndexedField = (typeof INDEXED_FIELDS)[number];
 
 /** Sorted array of numeric ids, ascending. */
 class IdList {
-  readonly ids: number[] = [];
+  constructor(readonly ids: number[] = []) {}
+  copy(): IdList {
+    return new IdList(this.ids.slice());
+  }
   add(id: number): void {
     const ids = this.ids;
     if (ids.length === 0 || ids[ids.length - 1]! < id) {
@@ -55,6 +58,24 @@ class Collection {
   readonly all = new IdList();
   /** maps field → value → ids having that value */
   readonly indexes: Record<IndexedField, Map<string, IdList>> = { ref: new Map(), status: new Map(), type: new Map() };
+}
+
+/** An in-memory copy of the store with its indexes, for fast snapshot restores (not JSON). */
+export type StoreImage = { readonly collections: Map<string, Collection>; readonly reverse: Map<string, Set<string>> };
+
+function copyCollection(c: Collection): Collection {
+  const copy = new Collection();
+  for (const [id, r] of c.byId) copy.byId.set(id, r);
+  copy.all.ids.push(...c.all.ids);
+  for (const field of INDEXED_FIELDS) for (const [value, list] of c.indexes[field]) copy.indexes[field].set(value, list.copy());
+  return copy;
+}
+
+function copyImage(collections: Map<string, Collection>, reverse: Map<string, Set<string>>): StoreImage {
+  return {
+    collections: new Map([...collections].map(([name, c]) => [name, copyCollection(c)])),
+    reverse: new Map([...reverse].map(([k, v]) => [k, new Set(v)])),
+  };
 }
 
 export type StoreData = {
@@ -180,18 +201,34 @@ export class Store {
     for (const link of linksOf(r)) this.reverse.get(`${link.__link}:${link.id}`)?.delete(self);
   }
 
+  /** Copies the indexes (records are shared: they are never changed in place). */
+  image(): StoreImage {
+    return copyImage(this.collections, this.reverse);
+  }
+
+  restoreImage(image: StoreImage): void {
+    const copy = copyImage(image.collections, image.reverse);
+    this.collections = copy.collections;
+    this.reverse = copy.reverse;
+    this.version += 1;
+  }
+
   toJSON(): StoreData {
     const collections: StoreData['collections'] = {};
     for (const [name, c] of this.collections) collections[name] = Object.fromEntries(c.byId);
     return { version: 1, collections };
   }
 
-  /** Replaces everything with `data` (reset, snapshot restore, load from disk). */
+  /**
+   * Replaces everything with `data` (reset, snapshot restore, load from disk). The records are
+   * taken as they are, not copied: records are never changed in place (every write puts a new
+   * object), so a snapshot and the live store can share them.
+   */
   restore(data: StoreData): void {
     this.collections = new Map();
     this.reverse = new Map();
     this.version += 1;
-    for (const records of Object.values(data.collections)) for (const r of Object.values(records)) this.put(structuredClone(r));
+    for (const records of Object.values(data.collections)) for (const r of Object.values(records)) this.put(r);
   }
 }
 

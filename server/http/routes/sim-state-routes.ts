@@ -71,7 +71,7 @@ export function createSimStateRouter(sim: Simulator): Router {
     const account = simAccountOf(sim, req);
     const { name } = parseBody(SnapshotBody, req.body, 'POST /_sim/snapshots expects {"name": "…"}');
     await account.orchestration?.engine.drain();
-    const saved = { name, createdOn: account.clock.now().toISOString(), snapshot: captureAccount(account) };
+    const saved = { name, createdOn: account.clock.now().toISOString(), snapshot: captureAccount(account, { forRestore: true }) };
     sim.snapshots.get(account.id)!.set(name, saved);
     res.status(201).json({ name, createdOn: saved.createdOn });
   });
