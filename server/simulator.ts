@@ -19,7 +19,8 @@ import { attachOrchestration } from './orchestration/account-orchestration.js';
 import { createRuleRegistry, loadUserRules, type RuleRegistry } from './orchestration/rule-registry.js';
 import { BUILTIN_RULES } from './orchestration/rules/index.js';
 import { applySeed, readSeedFile } from './seed/load-seed.js';
-import { isSeedProfile, loadProfile, type ProfileProgress } from './seed/profiles/load-profile.js';
+import type { ProfileProgress } from './seed/profiles/load-profile.js';
+import { isSeedProfile } from './seed/profiles/profile-sizes.js';
 import { captureAccount, restoreAccount, type AccountSnapshot } from './state/account-state.js';
 import { attachWebhooks } from './webhooks/account-webhooks.js';
 import { jobsOf } from './batch/jobs-of.js';
@@ -179,7 +180,8 @@ function loadWebhookKeys(config: Config, storedPem: string | undefined): Webhook
  * account's default user.
  */
 async function seedAccount(account: Account, spec: AccountSpec, seedValue: number, onProgress?: ProfileProgress): Promise<void> {
-  if (isSeedProfile(spec.seed)) await loadProfile(account, spec.seed, seedValue, onProgress);
+  // Loaded on demand: faker and its locales cost start-up time the default seed does not need.
+  if (isSeedProfile(spec.seed)) await (await import('./seed/profiles/load-profile.js')).loadProfile(account, spec.seed, seedValue, onProgress);
   else if (spec.seed !== 'none') {
     const path = existsSync(spec.seed) ? spec.seed : seedProfilePath(spec.seed);
     applySeed(account, readSeedFile(path), path);
