@@ -1,28 +1,15 @@
 import { FluentClient } from '@fluentcommerce/fc-connect-sdk';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Account } from '../../server/account.js';
-import { createApp } from '../../server/app.js';
-import { jobsOf } from '../../server/batch/jobs-of.js';
-import { accountOf } from '../../server/http/account-of.js';
-import { createJobRouter } from '../../server/http/routes/job-routes.js';
 import { listen, type Listening } from '../support/listen.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
+import { waitFor } from './support.js';
 
 /**
  * The official client (`@fluentcommerce/fc-connect-sdk`) runs its Job & Batch calls unchanged
  * against the simulator: createJob, sendBatch, getBatchStatus, getJobStatus, getJobResults
  * (fluent-platform.md §4.1), and gets the platform's 4xx for a closed or unknown job.
  */
-async function waitFor<T>(check: () => Promise<T | undefined | false>, what: string, timeoutMs = 30_000): Promise<T> {
-  const deadline = performance.now() + timeoutMs;
-  for (;;) {
-    const value = await check();
-    if (value) return value;
-    if (performance.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 5));
-  }
-}
-
 describe('official client FluentClient: jobs and batches', () => {
   let t: TestApp;
   let account: Account;
@@ -33,7 +20,7 @@ describe('official client FluentClient: jobs and batches', () => {
   beforeAll(async () => {
     t = await createTestApp();
     account = t.sim.accounts.get(t.sim.config.account)!;
-    server = await listen(createApp(t.sim, { platformRouters: [createJobRouter((req) => jobsOf(accountOf(req)))] }));
+    server = await listen(t.app);
     client = new FluentClient(
       { baseUrl: server.url, retailerId: '1', clientId: 'LOCAL', clientSecret: 'local-secret', username: 'admin', password: 'password' },
       silent as never,

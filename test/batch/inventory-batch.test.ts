@@ -2,27 +2,15 @@ import request from 'supertest';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Account } from '../../server/account.js';
 import { createApp } from '../../server/app.js';
-import { jobsOf } from '../../server/batch/jobs-of.js';
 import { runMutation } from '../../server/graphql/run-mutation.js';
-import { accountOf } from '../../server/http/account-of.js';
-import { createJobRouter } from '../../server/http/routes/job-routes.js';
 import { createTestApp, TEST_START, type TestApp } from '../support/test-app.js';
+import { waitFor } from './support.js';
 
 /**
  * A full 5,000-record inventory batch over HTTP (fluent-platform.md §4.4, §4.6): bad records are
  * listed and the others applied; positions and their LAST_ON_HAND quantities show through
  * GraphQL; each record raises InventoryChanged; the batch leaves a BATCH_COMPLETE audit (§3.5).
  */
-async function waitFor<T>(check: () => Promise<T | undefined | false>, what: string, timeoutMs = 90_000): Promise<T> {
-  const deadline = performance.now() + timeoutMs;
-  for (;;) {
-    const value = await check();
-    if (value) return value;
-    if (performance.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 10));
-  }
-}
-
 const SKUS = 300;
 const LOCATIONS = ['LOC_MEL_STORE', 'LOC_SYD_STORE', 'LOC_MEL_DC'];
 
@@ -73,7 +61,7 @@ describe('a 5,000-record inventory batch', () => {
   beforeAll(async () => {
     t = await createTestApp();
     account = t.sim.accounts.get(t.sim.config.account)!;
-    app = createApp(t.sim, { platformRouters: [createJobRouter((req) => jobsOf(accountOf(req)))] });
+    app = t.app;
     auth = { Authorization: `Bearer ${await t.token()}` };
     for (let i = 0; i < SKUS; i += 1) {
       runMutation(account, 'createStandardProduct', { input: { ref: `SKU-${i}`, catalogue: { ref: 'PC:MASTER:1' }, type: 'STANDARD', name: `Product ${i}` } });
@@ -93,7 +81,7 @@ describe('a 5,000-record inventory batch', () => {
     batchBody = await waitFor(async () => {
       const res = await request(app).get(`/api/v4.1/job/${jobId}/batch/${batchId}`).set(auth);
       return res.body.status === 'COMPLETE' && (res.body as Record<string, unknown>);
-    }, 'the batch to complete');
+    }, 'the batch to complete', 150_000);
   }, 180_000);
 
   it('lists exactly the bad records, in record order, with code and message', () => {

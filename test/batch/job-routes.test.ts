@@ -2,10 +2,8 @@ import request from 'supertest';
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { Account } from '../../server/account.js';
 import { createApp } from '../../server/app.js';
-import { jobsOf } from '../../server/batch/jobs-of.js';
-import { accountOf } from '../../server/http/account-of.js';
-import { createJobRouter } from '../../server/http/routes/job-routes.js';
 import { createTestApp, TEST_START, type TestApp } from '../support/test-app.js';
+import { waitFor } from './support.js';
 
 /**
  * Job & Batch API over HTTP (fluent-platform.md §4): creating and reading jobs, closing at
@@ -17,18 +15,8 @@ async function setup(): Promise<Setup> {
   const t = await createTestApp();
   const account = t.sim.accounts.get(t.sim.config.account)!;
   // Mounted here until the default app mounts it; both resolve to the same per-account service.
-  const app = createApp(t.sim, { platformRouters: [createJobRouter((req) => jobsOf(accountOf(req)))] });
+  const app = t.app;
   return { t, account, app, auth: { Authorization: `Bearer ${await t.token()}` } };
-}
-
-async function waitFor<T>(check: () => Promise<T | undefined | false>, what: string, timeoutMs = 30_000): Promise<T> {
-  const deadline = performance.now() + timeoutMs;
-  for (;;) {
-    const value = await check();
-    if (value) return value;
-    if (performance.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 5));
-  }
 }
 
 const record = (fields: Record<string, unknown> = {}) => ({ skuRef: 'TSHIRT-BLK-M', locationRef: 'LOC_MEL_STORE', qty: 12, correctedQty: 0, retailerId: 1, ...fields });

@@ -1,30 +1,17 @@
 import request from 'supertest';
 import { describe, expect, it } from 'vitest';
-import { createApp } from '../../server/app.js';
-import { jobsOf } from '../../server/batch/jobs-of.js';
-import { accountOf } from '../../server/http/account-of.js';
-import { createJobRouter } from '../../server/http/routes/job-routes.js';
 import { createTestApp } from '../support/test-app.js';
+import { waitFor } from './support.js';
 
 /**
  * Retailer batches (fluent-platform.md §4.5): `CREATE` + `RETAILER` creates each retailer and
  * its `<retailerId>_admin` user, who can then log in; bad or duplicate records are listed.
  */
-async function waitFor<T>(check: () => Promise<T | undefined | false>, what: string, timeoutMs = 30_000): Promise<T> {
-  const deadline = performance.now() + timeoutMs;
-  for (;;) {
-    const value = await check();
-    if (value) return value;
-    if (performance.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 5));
-  }
-}
-
 describe('a CREATE RETAILER batch', () => {
   it('creates the retailers and their admin users, and lists the bad records', async () => {
     const t = await createTestApp();
     const account = t.sim.accounts.get(t.sim.config.account)!;
-    const app = createApp(t.sim, { platformRouters: [createJobRouter((req) => jobsOf(accountOf(req)))] });
+    const app = t.app;
     const auth = { Authorization: `Bearer ${await t.token()}` };
     const retailersBefore = account.store.count('Retailer');
 
