@@ -154,13 +154,13 @@ export function createEventLog(options: EventLogOptions): EventLog {
 
   function index(stored: Stored): void {
     for (const field of INDEXED) {
-      const byValue = indexes.get(field) ?? new Map<string, number[]>();
-      indexes.set(field, byValue);
+      let byValue = indexes.get(field);
+      if (!byValue) indexes.set(field, (byValue = new Map<string, number[]>()));
       for (const value of FIELD_VALUES[field](stored.record)) {
         if (value === null) continue;
-        const list = byValue.get(value) ?? [];
-        byValue.set(value, list);
-        insertSorted(list, stored.seq);
+        const list = byValue.get(value);
+        if (list) insertSorted(list, stored.seq);
+        else byValue.set(value, [stored.seq]);
       }
     }
   }
@@ -284,6 +284,12 @@ export function createEventLog(options: EventLogOptions): EventLog {
 
 /** Inserts into an ascending list, ignoring duplicates. */
 function insertSorted(list: number[], value: number): void {
+  // Appends come in position order: the common case is a push.
+  const last = list[list.length - 1];
+  if (last === undefined || last < value) {
+    list.push(value);
+    return;
+  }
   let low = 0;
   let high = list.length;
   while (low < high) {
