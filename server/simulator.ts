@@ -184,7 +184,7 @@ async function seedAccount(account: Account, spec: AccountSpec, seedValue: numbe
   if (isSeedProfile(spec.seed)) await (await import('./seed/profiles/load-profile.js')).loadProfile(account, spec.seed, seedValue, onProgress);
   else if (spec.seed !== 'none') {
     const path = existsSync(spec.seed) ? spec.seed : seedProfilePath(spec.seed);
-    applySeed(account, readSeedFile(path), path);
+    await applySeed(account, readSeedFile(path), path);
   }
   ensureDefaultUser(account, spec);
 }

@@ -26,7 +26,18 @@ export function readSeedFile(path: string): SeedFile {
   return parsed as SeedFile;
 }
 
-export function applySeed(account: Account, seed: SeedFile, source: string): void {
+export type ApplySeedOptions = {
+  /** Called after each step with the number of steps done. */
+  onStep?: (done: number) => void;
+  /** Drain the engine's queue every this many steps, so a large seed's CREATE events never pile up. */
+  drainEvery?: number;
+};
+
+export async function applySeed(account: Account, seed: SeedFile, source: string, options: ApplySeedOptions = {}): Promise<void> {
+  for (const [typename, records] of Object.entries(seed.records ?? {})) {
+    if (!account.model.isStored(typename)) throw new SimError('CONFIG_INVALID', `${source}#/records/${typename}: no such stored type`);
+    for (const r of records) account.store.put({ ...r, __typename: typename, id: account.ids.nextNumeric(typename) });
+  }
   const named = new Map<string, Record<string, unknown>>();
   const substitute = (value: unknown): unknown => {
     if (typeof value === 'string' && value.startsWith('$')) {
@@ -38,16 +49,14 @@ export function applySeed(account: Account, seed: SeedFile, source: string): voi
     if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, substitute(v)]));
     return value;
   };
-  for (const [typename, records] of Object.entries(seed.records ?? {})) {
-    if (!account.model.isStored(typename)) throw new SimError('CONFIG_INVALID', `${source}#/records/${typename}: no such stored type`);
-    for (const r of records) account.store.put({ ...r, __typename: typename, id: account.ids.nextNumeric(typename) });
-  }
-  seed.steps.forEach((step, i) => {
+  for (const [i, step] of seed.steps.entries()) {
     try {
       const result = runMutation(account, step.mutation, { input: substitute(step.input) });
       if (step.as && result && typeof result === 'object') named.set(step.as, result as Record<string, unknown>);
     } catch (error) {
       throw new SimError('CONFIG_INVALID', `${source}#/steps/${i} (${step.mutation}): ${(error as Error).message}`, { cause: error });
     }
-  });
+    if (options.drainEvery && (i + 1) % options.drainEvery === 0) await account.orchestration?.engine.drain();
+    options.onStep?.(i + 1);
+  }
 }

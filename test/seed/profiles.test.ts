@@ -297,7 +297,7 @@ describe('loadProfile on a fresh account (the --seed small start-up path)', () =
   it('is a valid seed file for applySeed too', async () => {
     const account = await freshAccount();
     const seed = generateProfile('small', 5);
-    applySeed(account, seed, 'generated small');
+    await applySeed(account, seed, 'generated small');
     await account.orchestration!.engine.drain();
     const orders = account.store.candidates('Order').map((id) => account.store.get('Order', String(id))!);
     expect(orders).toHaveLength(profileSizes('small').orders);

@@ -9,8 +9,7 @@
  */
 import type { Account } from '../../account.js';
 import { SimError } from '../../domain/errors.js';
-import { runMutation } from '../../graphql/run-mutation.js';
-import type { SeedFile, SeedStep } from '../load-seed.js';
+import { applySeed, type SeedStep } from '../load-seed.js';
 import { activateLocations, driveOrders, plannedEventCount } from './drive-orders.js';
 import { generateProfile, PROFILE_RETAILER_ID, type ProfileSeed } from './generate-profile.js';
 import { type SeedProfile } from './profile-sizes.js';
@@ -49,7 +48,7 @@ export async function loadProfile(account: Account, profile: SeedProfile, seedVa
   const total = seed.steps.length + events;
   const report = progressReporter(total, onProgress);
 
-  await runSeedSteps(account, seed, `seed profile ${profile} (seed value ${seedValue})`, { onStep: report, drainEvery: DRAIN_EVERY });
+  await applySeed(account, seed, `seed profile ${profile} (seed value ${seedValue})`, { onStep: report, drainEvery: DRAIN_EVERY });
   await engine.drain();
   await activateLocations(account, seed.plan, { onEvent: (n) => report(seed.steps.length + n) });
   const counts = await driveOrders(account, seed.plan, { onEvent: (n) => report(seed.steps.length + seed.plan.locations.length + n) });
@@ -69,39 +68,6 @@ function progressReporter(total: number, onProgress: ProfileProgress | undefined
       next = (Math.floor(done / every) + 1) * every;
     }
   };
-}
-
-/**
- * Runs a seed's records and steps like `applySeed` (load-seed.ts), with the same `"as"` names and
- * `"$name.field"` substitution, reporting each step done. With `drainEvery`, the engine's queue
- * is drained after that many steps, so the CREATE events of a large seed never pile up.
- */
-export async function runSeedSteps(account: Account, seed: SeedFile, source: string, options: { onStep?: (done: number) => void; drainEvery?: number } = {}): Promise<void> {
-  for (const [typename, records] of Object.entries(seed.records ?? {})) {
-    if (!account.model.isStored(typename)) throw new SimError('CONFIG_INVALID', `${source}#/records/${typename}: no such stored type`);
-    for (const r of records) account.store.put({ ...r, __typename: typename, id: account.ids.nextNumeric(typename) });
-  }
-  const named = new Map<string, Record<string, unknown>>();
-  const substitute = (value: unknown): unknown => {
-    if (typeof value === 'string' && value.startsWith('$')) {
-      const [name, field] = value.slice(1).split('.');
-      const target = named.get(name ?? '');
-      if (target && field) return target[field];
-    }
-    if (Array.isArray(value)) return value.map(substitute);
-    if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, substitute(v)]));
-    return value;
-  };
-  for (const [i, step] of seed.steps.entries()) {
-    try {
-      const result = runMutation(account, step.mutation, { input: substitute(step.input) });
-      if (step.as && result && typeof result === 'object') named.set(step.as, result as Record<string, unknown>);
-    } catch (error) {
-      throw new SimError('CONFIG_INVALID', `${source}#/steps/${i} (${step.mutation}): ${(error as Error).message}`, { cause: error });
-    }
-    if (options.drainEvery && (i + 1) % options.drainEvery === 0) await account.orchestration?.engine.drain();
-    options.onStep?.(i + 1);
-  }
 }
 
 /**
