@@ -14,6 +14,9 @@ export function createGraphQLHandler(schema: GraphQLSchema) {
     graphqlEndpoint: '/graphql',
     landingPage: false,
     graphiql: { title: 'fluent-sim GraphiQL', defaultQuery: '{ me { id username primaryRetailer { id ref } } }' },
+    // The GraphiQL page with its scripts and styles inlined, so it works offline; loaded on the
+    // first visit because the bundle takes a few hundred ms to import.
+    renderGraphiQL: async (options) => (await import('@graphql-yoga/render-graphiql')).renderGraphiQL(options),
     maskedErrors: { maskError },
     context: ({ res }) => ({ account: res.locals['account'], user: res.locals['user'] }) as GraphQLContext,
     logging: false,
