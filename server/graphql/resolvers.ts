@@ -51,7 +51,8 @@ export function buildResolvers(model: Model): { resolvers: ResolverMap; classes:
         }
         case 'special': {
           const special = SPECIAL_RESOLVERS[`${root}.${field.name}`];
-          map[field.name] = (special ?? notSimulated(`${root}.${field.name}`)) as Resolver;
+          if (!special) throw new Error(`${root}.${field.name} fits no convention and has no special resolver (server/graphql/special/)`);
+          map[field.name] = special as Resolver;
           break;
         }
         default: {
@@ -153,13 +154,6 @@ function lookup(ctx: GraphQLContext, typename: string, args: Record<string, unkn
   const key = Object.fromEntries(Object.entries(args).filter(([, v]) => v !== undefined && v !== null));
   if (Object.keys(key).length === 0) return null;
   return ctx.account.entities.findByKey(ctx.account.view, typename, key) ?? null;
-}
-
-/** A root field without an implementation answers with a clear error (a test lists them: none). */
-function notSimulated(name: string): Resolver {
-  return () => {
-    throw new SimError('INTERNAL', `${name} is not simulated yet`);
-  };
 }
 
 function requireInput(args: Record<string, unknown>, field: string): Record<string, unknown> {
