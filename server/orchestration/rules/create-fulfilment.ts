@@ -7,10 +7,12 @@
  * fulfilment with this type will be created"; it accepts ORDER and produces a createFulfilment
  * mutation. https://docs.fluentcommerce.com/building-blocks/createfulfilment
  *
- * The simulator does no inventory search, so the "proposed fulfilment" is one location for all
- * remaining items, taken from the first of: event attribute `proposedFulfilment.locationRef`,
- * event attribute `locationRef`, the order's `fulfilmentChoice.pickupLocationRef` (click &
- * collect), prop `locationRef`. Without any, the fulfilment has no `fromAddress`.
+ * The "proposed fulfilment" is one location for all remaining items, taken from the first of:
+ * event attribute `proposedFulfilment.locationRef`, event attribute `locationRef`, the order's
+ * `fulfilmentChoice.pickupLocationRef` (click & collect), prop `locationRef`, and otherwise the
+ * simulator's own simple sourcing [simulator]: the location whose positions in the retailer's
+ * inventory catalogue (`DEFAULT:<retailerId>`) cover every item's quantity, warehouses first,
+ * then by location ref. Without any, the fulfilment has no `fromAddress`.
  * Quantities already requested by fulfilments outside `excludedFulfilmentStatuses` are not
  * requested again; when nothing remains, no fulfilment is created.
  * The ref is `<orderRef>-F<n>` (n = the order's fulfilment count + 1), deterministic by design.
@@ -38,6 +40,20 @@ function locationRefFor(event: Readonly<OrchestrationEvent>, order: Readonly<Ent
     text(walk(order.fields, ['fulfilmentChoice', 'pickupLocationRef'])) ??
     propRef
   );
+}
+
+/**
+ * Simple sourcing [simulator]: a location with enough `onHand` for every item, warehouses first.
+ * Real workflows source with library rules (SearchInventoryAtLocations, …) the simulator does not run.
+ */
+function sourceLocation(read: DomainReader, order: Readonly<EntityView>, items: { productRef: string | undefined; quantity: number }[]): string | undefined {
+  const positions = read.related({ entityType: 'INVENTORY_CATALOGUE', ref: `DEFAULT:${order.retailerId ?? '1'}` }, 'inventoryPositions');
+  const stock = new Map<string, number>();
+  for (const p of positions) stock.set(`${String(p['productRef'])}@${String(p['locationRef'])}`, Number(p['onHand'] ?? 0));
+  const locations = [...new Set(positions.map((p) => String(p['locationRef'])))].sort();
+  const covering = locations.filter((loc) => items.every((i) => i.productRef !== undefined && (stock.get(`${i.productRef}@${loc}`) ?? 0) >= i.quantity));
+  const typeOf = (ref: string): string | undefined => read.find({ entityType: 'LOCATION', ref })?.subtype;
+  return covering.find((ref) => typeOf(ref) === 'WAREHOUSE') ?? covering[0];
 }
 
 const withoutUndefined = (input: Record<string, unknown>): Record<string, unknown> =>
@@ -77,15 +93,18 @@ export const createFulfilment = defineRule({
       throw new Error(`commonv2.CreateFulfilment runs on ORDER, not ${entity.entityType}.`);
     }
     const order = entity;
-    const locationRef = locationRefFor(event, order, props.locationRef);
+    const orderKey = { entityType: 'ORDER', id: order.id, ref: order.ref };
+    const orderItems = read.related(orderKey, 'items');
+    const locationRef =
+      locationRefFor(event, order, props.locationRef) ??
+      sourceLocation(read, order, orderItems.map((item) => ({ productRef: text(walk(item['product'], ['ref'])), quantity: Number(item['quantity'] ?? 0) })));
     const location = locationRef === undefined ? undefined : read.find({ entityType: 'LOCATION', ref: locationRef });
     if (locationRef !== undefined && location === undefined) {
       throw new Error(`commonv2.CreateFulfilment: location "${locationRef}" does not exist; create it or fix the location ref.`);
     }
 
     const already = requestedSoFar(order, read, props.excludedFulfilmentStatuses ?? []);
-    const items = read
-      .related({ entityType: 'ORDER', id: order.id, ref: order.ref }, 'items')
+    const items = orderItems
       .map((item) => ({ item, remaining: Number(item['quantity'] ?? 0) - (already.get(String(item['id'])) ?? 0) }))
       .filter(({ remaining }) => remaining > 0)
       .map(({ item, remaining }) => ({
@@ -103,7 +122,8 @@ export const createFulfilment = defineRule({
       text(walk(event.attributes, ['proposedFulfilment', 'fulfilmentType'])) ??
       `${order.subtype ?? 'HD'}_${location?.subtype === 'STORE' ? 'PFS' : 'PFDC'}`;
     const fromAddressId = idOf(location?.fields['primaryAddress']);
-    const toAddressId = idOf(walk(order.fields, ['fulfilmentChoice', 'deliveryAddress']));
+    // The delivery address sits two links away (order → fulfilment choice → address).
+    const toAddressId = idOf(walk(order.fields, ['fulfilmentChoice', 'deliveryAddress'])) ?? idOf(read.related(orderKey, 'fulfilmentChoice')[0]?.['deliveryAddress']);
     const customerId = idOf(order.fields['customer']);
     const input = withoutUndefined({
       ref: `${order.ref ?? order.id}-F${count + 1}`,
