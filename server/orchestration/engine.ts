@@ -323,11 +323,13 @@ export function createEngine(deps: EngineDeps): Engine {
     const context = contextOfEntity(entity, [job.event.id]);
     const rulesetStart = deps.clock.nowMs();
     for (const rule of ruleset.rules) {
+      // As the platform shows it: deploy scripts replace {{accountId}} before a workflow is stored.
+      const ruleName = rule.name.replace(/\{\{\s*account_?id\s*\}\}/gi, deps.accountId);
       const current = deps.domain.find({ entityType: entity.entityType, id: entity.id }) ?? entity;
       const start = deps.clock.nowMs();
       const stepTrace: RuleStep = {
         ruleset: ruleset.name,
-        rule: rule.name,
+        rule: ruleName,
         resolvedAs: rule.resolvedAs ?? null,
         simulated: rule.simulated,
         props: rule.props,
@@ -346,13 +348,13 @@ export function createEngine(deps: EngineDeps): Engine {
       } catch (error) {
         stepTrace.stopTimer = deps.clock.nowMs();
         stepTrace.error = messageOf(error);
-        audit(job.event, { name: rule.name, category: 'rule', context, attributes: ruleAttributes(rule, stepTrace), eventStatus: 'FAILED' });
+        audit(job.event, { name: ruleName, category: 'rule', context, attributes: ruleAttributes(rule, stepTrace), eventStatus: 'FAILED' });
         audit(job.event, { name: ruleset.name, category: 'ruleSet', context, attributes: timers(rulesetStart, deps.clock.nowMs()), eventStatus: 'FAILED' });
-        exceptionAudit(job.event, context, error, { rule: rule.name, ruleset: ruleset.name });
-        return { message: `Rule ${rule.name} in ruleset ${ruleset.name} failed: ${messageOf(error)}`, rule: rule.name, ruleset: ruleset.name };
+        exceptionAudit(job.event, context, error, { rule: ruleName, ruleset: ruleset.name });
+        return { message: `Rule ${ruleName} in ruleset ${ruleset.name} failed: ${messageOf(error)}`, rule: ruleName, ruleset: ruleset.name };
       }
       stepTrace.stopTimer = deps.clock.nowMs();
-      audit(job.event, { name: rule.name, category: 'rule', context, attributes: ruleAttributes(rule, stepTrace) });
+      audit(job.event, { name: ruleName, category: 'rule', context, attributes: ruleAttributes(rule, stepTrace) });
     }
     audit(job.event, { name: ruleset.name, category: 'ruleSet', context, attributes: timers(rulesetStart, deps.clock.nowMs()) });
     return undefined;
