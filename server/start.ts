@@ -49,6 +49,8 @@ export async function start(raw: Record<string, unknown>, version: string): Prom
     server?.closeAllConnections();
     if (!server) void (persistence?.stop() ?? Promise.resolve()).then(() => process.exit(0));
   };
+  // A request must never take the process down: background work that fails is logged instead.
+  process.on('unhandledRejection', (reason) => logger.error({ err: reason }, 'unhandled rejection in background work'));
   process.on('SIGINT', () => shutdown('SIGINT'));
   process.on('SIGTERM', () => shutdown('SIGTERM'));
   server = app.listen(config.port, config.host);
