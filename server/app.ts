@@ -42,7 +42,8 @@ export function createApp(sim: Simulator, options: AppOptions = {}): Express {
 
   if (options.logger) app.use(requestLog(options.logger));
   for (const m of options.before ?? []) app.use(m);
-  app.use(express.json({ limit: '50mb', type: ['application/json', 'application/*+json'] }));
+  // Not strict: a JSON string or null is valid JSON, and each route says what it expected instead.
+  app.use(express.json({ limit: '50mb', strict: false, type: ['application/json', 'application/*+json'] }));
   app.use(createSimRouter(sim, options.version ?? '0.0.0'));
   app.use(createSimOrchestrationRouter((req) => orchestrationOf(simAccountOf(sim, req))));
   app.use(createSimStateRouter(sim));

@@ -50,6 +50,8 @@ export function createSimStateRouter(sim: Simulator): Router {
     } else {
       const ms = parseIsoDuration(body.advance);
       if (ms === undefined) throw new SimError('VALIDATION_FAILED', `"${body.advance}" is not an ISO-8601 duration such as PT1H, P2D or PT0.5S`);
+      // JavaScript dates end at ±8.64e15 ms (year 275760).
+      if (account.clock.nowMs() + ms > 8.64e15) throw new SimError('VALIDATION_FAILED', `advancing by "${body.advance}" goes past the last instant a date can hold`);
       await account.clock.advance(ms);
     }
     await account.orchestration?.engine.drain();
