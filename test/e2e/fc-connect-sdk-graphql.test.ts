@@ -1,7 +1,6 @@
 import { FluentClient } from '@fluentcommerce/fc-connect-sdk';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { listen, type Listening } from '../support/listen.js';
-import { createTestApp, type TestApp } from '../support/test-app.js';
+import { startSimulator, type SimulatorHandle } from '../../server/testing.js';
 
 /**
  * The official client (`@fluentcommerce/fc-connect-sdk`, design §7) runs unchanged against the
@@ -9,27 +8,26 @@ import { createTestApp, type TestApp } from '../support/test-app.js';
  * cursor auto-pagination over a connection.
  */
 describe('official client FluentClient', () => {
-  let t: TestApp;
-  let server: Listening;
+  let sim: SimulatorHandle;
   let client: FluentClient;
   const silent = { debug() {}, info() {}, warn() {}, error() {} };
 
   beforeAll(async () => {
-    t = await createTestApp();
+    // The project's own helper, as a consumer's test suite would use it (fluent-sim/testing).
+    sim = await startSimulator({ clockStart: '2026-01-15T09:00:00.000Z' });
     for (let i = 1; i <= 23; i += 1) {
-      const res = await t.gql(`mutation($input: CreateCustomerInput) { createCustomer(input: $input) { id } }`, {
+      const res = await sim.graphql(`mutation($input: CreateCustomerInput) { createCustomer(input: $input) { id } }`, {
         input: { username: `sdk-${i}@example.com`, primaryEmail: `sdk-${i}@example.com`, firstName: 'Sdk', lastName: `Customer ${i}`, timezone: 'UTC', promotionOptIn: false, retailer: { id: '1' } },
       });
       expect(res.errors).toBeUndefined();
     }
-    server = await listen(t.app);
     client = new FluentClient(
-      { baseUrl: server.url, retailerId: '1', clientId: 'LOCAL', clientSecret: 'local-secret', username: 'admin', password: 'password' },
+      { baseUrl: sim.url, retailerId: '1', clientId: 'LOCAL', clientSecret: 'local-secret', username: 'admin', password: 'password' },
       silent as never,
     );
   });
   afterAll(async () => {
-    await server.close();
+    await sim.stop();
   });
 
   it('authenticates and runs a query', async () => {
