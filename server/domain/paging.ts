@@ -44,8 +44,8 @@ export function pageIds(
   const { size, backwards } = pageSize(args, limits);
   const after = args.after ? decodeCursor(args.after).id : Number.POSITIVE_INFINITY;
   const before = args.before ? decodeCursor(args.before).id : Number.NEGATIVE_INFINITY;
-  // The cursor window is the ids strictly between `before` (larger ids excluded… newest side)
-  // and `after`: newest first means `after` → smaller ids, `before` → larger ids.
+  // Newest first: `after` keeps the smaller ids, `before` the larger ones; the window is the ids
+  // strictly between the two cursors.
   const inWindow = (id: number): boolean => id < after && id > before;
   const walk = function* (ascending: boolean, from: number, to: number): Generator<EntityRecord> {
     // Merge the lists between ids `from` and `to` (exclusive bounds) in the requested direction.

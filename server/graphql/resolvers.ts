@@ -127,7 +127,7 @@ function objectResolvers(model: Model, type: GraphQLObjectType): Record<string, 
       };
     } else if ((isObjectType(named) || isInterfaceType(named)) && model.concreteTypes(named.name).length && !entity) {
       // A value object naming an entity by key (UserRole.role = {name}) or by link.
-      map[field.name] = (parent, _a, ctx) => resolveEmbedded(model, ctx, named.name, (parent as Record<string, unknown>)[field.name]);
+      map[field.name] = (parent, _a, ctx) => resolveEmbedded(ctx, named.name, (parent as Record<string, unknown>)[field.name]);
     } else if (isObjectType(named) && /Link$/.test(named.name) && !entity) {
       // A link view inside a link view (ProductLink.catalogue: CatalogueLink, OrderItemLink.order: OrderLink).
       map[field.name] = (parent, _a, ctx) => {
@@ -140,13 +140,12 @@ function objectResolvers(model: Model, type: GraphQLObjectType): Record<string, 
   return map;
 }
 
-function resolveEmbedded(model: Model, ctx: GraphQLContext, typename: string, value: unknown): unknown {
+function resolveEmbedded(ctx: GraphQLContext, typename: string, value: unknown): unknown {
   const one = (v: unknown): unknown => {
     if (isLinkRef(v)) return ctx.account.store.resolve(v);
     if (v && typeof v === 'object' && !('__typename' in v)) return ctx.account.entities.findByKey(ctx.account.view, typename, v as Record<string, unknown>) ?? null;
     return v;
   };
-  void model;
   return Array.isArray(value) ? value.map(one) : one(value);
 }
 

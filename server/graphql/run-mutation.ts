@@ -6,7 +6,6 @@
 import { getNamedType, isInputObjectType } from 'graphql';
 import type { Account } from '../account.js';
 import { SimError } from '../domain/errors.js';
-import type { EntityRecord } from '../domain/store/store.js';
 import { classifyField } from './field-kinds.js';
 import { SPECIAL_RESOLVERS } from './special/index.js';
 
@@ -25,4 +24,3 @@ export function runMutation(account: Account, name: string, args: Record<string,
   return special(undefined, args, { account, user: { accountId: account.id, username, userId: undefined, retailerId: undefined } });
 }
 
-export type MutationResult = EntityRecord;

@@ -117,15 +117,15 @@ export function createClock(options: ClockOptions = {}): Clock {
   };
 
   async function moveTo(target: number): Promise<void> {
-    // Step through due timers in order so each sees "now" equal to its own due time.
+    // Run due timers one at a time, soonest first, each seeing "now" at its own due time.
     for (;;) {
-      const next = timers.filter((t) => t.at <= target).sort((a, b) => a.at - b.at)[0];
-      const stepTo = next ? Math.max(next.at, nowMs()) : target;
-      setNow(stepTo);
+      const next = timers.filter((t) => t.at <= target).sort((a, b) => a.at - b.at || a.id - b.id)[0];
       if (!next) break;
-      await runDue(stepTo);
+      setNow(Math.max(next.at, nowMs()));
+      timers = timers.filter((t) => t !== next);
+      await next.run();
     }
-    setNow(Math.max(target, nowMs()) === target ? target : nowMs());
+    setNow(target);
     arm();
   }
 

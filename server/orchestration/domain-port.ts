@@ -44,12 +44,7 @@ export function createDomainPort(account: Account): DomainPort {
     for (let depth = 0; depth < 8; depth += 1) {
       const field = PARENT_FIELD[current.__typename] ?? JOIN_PARENT_FIELD[current.__typename];
       if (!field) return current;
-      let link = first(current[field]);
-      if (!link && Array.isArray(current[field]) === false) {
-        // Membership kept on the other side (e.g. a consignment's join records link back to it).
-        const back = store.linkedFrom({ __link: current.__typename, id: current.id }, 'ConsignmentArticle')[0];
-        link = back ? { __link: back.__typename, id: back.id } : undefined;
-      }
+      const link = first(current[field]);
       const next = link && store.resolve(link);
       if (!next) return current;
       current = next;

@@ -1,9 +1,10 @@
-import { FluentClient } from '@fluentcommerce/fc-connect-sdk';
+import type { FluentClient } from '@fluentcommerce/fc-connect-sdk';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Account } from '../../server/account.js';
 import { listen, type Listening } from '../support/listen.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
 import { waitFor } from './support.js';
+import { officialClient } from '../support/official-client.js';
 
 /**
  * The official client (`@fluentcommerce/fc-connect-sdk`) runs its Job & Batch calls unchanged
@@ -15,16 +16,12 @@ describe('official client FluentClient: jobs and batches', () => {
   let account: Account;
   let server: Listening;
   let client: FluentClient;
-  const silent = { debug() {}, info() {}, warn() {}, error() {} };
 
   beforeAll(async () => {
     t = await createTestApp();
     account = t.sim.accounts.get(t.sim.config.account)!;
     server = await listen(t.app);
-    client = new FluentClient(
-      { baseUrl: server.url, retailerId: '1', clientId: 'LOCAL', clientSecret: 'local-secret', username: 'admin', password: 'password' },
-      silent as never,
-    );
+    client = officialClient(server.url);
   });
   afterAll(async () => {
     await server.close();

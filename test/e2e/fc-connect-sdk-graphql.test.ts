@@ -1,6 +1,7 @@
-import { FluentClient } from '@fluentcommerce/fc-connect-sdk';
+import type { FluentClient } from '@fluentcommerce/fc-connect-sdk';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSimulator, type SimulatorHandle } from '../../server/testing.js';
+import { officialClient } from '../support/official-client.js';
 
 /**
  * The official client (`@fluentcommerce/fc-connect-sdk`, design §7) runs unchanged against the
@@ -10,7 +11,6 @@ import { startSimulator, type SimulatorHandle } from '../../server/testing.js';
 describe('official client FluentClient', () => {
   let sim: SimulatorHandle;
   let client: FluentClient;
-  const silent = { debug() {}, info() {}, warn() {}, error() {} };
 
   beforeAll(async () => {
     // The project's own helper, as a consumer's test suite would use it (fluent-sim/testing).
@@ -21,10 +21,7 @@ describe('official client FluentClient', () => {
       });
       expect(res.errors).toBeUndefined();
     }
-    client = new FluentClient(
-      { baseUrl: sim.url, retailerId: '1', clientId: 'LOCAL', clientSecret: 'local-secret', username: 'admin', password: 'password' },
-      silent as never,
-    );
+    client = officialClient(sim.url);
   });
   afterAll(async () => {
     await sim.stop();

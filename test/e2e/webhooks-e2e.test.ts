@@ -2,6 +2,7 @@ import { createPublicKey, verify } from 'node:crypto';
 import { WebhookValidationService } from '@fluentcommerce/fc-connect-sdk';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { startSimulator, type SimulatorHandle } from '../../server/testing.js';
+import { SILENT_LOGGER } from '../support/official-client.js';
 import { startWebhookReceiver, type WebhookReceiver } from '../support/webhook-receiver.js';
 
 /**
@@ -42,8 +43,7 @@ describe('webhooks from a workflow', () => {
     expect(verify('md5', first!.body, key, Buffer.from(String(first!.headers['flex.signature']), 'base64'))).toBe(true);
 
     const base64Key = await (await fetch(`${sim.url}/_sim/webhooks/public-key?format=base64`)).text();
-    const silent = { debug() {}, info() {}, warn() {}, error() {} };
-    const sdk = new WebhookValidationService({}, silent as never);
+    const sdk = new WebhookValidationService({}, SILENT_LOGGER);
     const result = await sdk.validateWebhook(first!.body.toString('utf8'), { 'fluent-signature': String(first!.headers['fluent-signature']) } as never, base64Key);
     expect(result.isValid).toBe(true);
 

@@ -3,10 +3,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { SimError } from '../../server/domain/errors.js';
 import { defineRule, type Rule } from '../../server/orchestration/port.js';
 import { createRuleRegistry, loadUserRules } from '../../server/orchestration/rule-registry.js';
 import { ruleLookup } from '../../server/orchestration/rule-name.js';
+import { errorOf } from '../support/error-of.js';
 
 const rule = (name: string, aliases: string[] = []): Rule<{ status: string }> =>
   defineRule({ name, aliases, description: `${name} for tests`, props: z.object({ status: z.string().min(1) }), run: () => [] });
@@ -15,15 +15,6 @@ const setState = rule('core.SetState', ['commonv2.ChangeStateGQL', 'base.ChangeS
 const forward = rule('commongi.Forward');
 const customForward = rule('custom.Forward');
 
-function errorOf(run: () => unknown): SimError {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof SimError) return error;
-    throw error;
-  }
-  throw new Error('expected a SimError');
-}
 
 const where = { source: 'rulesets/order-hd.json', path: ['rulesets', 3, 'rules', 0], rulesetName: 'CREATE' };
 

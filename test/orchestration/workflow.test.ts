@@ -1,22 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { SimError } from '../../server/domain/errors.js';
 import { compileWorkflow } from '../../server/orchestration/compile-workflow.js';
 import { createRuleRegistry } from '../../server/orchestration/rule-registry.js';
 import { BUILTIN_RULES } from '../../server/orchestration/rules/index.js';
 import { parseWorkflow } from '../../server/orchestration/workflow.js';
 import { MESSY_ORDER_WORKFLOW } from './messy-workflow.js';
+import { errorOf } from '../support/error-of.js';
 
 const minimal = (rulesets: unknown[]) => ({ retailerId: '1', version: '1.0', entityType: 'ORDER', entitySubtype: 'HD', statuses: [], rulesets });
 
-function errorOf(run: () => unknown): SimError {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof SimError) return error;
-    throw error;
-  }
-  throw new Error('expected a SimError');
-}
 
 describe('parseWorkflow', () => {
   it('accepts a messy real-format workflow and keeps its extra keys', () => {
