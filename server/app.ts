@@ -10,6 +10,7 @@ import { requireAuth } from './http/middleware/auth.js';
 import { createOAuthRouter } from './http/routes/oauth-routes.js';
 import { createSimRouter } from './http/routes/sim-routes.js';
 import { createSimStateRouter } from './http/routes/sim-state-routes.js';
+import { createSimTokenRouter } from './http/routes/sim-token-routes.js';
 import { accountOf, orchestrationOf, simAccountOf, webhooksOf } from './http/account-of.js';
 import { createSimWebhookRouter } from './http/routes/sim-webhook-routes.js';
 import { createJobRouter } from './http/routes/job-routes.js';
@@ -47,6 +48,7 @@ export function createApp(sim: Simulator, options: AppOptions = {}): Express {
   app.use(createSimRouter(sim, options.version ?? '0.0.0'));
   app.use(createSimOrchestrationRouter((req) => orchestrationOf(simAccountOf(sim, req))));
   app.use(createSimStateRouter(sim));
+  app.use(createSimTokenRouter(sim));
   app.use(createSimWebhookRouter((req) => webhooksOf(simAccountOf(sim, req)), () => sim.webhookKeys.publicKeyPem));
   for (const r of options.simRouters ?? []) app.use(r);
 

@@ -39,6 +39,8 @@ export type SimulatorOptions = {
   fetch?: typeof fetch;
   /** Progress of a generated seed profile (a large one takes a while). */
   onSeedProgress?: ProfileProgress;
+  /** The wall clock token lifetimes run on (tests inject one rather than sleep). */
+  wallClock?: () => number;
 };
 
 /** Who may log in to an account, and what it starts with. */
@@ -88,7 +90,7 @@ export async function createSimulator(config: Config, options: SimulatorOptions 
   const specs = new Map<string, AccountSpec>();
   const seedStates = new Map<string, AccountSnapshot>();
   const snapshots = new Map<string, Map<string, SavedSnapshot>>();
-  const tokens = new TokenService(createIds());
+  const tokens = new TokenService(createIds(), options.wallClock);
   const webhookKeys = loadWebhookKeys(config, options.storedWebhookKeyPem);
 
   const sim: Simulator = {
