@@ -35,7 +35,7 @@ const EXCERPT_MAX_BYTES = RESPONSE_EXCERPT_MAX_CHARS * 4;
 /**
  * `signBody` (sign.ts) computed on libuv's thread pool instead of the event loop: the same
  * RSASSA-PKCS1-v1_5 signatures over the same bytes (the scheme is deterministic, so the results
- * are identical; a test holds them equal). Two RSA-2048 signatures cost about 1 ms of CPU per
+ * are identical; a test holds them equal). Two RSA signatures cost CPU on every
  * webhook, which would otherwise block the engine and the HTTP server during a burst.
  */
 export async function signBodyAsync(rawBody: Buffer, privateKey: KeyObject): Promise<WebhookSignatureHeaders> {
