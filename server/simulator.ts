@@ -24,6 +24,7 @@ import { isSeedProfile } from './seed/profiles/profile-sizes.js';
 import { captureAccount, restoreAccount, type AccountSnapshot } from './state/account-state.js';
 import { attachWebhooks } from './webhooks/account-webhooks.js';
 import { jobsOf } from './batch/jobs-of.js';
+import { createDispatcher } from './webhooks/dispatcher.js';
 import { loadOrCreateKeyPair, type WebhookKeyPair } from './webhooks/keys.js';
 
 export type SimulatorOptions = {
@@ -92,6 +93,8 @@ export async function createSimulator(config: Config, options: SimulatorOptions 
   const snapshots = new Map<string, Map<string, SavedSnapshot>>();
   const tokens = new TokenService(createIds(), options.wallClock);
   const webhookKeys = loadWebhookKeys(config, options.storedWebhookKeyPem);
+  // One for all accounts: tenants take turns for the same delivery slots.
+  const webhookDispatcher = createDispatcher();
 
   const sim: Simulator = {
     config,
@@ -114,7 +117,12 @@ export async function createSimulator(config: Config, options: SimulatorOptions 
         ids: newIds(),
         paging: { defaultPageSize: config.pageSize, maxPageSize: config.maxPageSize },
       });
-      account.webhooks = attachWebhooks(account, webhookKeys, { timeoutMs: config.webhookTimeout, ...(options.fetch ? { fetch: options.fetch } : {}) });
+      account.webhooks = attachWebhooks(account, webhookKeys, {
+        timeoutMs: config.webhookTimeout,
+        maxPending: config.webhookMaxPending,
+        dispatcher: webhookDispatcher,
+        ...(options.fetch ? { fetch: options.fetch } : {}),
+      });
       account.orchestration = await attachOrchestration(account, { registry, workflowDirs, webhooks: account.webhooks });
       const jobs = jobsOf(account);
       account.parts.set('jobs', { toJSON: () => jobs.toJSON(), restore: (d) => jobs.restore(d as never), clear: () => jobs.clear() });
