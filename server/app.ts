@@ -65,7 +65,7 @@ export function createApp(sim: Simulator, options: AppOptions = {}): Express {
       return { engine, events, accountId: account.id, clock: account.clock };
     }),
   );
-  app.use(createWorkflowRouter((req) => orchestrationOf(accountOf(req))));
+  app.use(createWorkflowRouter((req) => orchestrationOf(accountOf(req)), options.logger ? { logger: options.logger } : {}));
   app.use(createJobRouter((req) => jobsOf(accountOf(req))));
   for (const r of options.platformRouters ?? []) app.use(r);
 
