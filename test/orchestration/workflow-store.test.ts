@@ -1,7 +1,7 @@
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { SimError } from '../../server/domain/errors.js';
 import { createRuleRegistry } from '../../server/orchestration/rule-registry.js';
 import { describeSkipped } from '../../server/orchestration/unknown-rules.js';
@@ -142,6 +142,14 @@ describe('createWorkflowStore', () => {
       `${folder}/a.json: 2 of 2 rules are not simulated and will run as no-ops (unknown-rule policy "skip"), 2 distinct names: ` +
         '"ACME.custom.CheckFraud"; "ACME.test.SetStat": closest known rule: test.SetState',
     );
+  });
+
+  it('compiles each rule once per PUT', () => {
+    const registry = createRuleRegistry(TEST_RULES, { unknownRulePolicy: 'skip' });
+    const compileRule = vi.spyOn(registry, 'compileRule');
+    const workflows = createWorkflowStore({ registry });
+    workflows.put(orderWorkflow([{ name: 'CREATE', rules: [['test.SetState', { status: 'A' }], ['custom.CheckFraud']] }]));
+    expect(compileRule).toHaveBeenCalledTimes(2);
   });
 
   it('restores every version from toJSON()', () => {
