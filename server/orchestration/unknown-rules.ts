@@ -95,7 +95,12 @@ export function unknownRulesBody(report: UnknownRules): UnknownRulesBody {
     policy: 'skip',
     count: report.count,
     message: describeSkipped(report),
-    names: report.names.map((entry) => ({ name: entry.name, count: entry.pointers.length, pointers: entry.pointers, suggestions: suggestionsOf(entry) })),
+    names: report.names.map((entry) => ({
+      name: entry.name,
+      count: entry.pointers.length,
+      pointers: entry.pointers,
+      suggestions: suggestionsOf(entry),
+    })),
   };
 }
 
@@ -108,7 +113,8 @@ function describeName(source: string, entry: UnknownRuleName, withPointers: bool
     return `${head}: ambiguous without a namespace (${resolution.candidates.join(', ')}); write it as <ACCOUNT>.<namespace>.<Rule>`;
   }
   const lookedUp = withPointers && resolution.lookedUp !== entry.name ? ` (looked up as "${resolution.lookedUp}")` : '';
-  if (resolution.suggestions.length > 0) return `${head}${lookedUp}: closest known rule${resolution.suggestions.length > 1 ? 's' : ''}: ${resolution.suggestions.slice(0, 3).join(', ')}`;
+  const closest = resolution.suggestions.slice(0, 3);
+  if (closest.length > 0) return `${head}${lookedUp}: closest known rule${closest.length > 1 ? 's' : ''}: ${closest.join(', ')}`;
   return withPointers ? `${head}${lookedUp}: no known rule is close to it` : head;
 }
 

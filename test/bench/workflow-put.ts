@@ -23,6 +23,15 @@ const LIBRARY = [
 const CUSTOM_VERBS = ['Validate', 'Calculate', 'Notify', 'Sync', 'Reserve', 'Enrich', 'Publish', 'Audit', 'Route'];
 const CUSTOM_NOUNS = ['Loyalty', 'Fraud', 'Carrier', 'Invoice', 'Payment', 'Stock', 'Address', 'Tax', 'Label', 'Warehouse'];
 
+/** A Workflow Builder user action with one mandatory attribute. */
+function userAction(eventName: string): Record<string, unknown> {
+  return {
+    eventName,
+    context: [{ label: 'Run step', type: 'PRIMARY', modules: ['adminconsole'], confirm: true }],
+    attributes: [{ name: 'reason', label: 'Reason', type: 'STRING', source: '', defaultValue: '', mandatory: true }],
+  };
+}
+
 /** 261 rulesets, 506 rules, about 80 distinct customer rule names, about 340 KB of JSON. */
 export function largeWorkflow(): Record<string, unknown> {
   let rule = 0;
@@ -45,7 +54,7 @@ export function largeWorkflow(): Record<string, unknown> {
       eventType: 'NORMAL',
       triggers: STATUSES.slice(0, 1 + (index % 4)).map((status) => ({ status })),
       rules,
-      userActions: index % 5 === 0 ? [{ eventName: `Step${index}`, context: [{ label: 'Run step', type: 'PRIMARY', modules: ['adminconsole'], confirm: true }], attributes: [{ name: 'reason', label: 'Reason', type: 'STRING', source: '', defaultValue: '', mandatory: true }] }] : [],
+      userActions: index % 5 === 0 ? [userAction(`Step${index}`)] : [],
     };
   });
   return {
