@@ -25,7 +25,7 @@ export function stubKey(name: string): string {
 function propsSchema(stub: RuleStub): z.ZodType<Record<string, unknown>> {
   const shape = Object.fromEntries(
     Object.entries(stub.props).map(([name, spec]) => {
-      if (spec.default !== undefined) return [name, z.unknown().transform((value) => value ?? spec.default)];
+      if (spec.default !== undefined) return [name, z.unknown().optional().transform((value) => value ?? spec.default)];
       if (!spec.required) return [name, z.unknown().optional()];
       return [name, z.custom<unknown>((value) => value !== undefined && value !== null, { error: `required by the stub ${stub.name} (${stub.location})` })];
     }),
