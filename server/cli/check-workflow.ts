@@ -122,9 +122,11 @@ function reachability(workflow: Workflow, source: string): Pick<WorkflowReport, 
     const reason = `its triggers (${triggers.join(', ')}) are ${type} statuses no rule sets`;
     return [{ ruleset: ruleset.name, type, location: locate(source, ['rulesets', index]), reason }];
   });
+  const seen = new Set<string>();
   const deadEndStatuses = workflow.statuses.flatMap((status) => {
     const type = status.entityType ?? workflow.entityType;
-    if (!status.name || status.category === 'DONE' || !entered.get(type)?.has(status.name)) return [];
+    if (!status.name || status.category === 'DONE' || !entered.get(type)?.has(status.name) || seen.has(`${type}:${status.name}`)) return [];
+    seen.add(`${type}:${status.name}`);
     const leaves = workflow.rulesets.some(
       (ruleset) => (ruleset.type || workflow.entityType) === type && (ruleset.triggers.length === 0 || ruleset.triggers.some((t) => t.status === status.name)),
     );
