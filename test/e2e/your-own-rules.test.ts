@@ -50,6 +50,7 @@ describe('docs/your-own-rules.md worked example', () => {
     expect(booked.status).toBe('BOOKED');
     expect(booked.fulfilments.edges.map((e) => e.node.status)).toEqual(['AWAITING_WAVE']);
     const fulfilmentRef = booked.fulfilments.edges[0]!.node.ref;
+    expect(fulfilmentRef).toBe('OWN-1-F1');
 
     const send = (name: string, attributes: Record<string, unknown> = {}) =>
       request(t.app)

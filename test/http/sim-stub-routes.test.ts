@@ -35,6 +35,16 @@ describe('/_sim/rule-stubs', () => {
     await t.sim.accounts.get('LOCAL')!.orchestration!.engine.drain();
     const tagged = await t.gql<{ order: { status: string; attributes: { name: string; value: unknown }[] } }>('{ order(ref: "STUB-1") { status attributes { name value } } }');
     expect(tagged.data.order).toEqual({ status: 'BOOKED', attributes: [{ name: 'channel', value: 'web' }] });
+
+    // Posted stubs belong to the account's registry, not to its data: a reset (which drops the
+    // PUT workflow) keeps them.
+    await request(t.app).post('/_sim/reset').expect(200);
+    expect((await request(t.app).get('/_sim/rule-stubs')).body.stubs).toHaveLength(1);
+    await request(t.app).put('/api/v4.1/workflow').set(auth).send(workflowWithCustomRule()).expect(200);
+    await t.gql(CREATE, { input: order('STUB-2') });
+    await t.sim.accounts.get('LOCAL')!.orchestration!.engine.drain();
+    const afterReset = await t.gql<{ order: { attributes: { name: string; value: unknown }[] } }>('{ order(ref: "STUB-2") { attributes { name value } } }');
+    expect(afterReset.data.order.attributes).toEqual([{ name: 'channel', value: 'web' }]);
   });
 
   it('answers 400 naming the pointer for a bad file, or a stub that breaks a stored workflow, and changes nothing', async () => {
