@@ -1,3 +1,6 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { runWorkflowCheck, type CheckOptions } from '../../server/cli/offline-commands.js';
@@ -62,6 +65,17 @@ describe('fluent-sim workflow check', () => {
     expect((await check(options)).code).toBe(0);
     expect((await check({ ...options, ruleStubs: undefined })).code).toBe(1);
     expect((await check({ ...options, ruleStubs: undefined, strict: false })).code).toBe(0);
+  });
+
+  it('tells JS rule modules from stubs and library rules', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'fluent-sim-check-rules-'));
+    writeFileSync(
+      join(dir, 'notify-erp.mjs'),
+      "export default ({ z, defineRule }) => defineRule({ name: 'acmeorder.NotifyErp', description: 'test', props: z.object({ setting: z.string() }), run: () => [] });\n",
+    );
+    const [workflow] = await reports({ path: fixture('workflows'), vars: fixture('vars.json'), rules: dir });
+    expect(workflow!.rules.find((rule) => rule.name === 'ACME.acmeorder.NotifyErp')).toMatchObject({ kind: 'module', resolvedAs: 'acmeorder.NotifyErp', uses: 2 });
+    expect(workflow!.coverage.uses).toEqual({ known: 10, total: 16, percent: 63 });
   });
 
   it('prints a table for people', async () => {

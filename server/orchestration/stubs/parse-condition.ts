@@ -56,77 +56,79 @@ function checkValueTest(test: { equals?: unknown; in?: unknown; exists?: boolean
   if (given.length !== 1) problems.push([path, `give exactly one of "equals", "in" or "exists" (got ${given.length === 0 ? 'none' : given.join(', ')})`]);
 }
 
+type Parser = (record: Record<string, unknown>, path: PropertyKey[], problems: Problems) => Condition;
+const NEVER: Condition = { type: 'always', value: false };
+
+/** Parses `record` with `schema`; problems are recorded and the condition never holds. */
+function withSchema<T>(schema: z.ZodType<T>, build: (data: T, path: PropertyKey[], problems: Problems) => Condition): Parser {
+  return (record, path, problems) => {
+    const parsed = schema.safeParse(record);
+    if (!parsed.success) {
+      problems.push(...zodProblems(parsed.error, path));
+      return NEVER;
+    }
+    return build(parsed.data, path, problems);
+  };
+}
+
+/** `allFulfilments` and friends: one condition, evaluated on each child. */
+function overChildren(kind: 'allFulfilments' | 'anyFulfilment' | 'allItems' | 'anyItem'): Parser {
+  return (record, path, problems) => {
+    if (Object.keys(record).length !== 1) problems.push([path, `"${kind}" takes one condition and nothing beside it`]);
+    return {
+      type: kind.startsWith('all') ? 'every' : 'some',
+      over: kind.endsWith('Fulfilment') || kind.endsWith('Fulfilments') ? 'fulfilments' : 'items',
+      condition: parseCondition(record[kind], [...path, kind], problems),
+    };
+  };
+}
+
+function combining(kind: 'all' | 'any'): Parser {
+  return (record, path, problems) => {
+    const list = record[kind];
+    if (!Array.isArray(list) || Object.keys(record).length !== 1) {
+      problems.push([path, `"${kind}" takes a list of conditions and nothing beside it`]);
+      return NEVER;
+    }
+    return { type: kind, conditions: list.map((item, index) => parseCondition(item, [...path, kind, index], problems)) };
+  };
+}
+
+const PARSERS: Record<(typeof CONDITION_KINDS)[number], Parser> = {
+  always: withSchema(z.strictObject({ always: z.boolean() }), (data) => ({ type: 'always', value: data.always })),
+  statusIn: withSchema(statusInSchema, (data) => ({ type: 'statusIn', statuses: data.statusIn, of: data.of })),
+  attribute: withSchema(attributeSchema, ({ attribute, of, ...test }, path, problems) => {
+    checkValueTest(test, path, problems);
+    return { type: 'attribute', name: attribute, of, ...test };
+  }),
+  path: withSchema(pathSchema, ({ path: jsonPath, ...test }, path, problems) => {
+    checkValueTest(test, path, problems);
+    const problem = jsonPathProblem(jsonPath);
+    if (problem) problems.push([[...path, 'path'], problem]);
+    return { type: 'path', path: jsonPath, ...test };
+  }),
+  allFulfilments: overChildren('allFulfilments'),
+  anyFulfilment: overChildren('anyFulfilment'),
+  allItems: overChildren('allItems'),
+  anyItem: overChildren('anyItem'),
+  all: combining('all'),
+  any: combining('any'),
+  not: (record, path, problems) => {
+    if (Object.keys(record).length !== 1) problems.push([path, '"not" takes one condition and nothing beside it']);
+    return { type: 'not', condition: parseCondition(record['not'], [...path, 'not'], problems) };
+  },
+};
+
 export function parseCondition(value: unknown, path: PropertyKey[], problems: Problems): Condition {
-  const fallback: Condition = { type: 'always', value: false };
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
     problems.push([path, `expected a condition object; allowed conditions: ${CONDITION_KINDS.join(', ')}`]);
-    return fallback;
+    return NEVER;
   }
   const record = value as Record<string, unknown>;
   const kind = CONDITION_KINDS.find((candidate) => candidate in record);
   if (!kind) {
     problems.push([path, `unknown condition {${Object.keys(record).map((k) => `"${k}"`).join(', ')}}; allowed conditions: ${CONDITION_KINDS.join(', ')}`]);
-    return fallback;
+    return NEVER;
   }
-  switch (kind) {
-    case 'always': {
-      const parsed = z.strictObject({ always: z.boolean() }).safeParse(record);
-      if (!parsed.success) problems.push(...zodProblems(parsed.error, path));
-      return parsed.success ? { type: 'always', value: parsed.data.always } : fallback;
-    }
-    case 'statusIn': {
-      const parsed = statusInSchema.safeParse(record);
-      if (!parsed.success) problems.push(...zodProblems(parsed.error, path));
-      return parsed.success ? { type: 'statusIn', statuses: parsed.data.statusIn, of: parsed.data.of } : fallback;
-    }
-    case 'attribute': {
-      const parsed = attributeSchema.safeParse(record);
-      if (!parsed.success) {
-        problems.push(...zodProblems(parsed.error, path));
-        return fallback;
-      }
-      checkValueTest(parsed.data, path, problems);
-      const { attribute, of, ...test } = parsed.data;
-      return { type: 'attribute', name: attribute, of, ...test };
-    }
-    case 'path': {
-      const parsed = pathSchema.safeParse(record);
-      if (!parsed.success) {
-        problems.push(...zodProblems(parsed.error, path));
-        return fallback;
-      }
-      checkValueTest(parsed.data, path, problems);
-      const problem = jsonPathProblem(parsed.data.path);
-      if (problem) problems.push([[...path, 'path'], problem]);
-      const { path: jsonPath, ...test } = parsed.data;
-      return { type: 'path', path: jsonPath, ...test };
-    }
-    case 'allFulfilments':
-    case 'anyFulfilment':
-    case 'allItems':
-    case 'anyItem': {
-      if (Object.keys(record).length !== 1) problems.push([path, `"${kind}" takes one condition and nothing beside it`]);
-      return {
-        type: kind.startsWith('all') ? 'every' : 'some',
-        over: kind.endsWith('Item') || kind.endsWith('Items') ? 'items' : 'fulfilments',
-        condition: parseCondition(record[kind], [...path, kind], problems),
-      };
-    }
-    case 'all':
-    case 'any': {
-      const list = record[kind];
-      if (!Array.isArray(list) || Object.keys(record).length !== 1) {
-        problems.push([path, `"${kind}" takes a list of conditions and nothing beside it`]);
-        return fallback;
-      }
-      return { type: kind, conditions: list.map((item, index) => parseCondition(item, [...path, kind, index], problems)) };
-    }
-    case 'not':
-      if (Object.keys(record).length !== 1) problems.push([path, '"not" takes one condition and nothing beside it']);
-      return { type: 'not', condition: parseCondition(record['not'], [...path, 'not'], problems) };
-    default: {
-      const exhaustive: never = kind;
-      return exhaustive;
-    }
-  }
+  return PARSERS[kind](record, path, problems);
 }
