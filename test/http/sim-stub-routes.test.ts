@@ -30,6 +30,8 @@ describe('/_sim/rule-stubs', () => {
     expect(posted.body).toEqual({ installed: ['acme.TagChannel'], workflowsRecompiled: expect.any(Number) });
     expect((await request(t.app).get('/_sim/rule-stubs')).body).toEqual({ stubs: [{ name: 'acme.TagChannel', description: 'Rule stub (request body#/rules/0)' }] });
     expect((await request(t.app).get('/_sim/rule-stubs').set('x-fluent-sim-account', 'OTHER')).body).toEqual({ stubs: [] });
+    const catalogue = (await request(t.app).get('/_sim/rules')).body.rules as { name: string; description: string }[];
+    expect(catalogue).toContainEqual(expect.objectContaining({ name: 'acme.TagChannel', description: 'Rule stub (request body#/rules/0)' }));
 
     await t.gql(CREATE, { input: order('STUB-1') });
     await t.sim.accounts.get('LOCAL')!.orchestration!.engine.drain();

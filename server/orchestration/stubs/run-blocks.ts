@@ -33,7 +33,7 @@ function required(value: string, what: string, template: string, run: BlockRun):
 function sendEventEffects(block: Extract<Block, { type: 'sendEvent' }>, run: BlockRun): Effect[] {
   const name = required(renderText(block.name, run.scope), 'sendEvent name', block.name, run);
   const extra = block.attributes ? (render(block.attributes, run.scope) as Record<string, unknown>) : {};
-  const delay = block.delay === undefined ? undefined : delaySeconds.parse(render(block.delay, run.scope));
+  const delay = block.delay === undefined ? undefined : delayOf(block.delay, run);
   const targets: NewEvent[] =
     block.to === 'entity'
       ? [forwardEvent(run.event, run.entity, name)]
@@ -44,6 +44,12 @@ function sendEventEffects(block: Extract<Block, { type: 'sendEvent' }>, run: Blo
     const withAttributes = { ...event, attributes: { ...event.attributes, ...extra } };
     return emit(delay !== undefined && delay > 0 ? { ...withAttributes, delayMs: delay } : withAttributes);
   });
+}
+
+function delayOf(template: string | number, run: BlockRun): number {
+  const parsed = delaySeconds.safeParse(render(template, run.scope));
+  if (parsed.success) return parsed.data;
+  throw new Error(`${run.stub}: sendEvent delay "${template}" is not seconds or an ISO-8601 duration for this event (${parsed.error.issues[0]?.message ?? 'missing'})`);
 }
 
 function childrenOfOrder(run: BlockRun): EntityView[] {

@@ -37,6 +37,13 @@ describe('stub block sendEvent', () => {
     expect(effects).toEqual([{ type: 'sendEvent', event: expect.objectContaining({ name: 'Expire', delayMs: 300_000, attributes: { reason: 'late', why: 'because late' } }) }]);
   });
 
+  it('fails the rule, saying why, when a delay prop is not a delay', () => {
+    const rule = stubOf({ props: ['delay'], do: [{ sendEvent: { name: 'Later', delay: '{{props.delay}}' } }] });
+    expect(() => rule.run({ event: eventOn(order), entity: order, props: { delay: 'soon' }, now: new Date(0), read: { find: () => undefined, children: () => [], related: () => [], setting: () => undefined } })).toThrow(
+      'ACME.acme.Stubbed: sendEvent delay "{{props.delay}}" is not seconds or an ISO-8601 duration for this event (Expected a delay in seconds (e.g. "600") or an ISO-8601 duration, got "soon")',
+    );
+  });
+
   it('fails the rule when the event name renders empty', () => {
     const rule = stubOf({ props: { eventName: { required: false } }, do: [{ sendEvent: { name: '{{props.eventName}}' } }] });
     expect(() => rule.run({ event: eventOn(order), entity: order, props: {}, now: new Date(0), read: { find: () => undefined, children: () => [], related: () => [], setting: () => undefined } })).toThrow(
