@@ -45,7 +45,7 @@ export type WebhookServiceOptions = {
   ids: Ids;
   privateKey: KeyObject;
   publicKeyPem: string;
-  /** @default globalThis.fetch */
+  /** Transport for attempts (tests inject one). @default node:http (http-post.ts) */
   fetch?: FetchLike;
   /** Per-request network timeout, real ms (fluent-platform.md §8 #18: "about 5 s"). @default 5000 */
   timeoutMs?: number;
@@ -140,7 +140,7 @@ let serviceCount = 0;
 
 export function createWebhookService(options: WebhookServiceOptions): WebhookService {
   const { clock, ids, privateKey } = options;
-  const fetchImpl = options.fetch ?? globalThis.fetch;
+  const fetchImpl = options.fetch;
   const timeoutMs = options.timeoutMs ?? 5_000;
   const scheduleOf = options.retrySchedule ?? (() => 'default' as const);
   const maxPending = options.maxPending ?? 1_000;
