@@ -1,6 +1,7 @@
 // When attempts go out (issue 16 #6): retries measured from the start of each attempt, on the
 // virtual clock, whatever a slow receiver costs; turns across accounts and webhook names; and a
 // bound on PENDING deliveries per account.
+import request from 'supertest';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createClock, type Clock } from '../../server/lib/clock.js';
 import { createIds } from '../../server/lib/ids.js';
@@ -10,6 +11,8 @@ import { createDispatcher, type Dispatcher } from '../../server/webhooks/dispatc
 import { loadOrCreateKeyPair } from '../../server/webhooks/keys.js';
 import type { WebhookDelivery } from '../../server/webhooks/outbox.js';
 import { createWebhookService, type WebhookService, type WebhookServiceOptions } from '../../server/webhooks/webhook-service.js';
+import { createTestApp } from '../support/test-app.js';
+import { startWebhookReceiver } from '../support/webhook-receiver.js';
 
 const START = new Date('2026-01-15T09:00:00.000Z');
 const offsets = (d: WebhookDelivery): number[] => d.attempts.map((a) => Date.parse(a.at) - START.getTime());
@@ -136,5 +139,33 @@ describe('the PENDING bound', () => {
     expect(s.stats().pending).toBe(3);
     await new Promise((resolve) => setImmediate(resolve));
     expect(calls).toBeLessThanOrEqual(3);
+  });
+});
+
+describe('the PENDING bound over HTTP (--webhook-max-pending)', () => {
+  it('leaves an ACTION audit event with the reason for a webhook it does not send', async () => {
+    const hung = await startWebhookReceiver({ hang: true });
+    const t = await createTestApp({ webhookMaxPending: '1' });
+    try {
+      await t.gql('mutation($input: CreateSettingInput) { createSetting(input: $input) { id } }', {
+        input: { name: 'webhook.order.status', valueType: 'JSON', lobValue: { name: 'OrderStatus', url: hung.url }, context: 'RETAILER', contextId: 1 },
+      });
+      for (const ref of ['PB-1', 'PB-2']) {
+        const res = await t.gql('mutation($input: CreateOrderInput) { createOrder(input: $input) { id } }', {
+          input: { ref, type: 'HD', retailer: { id: '1' }, customer: { id: '1' }, items: [{ ref: `${ref}-1`, productRef: 'TSHIRT-BLK-M', quantity: 1 }] },
+        });
+        expect(res.errors).toBeUndefined();
+      }
+      const outbox = await request(t.app).get('/_sim/webhooks').query({ name: 'OrderStatus' });
+      expect(outbox.body.results.map((d: WebhookDelivery) => [d.entityRef, d.status])).toEqual([['PB-1', 'PENDING'], ['PB-2', 'FAILED']]);
+      expect(outbox.body.results[1].failure).toMatch(/1 deliveries of this account were already PENDING/);
+      const events = await request(t.app).get('/api/v4.1/event').query({ name: 'OrderStatus', category: 'ACTION' }).set('Authorization', `Bearer ${await t.token()}`);
+      const audit = (events.body.results as { context: { entityRef: string }; eventStatus: string; attributes: { name: string; value: unknown }[] }[]).find((e) => e.context.entityRef === 'PB-2');
+      expect(audit).toMatchObject({ eventStatus: 'FAILED' });
+      expect(audit!.attributes).toEqual(expect.arrayContaining([{ name: 'attempt', value: 0, type: 'INTEGER' }, expect.objectContaining({ name: 'error', value: expect.stringMatching(/not sent/) })]));
+    } finally {
+      await t.sim.close();
+      await hung.close();
+    }
   });
 });
