@@ -75,7 +75,8 @@ export function createApp(sim: Simulator, options: AppOptions = {}): Express {
   app.use(
     createPluginRouter((req) => {
       const account = accountOf(req);
-      return { accountId: account.id, plugins: account.plugins, builtinRules: () => sim.registry.catalogue() };
+      const { registry } = orchestrationOf(account);
+      return { accountId: account.id, plugins: account.plugins, registry };
     }),
   );
   for (const r of options.platformRouters ?? []) app.use(r);

@@ -11,14 +11,15 @@
 import Busboy from 'busboy';
 import express, { Router, type ErrorRequestHandler, type Request } from 'express';
 import { isSimError, SimError } from '../../domain/errors.js';
-import type { RuleCatalogueEntry } from '../../orchestration/rule-registry.js';
+import type { RuleCatalogueEntry, RuleRegistry } from '../../orchestration/rule-registry.js';
+import { installPluginRules, isPluginRule } from '../../plugins/plugin-rules.js';
 import type { PluginStore, StoredPlugin } from '../../plugins/plugin-store.js';
 import { PluginJarError, readPluginJar, type PluginRule } from '../../plugins/read-plugin-jar.js';
 
 /** Largest JAR accepted [inferred; the platform's limit is not documented]. */
 export const MAX_PLUGIN_BYTES = 50 * 1024 * 1024;
 
-export type PluginRuntime = { accountId: string; plugins: PluginStore; builtinRules: () => RuleCatalogueEntry[] };
+export type PluginRuntime = { accountId: string; plugins: PluginStore; registry: RuleRegistry };
 
 const BASE = '/orchestration/rest/v1/plugin';
 
@@ -45,7 +46,9 @@ export function createPluginRouter(getRuntime: (req: Request) => PluginRuntime):
     if (body.accountId !== undefined && body.accountId !== runtime.accountId) {
       throw new SimError('VALIDATION_FAILED', `accountId "${String(body.accountId)}" is not the account of this token (${runtime.accountId})`);
     }
-    res.status(200).json(statusOf(runtime.plugins.install(body.bundleName)));
+    const installed = runtime.plugins.install(body.bundleName);
+    installPluginRules(runtime.registry, installed);
+    res.status(200).json(statusOf(installed));
   });
 
   router.get(`${BASE}/:bundleName/status`, (req, res) => {
@@ -53,9 +56,10 @@ export function createPluginRouter(getRuntime: (req: Request) => PluginRuntime):
   });
 
   router.get([BASE, `${BASE}/`], (req, res) => {
-    const { accountId, plugins, builtinRules } = getRuntime(req);
+    const { accountId, plugins, registry } = getRuntime(req);
     const listing: Record<string, unknown> = {};
-    for (const rule of builtinRules()) listing[`${accountId}.${rule.name}`] = builtinEntry(rule);
+    const standIns = new Set(registry.rules().filter(isPluginRule).map((r) => r.name));
+    for (const rule of registry.catalogue()) if (!standIns.has(rule.name)) listing[`${accountId}.${rule.name}`] = builtinEntry(rule);
     for (const plugin of plugins.active()) for (const rule of plugin.rules) listing[`${plugin.symbolicName}.${rule.name}`] = pluginEntry(rule);
     res.status(200).json(listing);
   });
