@@ -18,6 +18,7 @@ async function main(): Promise<number | undefined> {
     return 0;
   }
   if (command.type === 'healthcheck') return healthcheck(command.url);
+  if (command.type === 'pull') return (await import('./pull/run-pull.js')).runPull(command.options);
 
   await (await import('./start.js')).start(command.raw, version);
   return undefined;
