@@ -113,7 +113,8 @@ export async function createSimulator(config: Config, options: SimulatorOptions 
         paging: { defaultPageSize: config.pageSize, maxPageSize: config.maxPageSize },
       });
       account.webhooks = attachWebhooks(account, webhookKeys, { timeoutMs: config.webhookTimeout, ...(options.fetch ? { fetch: options.fetch } : {}) });
-      account.orchestration = await attachOrchestration(account, { registry, workflowDirs, webhooks: account.webhooks });
+      const eventRetention = { maxRecords: config.eventRetention, maxAgeDays: config.eventRetentionDays };
+      account.orchestration = await attachOrchestration(account, { registry, workflowDirs, webhooks: account.webhooks, eventRetention });
       const jobs = jobsOf(account);
       account.parts.set('jobs', { toJSON: () => jobs.toJSON(), restore: (d) => jobs.restore(d as never), clear: () => jobs.clear() });
       await options.onAccount?.(account);

@@ -85,6 +85,8 @@ export interface EventLog {
   get(id: string): EventRecord | undefined;
   search(filters: EventSearchFilters): EventSearchResult;
   size(): number;
+  /** Records kept, records dropped by the retention so far, and the retention in force. */
+  stats(): EventLogStats;
   clear(): void;
   toJSON(): EventLogData;
   restore(data: EventLogData): void;
@@ -93,8 +95,28 @@ export interface EventLog {
   restoreImage(image: EventLogImage): void;
 }
 
+export type EventLogStats = { records: number; dropped: number; oldest: string | null; retention: EventRetention };
+
+/**
+ * How much of the log is kept [simulator]: records beyond `maxRecords` (oldest first) or older
+ * than `maxAgeDays` (on the virtual clock) are dropped, in passes that start once the log holds
+ * a quarter more than `maxRecords`, or when its oldest record is too old and a quarter of
+ * `maxRecords` was appended since the last pass (so a pass costs O(1) per append, amortised). Records of events still PENDING or SCHEDULED (the engine's queue and scheduled events)
+ * are never dropped. The platform's event search covers 30 days by default (§3.5).
+ */
+export type EventRetention = {
+  /** @default 100000 */
+  maxRecords: number;
+  /** @default 30 */
+  maxAgeDays: number;
+};
+
+export const DEFAULT_EVENT_RETENTION: EventRetention = { maxRecords: 100_000, maxAgeDays: 30 };
+
 export type EventLogOptions = {
   clock: Clock;
+  /** @default DEFAULT_EVENT_RETENTION */
+  retention?: EventRetention;
   /** Window used without `from` (§3.5: "only the past 30 days"). @default 30 */
   defaultWindowDays?: number;
   /** Page size without `count` (§3.5: "only the first 100"). @default 100 */
@@ -151,6 +173,9 @@ export function createEventLog(options: EventLogOptions): EventLog {
   let indexes = new Map<EventFilterField, Map<string, number[]>>();
   /** true while every append was at or after the previous one (then position order is time order) */
   let monotonic = true;
+  const retention = options.retention ?? DEFAULT_EVENT_RETENTION;
+  let dropped = 0;
+  let appendedSincePrune = 0;
 
   function index(stored: Stored): void {
     for (const field of INDEXED) {
@@ -175,6 +200,36 @@ export function createEventLog(options: EventLogOptions): EventLog {
     all.push(stored);
     byId.set(record.id, stored);
     index(stored);
+    appendedSincePrune += 1;
+    if (all.length > retention.maxRecords * 1.25 || (appendedSincePrune >= retention.maxRecords / 4 && (all[0]?.ms ?? ms) < ageCutoff())) prune();
+  }
+
+  const ageCutoff = (): number => options.clock.nowMs() - retention.maxAgeDays * DAY_MS;
+
+  /** Drops what the retention no longer keeps, then renumbers and re-indexes what is left. */
+  function prune(): void {
+    appendedSincePrune = 0;
+    const cutoff = ageCutoff();
+    let excess = all.length - retention.maxRecords;
+    const kept = all.filter((stored) => {
+      const status = stored.record.eventStatus;
+      if (status === 'PENDING' || status === 'SCHEDULED') return true;
+      if (excess > 0 || stored.ms < cutoff) {
+        excess -= 1;
+        return false;
+      }
+      return true;
+    });
+    if (kept.length === all.length) return;
+    dropped += all.length - kept.length;
+    rebuild(kept);
+  }
+
+  function rebuild(kept: Stored[]): void {
+    all = kept.map((stored, seq) => ({ ...stored, seq }));
+    byId = new Map(all.map((stored) => [stored.record.id, stored]));
+    indexes = new Map();
+    for (const stored of all) index(stored);
   }
 
   /** Positions to examine, ascending: the smallest index hit list, or everything. */
@@ -259,11 +314,14 @@ export function createEventLog(options: EventLogOptions): EventLog {
     },
     search,
     size: () => all.length,
+    stats: () => ({ records: all.length, dropped, oldest: all[0]?.record.generatedOn ?? null, retention: { ...retention } }),
     clear() {
       all = [];
       byId = new Map();
       indexes = new Map();
       monotonic = true;
+      dropped = 0;
+      appendedSincePrune = 0;
     },
     // Snapshots deep-copy the whole account state (state/account-state.ts); no copy here.
     toJSON: () => ({ events: all.map((stored) => stored.record) }),
