@@ -127,11 +127,16 @@ export type EventLogOptions = {
 
 /** Platform timestamp form: ISO with milliseconds and `+00:00` (§3.5). */
 export function formatGeneratedOn(date: Date): string {
-  return date.toISOString().replace('Z', '+00:00');
+  const ms = date.getTime();
+  // The clock hands out runs of equal instants (frozen, or many records per millisecond).
+  if (ms !== lastFormatted.ms) lastFormatted = { ms, text: date.toISOString().replace('Z', '+00:00') };
+  return lastFormatted.text;
 }
+let lastFormatted = { ms: Number.NaN, text: '' };
 
 type Stored = { record: EventRecord; ms: number; seq: number };
 
+/** Filters answered from an index; `index()` reads these fields directly, keep both in step. */
 const INDEXED: readonly EventFilterField[] = [
   'eventId',
   'context.entityId',
@@ -177,23 +182,32 @@ export function createEventLog(options: EventLogOptions): EventLog {
   let dropped = 0;
   let appendedSincePrune = 0;
 
+  function indexValue(field: EventFilterField, value: string | null, seq: number): void {
+    if (value === null) return;
+    let byValue = indexes.get(field);
+    if (!byValue) indexes.set(field, (byValue = new Map<string, number[]>()));
+    const list = byValue.get(value);
+    if (list) insertSorted(list, seq);
+    else byValue.set(value, [seq]);
+  }
+
+  /** The INDEXED fields, read directly (this runs for every record appended). */
   function index(stored: Stored): void {
-    for (const field of INDEXED) {
-      let byValue = indexes.get(field);
-      if (!byValue) indexes.set(field, (byValue = new Map<string, number[]>()));
-      for (const value of FIELD_VALUES[field](stored.record)) {
-        if (value === null) continue;
-        const list = byValue.get(value);
-        if (list) insertSorted(list, stored.seq);
-        else byValue.set(value, [stored.seq]);
-      }
-    }
+    const { record, seq } = stored;
+    const { context } = record;
+    indexValue('eventId', record.id, seq);
+    indexValue('context.entityId', context.entityId, seq);
+    indexValue('context.rootEntityId', context.rootEntityId, seq);
+    indexValue('context.entityRef', context.entityRef, seq);
+    indexValue('context.rootEntityRef', context.rootEntityRef, seq);
+    for (const source of context.sourceEvents) indexValue('context.sourceEvents', source, seq);
   }
 
   function append(record: EventRecord): void {
     if (byId.has(record.id)) throw new SimError('INTERNAL', `Event ${record.id} is already in the event log`);
-    const ms = Date.parse(record.generatedOn);
-    const last = all.at(-1);
+    const last = all[all.length - 1];
+    // Frozen clocks give runs of equal instants: parse each distinct one once.
+    const ms = last?.record.generatedOn === record.generatedOn ? last.ms : Date.parse(record.generatedOn);
     if (last && ms < last.ms) monotonic = false;
     // The log owns the record from here on: callers hand over records they built for it.
     const stored: Stored = { record, ms, seq: all.length };
