@@ -13,7 +13,7 @@ import { loadConfig } from '../../server/config.js';
 import { runMutation } from '../../server/graphql/run-mutation.js';
 import { createClock, type Clock } from '../../server/lib/clock.js';
 import { createSimulator } from '../../server/simulator.js';
-import { against, gc, MiB, percentile, QUICK, requestsPerSecond, versus, type Row } from './measure.js';
+import { against, gc, MiB, percentile, postJson, QUICK, requestsPerSecond, versus, type Row } from './measure.js';
 
 const START = new Date('2026-01-01T00:00:00Z');
 const ORDER_QUERY = (id: string): string => `{ orderById(id: "${id}") { id ref status items { edges { node { ref quantity } } } } }`;
@@ -54,8 +54,7 @@ async function p50(base: string, token: string, query: string, samples: number):
   const times: number[] = [];
   for (let i = 0; i < samples + 10; i += 1) {
     const started = process.hrtime.bigint();
-    const res = await fetch(`${base}/graphql`, { method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body: JSON.stringify({ query }) });
-    const body = (await res.json()) as { errors?: unknown };
+    const body = (await postJson(`${base}/graphql`, { query }, { authorization: `Bearer ${token}` })) as { errors?: unknown };
     if (body.errors) throw new Error(`bench query failed: ${JSON.stringify(body.errors)}`);
     if (i >= 10) times.push(Number(process.hrtime.bigint() - started) / 1e6);
   }
@@ -85,7 +84,10 @@ export async function benchGraphql(): Promise<Row[]> {
   const server = createApp(sim).listen(0, '127.0.0.1');
   await new Promise((r) => server.once('listening', r));
   const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  const token = ((await (await fetch(`${base}/oauth/token?grant_type=password&client_id=LOCAL&client_secret=local-secret&username=admin&password=password`, { method: 'POST' })).json()) as { access_token: string }).access_token;
+  // Loading moves the clock a second per order: a fresh token after each load.
+  const newToken = async (): Promise<string> =>
+    ((await (await fetch(`${base}/oauth/token?grant_type=password&client_id=LOCAL&client_secret=local-secret&username=admin&password=password`, { method: 'POST' })).json()) as { access_token: string }).access_token;
+  let token = await newToken();
   const account = sim.accounts.get('LOCAL')!;
   const bare = await bareOrderServer();
   try {
@@ -114,6 +116,7 @@ export async function benchGraphql(): Promise<Row[]> {
       const k = `${size / 1000}k`;
       rows.push([`load orders ${loaded / 1000}k → ${k} (in process)`, `${loadS.toFixed(1)} s`, `${(((size - loaded) / loadS) | 0).toLocaleString('en')} orders/s`]);
       loaded = size;
+      token = await newToken();
       gc();
       const mem = process.memoryUsage();
       const perOrderKiB = (mem.heapUsed - idle.heapUsed) / size / 1024;

@@ -68,3 +68,24 @@ export function against(value: number, target: number, unit: string, atLeast = f
   const met = atLeast ? value >= target : value <= target;
   return `target ${atLeast ? '≥' : '≤'} ${target.toLocaleString('en')} ${unit}: ${met ? 'met' : 'NOT MET'}`;
 }
+
+/**
+ * POSTs JSON on a new connection (no keep-alive pool: a pooled socket the server closed while
+ * the bench was loading data would fail) and returns the parsed answer.
+ */
+export function postJson(url: string, body: unknown, headers: Record<string, string>): Promise<unknown> {
+  const payload = JSON.stringify(body);
+  const target = new URL(url);
+  return new Promise((resolve, reject) => {
+    const req = request(
+      { host: target.hostname, port: target.port, path: target.pathname, method: 'POST', agent: false, headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(payload), ...headers } },
+      (res) => {
+        let text = '';
+        res.on('data', (chunk: Buffer) => (text += chunk.toString()));
+        res.on('end', () => resolve(JSON.parse(text)));
+      },
+    );
+    req.on('error', reject);
+    req.end(payload);
+  });
+}
