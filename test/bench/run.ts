@@ -14,10 +14,11 @@ import { benchBatch } from './batch.js';
 import { benchEngine } from './engine.js';
 import { benchEventsMemory } from './events-memory.js';
 import { benchGraphql } from './graphql.js';
-import { QUICK, type Row } from './measure.js';
+import { against, QUICK, versus, type Row } from './measure.js';
 import { benchSeeds } from './seeds.js';
 import { benchStartup } from './startup.js';
 import { benchWebhooks } from './webhooks.js';
+import { benchWorkflowPut } from './workflow-put.js';
 
 const SECTIONS: Record<string, () => Promise<Row[]>> = {
   startup: benchStartup,
@@ -26,6 +27,14 @@ const SECTIONS: Record<string, () => Promise<Row[]>> = {
   engine: benchEngine,
   events: benchEventsMemory,
   batch: benchBatch,
+  async workflows() {
+    const put = await benchWorkflowPut();
+    const shape = `${put.rulesets} rulesets, ${put.rules} rules, ${put.kib.toFixed(0)} KiB, ${put.notSimulated} not simulated`;
+    return [
+      ['JSON.parse + stringify of the same body (baseline)', `${put.baselineP50Ms.toFixed(2)} ms`, '—'],
+      [`PUT /api/v4.1/workflow, p50 (${shape})`, `${put.putP50Ms.toFixed(1)} ms`, versus(put.putP50Ms, put.baselineP50Ms, 'parse + stringify') + `; ${against(put.putP50Ms, 100, 'ms')}`],
+    ];
+  },
   async webhooks() {
     const webhooks = await benchWebhooks(QUICK ? { deliveries: 500 } : {});
     return [
