@@ -101,8 +101,9 @@ export type EventLogStats = { records: number; dropped: number; oldest: string |
  * How much of the log is kept [simulator]: records beyond `maxRecords` (oldest first) or older
  * than `maxAgeDays` (on the virtual clock) are dropped, in passes that start once the log holds
  * a quarter more than `maxRecords`, or when its oldest record is too old and a quarter of
- * `maxRecords` was appended since the last pass (so a pass costs O(1) per append, amortised). Records of events still PENDING or SCHEDULED (the engine's queue and scheduled events)
- * are never dropped. The platform's event search covers 30 days by default (§3.5).
+ * `maxRecords` was appended since the last pass (a pass costs O(1) per append, amortised).
+ * Records of events still PENDING or SCHEDULED (the engine's queue and scheduled events) are
+ * never dropped. The platform's event search covers 30 days by default (§3.5).
  */
 export type EventRetention = {
   /** @default 100000 */
@@ -215,7 +216,8 @@ export function createEventLog(options: EventLogOptions): EventLog {
     byId.set(record.id, stored);
     index(stored);
     appendedSincePrune += 1;
-    if (all.length > retention.maxRecords * 1.25 || (appendedSincePrune >= retention.maxRecords / 4 && (all[0]?.ms ?? ms) < ageCutoff())) prune();
+    const tooMany = all.length > retention.maxRecords * 1.25;
+    if (tooMany || (appendedSincePrune >= retention.maxRecords / 4 && (all[0]?.ms ?? ms) < ageCutoff())) prune();
   }
 
   const ageCutoff = (): number => options.clock.nowMs() - retention.maxAgeDays * DAY_MS;
