@@ -19,7 +19,7 @@ import type { Ids } from '../lib/ids.js';
 import { SimError } from './errors.js';
 import { matchesKey } from './filters.js';
 import type { Model } from './model.js';
-import { DEFAULT_STATUS_CREATED, ID_SEQUENCE, INPUT_FIELD_RENAMES, MAX_LENGTH, REF_FROM_FIELD } from './overrides.js';
+import { DEFAULT_STATUS_CREATED, ID_SEQUENCE, INPUT_FIELD_RENAMES, MAX_LENGTH, PRODUCT_BY_REFERENCE, REF_FROM_FIELD } from './overrides.js';
 import { isLinkRef, linkTo, type EntityRecord, type LinkRef, type Store } from './store/store.js';
 import { Transaction } from './transaction.js';
 
@@ -28,8 +28,8 @@ export type DomainHooks = {
   onCreated?(record: EntityRecord): void;
   /** After commit, for every status change. */
   onStatusChanged?(record: EntityRecord, from: unknown, to: unknown): void;
-  /** The version new orchestrated entities start on, from the loaded workflows. */
-  workflowVersion?(workflowRef: string): number | undefined;
+  /** The version (major) new orchestrated entities start on, from the retailer's workflows. */
+  workflowVersion?(workflowRef: string, retailerId?: string): number | undefined;
 };
 
 export type EntityServiceDeps = { model: Model; store: Store; clock: Clock; ids: Ids; hooks: DomainHooks };
@@ -155,13 +155,21 @@ export class EntityService {
     if (entity.orchestrateable && 'workflowRef' in entity.fields && record['workflowRef'] == null) {
       const workflowRef = `${entity.fluentEntityType ?? upperSnake(record.__typename)}::${String(record['type'] ?? 'DEFAULT')}`;
       record['workflowRef'] = workflowRef;
-      record['workflowVersion'] = this.deps.hooks.workflowVersion?.(workflowRef) ?? 1;
+      const retailer = record['retailer'];
+      record['workflowVersion'] = this.deps.hooks.workflowVersion?.(workflowRef, isLinkRef(retailer) ? retailer.id : undefined) ?? 1;
     }
+  }
+
+  /** Whether the record's `productRef` must name a stored product, linked as `product`. */
+  private linksProduct(record: EntityRecord): boolean {
+    if (typeof record['productRef'] !== 'string' || isLinkRef(record['product'])) return false;
+    if (PRODUCT_BY_REFERENCE.has(record.__typename)) return false;
+    return 'product' in (this.deps.model.entities[record.__typename]?.fields ?? {});
   }
 
   /** Order items name their product and fulfilment choice by ref (CreateOrderItemWithOrderInput). */
   private applyCrossReferences(tx: Transaction, record: EntityRecord): void {
-    if (typeof record['productRef'] === 'string' && 'product' in (this.deps.model.entities[record.__typename]?.fields ?? {}) && !isLinkRef(record['product'])) {
+    if (this.linksProduct(record)) {
       const key: Record<string, unknown> = { ref: record['productRef'] };
       if (typeof record['productCatalogueRef'] === 'string') key['catalogue'] = { ref: record['productCatalogueRef'] };
       const product = this.findByKey(tx, 'Product', key);

@@ -29,6 +29,14 @@ export type SubmitOptions = {
   source?: string | null;
   /** `generatedBy` of the ORCHESTRATION record. @default 'Rubix User' */
   generatedBy?: string;
+  /**
+   * Batch records [simulator]: the event and every event it raises keep their ORCHESTRATION
+   * records (searchable, with their final status), but only failures leave ORCHESTRATION_AUDIT
+   * records and no execution trace is kept (`explain` answers 404). The batch's own
+   * `BATCH_COMPLETE` audit and its per-record results stand for the rest (fluent-platform.md
+   * §3.5, §4.6). @default false
+   */
+  quiet?: boolean;
 };
 
 /**
@@ -39,6 +47,10 @@ export type SubmitResult = {
   eventId: string;
   entityId: string | null;
   eventStatus: Extract<EventStatus, 'COMPLETE' | 'FAILED' | 'NO_MATCH' | 'PENDING' | 'SCHEDULED'>;
+  /**
+   * FAILED: why. NO_MATCH: only when the workflow has no ruleset of the event's name (close
+   * ruleset names, other versions that have one); a simulator-only hint.
+   */
   errorMessage?: string;
 };
 
@@ -67,7 +79,8 @@ export type EngineLogger = {
 
 /**
  * Which stored version runs for an entity.
- * - `entity`: the version its `workflowVersion` names (see `workflowVersionNumber`), else the latest;
+ * - `entity`: the latest minor of the major its `workflowVersion` names (see
+ *   `workflowVersionNumber`), else the latest;
  * - `latest`: always the latest.
  */
 export type WorkflowVersionPolicy = 'entity' | 'latest';
@@ -107,6 +120,11 @@ export interface Engine {
    * marked ✓ in fluent-platform.md §3.3. Returns the event id, or undefined when none is raised.
    */
   onEntityCreated(entity: EntityView): string | undefined;
+  /**
+   * Runs `run` with the `CREATE` events its mutations raise outside an execution made quiet (see
+   * `SubmitOptions.quiet`): a batch record's position and quantity writes.
+   */
+  quietly<T>(run: () => T): T;
   explain(eventId: string): ExecutionTrace | undefined;
   /** Queue length and scheduled count (diagnostics, readiness). */
   stats(): { queued: number; scheduled: number };

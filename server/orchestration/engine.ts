@@ -29,7 +29,8 @@ import type { EntityView, OrchestrationEvent } from './port.js';
 import type { CompiledRule } from './rule-registry.js';
 import { defaultWorkflowName, parseWorkflow } from './workflow.js';
 
-type Job = { event: OrchestrationEvent; depth: number; mode: EventMode; runOnce?: CompiledWorkflow };
+/** `quiet`: only failures are audited and no trace is kept (SubmitOptions.quiet). */
+type Job = { event: OrchestrationEvent; depth: number; mode: EventMode; runOnce?: CompiledWorkflow; quiet?: boolean };
 type RootRef = { entityType: string; id: string | undefined; ref: string | undefined };
 type Execution = {
   top: Job;
@@ -42,6 +43,8 @@ type Execution = {
 };
 type Processed = { status: Extract<EventStatus, 'COMPLETE' | 'FAILED' | 'NO_MATCH'>; entityId: string | null; message?: string };
 type RuleFailure = { message: string; rule: string; ruleset: string };
+/** The version an event runs on; `pinned`: the root entity's `workflowVersion` (its major) that chose it. */
+type FoundWorkflow = { workflow: CompiledWorkflow; retailerId: string | undefined; pinned: number | undefined };
 
 export function createEngine(deps: EngineDeps): Engine {
   const maxEvents = deps.maxEventsPerExecution ?? 500;
@@ -53,12 +56,17 @@ export function createEngine(deps: EngineDeps): Engine {
   const traces = new Map<string, ExecutionTrace>();
   let execution: Execution | undefined;
   let pumpArmed = false;
+  /** Events of quiet jobs: their audits are written only when they report a failure. */
+  const quietEvents = new WeakSet<OrchestrationEvent>();
+  /** > 0 while `quietly` runs: CREATE events raised outside an execution are quiet. */
+  let quietScope = 0;
 
   // ── recording ───────────────────────────────────────────────────────────────────────────
 
-  function record(event: OrchestrationEvent, mode: EventMode, source: string | null, generatedBy: string): ExecutionTrace {
+  function record(event: OrchestrationEvent, mode: EventMode, source: string | null, generatedBy: string, quiet = false): void {
     deps.events.append(orchestrationRecord(event, { eventStatus: 'PENDING', generatedOn: deps.clock.now(), source, generatedBy }));
-    return startTrace(event, mode);
+    if (quiet) quietEvents.add(event);
+    else startTrace(event, mode);
   }
 
   function startTrace(event: OrchestrationEvent, mode: EventMode): ExecutionTrace {
@@ -70,10 +78,11 @@ export function createEngine(deps: EngineDeps): Engine {
 
   /** The event's trace; a restored event (snapshot) gets a fresh one, and a record if the log lacks it. */
   function traceFor(job: Job): ExecutionTrace {
+    if (job.quiet) return newTrace(job.event, job.mode, '', false);
     const existing = traces.get(job.event.id);
     if (existing) return existing;
-    if (deps.events.get(job.event.id)) return startTrace(job.event, job.mode);
-    return record(job.event, job.mode, null, ENGINE_USER);
+    if (!deps.events.get(job.event.id)) record(job.event, job.mode, null, ENGINE_USER);
+    return traces.get(job.event.id) ?? startTrace(job.event, job.mode);
   }
 
   function finish(job: Job, status: EventStatus, outcome: TraceOutcome): void {
@@ -86,6 +95,7 @@ export function createEngine(deps: EngineDeps): Engine {
     event: OrchestrationEvent,
     fields: { name: string | null; category: string; context: EventContext; attributes: EventAttribute[] | null; eventStatus?: EventStatus },
   ): void {
+    if (quietEvents.has(event) && fields.eventStatus !== 'FAILED') return;
     deps.events.append(
       auditRecord({
         id: deps.ids.uuid(),
@@ -171,8 +181,8 @@ export function createEngine(deps: EngineDeps): Engine {
       event.scheduledOn = new Date(deps.clock.nowMs() + delayMs).toISOString();
     }
     scheduledAt(event); // a bad scheduledOn fails the rule before anything is recorded
-    record(event, parent.mode, null, ENGINE_USER);
-    dispatch({ event, depth: parent.depth + 1, mode: parent.mode }, parent);
+    record(event, parent.mode, null, ENGINE_USER, parent.quiet);
+    dispatch({ event, depth: parent.depth + 1, mode: parent.mode, quiet: parent.quiet }, parent);
   }
 
   function rootOfEvent(event: OrchestrationEvent): RootRef | undefined {
@@ -205,6 +215,7 @@ export function createEngine(deps: EngineDeps): Engine {
     }
     const answer: SubmitResult = { eventId: top.event.id, entityId: result.entityId, eventStatus: result.status };
     if (result.status === 'FAILED') answer.errorMessage = result.message ?? 'Event has Failed';
+    else if (result.status === 'NO_MATCH' && result.message !== undefined) answer.errorMessage = result.message;
     return answer;
   }
 
@@ -260,20 +271,35 @@ export function createEngine(deps: EngineDeps): Engine {
       exec.root ??= rootRef(entity);
 
       // 2. The workflow: the event's run-once workflow, or the root entity's (workflowRef/Version).
-      const found = job.runOnce ? { workflow: job.runOnce } : workflowFor(event, entity);
+      //    An entity stays on the major it was created under and runs on its latest minor.
+      const found = job.runOnce ? { workflow: job.runOnce, retailerId: undefined, pinned: undefined } : workflowFor(event, entity);
       if (!('workflow' in found)) return noMatch(job, entityId, found.reason);
       const { workflow } = found;
-      trace.workflow = { name: workflow.name, version: workflow.version, source: workflow.source, runOnce: job.runOnce !== undefined };
+      trace.workflow = {
+        name: workflow.name,
+        version: workflow.version,
+        source: workflow.source,
+        runOnce: job.runOnce !== undefined,
+        entityWorkflowVersion: found.pinned ?? null,
+      };
 
       // 3. Rulesets by event name, entity type, subtype and trigger status.
       const subject = { entityType: entity.entityType, subtype: entity.subtype ?? event.entitySubtype, status: entity.status };
       const match = matchRulesets(workflow, event.name, subject);
       trace.rulesets = match.checks;
       if (match.similar) trace.similarRulesetNames = match.similar;
-      if (match.matched.length === 0) return noMatch(job, entityId, explainNoMatch(event.name, match, subject));
+      if (match.matched.length === 0) {
+        if (match.checks.length > 0) return noMatch(job, entityId, explainNoMatch(event.name, match, subject));
+        // No ruleset of that name: say so in the sync answer too, with close names and versions.
+        const otherVersions = job.runOnce ? [] : versionsWithRuleset(found.retailerId, workflow, event.name);
+        if (otherVersions.length > 0) trace.rulesetInOtherVersions = otherVersions;
+        const context = { name: workflow.name, version: workflow.version, otherVersions, rootEntityType: entity.root.entityType };
+        const reason = explainNoMatch(event.name, match, subject, context);
+        return noMatch(job, entityId, reason, reason);
+      }
 
-      // 4. The entity as it was before processing.
-      audit(event, {
+      // 4. The entity as it was before processing (quiet events skip it: it costs the most).
+      if (!job.quiet) audit(event, {
         name: event.name,
         category: 'snapshot',
         context: contextOfEntity(entity, [event.id]),
@@ -300,20 +326,30 @@ export function createEngine(deps: EngineDeps): Engine {
     }
   }
 
-  function noMatch(job: Job, entityId: string | null, reason: string): Processed {
+  /** `message`: what the sync answer says (only when the event's name is unknown to the workflow). */
+  function noMatch(job: Job, entityId: string | null, reason: string, message?: string): Processed {
     finish(job, 'NO_MATCH', { type: 'noMatch', reason });
     log.debug?.(`Event ${job.event.name} (${job.event.id}): NO_MATCH, ${reason}`);
-    return { status: 'NO_MATCH', entityId };
+    return message === undefined ? { status: 'NO_MATCH', entityId } : { status: 'NO_MATCH', entityId, message };
   }
 
-  function workflowFor(event: OrchestrationEvent, entity: EntityView): { workflow: CompiledWorkflow } | { reason: string } {
+  /** Other stored versions of the workflow with a ruleset named `eventName`, ascending. */
+  function versionsWithRuleset(retailerId: string | undefined, used: CompiledWorkflow, eventName: string): string[] {
+    return deps.workflows
+      .versions(retailerId, used.name)
+      .filter((version) => version !== used && version.rulesetsByName.has(eventName))
+      .map((version) => version.version);
+  }
+
+  function workflowFor(event: OrchestrationEvent, entity: EntityView): FoundWorkflow | { reason: string } {
     const isRoot = entity.root.entityType === entity.entityType && entity.root.id === entity.id;
     const root = isRoot ? entity : deps.domain.find(entity.root);
     if (!root) return { reason: `the root entity ${entity.root.entityType} ${entity.root.id} does not exist` };
     const name = root.workflowRef || defaultWorkflowName(root.entityType, root.subtype);
     const retailerId = event.retailerId || root.retailerId;
-    const workflow = deps.workflows.forEntity(retailerId, name, versionPolicy === 'entity' ? root.workflowVersion : undefined);
-    if (workflow) return { workflow };
+    const pinned = versionPolicy === 'entity' ? root.workflowVersion : undefined;
+    const workflow = deps.workflows.forEntity(retailerId, name, pinned);
+    if (workflow) return { workflow, retailerId, pinned };
     return {
       reason: `no workflow ${name} for retailer ${retailerId ?? '(none)'}; load one from rulesets/ or --workflows, or PUT /api/v4.1/workflow`,
     };
@@ -419,8 +455,9 @@ export function createEngine(deps: EngineDeps): Engine {
       const inline = options.mode === 'sync' ? event.meta?.['workflow'] : undefined;
       const runOnce = inline === undefined ? undefined : compileWorkflow(parseWorkflow(inline, 'meta.workflow'), deps.registry, 'meta.workflow');
       const at = scheduledAt(event);
-      record(event, options.mode, options.source ?? null, options.generatedBy ?? ENGINE_USER);
-      const job: Job = { event, depth: 1, mode: options.mode, ...(runOnce ? { runOnce } : {}) };
+      const quiet = options.quiet ?? quietScope > 0;
+      record(event, options.mode, options.source ?? null, options.generatedBy ?? ENGINE_USER, quiet);
+      const job: Job = { event, depth: 1, mode: options.mode, quiet, ...(runOnce ? { runOnce } : {}) };
       const entityId = event.entityId ?? null;
       if (at !== undefined) {
         schedule(job, at);
@@ -455,9 +492,18 @@ export function createEngine(deps: EngineDeps): Engine {
         attributes: {},
         sourceEvents: raisedBy ? [raisedBy.event.id] : [],
       };
-      record(event, raisedBy?.mode ?? 'async', null, ENGINE_USER);
-      dispatch({ event, depth: raisedBy ? raisedBy.depth + 1 : 1, mode: raisedBy?.mode ?? 'async' }, raisedBy);
+      const quiet = raisedBy ? raisedBy.quiet === true : quietScope > 0;
+      record(event, raisedBy?.mode ?? 'async', null, ENGINE_USER, quiet);
+      dispatch({ event, depth: raisedBy ? raisedBy.depth + 1 : 1, mode: raisedBy?.mode ?? 'async', quiet }, raisedBy);
       return event.id;
+    },
+    quietly(run) {
+      quietScope += 1;
+      try {
+        return run();
+      } finally {
+        quietScope -= 1;
+      }
     },
     explain: (eventId) => {
       const trace = traces.get(eventId);

@@ -17,12 +17,19 @@ export type TestApp = {
   app: Express;
   token(): Promise<string>;
   gql<T = Record<string, unknown>>(query: string, variables?: Record<string, unknown>): Promise<{ data: T; errors?: { message: string; extensions?: { code?: string } }[] }>;
+  /**
+   * The default account back to its seed and its clock back to TEST_START: ~10 ms, against
+   * ~300 ms for a new app, so a test file builds one app and resets it before each test.
+   */
+  reset(): Promise<void>;
 };
 
-export async function createTestApp(config: Partial<RawConfig> = {}): Promise<TestApp> {
+/** `wallClock`: the real clock token lifetimes run on (inject one instead of sleeping). */
+export async function createTestApp(config: Partial<RawConfig> = {}, options: { wallClock?: () => number } = {}): Promise<TestApp> {
   const sim = await createSimulator(loadConfig({ logLevel: 'silent', ...config }), {
     createClock: () => createClock({ start: TEST_START, frozen: true }),
     createIds: () => createIds({ deterministicUuids: true }),
+    ...options,
   });
   const app = createApp(sim);
   let cached: string | undefined;
@@ -39,6 +46,12 @@ export async function createTestApp(config: Partial<RawConfig> = {}): Promise<Te
     sim,
     app,
     token,
+    async reset() {
+      const account = sim.accounts.get(sim.config.account)!;
+      await sim.reset(account);
+      await account.clock.set(TEST_START);
+      cached = undefined;
+    },
     async gql(query, variables) {
       const res = await request(app).post('/graphql').set('Authorization', `Bearer ${await token()}`).send({ query, variables });
       if (res.status !== 200) throw new Error(`GraphQL answered ${res.status}: ${res.text}`);
