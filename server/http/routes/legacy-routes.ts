@@ -8,6 +8,7 @@ import { Router, type Request } from 'express';
 import type { Account } from '../../account.js';
 import type { AuthUser } from '../../graphql/context.js';
 import { orchestrationOf } from '../account-of.js';
+import { createLegacyEntityRouter } from './legacy-entity-routes.js';
 import { createLegacyWorkflowRouter } from './legacy-workflow-routes.js';
 
 export function createLegacyRouter(accountOf: (req: Request) => Account): Router {
@@ -17,5 +18,6 @@ export function createLegacyRouter(accountOf: (req: Request) => Account): Router
     const account = accountOf(req);
     return { account, user: userOf(req), workflows: orchestrationOf(account).workflows };
   }));
+  router.use(createLegacyEntityRouter((req) => ({ account: accountOf(req), user: userOf(req) })));
   return router;
 }
