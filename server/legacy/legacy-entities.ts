@@ -9,9 +9,11 @@ import { SimError } from '../domain/errors.js';
 import type { EntityRecord } from '../domain/store/store.js';
 import type { AuthUser } from '../graphql/context.js';
 import { runMutation } from '../graphql/run-mutation.js';
+import { parseLegacyFulfilmentOptions, toCreateFulfilmentOptionInput } from './fulfilment-options-input.js';
 import { parseLegacyOrder, toCreateOrderInput } from './order-input.js';
 import { assertRetailerAccess } from './retailer-access.js';
-import { retailerIdOf } from './views.js';
+import { toCreateFinancialTransactionInput } from './transaction-input.js';
+import { retailerIdOf, toLegacyFulfilmentOptions } from './views.js';
 
 /** `POST /api/v4.1/order` → `{id}` of the new order [inferred answer]. */
 export function createLegacyOrder(account: Account, user: AuthUser, body: unknown): { id: string } {
@@ -19,6 +21,23 @@ export function createLegacyOrder(account: Account, user: AuthUser, body: unknow
   assertRetailerAccess(account, user, order.retailerId);
   const created = runMutation(account, 'createOrder', { input: toCreateOrderInput(account, order) }, user.username) as EntityRecord;
   return { id: created.id };
+}
+
+/** `POST /api/v4.1/order/{orderId}/transaction` → `{id}` of the new transaction [inferred answer]. */
+export function createLegacyTransaction(account: Account, user: AuthUser, orderId: string, body: unknown): { id: string } {
+  const order = findForUser(account, user, 'Order', orderId, 'Order');
+  const input = toCreateFinancialTransactionInput(order.id, body);
+  const created = runMutation(account, 'createFinancialTransaction', { input }, user.username) as EntityRecord;
+  return { id: created.id };
+}
+
+/** `POST /api/v4.1/fulfilmentOptions` → the option with the plans its workflow produced. */
+export function createLegacyFulfilmentOptions(account: Account, user: AuthUser, body: unknown): Record<string, unknown> {
+  const options = parseLegacyFulfilmentOptions(body);
+  assertRetailerAccess(account, user, options.retailerId);
+  const input = toCreateFulfilmentOptionInput(options, account.ids.uuid());
+  const created = runMutation(account, 'createFulfilmentOption', { input, executionMode: 'AWAIT_ORCHESTRATION' }, user.username) as EntityRecord;
+  return toLegacyFulfilmentOptions(account, account.store.get('FulfilmentOption', created.id) ?? created, options.limit ?? undefined);
 }
 
 /**

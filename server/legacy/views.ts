@@ -114,3 +114,27 @@ export function toLegacyLocation(account: Account, location: EntityRecord): Body
     retailerId: retailerIdOf(location) ?? null,
   };
 }
+
+/**
+ * A fulfilment option as the Fulfillment Options API page names it: `id`, `status`, `limit`,
+ * `count` and `total` of plans, `orderType`, `locationRef`, `plans`. Plans are the
+ * `FulfilmentPlan`s the option's workflow created (none unless a loaded workflow creates them).
+ */
+export function toLegacyFulfilmentOptions(account: Account, option: EntityRecord, limit: number | undefined): Body {
+  const plans = account.store.linkedFrom({ __link: 'FulfilmentOption', id: option.id }, 'FulfilmentPlan');
+  const shown = limit === undefined ? plans : plans.slice(0, limit);
+  return {
+    id: option.id,
+    ref: option['ref'],
+    type: option['type'],
+    status: option['status'],
+    retailerId: option['retailerId'],
+    orderType: option['orderType'] ?? null,
+    locationRef: option['locationRef'] ?? null,
+    limit: limit ?? null,
+    count: shown.length,
+    total: plans.length,
+    createdOn: option['createdOn'],
+    plans: shown.map((plan) => plain(account, plan)),
+  };
+}

@@ -7,7 +7,7 @@ import { Router, type Request } from 'express';
 import type { Account } from '../../account.js';
 import { isLinkRef } from '../../domain/store/store.js';
 import type { AuthUser } from '../../graphql/context.js';
-import { createLegacyOrder, findForUser } from '../../legacy/legacy-entities.js';
+import { createLegacyFulfilmentOptions, createLegacyOrder, createLegacyTransaction, findForUser } from '../../legacy/legacy-entities.js';
 import { listParam, searchRecords } from '../../legacy/legacy-search.js';
 import { toLegacyFulfilment, toLegacyLocation, toLegacyOrder } from '../../legacy/views.js';
 
@@ -34,6 +34,14 @@ export function createLegacyEntityRouter(getRuntime: (req: Request) => LegacyRun
     const fulfilments = account.store.linkedFrom({ __link: 'Order', id: order.id }, 'Fulfilment').filter((f) => isLinkRef(f['order']) && f['order'].id === order.id);
     const results = fulfilments.map((fulfilment) => toLegacyFulfilment(account, fulfilment));
     res.status(200).json({ start: 0, count: results.length, total: results.length, results });
+  });
+  router.post('/api/v4.1/order/:id/transaction', (req, res) => {
+    const { account, user } = getRuntime(req);
+    res.status(200).json(createLegacyTransaction(account, user, req.params.id, req.body));
+  });
+  router.post('/api/v4.1/fulfilmentOptions', (req, res) => {
+    const { account, user } = getRuntime(req);
+    res.status(200).json(createLegacyFulfilmentOptions(account, user, req.body));
   });
   router.get('/api/v4.1/fulfilment/:id', (req, res) => {
     const { account, user } = getRuntime(req);
