@@ -8,10 +8,11 @@ import type { Account } from '../account.js';
 import { SimError } from '../domain/errors.js';
 import type { EntityRecord } from '../domain/store/store.js';
 import type { AuthUser } from '../graphql/context.js';
-import { runMutation } from '../graphql/run-mutation.js';
+import { runLegacyMutation } from './run-legacy-mutation.js';
 import { parseLegacyFulfilmentOptions, toCreateFulfilmentOptionInput } from './fulfilment-options-input.js';
 import { parseLegacyOrder, toCreateOrderInput } from './order-input.js';
 import { assertRetailerAccess } from './retailer-access.js';
+import { parseLegacyReturn, toCreateReturnOrderInput } from './return-input.js';
 import { toCreateFinancialTransactionInput } from './transaction-input.js';
 import { retailerIdOf, toLegacyFulfilmentOptions } from './views.js';
 
@@ -19,7 +20,7 @@ import { retailerIdOf, toLegacyFulfilmentOptions } from './views.js';
 export function createLegacyOrder(account: Account, user: AuthUser, body: unknown): { id: string } {
   const order = parseLegacyOrder(body);
   assertRetailerAccess(account, user, order.retailerId);
-  const created = runMutation(account, 'createOrder', { input: toCreateOrderInput(account, order) }, user.username) as EntityRecord;
+  const created = runLegacyMutation(account, 'createOrder', { input: toCreateOrderInput(account, order) }, user.username);
   return { id: created.id };
 }
 
@@ -27,7 +28,7 @@ export function createLegacyOrder(account: Account, user: AuthUser, body: unknow
 export function createLegacyTransaction(account: Account, user: AuthUser, orderId: string, body: unknown): { id: string } {
   const order = findForUser(account, user, 'Order', orderId, 'Order');
   const input = toCreateFinancialTransactionInput(order.id, body);
-  const created = runMutation(account, 'createFinancialTransaction', { input }, user.username) as EntityRecord;
+  const created = runLegacyMutation(account, 'createFinancialTransaction', { input }, user.username);
   return { id: created.id };
 }
 
@@ -36,8 +37,16 @@ export function createLegacyFulfilmentOptions(account: Account, user: AuthUser, 
   const options = parseLegacyFulfilmentOptions(body);
   assertRetailerAccess(account, user, options.retailerId);
   const input = toCreateFulfilmentOptionInput(options, account.ids.uuid());
-  const created = runMutation(account, 'createFulfilmentOption', { input, executionMode: 'AWAIT_ORCHESTRATION' }, user.username) as EntityRecord;
+  const created = runLegacyMutation(account, 'createFulfilmentOption', { input, executionMode: 'AWAIT_ORCHESTRATION' }, user.username);
   return toLegacyFulfilmentOptions(account, account.store.get('FulfilmentOption', created.id) ?? created, options.limit ?? undefined);
+}
+
+/** `POST /api/v4.1/return` → `{id}` of the new return order [inferred answer]. */
+export function createLegacyReturn(account: Account, user: AuthUser, body: unknown): { id: string } {
+  const legacy = parseLegacyReturn(body);
+  assertRetailerAccess(account, user, legacy.retailerId);
+  const created = runLegacyMutation(account, 'createReturnOrder', { input: toCreateReturnOrderInput(account, legacy) }, user.username);
+  return { id: created.id };
 }
 
 /**

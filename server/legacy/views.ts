@@ -138,3 +138,14 @@ export function toLegacyFulfilmentOptions(account: Account, option: EntityRecord
     plans: shown.map((plan) => plain(account, plan)),
   };
 }
+
+/** A return order: `returnId`, `returnRef`, `retailerId` as the Return API names them, then its GraphQL fields. */
+export function toLegacyReturn(account: Account, returnOrder: EntityRecord): Body {
+  return {
+    returnId: returnOrder.id,
+    returnRef: returnOrder['ref'],
+    retailerId: retailerIdOf(returnOrder) ?? null,
+    ...plain(account, returnOrder),
+    returnOrderItems: children(account, returnOrder, 'returnOrderItems').map((item) => plain(account, item)),
+  };
+}

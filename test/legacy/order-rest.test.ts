@@ -104,6 +104,7 @@ describe('legacy REST /api/v4.1/order', () => {
     ['no retailerId', { retailerId: undefined }, 'NotNull', "'retailerId' is required"],
     ['a zero quantity', { items: [{ skuRef: 'RUNNER-42', requestedQty: 0 }] }, '400', "'items.0.requestedQty': expected a quantity above 0"],
     ['an empty item list', { items: [] }, '400', "'items': an order needs at least one item"],
+    ['a fulfilment choice without its deliveryType', { fulfilmentChoice: { pickupLocationRef: 'LOC_MEL_DC' } }, '400', 'createOrder: input.fulfilmentChoice: Field "deliveryType" of required type "String!" was not provided.'],
     ['an unknown customer', { customer: { customerRef: 'nobody' } }, '400', 'No customer with customerRef "nobody": create it first (GraphQL createCustomer); the simulator does not create customers from an order'],
   ])('answers 400 in the platform shape for %s and writes nothing', async (_name, overrides, code, message) => {
     const before = orderCount();

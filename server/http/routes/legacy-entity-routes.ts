@@ -7,9 +7,9 @@ import { Router, type Request } from 'express';
 import type { Account } from '../../account.js';
 import { isLinkRef } from '../../domain/store/store.js';
 import type { AuthUser } from '../../graphql/context.js';
-import { createLegacyFulfilmentOptions, createLegacyOrder, createLegacyTransaction, findForUser } from '../../legacy/legacy-entities.js';
+import { createLegacyFulfilmentOptions, createLegacyOrder, createLegacyReturn, createLegacyTransaction, findForUser } from '../../legacy/legacy-entities.js';
 import { listParam, searchRecords } from '../../legacy/legacy-search.js';
-import { toLegacyFulfilment, toLegacyLocation, toLegacyOrder } from '../../legacy/views.js';
+import { toLegacyFulfilment, toLegacyLocation, toLegacyOrder, toLegacyReturn } from '../../legacy/views.js';
 
 export type LegacyRuntime = { account: Account; user: AuthUser };
 
@@ -42,6 +42,14 @@ export function createLegacyEntityRouter(getRuntime: (req: Request) => LegacyRun
   router.post('/api/v4.1/fulfilmentOptions', (req, res) => {
     const { account, user } = getRuntime(req);
     res.status(200).json(createLegacyFulfilmentOptions(account, user, req.body));
+  });
+  router.post('/api/v4.1/return', (req, res) => {
+    const { account, user } = getRuntime(req);
+    res.status(200).json(createLegacyReturn(account, user, req.body));
+  });
+  router.get('/api/v4.1/return/:id', (req, res) => {
+    const { account, user } = getRuntime(req);
+    res.status(200).json(toLegacyReturn(account, findForUser(account, user, 'ReturnOrder', req.params.id, 'Return')));
   });
   router.get('/api/v4.1/fulfilment/:id', (req, res) => {
     const { account, user } = getRuntime(req);
