@@ -19,7 +19,8 @@ export type LegacyWorkflowRuntime = { account: Account; user: AuthUser; workflow
 export function createLegacyWorkflowRouter(getRuntime: (req: Request) => LegacyWorkflowRuntime): Router {
   const router = Router();
   const checkRetailer = (retailerOf: (req: Request) => unknown): RequestHandler => (req, _res, next) => {
-    const retailerId = retailerKeyOf(typeof retailerOf(req) === 'string' ? (retailerOf(req) as string) : undefined);
+    const named = retailerOf(req);
+    const retailerId = retailerKeyOf(typeof named === 'string' ? named : undefined);
     if (retailerId !== ANY_RETAILER) {
       const { account, user } = getRuntime(req);
       assertRetailerAccess(account, user, retailerId);
