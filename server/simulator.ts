@@ -133,7 +133,8 @@ export async function createSimulator(config: Config, options: SimulatorOptions 
         dispatcher: webhookDispatcher,
         ...(options.fetch ? { fetch: options.fetch } : {}),
       });
-      account.orchestration = await attachOrchestration(account, { registry: newRegistry(), workflowDirs, webhooks: account.webhooks });
+      const eventRetention = { maxRecords: config.eventRetention, maxAgeDays: config.eventRetentionDays };
+      account.orchestration = await attachOrchestration(account, { registry: newRegistry(), workflowDirs, webhooks: account.webhooks, eventRetention });
       const jobs = jobsOf(account);
       account.parts.set('jobs', { toJSON: () => jobs.toJSON(), restore: (d) => jobs.restore(d as never), clear: () => jobs.clear() });
       await options.onAccount?.(account);
