@@ -51,6 +51,11 @@ const RECEIVER: Record<string, string> = {
   'commonv2.SendEventForOrder': 'ORDER',
   'commonv2.SendEventOnVerifyingAllFulfilmentStates': 'ORDER',
   'base.SendEventForAllFulfilments': 'FULFILMENT',
+  'globalinventory.ForwardIfCategoryExists': 'CATEGORY',
+  'globalinventory.DownToCategory': 'CATEGORY',
+  'globalinventory.ForwardIfStandardProductExists': 'PRODUCT',
+  'globalinventory.ForwardIfVariantProductExists': 'PRODUCT',
+  'globalinventory.DownToProduct': 'PRODUCT',
 };
 
 const rulesOf = (wf: Workflow) => wf.rulesets.flatMap((rs) => rs.rules.map((rule) => ({ rs, rule })));
