@@ -21,6 +21,13 @@ import { sendEventToFulfilmentOnVerifyingOrderStatus } from './send-event-to-ful
 import { sendWebhook } from './send-webhook.js';
 import { setState } from './set-state.js';
 import { updateOnHand } from './update-on-hand.js';
+import { createInventoryQuantity } from './create-inventory-quantity.js';
+import { forwardIfOrderCoordinatesNotPresent } from './forward-if-order-coordinates-not-present.js';
+import { forwardIfOrderCoordinatesPresent } from './forward-if-order-coordinates-present.js';
+import { produceVirtualPositionEventsForControlUpdate } from './produce-virtual-position-events-for-control-update.js';
+import { sendEventForCreditMemoToReturn } from './send-event-for-credit-memo-to-return.js';
+import { sendEventToUpdateInventoryQuantity } from './send-event-to-update-inventory-quantity.js';
+import { sendScheduledEvent } from './send-scheduled-event.js';
 import { createCategory } from './create-category.js';
 import { createStandardProduct } from './create-standard-product.js';
 import { createVariantProduct } from './create-variant-product.js';
@@ -58,9 +65,17 @@ export const BUILTIN_RULES: readonly Rule<any>[] = [
   sendEventToFulfilmentOnVerifyingOrderStatus,
   createFulfilment,
   addEventAttributesToEntity,
+  sendScheduledEvent,
+  forwardIfOrderCoordinatesPresent,
+  forwardIfOrderCoordinatesNotPresent,
+  sendEventToUpdateInventoryQuantity,
+  // Billing and returns (legacy base)
+  sendEventForCreditMemoToReturn,
   // Inventory libraries (commongi, globalinventory)
   forwardIfIncomingAttributeEquals,
   updateOnHand,
+  createInventoryQuantity,
+  produceVirtualPositionEventsForControlUpdate,
   // Product catalogue (Inventory Reference Module, globalinventory / commongi)
   forwardIfCategoryExists,
   forwardIfCategoryNotExists,
