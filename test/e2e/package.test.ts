@@ -16,7 +16,7 @@ type PackResult = { filename: string; size: number; unpackedSize: number; entryC
 
 const INSTALL_TIMEOUT = 8 * 60_000;
 /** Allowed in the tarball: the compiled server, the runtime data, and npm's always-included files. */
-const SHIPPED = [/^dist\/server\/.+\.(js|d\.ts)$/, /^schema\/fluent\.graphql$/, /^seeds\/[^/]+\.json$/, /^rulesets\/[^/]+\.json$/, /^package\.json$/, /^README\.md$/, /^LICEN[CS]E(\.\w+)?$/];
+const SHIPPED = [/^dist\/server\/.+\.(js|d\.ts)$/, /^schema\/fluent\.graphql$/, /^seeds\/[^/]+\.json$/, /^rulesets\/[^/]+\.json$/, /^package\.json$/, /^README\.md$/, /^docs\/[^/]+\.md$/, /^LICEN[CS]E(\.\w+)?$/];
 
 const npmEnv = withoutNpmVars();
 
