@@ -21,6 +21,10 @@ import { sendEventToFulfilmentOnVerifyingOrderStatus } from './send-event-to-ful
 import { sendWebhook } from './send-webhook.js';
 import { setState } from './set-state.js';
 import { updateOnHand } from './update-on-hand.js';
+import { calculateOnHand } from './calculate-on-hand.js';
+import { createFulfilmentInventoryQuantity } from './create-fulfilment-inventory-quantity.js';
+import { sendEventOnFulfilmentInventoryUpdate } from './send-event-on-fulfilment-inventory-update.js';
+import { updateInventoryQuantity } from './update-inventory-quantity.js';
 import { createInventoryQuantity } from './create-inventory-quantity.js';
 import { forwardIfOrderCoordinatesNotPresent } from './forward-if-order-coordinates-not-present.js';
 import { forwardIfOrderCoordinatesPresent } from './forward-if-order-coordinates-present.js';
@@ -76,6 +80,10 @@ export const BUILTIN_RULES: readonly Rule<any>[] = [
   updateOnHand,
   createInventoryQuantity,
   produceVirtualPositionEventsForControlUpdate,
+  sendEventOnFulfilmentInventoryUpdate,
+  createFulfilmentInventoryQuantity,
+  updateInventoryQuantity,
+  calculateOnHand,
   // Product catalogue (Inventory Reference Module, globalinventory / commongi)
   forwardIfCategoryExists,
   forwardIfCategoryNotExists,

@@ -9,7 +9,7 @@
  * `{fulfilmentId, skuRef, locationRef}` plus `reservedQty` (RESERVE), `cancelQty` (UNRESERVE) or
  * `saleQty` + `correctionQty` (RESET_RESERVE: filled and rejected). Quantities are positive and the
  * catalogue's workflow gives them their sign [inferred]; without props.inventoryCatalogueRef the
- * catalogue is `DEFAULT:<retailerId>` [inferred].
+ * catalogue is `DEFAULT:<retailerId>`, and nothing is sent when that does not exist [inferred].
  */
 import { z } from 'zod';
 import { defineRule, type DomainReader, type EntityView } from '../port.js';
@@ -58,7 +58,11 @@ export const sendEventToUpdateInventoryQuantity = defineRule({
     const retailerId = props.retailerId ?? event.retailerId;
     const catalogueRef = props.inventoryCatalogueRef ?? `DEFAULT:${retailerId}`;
     const catalogue = read.find({ entityType: 'INVENTORY_CATALOGUE', ref: catalogueRef });
-    if (!catalogue) throw new Error(`${NAME}: inventory catalogue "${catalogueRef}" does not exist; set props.inventoryCatalogueRef.`);
+    if (!catalogue) {
+      // Without a named catalogue, an account that keeps no inventory simply reserves nothing [inferred].
+      if (props.inventoryCatalogueRef === undefined) return [];
+      throw new Error(`${NAME}: inventory catalogue "${catalogueRef}" does not exist; fix props.inventoryCatalogueRef.`);
+    }
     const key = { entityType: 'FULFILMENT', id: entity.id, ref: entity.ref };
     const locationRef = text(read.related(key, 'fromLocation')[0]?.['ref']);
     const products = productRefs(entity, read);
