@@ -21,6 +21,7 @@ import { sendEventToFulfilmentOnVerifyingOrderStatus } from './send-event-to-ful
 import { sendWebhook } from './send-webhook.js';
 import { setState } from './set-state.js';
 import { updateOnHand } from './update-on-hand.js';
+import { updateControlValue } from './update-control-value.js';
 import { calculateOnHand } from './calculate-on-hand.js';
 import { createFulfilmentInventoryQuantity } from './create-fulfilment-inventory-quantity.js';
 import { sendEventOnFulfilmentInventoryUpdate } from './send-event-on-fulfilment-inventory-update.js';
@@ -84,6 +85,7 @@ export const BUILTIN_RULES: readonly Rule<any>[] = [
   createFulfilmentInventoryQuantity,
   updateInventoryQuantity,
   calculateOnHand,
+  updateControlValue,
   // Product catalogue (Inventory Reference Module, globalinventory / commongi)
   forwardIfCategoryExists,
   forwardIfCategoryNotExists,
