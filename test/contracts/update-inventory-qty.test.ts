@@ -42,4 +42,31 @@ describe('UpdateInventoryQty on INVENTORY_CATALOGUE::DEFAULT', () => {
     expect(bad.body).toMatchObject({ eventStatus: 'FAILED', errorMessage: expect.stringContaining('"items[0].fulfilmentId"') });
     expect((await read()).onHand).toBe(33);
   });
+
+  it('keeps active reservations when a batch brings a new LAST_ON_HAND, and retires past SALE and CORRECTION', async () => {
+    const t = await createTestApp();
+    const engine = t.sim.accounts.get('LOCAL')!.orchestration!.engine;
+    const auth = { Authorization: `Bearer ${await t.token()}` };
+    const update = (items: unknown[]) =>
+      request(t.app).post('/api/v4.1/event/sync').set(auth).send({
+        name: 'UpdateInventoryQty', retailerId: '1', entityType: 'INVENTORY_CATALOGUE', entitySubtype: 'DEFAULT',
+        entityRef: 'DEFAULT:1', rootEntityType: 'INVENTORY_CATALOGUE', rootEntityRef: 'DEFAULT:1', attributes: { items },
+      });
+    const at = { skuRef: 'RUNNER-42', locationRef: 'LOC_MEL_STORE' };
+    await update([{ ...at, fulfilmentId: 'F-1', reservedQty: 3 }]);
+    await update([{ ...at, fulfilmentId: 'F-2', reservedQty: 2 }]);
+    await update([{ ...at, fulfilmentId: 'F-2', saleQty: 2, correctionQty: 0 }]);
+    const onHand = async () =>
+      (await t.gql<{ inventoryPosition: { onHand: number } }>('{ inventoryPosition(ref: "RUNNER-42:LOC_MEL_STORE", catalogue: { ref: "DEFAULT:1" }) { onHand } }')).data.inventoryPosition.onHand;
+    expect(await onHand()).toBe(38 - 3 - 2);
+
+    const jobId = (await request(t.app).post('/api/v4.1/job').set(auth).send({ name: 'stock', retailerId: '1' })).body.id as string;
+    const batch = await request(t.app).post(`/api/v4.1/job/${jobId}/batch`).set(auth)
+      .send({ action: 'UPSERT', entityType: 'INVENTORY', catalogueRef: 'DEFAULT:1', entities: [{ ...at, qty: 50, retailerId: 1 }] });
+    expect(batch.status).toBe(200);
+    await expect.poll(async () => (await request(t.app).get(`/api/v4.1/job/${jobId}/batch/${batch.body.id}`).set(auth)).body.status).toBe('COMPLETE');
+    await engine.drain();
+    // The stock count already reflects F-2's sale; F-1's reservation still holds 3.
+    expect(await onHand()).toBe(50 - 3);
+  });
 });

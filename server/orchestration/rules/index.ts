@@ -21,6 +21,7 @@ import { sendEventToFulfilmentOnVerifyingOrderStatus } from './send-event-to-ful
 import { sendWebhook } from './send-webhook.js';
 import { setState } from './set-state.js';
 import { updateOnHand } from './update-on-hand.js';
+import { updateInventoryQuantitiesStatus } from './update-inventory-quantities-status.js';
 import { updateControlValue } from './update-control-value.js';
 import { calculateOnHand } from './calculate-on-hand.js';
 import { createFulfilmentInventoryQuantity } from './create-fulfilment-inventory-quantity.js';
@@ -85,6 +86,7 @@ export const BUILTIN_RULES: readonly Rule<any>[] = [
   createFulfilmentInventoryQuantity,
   updateInventoryQuantity,
   calculateOnHand,
+  updateInventoryQuantitiesStatus,
   updateControlValue,
   // Product catalogue (Inventory Reference Module, globalinventory / commongi)
   forwardIfCategoryExists,

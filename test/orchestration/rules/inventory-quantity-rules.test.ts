@@ -8,6 +8,7 @@ import { calculateOnHand } from '../../../server/orchestration/rules/calculate-o
 import { createFulfilmentInventoryQuantity } from '../../../server/orchestration/rules/create-fulfilment-inventory-quantity.js';
 import { sendEventOnFulfilmentInventoryUpdate as send } from '../../../server/orchestration/rules/send-event-on-fulfilment-inventory-update.js';
 import { updateInventoryQuantity } from '../../../server/orchestration/rules/update-inventory-quantity.js';
+import { updateInventoryQuantitiesStatus } from '../../../server/orchestration/rules/update-inventory-quantities-status.js';
 import type { Rule } from '../../../server/orchestration/port.js';
 import { entity, eventOn, ruleInput } from './fake-reader.js';
 
@@ -110,6 +111,18 @@ describe('position rules', () => {
   });
 
   it.each([
+    { filterTypes: ['SALE', 'CORRECTION'], filterStatuses: ['CREATED', 'ACTIVE'], refs: ['SKU-1:LOC_A:SALE:f9'] },
+    { filterTypes: 'RESERVED', filterStatuses: 'ACTIVE, INACTIVE', refs: ['SKU-1:LOC_A:RESERVED:f1', 'SKU-1:LOC_A:RESERVED:f0'] },
+    { filterTypes: ['DELTA'], filterStatuses: ['ACTIVE'], refs: [] },
+  ])('globalinventory.UpdateInventoryQuantitiesStatus with $filterTypes in $filterStatuses updates $refs', ({ filterTypes, filterStatuses, refs }) => {
+    const props = updateInventoryQuantitiesStatus.props.parse({ status: 'INACTIVE', filterTypes, filterStatuses });
+    expect(updateInventoryQuantitiesStatus.run(ruleInput(position, props, { event: event([]), data }))).toEqual(
+      refs.map((ref) => ({ type: 'mutate', mutation: 'updateInventoryQuantity', input: { ref, catalogue: { ref: 'DEFAULT:1' }, status: 'INACTIVE' } })),
+    );
+  });
+
+  it.each([
+    { rule: updateInventoryQuantitiesStatus, props: { status: 'INACTIVE', filterTypes: ['SALE'] } },
     { rule: createFulfilmentInventoryQuantity, props: {} },
     { rule: updateInventoryQuantity, props: {} },
     { rule: calculateOnHand, props: { eventName: 'X', filterTypes: [] } },
