@@ -41,7 +41,6 @@ export const categoryPayload = z.object({
   childCategories: z.union([z.array(text), text.transform((v) => v.split(',').map((s) => s.trim()).filter(Boolean))]).nullish(),
   attributes: attributeList.nullish(),
 });
-export type CategoryPayload = z.infer<typeof categoryPayload>;
 
 export type CatalogueRef = { id: string; ref: string };
 
