@@ -19,6 +19,30 @@ const position = async (t: TestApp, ref: string) =>
 const quantitiesOf = (p: { quantities: { edges: { node: Quantity }[] } }, type: string) =>
   p.quantities.edges.map((e) => e.node).filter((q) => q.type === type);
 
+describe('OrderAddressChange on an HD order', () => {
+  it('changes the delivery address the order and its fulfilment ship to', async () => {
+    const t = await createTestApp();
+    const auth = { Authorization: `Bearer ${await t.token()}` };
+    await t.gql('mutation($input: CreateOrderInput) { createOrder(input: $input) { id } }', {
+      input: {
+        ref: 'AC-1', type: 'HD', retailer: { id: '1' }, customer: { id: '1' }, items: [{ ref: 'AC-1-1', productRef: 'RUNNER-42', quantity: 1 }],
+        fulfilmentChoice: { deliveryType: 'STANDARD', deliveryAddress: { ref: 'AC-1-ADDR', name: 'Kim', street: '1 Old St', city: 'Melbourne', postcode: '3000', country: 'AU', latitude: -37.8, longitude: 144.9 } },
+      },
+    });
+    await t.sim.accounts.get('LOCAL')!.orchestration!.engine.drain();
+    const changed = await request(t.app).post('/api/v4.1/event/sync').set(auth).send({
+      name: 'OrderAddressChange', retailerId: '1', entityType: 'ORDER', entitySubtype: 'HD', entityRef: 'AC-1', rootEntityType: 'ORDER', rootEntityRef: 'AC-1',
+      attributes: { changeReason: 'moved', deliveryAddress: { street: '2 New St', city: 'Sydney', postcode: '2000' } },
+    });
+    expect(changed.body.eventStatus).toBe('COMPLETE');
+    const read = await t.gql<{ order: { fulfilmentChoice: { deliveryAddress: Record<string, unknown> }; fulfilments: { edges: { node: { toAddress: Record<string, unknown> } }[] } } }>(
+      '{ order(ref: "AC-1") { fulfilmentChoice { deliveryAddress { name street city postcode latitude } } fulfilments { edges { node { toAddress { street city } } } } } }',
+    );
+    expect(read.data.order.fulfilmentChoice.deliveryAddress).toEqual({ name: 'Kim', street: '2 New St', city: 'Sydney', postcode: '2000', latitude: null });
+    expect(read.data.order.fulfilments.edges[0]!.node.toAddress).toEqual({ street: '2 New St', city: 'Sydney' });
+  });
+});
+
 describe('OrderCancel on an HD order', () => {
   it('cancels the order and its fulfilment and gives the reserved stock back', async () => {
     const t = await createTestApp();

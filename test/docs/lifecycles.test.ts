@@ -54,7 +54,7 @@ const CONTRACT: { section: string; workflow: string; entityType: string; subtype
   { section: '5.1', workflow: 'ORDER::HD', entityType: 'ORDER', subtype: 'HD', event: 'CREATE', status: 'CREATED', implemented: true },
   // ORDER::HD has no RECEIVED status (it books at once), so OrderCancel cannot be sent in RECEIVED.
   ...['CREATED', 'RECEIVED', 'BOOKED'].map((status) => ({ section: '5.1', workflow: 'ORDER::HD', entityType: 'ORDER', subtype: 'HD', event: 'OrderCancel', status, implemented: status !== 'RECEIVED' })),
-  { section: '5.1', workflow: 'ORDER::HD', entityType: 'ORDER', subtype: 'HD', event: 'OrderAddressChange', status: 'BOOKED', implemented: false },
+  { section: '5.1', workflow: 'ORDER::HD', entityType: 'ORDER', subtype: 'HD', event: 'OrderAddressChange', status: 'BOOKED', implemented: true },
   { section: '5.1', workflow: 'ORDER::HD', entityType: 'ORDER', subtype: 'HD', event: 'OrderAppeasement', status: 'BOOKED', implemented: false },
   { section: '5.1', workflow: 'ORDER::HD', entityType: 'ORDER', subtype: 'HD', event: 'OrderRevision', status: 'BOOKED', implemented: false },
   { section: '5.1', workflow: 'ORDER::CC', entityType: 'ORDER', subtype: 'CC', event: 'CREATE', status: 'CREATED', implemented: true },

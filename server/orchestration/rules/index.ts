@@ -21,6 +21,7 @@ import { sendEventToFulfilmentOnVerifyingOrderStatus } from './send-event-to-ful
 import { sendWebhook } from './send-webhook.js';
 import { setState } from './set-state.js';
 import { updateOnHand } from './update-on-hand.js';
+import { changeOrderDeliveryAddress } from './change-order-delivery-address.js';
 import { updateInventoryQuantitiesStatus } from './update-inventory-quantities-status.js';
 import { updateControlValue } from './update-control-value.js';
 import { calculateOnHand } from './calculate-on-hand.js';
@@ -75,6 +76,7 @@ export const BUILTIN_RULES: readonly Rule<any>[] = [
   forwardIfOrderCoordinatesPresent,
   forwardIfOrderCoordinatesNotPresent,
   sendEventToUpdateInventoryQuantity,
+  changeOrderDeliveryAddress,
   // Billing and returns (legacy base)
   sendEventForCreditMemoToReturn,
   // Inventory libraries (commongi, globalinventory)
