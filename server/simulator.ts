@@ -18,7 +18,7 @@ import { packagePath } from './lib/package-path.js';
 import { attachOrchestration } from './orchestration/account-orchestration.js';
 import { createRuleRegistry, loadUserRules, type RuleRegistry } from './orchestration/rule-registry.js';
 import { BUILTIN_RULES } from './orchestration/rules/index.js';
-import { applySeed, readSeedFile } from './seed/load-seed.js';
+import { applySeed, readSeedFile, type SeedFile } from './seed/load-seed.js';
 import type { ProfileProgress } from './seed/profiles/load-profile.js';
 import { isSeedProfile } from './seed/profiles/profile-sizes.js';
 import { captureAccount, restoreAccount, type AccountSnapshot } from './state/account-state.js';
@@ -49,7 +49,11 @@ export type AccountSpec = {
   username: string;
   password: string;
   retailerId: string;
-  seed: string;
+  /**
+   * A profile name, a seed file's path (command line and configuration only), or a seed document
+   * itself (`POST /_sim/accounts` accepts names and documents, never paths).
+   */
+  seed: string | SeedFile;
 };
 
 export type SavedSnapshot = { name: string; createdOn: string; snapshot: AccountSnapshot };
@@ -116,9 +120,16 @@ export async function createSimulator(config: Config, options: SimulatorOptions 
       account.orchestration = await attachOrchestration(account, { registry, workflowDirs, webhooks: account.webhooks });
       const jobs = jobsOf(account);
       account.parts.set('jobs', { toJSON: () => jobs.toJSON(), restore: (d) => jobs.restore(d as never), clear: () => jobs.clear() });
-      await options.onAccount?.(account);
-      await seedAccount(account, spec, config.seedValue, options.onSeedProgress);
-      await account.orchestration.engine.drain();
+      try {
+        await options.onAccount?.(account);
+        await seedAccount(account, spec, config.seedValue, options.onSeedProgress);
+        await account.orchestration.engine.drain();
+      } catch (error) {
+        // A seed that fails leaves no account behind, nor its timers.
+        account.webhooks.close();
+        account.clock.dispose();
+        throw error;
+      }
       accounts.set(account.id, account);
       specs.set(account.id, spec);
       snapshots.set(account.id, new Map());
@@ -180,8 +191,9 @@ function loadWebhookKeys(config: Config, storedPem: string | undefined): Webhook
  * account's default user.
  */
 async function seedAccount(account: Account, spec: AccountSpec, seedValue: number, onProgress?: ProfileProgress): Promise<void> {
+  if (typeof spec.seed === 'object') await applySeed(account, spec.seed, 'the seed document');
   // Loaded on demand: faker and its locales cost start-up time the default seed does not need.
-  if (isSeedProfile(spec.seed)) await (await import('./seed/profiles/load-profile.js')).loadProfile(account, spec.seed, seedValue, onProgress);
+  else if (isSeedProfile(spec.seed)) await (await import('./seed/profiles/load-profile.js')).loadProfile(account, spec.seed, seedValue, onProgress);
   else if (spec.seed !== 'none') {
     const path = existsSync(spec.seed) ? spec.seed : seedProfilePath(spec.seed);
     await applySeed(account, readSeedFile(path), path);
@@ -204,7 +216,7 @@ function ensureDefaultUser(account: Account, spec: AccountSpec): void {
     // `--seed none`: the account still needs the retailer its default user belongs to.
     const created = runMutation(account, 'createRetailer', { input: { name: `${spec.id}-retailer`, tradingName: spec.id } }) as { id: string };
     if (created.id !== spec.retailerId) {
-      throw new SimError('CONFIG_INVALID', `The default user needs retailer ${spec.retailerId}, which the seed "${spec.seed}" does not create`);
+      throw new SimError('CONFIG_INVALID', `The default user needs retailer ${spec.retailerId}, which the seed ${typeof spec.seed === 'string' ? `"${spec.seed}"` : 'document'} does not create`);
     }
   }
   if (!account.entities.findByKey(account.view, 'Role', { name: 'ADMIN' })) runMutation(account, 'createRole', { input: { name: 'ADMIN' } });

@@ -14,11 +14,18 @@ export type SeedStep = { mutation: string; input: Record<string, unknown>; as?: 
 export type SeedFile = { description?: string; records?: Record<string, Record<string, unknown>[]>; steps: SeedStep[] };
 
 export function readSeedFile(path: string): SeedFile {
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (error) {
+    throw new SimError('CONFIG_INVALID', `Seed file ${path} cannot be read (${(error as NodeJS.ErrnoException).code ?? 'error'})`);
+  }
   let parsed: unknown;
   try {
-    parsed = JSON.parse(readFileSync(path, 'utf8'));
-  } catch (error) {
-    throw new SimError('CONFIG_INVALID', `Seed file ${path} is not readable JSON: ${(error as Error).message}`);
+    parsed = JSON.parse(text);
+  } catch {
+    // Never echo the file: JSON.parse's message quotes its first characters.
+    throw new SimError('CONFIG_INVALID', `Seed file ${path} is not valid JSON`);
   }
   if (!parsed || typeof parsed !== 'object' || !Array.isArray((parsed as SeedFile).steps)) {
     throw new SimError('CONFIG_INVALID', `Seed file ${path} must be an object with a "steps" array`);

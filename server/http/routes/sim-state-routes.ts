@@ -15,6 +15,7 @@ import { parseIsoDuration } from '../../lib/iso-duration.js';
 import type { Simulator } from '../../simulator.js';
 import { captureAccount, restoreAccount } from '../../state/account-state.js';
 import { simAccountOf } from '../account-of.js';
+import { parseAccountBody } from '../parse-account-body.js';
 
 const ClockBody = z.union([
   z.object({ freeze: z.boolean() }).strict(),
@@ -23,7 +24,6 @@ const ClockBody = z.union([
 ]);
 
 const SnapshotBody = z.object({ name: z.string().min(1).max(100).regex(/^[\w.:-]+$/, 'letters, digits, _ . : -') }).strict();
-const AccountBody = z.object({ id: z.string().regex(/^[A-Za-z0-9_-]{1,40}$/).optional(), seed: z.string().optional() }).strict();
 
 function parseBody<T>(schema: z.ZodType<T>, body: unknown, what: string): T {
   const parsed = schema.safeParse(body ?? {});
@@ -94,8 +94,13 @@ export function createSimStateRouter(sim: Simulator): Router {
   router.get('/_sim/accounts', (_req, res) => {
     res.json({ accounts: [...sim.specs.values()].map(({ id, clientId, username, retailerId }) => ({ id, clientId, username, retailerId })) });
   });
+  let creating = 0;
   router.post('/_sim/accounts', async (req, res) => {
-    const body = parseBody(AccountBody, req.body, 'POST /_sim/accounts expects {"id"?: "ACME", "seed"?: "default"}');
+    const body = parseAccountBody(req.body, sim.config.maxSeedEntries);
+    // Counted before seeding starts, so concurrent requests cannot all slip under the cap.
+    if (sim.accounts.size + creating >= sim.config.maxAccounts) {
+      throw new SimError('CONFLICT', `This simulator holds its maximum of ${sim.config.maxAccounts} accounts (--max-accounts)`);
+    }
     const id = body.id ?? `ACCOUNT_${sim.accounts.size + 1}_${randomBytes(3).toString('hex').toUpperCase()}`;
     const spec = {
       id,
@@ -106,7 +111,16 @@ export function createSimStateRouter(sim: Simulator): Router {
       retailerId: '1',
       seed: body.seed ?? sim.config.seed,
     };
-    await sim.createAccount(spec);
+    creating += 1;
+    try {
+      await sim.createAccount(spec);
+    } catch (error) {
+      // A seed document is the request's: its faults are the client's, not a start-up failure.
+      if (error instanceof SimError && error.code === 'CONFIG_INVALID' && typeof spec.seed === 'object') throw new SimError('VALIDATION_FAILED', error.message);
+      throw error;
+    } finally {
+      creating -= 1;
+    }
     res.status(201).json({ accountId: id, clientId: spec.clientId, clientSecret: spec.clientSecret, username: spec.username, password: spec.password, retailerId: spec.retailerId });
   });
   return router;
