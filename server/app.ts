@@ -20,6 +20,7 @@ import { createWorkflowRouter } from './http/routes/workflow-routes.js';
 import type { Simulator } from './simulator.js';
 import type { Logger } from './lib/logger.js';
 import { requestLog } from './http/middleware/request-log.js';
+import { controlAccess, controlPolicy } from './http/middleware/control-access.js';
 
 export type AppOptions = {
   version?: string;
@@ -32,6 +33,8 @@ export type AppOptions = {
   before?: express.RequestHandler[];
   /** Request lines at debug level. */
   logger?: Logger;
+  /** The control token `/_sim/*` requires (start.ts generates one for a non-loopback host). */
+  controlToken?: string;
 };
 
 export function createApp(sim: Simulator, options: AppOptions = {}): Express {
@@ -44,6 +47,7 @@ export function createApp(sim: Simulator, options: AppOptions = {}): Express {
   for (const m of options.before ?? []) app.use(m);
   // Not strict: a JSON string or null is valid JSON, and each route says what it expected instead.
   app.use(express.json({ limit: '50mb', strict: false, type: ['application/json', 'application/*+json'] }));
+  app.use('/_sim', controlAccess(sim, controlPolicy(sim.config.host, options.controlToken ?? sim.config.controlToken)));
   app.use(createSimRouter(sim, options.version ?? '0.0.0'));
   app.use(createSimOrchestrationRouter((req) => orchestrationOf(simAccountOf(sim, req))));
   app.use(createSimStateRouter(sim));

@@ -18,6 +18,12 @@ import type { AddressInfo } from 'node:net';
 import { createApp } from './app.js';
 import { loadConfig, type RawConfig } from './config.js';
 import { createSimulator } from './simulator.js';
+import { applyServerLimits } from './http/server-limits.js';
+
+export type ConnectOptions = {
+  /** The simulator's control token, needed for `/_sim/*` when it listens off loopback (a container). */
+  controlToken?: string;
+};
 
 export type SimulatorCredentials = {
   accountId: string;
@@ -62,7 +68,7 @@ export type SimulatorHandle = {
   /** Waits (real time) until the outbox holds a webhook matching `match`; rejects after `timeout` ms. */
   expectWebhook(match: WebhookMatch, options?: { timeout?: number; status?: 'DELIVERED' | 'FAILED' | 'PENDING' }): Promise<RecordedWebhook>;
   /** A fresh account (tenant) on the same simulator, as a handle of its own. */
-  createAccount(options?: { id?: string; seed?: string }): Promise<SimulatorHandle>;
+  createAccount(options?: { id?: string; seed?: string | { records?: Record<string, Record<string, unknown>[]>; steps: { mutation: string; input: Record<string, unknown>; as?: string }[] } }): Promise<SimulatorHandle>;
   /** Stops an in-process simulator; for a connected one it does nothing. */
   stop(): Promise<void>;
 };
@@ -85,6 +91,7 @@ export async function startSimulator(options: StartSimulatorOptions = {}): Promi
   const config = loadConfig({ logLevel: 'silent', port: 0, ...options });
   const sim = await createSimulator(config);
   const server = createApp(sim).listen(config.port, config.host);
+  applyServerLimits(server, config);
   await new Promise<void>((resolve, reject) => {
     server.once('listening', resolve);
     server.once('error', reject);
@@ -103,18 +110,22 @@ export async function startSimulator(options: StartSimulatorOptions = {}): Promi
     await new Promise<void>((resolve) => server.close(() => resolve()));
     await sim.close();
   };
-  return handle(`http://127.0.0.1:${port}`, credentials, stop);
+  return handle(`http://127.0.0.1:${port}`, credentials, stop, config.controlToken ? { controlToken: config.controlToken } : {});
 }
 
-export async function connectSimulator(url: string, credentials: SimulatorCredentials = DEFAULT_CREDENTIALS): Promise<SimulatorHandle> {
+export async function connectSimulator(url: string, credentials: SimulatorCredentials = DEFAULT_CREDENTIALS, options: ConnectOptions = {}): Promise<SimulatorHandle> {
   const res = await fetch(new URL('/_sim/health', url));
   if (!res.ok) throw new Error(`No fluent-sim answers at ${url} (/_sim/health: ${res.status})`);
-  return handle(url.replace(/\/$/, ''), credentials, async () => undefined);
+  return handle(url.replace(/\/$/, ''), credentials, async () => undefined, options);
 }
 
-function handle(url: string, credentials: SimulatorCredentials, stop: () => Promise<void>): SimulatorHandle {
+function handle(url: string, credentials: SimulatorCredentials, stop: () => Promise<void>, options: ConnectOptions): SimulatorHandle {
   let cached: { token: string; until: number } | undefined;
-  const simHeaders = { 'content-type': 'application/json', 'x-fluent-sim-account': credentials.accountId };
+  const simHeaders: Record<string, string> = {
+    'content-type': 'application/json',
+    'x-fluent-sim-account': credentials.accountId,
+    ...(options.controlToken ? { 'x-fluent-sim-control-token': options.controlToken } : {}),
+  };
   const sim = async <T>(method: string, path: string, body?: unknown): Promise<T> => {
     const res = await fetch(`${url}${path}`, { method, headers: simHeaders, ...(body === undefined ? {} : { body: JSON.stringify(body) }) });
     const text = await res.text();
@@ -171,9 +182,9 @@ function handle(url: string, credentials: SimulatorCredentials, stop: () => Prom
         await new Promise((r) => setTimeout(r, 20));
       }
     },
-    async createAccount(options = {}) {
-      const created = await sim<SimulatorCredentials>('POST', '/_sim/accounts', options);
-      return handle(url, created, async () => undefined);
+    async createAccount(accountOptions = {}) {
+      const created = await sim<SimulatorCredentials>('POST', '/_sim/accounts', accountOptions);
+      return handle(url, created, async () => undefined, options);
     },
     stop,
   };

@@ -4,11 +4,13 @@
  */
 import { Router } from 'express';
 import type { Simulator } from '../../simulator.js';
+import { hasControl } from '../middleware/control-access.js';
 
 export function createSimRouter(sim: Simulator, version: string): Router {
   const router = Router();
-  router.get('/_sim/health', (_req, res) => {
-    res.json({ status: 'UP', version, accounts: [...sim.accounts.keys()] });
+  router.get('/_sim/health', (req, res) => {
+    // Tenant ids are for the control plane only.
+    res.json({ status: 'UP', version, ...(hasControl(req) ? { accounts: [...sim.accounts.keys()] } : {}) });
   });
   return router;
 }

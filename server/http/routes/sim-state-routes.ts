@@ -5,7 +5,8 @@
  * - `POST /_sim/reset`: the account back to its seed.
  * - `GET/POST /_sim/snapshots`, `POST /_sim/snapshots/:name/restore`, `DELETE /_sim/snapshots/:name`.
  * - `GET/POST /_sim/accounts`: tenants; a new account comes with its own credentials.
- * Each acts on the account chosen by `simAccountOf` (bearer token, `x-fluent-sim-account`, or the default).
+ * Each acts on the account chosen by `simAccountOf` (bearer token, `x-fluent-sim-account`, or the
+ * default); the accounts routes act on the whole simulator and need control access.
  */
 import { randomBytes } from 'node:crypto';
 import { Router } from 'express';
@@ -16,6 +17,7 @@ import type { Simulator } from '../../simulator.js';
 import { captureAccount, restoreAccount } from '../../state/account-state.js';
 import { simAccountOf } from '../account-of.js';
 import { parseAccountBody } from '../parse-account-body.js';
+import { requireControl } from '../middleware/control-access.js';
 
 const ClockBody = z.union([
   z.object({ freeze: z.boolean() }).strict(),
@@ -91,11 +93,13 @@ export function createSimStateRouter(sim: Simulator): Router {
     res.status(204).end();
   });
 
-  router.get('/_sim/accounts', (_req, res) => {
+  router.get('/_sim/accounts', (req, res) => {
+    requireControl(req);
     res.json({ accounts: [...sim.specs.values()].map(({ id, clientId, username, retailerId }) => ({ id, clientId, username, retailerId })) });
   });
   let creating = 0;
   router.post('/_sim/accounts', async (req, res) => {
+    requireControl(req);
     const body = parseAccountBody(req.body, sim.config.maxSeedEntries);
     // Counted before seeding starts, so concurrent requests cannot all slip under the cap.
     if (sim.accounts.size + creating >= sim.config.maxAccounts) {
