@@ -20,6 +20,7 @@ import { createWorkflowRouter } from './http/routes/workflow-routes.js';
 import type { Simulator } from './simulator.js';
 import type { Logger } from './lib/logger.js';
 import { requestLog } from './http/middleware/request-log.js';
+import { parseQueryString } from './http/parse-query-string.js';
 import { controlAccess, controlPolicy } from './http/middleware/control-access.js';
 
 export type AppOptions = {
@@ -40,7 +41,7 @@ export type AppOptions = {
 export function createApp(sim: Simulator, options: AppOptions = {}): Express {
   const app = express();
   app.disable('x-powered-by');
-  app.set('query parser', 'extended');
+  app.set('query parser', parseQueryString);
   const log = options.log ?? (() => undefined);
 
   if (options.logger) app.use(requestLog(options.logger));
