@@ -21,6 +21,8 @@ import type { Simulator } from './simulator.js';
 import type { Logger } from './lib/logger.js';
 import { requestLog } from './http/middleware/request-log.js';
 import { parseQueryString } from './http/parse-query-string.js';
+import { bodyLimit } from './http/middleware/body-limit.js';
+import { graphqlGetParams } from './http/middleware/graphql-get-params.js';
 import { controlAccess, controlPolicy } from './http/middleware/control-access.js';
 
 export type AppOptions = {
@@ -46,8 +48,10 @@ export function createApp(sim: Simulator, options: AppOptions = {}): Express {
 
   if (options.logger) app.use(requestLog(options.logger));
   for (const m of options.before ?? []) app.use(m);
+  const limit = sim.config.maxBodyBytes;
+  app.use(bodyLimit(limit));
   // Not strict: a JSON string or null is valid JSON, and each route says what it expected instead.
-  app.use(express.json({ limit: '50mb', strict: false, type: ['application/json', 'application/*+json'] }));
+  app.use(express.json({ limit, strict: false, type: ['application/json', 'application/*+json'] }));
   app.use('/_sim', controlAccess(sim, controlPolicy(sim.config.host, options.controlToken ?? sim.config.controlToken)));
   app.use(createSimRouter(sim, options.version ?? '0.0.0'));
   app.use(createSimOrchestrationRouter((req) => orchestrationOf(simAccountOf(sim, req))));
@@ -55,13 +59,21 @@ export function createApp(sim: Simulator, options: AppOptions = {}): Express {
   app.use(createSimWebhookRouter((req) => webhooksOf(simAccountOf(sim, req)), () => sim.webhookKeys.publicKeyPem));
   for (const r of options.simRouters ?? []) app.use(r);
 
-  app.use(express.urlencoded({ extended: false }));
+  app.use(express.urlencoded({ extended: false, limit, parameterLimit: 1000 }));
   app.use(createOAuthRouter(sim));
 
-  const graphql = createGraphQLHandler(sim.schema);
+  const { maxQueryDepth, maxQueryAliases, maxQueryComplexity, maxInputList, pageSize, maxPageSize } = sim.config;
+  const graphql = createGraphQLHandler(sim.schema, {
+    maxDepth: maxQueryDepth,
+    maxAliases: maxQueryAliases,
+    maxComplexity: maxQueryComplexity,
+    maxInputList,
+    defaultPageSize: pageSize,
+    maxPageSize,
+  });
   // GraphiQL's page itself is public; every query needs a token.
   app.get('/graphql', (req, res, next) => (req.accepts(['text/html', 'application/json']) === 'text/html' && !req.query['query'] ? graphql(req, res) : next()));
-  app.use('/graphql', requireAuth(sim), (req, res) => graphql(req, res));
+  app.use('/graphql', requireAuth(sim), graphqlGetParams, (req, res) => graphql(req, res));
   app.use('/api', requireAuth(sim));
   app.use(
     createEventRouter((req) => {
