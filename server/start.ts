@@ -7,7 +7,7 @@ import type { AddressInfo } from 'node:net';
 import { randomBytes } from 'node:crypto';
 import { createApp } from './app.js';
 import { isLoopbackHost } from './http/middleware/control-access.js';
-import { applyServerLimits } from './http/server-limits.js';
+import { createHttpServer } from './http/server-limits.js';
 import { loadConfig } from './config.js';
 import { createLogger } from './lib/logger.js';
 import { openDataFile } from './persistence/data-file.js';
@@ -58,8 +58,7 @@ export async function start(raw: Record<string, unknown>, version: string): Prom
   process.on('unhandledRejection', (reason) => logger.error({ err: reason }, 'unhandled rejection in background work'));
   process.on('SIGINT', () => shutdown('SIGINT'));
   process.on('SIGTERM', () => shutdown('SIGTERM'));
-  server = app.listen(config.port, config.host);
-  applyServerLimits(server, config);
+  server = createHttpServer(app, config).listen(config.port, config.host);
   await new Promise<void>((resolve, reject) => {
     server!.once('listening', resolve);
     server!.once('error', reject);

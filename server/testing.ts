@@ -18,7 +18,7 @@ import type { AddressInfo } from 'node:net';
 import { createApp } from './app.js';
 import { loadConfig, type RawConfig } from './config.js';
 import { createSimulator } from './simulator.js';
-import { applyServerLimits } from './http/server-limits.js';
+import { createHttpServer } from './http/server-limits.js';
 
 export type ConnectOptions = {
   /** The simulator's control token, needed for `/_sim/*` when it listens off loopback (a container). */
@@ -90,8 +90,7 @@ export type StartSimulatorOptions = Partial<RawConfig> & {
 export async function startSimulator(options: StartSimulatorOptions = {}): Promise<SimulatorHandle> {
   const config = loadConfig({ logLevel: 'silent', port: 0, ...options });
   const sim = await createSimulator(config);
-  const server = createApp(sim).listen(config.port, config.host);
-  applyServerLimits(server, config);
+  const server = createHttpServer(createApp(sim), config).listen(config.port, config.host);
   await new Promise<void>((resolve, reject) => {
     server.once('listening', resolve);
     server.once('error', reject);
