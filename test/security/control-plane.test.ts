@@ -64,6 +64,28 @@ describe('control plane on loopback (open by default)', () => {
   });
 });
 
+describe('tenant isolation on /_sim', () => {
+  it("keeps one tenant's snapshots, clock and traces away from another tenant's token", async () => {
+    const t = await createTestApp({ host: '0.0.0.0', controlToken: SECRET });
+    const a = await tenantToken(t, { [CONTROL]: SECRET });
+    const b = await tenantToken(t, { [CONTROL]: SECRET });
+    const asA = { Authorization: `Bearer ${a.token}` };
+    const asB = { Authorization: `Bearer ${b.token}` };
+    await request(t.app).post('/_sim/snapshots').set(asA).send({ name: 'a-only' }).expect(201);
+    expect((await request(t.app).get('/_sim/snapshots').set(asB)).body.snapshots).toEqual([]);
+    expect((await request(t.app).post('/_sim/snapshots/a-only/restore').set(asB)).status).toBe(404);
+    expect((await request(t.app).delete('/_sim/snapshots/a-only').set(asB)).status).toBe(404);
+    // A header or query naming the other tenant does not widen a tenant token.
+    expect((await request(t.app).get('/_sim/snapshots').set(asB).set('x-fluent-sim-account', a.id)).body.account).toBe(b.id);
+    expect((await request(t.app).get(`/_sim/snapshots?account=${a.id}`).set(asB)).body.account).toBe(b.id);
+    const sent = await request(t.app).post('/api/v4.1/event/sync').set(asA).send({ name: 'Nothing', retailerId: '1', entityType: 'ORDER', entityRef: 'X', rootEntityType: 'ORDER', rootEntityRef: 'X' });
+    expect((await request(t.app).get(`/_sim/events/${sent.body.eventId}/explain`).set(asB)).status).toBe(404);
+    expect((await request(t.app).get(`/_sim/events/${sent.body.eventId}/explain`).set(asA)).status).toBe(200);
+    await request(t.app).post('/_sim/clock').set(asB).send({ advance: 'PT1H' }).expect(200);
+    expect((await request(t.app).get('/_sim/clock').set(asA)).body.now).toBe('2026-01-15T09:00:00.000Z');
+  });
+});
+
 describe('control plane off loopback', () => {
   it('requires the control token on every /_sim route but health', async () => {
     const t = await createTestApp({ host: '0.0.0.0', controlToken: SECRET });

@@ -8,7 +8,8 @@
  *   and every account (`x-fluent-sim-account` or `?account=` names one, else the default).
  * - Without either: open when the simulator listens on a loopback address and no control token
  *   is configured (the laptop case); otherwise 401.
- * `GET /_sim/health` stays open (container health checks), but lists accounts only to control.
+ * `GET /_sim/health` (container health checks; it lists accounts only to control) and
+ * `GET /_sim/webhooks/public-key` (a public key, which receivers fetch) stay open.
  */
 import { createHash, timingSafeEqual } from 'node:crypto';
 import type { Request, RequestHandler } from 'express';
@@ -18,6 +19,8 @@ import type { Simulator } from '../../simulator.js';
 import { authenticate } from './auth.js';
 
 export const CONTROL_TOKEN_HEADER = 'x-fluent-sim-control-token';
+
+const OPEN_PATHS = new Set(['/health', '/webhooks/public-key']);
 
 export type ControlPolicy = { required: boolean; token: string | undefined };
 
@@ -39,20 +42,20 @@ const sameSecret = (a: string, b: string): boolean => timingSafeEqual(digest(a),
 export function controlAccess(sim: Simulator, policy: ControlPolicy): RequestHandler {
   return (req, res, next) => {
     const locals = res.locals as SimLocals;
-    const isHealth = req.path === '/health';
+    const isOpen = req.method === 'GET' && OPEN_PATHS.has(req.path);
     const sent = req.header(CONTROL_TOKEN_HEADER);
-    if (sent !== undefined && !isHealth) {
+    if (sent !== undefined && !isOpen) {
       if (!policy.token || !sameSecret(sent, policy.token)) throw new SimError('CONTROL_TOKEN_REQUIRED', `The ${CONTROL_TOKEN_HEADER} header does not match this simulator's control token`);
       locals.simControl = true;
     } else {
       locals.simControl = !policy.required || (sent !== undefined && policy.token !== undefined && sameSecret(sent, policy.token));
     }
-    if (req.headers.authorization !== undefined && !isHealth) {
+    if (req.headers.authorization !== undefined && !isOpen) {
       const auth = authenticate(sim, req.headers.authorization);
       if (!auth) throw new SimError('UNAUTHENTICATED', 'Invalid user, Authorization header value does not belong to a valid user');
       locals.simAccount = auth.account;
     }
-    if (!isHealth && !locals.simControl && !locals.simAccount) {
+    if (!isOpen && !locals.simControl && !locals.simAccount) {
       throw new SimError('CONTROL_TOKEN_REQUIRED', `This simulator's control plane needs its control token in the ${CONTROL_TOKEN_HEADER} header, or an account's bearer token`);
     }
     next();
