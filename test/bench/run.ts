@@ -15,6 +15,7 @@ import { createClock } from '../../server/lib/clock.js';
 import { createSimulator } from '../../server/simulator.js';
 import { benchBatch } from './batch.js';
 import { benchEngine } from './engine.js';
+import { benchLimits } from './limits.js';
 import { percentile, requestsPerSecond } from './measure.js';
 import { benchSeeds } from './seeds.js';
 import { benchWebhooks } from './webhooks.js';
@@ -91,6 +92,16 @@ const SECTIONS: Record<string, () => Promise<Row[]>> = {
     return [
       ['signing alone, one thread (baseline)', `${webhooks.signOnlyPerSecond.toFixed(0)} /s`, '—'],
       ['signed webhook deliveries to a local receiver', `${webhooks.perSecond.toFixed(0)} /s`, '≥ 500 /s'],
+    ];
+  },
+  async limits() {
+    const l = await benchLimits();
+    return [
+      ['createOrder with 1 item, p50 (baseline)', `${l.oneItemP50Ms.toFixed(1)} ms`, '—'],
+      [`createOrder with ${l.maxItems} items (the input-list limit), p50`, `${l.maxOrderP50Ms.toFixed(0)} ms`, '≈ 100 ms'],
+      ['longest wait of a concurrent /_sim/health meanwhile', `${l.longestStallMs.toFixed(0)} ms`, '≈ 100 ms'],
+      ['7-level nested items query refused (C0001E), p50', `${l.nestedRefusedP50Ms.toFixed(1)} ms`, '— (was 170 s, then out of memory)'],
+      ['10,000-alias query refused (C0001E), p50', `${l.aliasesRefusedP50Ms.toFixed(1)} ms`, '—'],
     ];
   },
   async batch() {
