@@ -105,6 +105,40 @@ export async function createSimulator(config: Config, options: SimulatorOptions 
   const tokens = new TokenService(createIds());
   const webhookKeys = loadWebhookKeys(config, options.storedWebhookKeyPem);
 
+  /** Ids of accounts being seeded. */
+  const creating = new Set<string>();
+
+  /** A new account with its engine, outbox and jobs, seeded; registered only if seeding worked. */
+  async function buildAccount(spec: AccountSpec): Promise<Account> {
+    const account = createAccount({
+      id: spec.id,
+      credentials: { clientId: spec.clientId, clientSecret: spec.clientSecret },
+      model: loaded.model,
+      clock: newClock(),
+      ids: newIds(),
+      paging: { defaultPageSize: config.pageSize, maxPageSize: config.maxPageSize },
+    });
+    account.webhooks = attachWebhooks(account, webhookKeys, { timeoutMs: config.webhookTimeout, ...(options.fetch ? { fetch: options.fetch } : {}) });
+    account.orchestration = await attachOrchestration(account, { registry: newRegistry(), workflowDirs, webhooks: account.webhooks });
+    const jobs = jobsOf(account);
+    account.parts.set('jobs', { toJSON: () => jobs.toJSON(), restore: (d) => jobs.restore(d as never), clear: () => jobs.clear() });
+    try {
+      await options.onAccount?.(account);
+      await seedAccount(account, spec, config.seedValue, options.onSeedProgress);
+      await account.orchestration.engine.drain();
+    } catch (error) {
+      // A seed that fails leaves no account behind, nor its timers.
+      account.webhooks.close();
+      account.clock.dispose();
+      throw error;
+    }
+    accounts.set(account.id, account);
+    specs.set(account.id, spec);
+    snapshots.set(account.id, new Map());
+    seedStates.set(account.id, captureAccount(account, { forRestore: true }));
+    return account;
+  }
+
   const sim: Simulator = {
     config,
     model: loaded.model,
@@ -116,35 +150,15 @@ export async function createSimulator(config: Config, options: SimulatorOptions 
     specs,
     snapshots,
     async createAccount(spec) {
-      if (accounts.has(spec.id)) throw new SimError('CONFLICT', `Account "${spec.id}" already exists`);
+      if (accounts.has(spec.id) || creating.has(spec.id)) throw new SimError('CONFLICT', `Account "${spec.id}" already exists`);
       if ([...specs.values()].some((s) => s.clientId === spec.clientId)) throw new SimError('CONFLICT', `client_id "${spec.clientId}" is taken`);
-      const account = createAccount({
-        id: spec.id,
-        credentials: { clientId: spec.clientId, clientSecret: spec.clientSecret },
-        model: loaded.model,
-        clock: newClock(),
-        ids: newIds(),
-        paging: { defaultPageSize: config.pageSize, maxPageSize: config.maxPageSize },
-      });
-      account.webhooks = attachWebhooks(account, webhookKeys, { timeoutMs: config.webhookTimeout, ...(options.fetch ? { fetch: options.fetch } : {}) });
-      account.orchestration = await attachOrchestration(account, { registry: newRegistry(), workflowDirs, webhooks: account.webhooks });
-      const jobs = jobsOf(account);
-      account.parts.set('jobs', { toJSON: () => jobs.toJSON(), restore: (d) => jobs.restore(d as never), clear: () => jobs.clear() });
+      // Reserved while it seeds (seeding yields): a second request for the same id is a conflict.
+      creating.add(spec.id);
       try {
-        await options.onAccount?.(account);
-        await seedAccount(account, spec, config.seedValue, options.onSeedProgress);
-        await account.orchestration.engine.drain();
-      } catch (error) {
-        // A seed that fails leaves no account behind, nor its timers.
-        account.webhooks.close();
-        account.clock.dispose();
-        throw error;
+        return await buildAccount(spec);
+      } finally {
+        creating.delete(spec.id);
       }
-      accounts.set(account.id, account);
-      specs.set(account.id, spec);
-      snapshots.set(account.id, new Map());
-      seedStates.set(account.id, captureAccount(account, { forRestore: true }));
-      return account;
     },
     async reset(account) {
       const seeded = seedStates.get(account.id);
@@ -211,7 +225,8 @@ function loadWebhookKeys(config: Config, storedPem: string | undefined): Webhook
  * account's default user.
  */
 async function seedAccount(account: Account, spec: AccountSpec, seedValue: number, onProgress?: ProfileProgress): Promise<void> {
-  if (typeof spec.seed === 'object') await applySeed(account, spec.seed, 'the seed document');
+  // A document comes over HTTP: other requests run between its steps.
+  if (typeof spec.seed === 'object') await applySeed(account, spec.seed, 'the seed document', { yieldEvery: 50, drainEvery: 50 });
   // Loaded on demand: faker and its locales cost start-up time the default seed does not need.
   else if (isSeedProfile(spec.seed)) await (await import('./seed/profiles/load-profile.js')).loadProfile(account, spec.seed, seedValue, onProgress);
   else if (spec.seed !== 'none') {

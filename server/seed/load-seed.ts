@@ -38,6 +38,8 @@ export type ApplySeedOptions = {
   onStep?: (done: number) => void;
   /** Drain the engine's queue every this many steps, so a large seed's CREATE events never pile up. */
   drainEvery?: number;
+  /** Let other requests run every this many steps (a seed document sent over HTTP). */
+  yieldEvery?: number;
 };
 
 export async function applySeed(account: Account, seed: SeedFile, source: string, options: ApplySeedOptions = {}): Promise<void> {
@@ -64,6 +66,7 @@ export async function applySeed(account: Account, seed: SeedFile, source: string
       throw new SimError('CONFIG_INVALID', `${source}#/steps/${i} (${step.mutation}): ${(error as Error).message}`, { cause: error });
     }
     if (options.drainEvery && (i + 1) % options.drainEvery === 0) await account.orchestration?.engine.drain();
+    if (options.yieldEvery && (i + 1) % options.yieldEvery === 0) await new Promise((resolve) => setImmediate(resolve));
     options.onStep?.(i + 1);
   }
 }

@@ -67,3 +67,16 @@ describe('POST /_sim/accounts seeds', () => {
     expect(capped.sim.accounts.size).toBe(2);
   });
 });
+
+describe('concurrent account creation', () => {
+  it('gives one account for two requests with the same id, even while the first still seeds', async () => {
+    const t = await createTestApp();
+    const steps = Array.from({ length: 500 }, (_, i) => ({ mutation: 'createRetailer', input: { name: `R${i}`, tradingName: `R${i}` } }));
+    const results = await Promise.all([
+      request(t.app).post('/_sim/accounts').send({ id: 'SAME_ID', seed: { steps } }),
+      request(t.app).post('/_sim/accounts').send({ id: 'SAME_ID', seed: 'none' }),
+    ]);
+    expect(results.map((r) => r.status).sort()).toEqual([201, 409]);
+    expect([...t.sim.accounts.keys()]).toEqual(['LOCAL', 'SAME_ID']);
+  });
+});
