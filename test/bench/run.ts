@@ -111,6 +111,7 @@ const SECTIONS: Record<string, () => Promise<Row[]>> = {
       ['longest wait of a concurrent /_sim/health meanwhile', `${l.longestStallMs.toFixed(0)} ms`, '≈ 100 ms'],
       ['7-level nested items query refused (C0001E), p50', `${l.nestedRefusedP50Ms.toFixed(1)} ms`, '— (was 170 s, then out of memory)'],
       ['10,000-alias query refused (C0001E), p50', `${l.aliasesRefusedP50Ms.toFixed(1)} ms`, '—'],
+      ['event search by a rare name over 245k events, p50', `${l.rareNameSearchP50Ms.toFixed(2)} ms`, `— (by a rare status: ${l.rareStatusSearchP50Ms.toFixed(2)} ms; a scan was 200–300 ms)`],
     ];
   },
   async batch() {
