@@ -18,7 +18,7 @@ import { jobsOf } from './batch/jobs-of.js';
 import { createEventRouter } from './http/routes/event-routes.js';
 import { createSimOrchestrationRouter } from './http/routes/sim-orchestration-routes.js';
 import { createWorkflowRouter } from './http/routes/workflow-routes.js';
-import { createPluginRouter, createSimPluginRouter } from './http/routes/plugin-routes.js';
+import { createPluginRouter, createSimPluginRouter, MAX_PLUGIN_BYTES, PLUGIN_UPLOAD_PATH } from './http/routes/plugin-routes.js';
 import type { Simulator } from './simulator.js';
 import type { Logger } from './lib/logger.js';
 import { requestLog } from './http/middleware/request-log.js';
@@ -51,7 +51,8 @@ export function createApp(sim: Simulator, options: AppOptions = {}): Express {
   if (options.logger) app.use(requestLog(options.logger));
   for (const m of options.before ?? []) app.use(m);
   const limit = sim.config.maxBodyBytes;
-  app.use(bodyLimit(limit));
+  // A plugin JAR may be larger; its route answers its own limit (plus room for multipart framing).
+  app.use(bodyLimit(limit, { [PLUGIN_UPLOAD_PATH]: MAX_PLUGIN_BYTES + 1024 * 1024 }));
   // Not strict: a JSON string or null is valid JSON, and each route says what it expected instead.
   app.use(express.json({ limit, strict: false, type: ['application/json', 'application/*+json'] }));
   app.use('/_sim', controlAccess(sim, controlPolicy(sim.config.host, options.controlToken ?? sim.config.controlToken)));

@@ -59,6 +59,15 @@ describe('requests the server cannot read are the client\'s errors', () => {
     expect(t.sim.accounts.size).toBe(1);
   });
 
+  it('lets a plugin JAR pass the general limit (its route reads up to 50 MB itself)', async () => {
+    const res = await request(t.app)
+      .post('/orchestration/rest/v1/plugin/upload')
+      .set(auth)
+      .attach('file', Buffer.alloc(3 * 1024 * 1024, 1), 'big.jar');
+    expect(res.status).toBe(400);
+    expect(res.text).not.toContain('--max-body-bytes');
+  });
+
   it('accepts a form body over 100 kB (the old parser default) and still answers its grant', async () => {
     const res = await request(t.app).post('/oauth/token').set('Content-Type', 'application/x-www-form-urlencoded').send(`grant_type=password&pad=${'x'.repeat(200_000)}`);
     expect(res.status).toBe(400);

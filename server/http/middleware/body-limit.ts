@@ -6,13 +6,15 @@
 import type { RequestHandler } from 'express';
 import { SimError } from '../../domain/errors.js';
 
-export function bodyLimit(maxBytes: number): RequestHandler {
+/** `larger` lists routes with a limit of their own (plugin JARs), which they enforce themselves. */
+export function bodyLimit(maxBytes: number, larger: Readonly<Record<string, number>> = {}): RequestHandler {
   return (req, res, next) => {
+    const limit = Object.hasOwn(larger, req.path) ? larger[req.path]! : maxBytes;
     const declared = Number(req.headers['content-length'] ?? 0);
-    if (declared > maxBytes) {
+    if (declared > limit) {
       // The body is not read: close the connection after answering instead of draining it.
       res.setHeader('Connection', 'close');
-      throw new SimError('PAYLOAD_TOO_LARGE', `The request body is ${declared} bytes; this simulator accepts at most ${maxBytes} (--max-body-bytes; the platform allows 2 MB)`);
+      throw new SimError('PAYLOAD_TOO_LARGE', `The request body is ${declared} bytes; this simulator accepts at most ${limit}${limit === maxBytes ? ' (--max-body-bytes; the platform allows 2 MB)' : ' here'}`);
     }
     next();
   };
