@@ -14,11 +14,13 @@
  * const webhook = await sim.expectWebhook({ name: 'OrderStatus', entityRef: 'HD-1' });
  * await sim.stop();
  */
+import { randomBytes } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import { createApp } from './app.js';
 import { loadConfig, type RawConfig } from './config.js';
 import { createSimulator } from './simulator.js';
 import { createHttpServer } from './http/server-limits.js';
+import { isLoopbackHost } from './http/middleware/control-access.js';
 
 export type ConnectOptions = {
   /** The simulator's control token, needed for `/_sim/*` when it listens off loopback (a container). */
@@ -90,7 +92,9 @@ export type StartSimulatorOptions = Partial<RawConfig> & {
 export async function startSimulator(options: StartSimulatorOptions = {}): Promise<SimulatorHandle> {
   const config = loadConfig({ logLevel: 'silent', port: 0, ...options });
   const sim = await createSimulator(config);
-  const server = createHttpServer(createApp(sim), config).listen(config.port, config.host);
+  // Off loopback /_sim/* needs a control token: the handle generates one and sends it.
+  const controlToken = config.controlToken ?? (isLoopbackHost(config.host) ? undefined : randomBytes(24).toString('base64url'));
+  const server = createHttpServer(createApp(sim, controlToken ? { controlToken } : {}), config).listen(config.port, config.host);
   await new Promise<void>((resolve, reject) => {
     server.once('listening', resolve);
     server.once('error', reject);
@@ -109,7 +113,7 @@ export async function startSimulator(options: StartSimulatorOptions = {}): Promi
     await new Promise<void>((resolve) => server.close(() => resolve()));
     await sim.close();
   };
-  return handle(`http://127.0.0.1:${port}`, credentials, stop, config.controlToken ? { controlToken: config.controlToken } : {});
+  return handle(`http://127.0.0.1:${port}`, credentials, stop, controlToken ? { controlToken } : {});
 }
 
 export async function connectSimulator(url: string, credentials: SimulatorCredentials = DEFAULT_CREDENTIALS, options: ConnectOptions = {}): Promise<SimulatorHandle> {

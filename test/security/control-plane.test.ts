@@ -139,3 +139,28 @@ describe('control plane off loopback', () => {
     expect(['0.0.0.0', '::', '192.168.1.10', 'example.com', '10.0.0.1'].some(isLoopbackHost)).toBe(false);
   });
 });
+
+describe('fluent-sim/testing off loopback', () => {
+  it('startSimulator on 0.0.0.0 sends its own control token, and connectSimulator takes one', async () => {
+    const { startSimulator, connectSimulator } = await import('../../server/testing.js');
+    const sim = await startSimulator({ host: '0.0.0.0', controlToken: SECRET, clockStart: '2026-01-15T09:00:00Z' });
+    try {
+      await sim.reset();
+      const tenant = await sim.createAccount({ seed: 'none' });
+      expect(await tenant.clock.now()).toBe('2026-01-15T09:00:00.000Z');
+      const without = await connectSimulator(sim.url);
+      await expect(without.reset()).rejects.toThrow(/401/);
+      const withToken = await connectSimulator(sim.url, undefined, { controlToken: SECRET });
+      await withToken.reset();
+    } finally {
+      await sim.stop();
+    }
+    const generated = await startSimulator({ host: '0.0.0.0' });
+    try {
+      await generated.reset();
+      await expect((await connectSimulator(generated.url)).reset()).rejects.toThrow(/401/);
+    } finally {
+      await generated.stop();
+    }
+  });
+});
