@@ -83,6 +83,8 @@ export async function start(raw: Record<string, unknown>, version: string): Prom
         controlToken
           ? `  control /_sim/* needs the header x-fluent-sim-control-token: ${controlToken}`
           : `  control /_sim/* open on this loopback address (set --control-token to require one)`,
+        `  webhook public key (verifies fluent-signature and flex.signature):`,
+        sim.webhookKeys.publicKeyPem.trimEnd(),
       ].join('\n'),
     );
   }

@@ -9,8 +9,13 @@ import { hasControl } from '../middleware/control-access.js';
 export function createSimRouter(sim: Simulator, version: string): Router {
   const router = Router();
   router.get('/_sim/health', (req, res) => {
-    // Tenant ids are for the control plane only.
-    res.json({ status: 'UP', version, ...(hasControl(req) ? { accounts: [...sim.accounts.keys()] } : {}) });
+    // Tenant ids and their event-log sizes (what --event-retention bounds) are for the control plane only.
+    if (!hasControl(req)) {
+      res.json({ status: 'UP', version });
+      return;
+    }
+    const eventLogs = Object.fromEntries([...sim.accounts].map(([id, account]) => [id, account.orchestration?.events.stats() ?? null]));
+    res.json({ status: 'UP', version, accounts: [...sim.accounts.keys()], eventLogs });
   });
   return router;
 }
