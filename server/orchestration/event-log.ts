@@ -206,6 +206,8 @@ export function createEventLog(options: EventLogOptions): EventLog {
     indexValue('context.entityRef', context.entityRef, seq);
     indexValue('context.rootEntityRef', context.rootEntityRef, seq);
     for (const source of context.sourceEvents) indexValue('context.sourceEvents', source, seq);
+    indexValue('name', record.name, seq);
+    indexValue('eventStatus', record.eventStatus, seq);
   }
 
   function append(record: EventRecord): void {
