@@ -37,10 +37,10 @@ describe('control plane on loopback (open by default)', () => {
   });
 
   it('answers an expired token with 401 instead of resetting the default account', async () => {
-    const t = await createTestApp({ tokenTtl: 60 });
+    const t = await createTestApp();
     const token = await t.token();
     await addOrder(t, 'KEEP-2');
-    await request(t.app).post('/_sim/clock').send({ advance: 'PT2M' }).expect(200);
+    await request(t.app).post('/_sim/tokens/expire').expect(200);
     expect((await request(t.app).post('/_sim/reset').set('Authorization', `Bearer ${token}`)).status).toBe(401);
     expect((await request(t.app).get('/_sim/webhooks').set('Authorization', `Bearer ${token}`)).status).toBe(401);
     const fresh = await request(t.app)
