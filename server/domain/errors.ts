@@ -24,6 +24,7 @@ export const ERROR_CATALOG = {
   QUERY_TOO_COMPLEX: { http: 400, restCode: '400', gqlCode: 'C0001E', title: 'The GraphQL query is too complex' },
   UNAUTHENTICATED: { http: 401, restCode: '401', title: 'Missing, unknown or expired bearer token' },
   CONTROL_TOKEN_REQUIRED: { http: 401, restCode: '401', title: 'The control plane needs the control token' },
+  FORBIDDEN: { http: 403, restCode: '403', title: 'The user has no role for this retailer' },
   NOT_FOUND: { http: 404, restCode: '404', title: 'No such resource' },
   ENTITY_NOT_FOUND: { http: 400, restCode: '400', gqlCode: 'C0120E', title: 'A referenced entity does not exist' },
   DUPLICATE_ENTITY: { http: 400, restCode: '400', gqlCode: 'C0121E', title: 'An entity with this key already exists' },
