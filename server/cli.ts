@@ -29,6 +29,7 @@ export const FLAGS: readonly { flag: string; key: keyof RawConfig; arg: string; 
   { flag: 'max-page-size', key: 'maxPageSize', arg: '<n>', help: 'largest connection page', defaultText: '500' },
   { flag: 'clock-start', key: 'clockStart', arg: '<iso>', help: 'start the virtual clock frozen at this instant', defaultText: '(now, running)' },
   { flag: 'data', key: 'data', arg: '<file>', help: 'persist all state to this JSON file (survives restarts and kill -9)', defaultText: '(in memory)' },
+  { flag: 'data-fsync', key: 'dataFsync', arg: '<true|false>', help: 'fsync each journal line before answering (survives power loss, slower)', defaultText: 'false' },
   { flag: 'webhook-key', key: 'webhookKey', arg: '<pem-file>', help: 'RSA private key (PEM) webhooks are signed with', defaultText: '(generated; kept with --data)' },
   { flag: 'webhook-timeout', key: 'webhookTimeout', arg: '<ms>', help: 'per-attempt webhook timeout', defaultText: '5000' },
   { flag: 'log-level', key: 'logLevel', arg: '<level>', help: 'debug, info, warn, error or silent', defaultText: 'info' },

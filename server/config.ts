@@ -42,6 +42,8 @@ export const ConfigSchema = z.object({
   clockStart: z.string().datetime({ offset: true }).optional(),
   /** Persist everything to this JSON file (lowdb); in memory when absent. */
   data: z.string().min(1).optional(),
+  /** fsync every journal line before answering (docs/persistence.md); otherwise it reaches the OS. */
+  dataFsync: z.enum(['true', 'false']).default('false').transform((v) => v === 'true'),
   /** PEM file of the RSA private key webhooks are signed with; generated (and kept with --data) when absent. */
   webhookKey: z.string().min(1).optional(),
   /** Per-attempt webhook timeout in milliseconds (§8 #18). */

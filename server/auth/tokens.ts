@@ -6,25 +6,34 @@
 import type { Ids } from '../lib/ids.js';
 
 export type TokenGrant = { accountId: string; username: string };
-type Issued = TokenGrant & { expiresAt: number };
+export type IssuedGrant = TokenGrant & { expiresAt: number };
+
+/** A token added (`grant`) or taken out (`grant: null`), for listeners (the data file's journal). */
+export type TokenChange = { kind: 'access'; token: string; grant: IssuedGrant | null } | { kind: 'refresh'; token: string; grant: TokenGrant | null };
 
 export type IssuedTokens = { accessToken: string; refreshToken: string | undefined; expiresIn: number };
 
 export class TokenService {
   /** maps access token to its grant */
-  private readonly access = new Map<string, Issued>();
+  private readonly access = new Map<string, IssuedGrant>();
   /** maps refresh token to its grant (removed when used) */
   private readonly refresh = new Map<string, TokenGrant>();
+
+  /** Told of every token issued, redeemed or revoked (expiry is not reported: it recurs by itself). */
+  onChange: ((change: TokenChange) => void) | undefined;
 
   constructor(private readonly ids: Ids) {}
 
   issue(grant: TokenGrant, nowMs: number, ttlSeconds: number, withRefresh: boolean): IssuedTokens {
     const accessToken = this.ids.uuid();
-    this.access.set(accessToken, { ...grant, expiresAt: nowMs + ttlSeconds * 1000 });
+    const issued = { ...grant, expiresAt: nowMs + ttlSeconds * 1000 };
+    this.access.set(accessToken, issued);
+    this.onChange?.({ kind: 'access', token: accessToken, grant: issued });
     let refreshToken: string | undefined;
     if (withRefresh) {
       refreshToken = this.ids.uuid();
       this.refresh.set(refreshToken, grant);
+      this.onChange?.({ kind: 'refresh', token: refreshToken, grant });
     }
     return { accessToken, refreshToken, expiresIn: ttlSeconds };
   }
@@ -43,16 +52,16 @@ export class TokenService {
   /** Takes a refresh token out of circulation and returns its grant. */
   redeem(refreshToken: string): TokenGrant | undefined {
     const grant = this.refresh.get(refreshToken);
-    this.refresh.delete(refreshToken);
+    if (this.refresh.delete(refreshToken)) this.onChange?.({ kind: 'refresh', token: refreshToken, grant: null });
     return grant;
   }
 
-  toJSON(): { access: [string, Issued][]; refresh: [string, TokenGrant][] } {
+  toJSON(): { access: [string, IssuedGrant][]; refresh: [string, TokenGrant][] } {
     return { access: [...this.access], refresh: [...this.refresh] };
   }
 
   restore(data: unknown): void {
-    const d = data as { access?: [string, Issued][]; refresh?: [string, TokenGrant][] };
+    const d = data as { access?: [string, IssuedGrant][]; refresh?: [string, TokenGrant][] };
     this.access.clear();
     this.refresh.clear();
     for (const [k, v] of d.access ?? []) this.access.set(k, v);
@@ -60,7 +69,15 @@ export class TokenService {
   }
 
   revokeAccount(accountId: string): void {
-    for (const [k, v] of this.access) if (v.accountId === accountId) this.access.delete(k);
-    for (const [k, v] of this.refresh) if (v.accountId === accountId) this.refresh.delete(k);
+    for (const [k, v] of this.access) {
+      if (v.accountId !== accountId) continue;
+      this.access.delete(k);
+      this.onChange?.({ kind: 'access', token: k, grant: null });
+    }
+    for (const [k, v] of this.refresh) {
+      if (v.accountId !== accountId) continue;
+      this.refresh.delete(k);
+      this.onChange?.({ kind: 'refresh', token: k, grant: null });
+    }
   }
 }

@@ -78,7 +78,12 @@ export type EventLogData = { events: EventRecord[] };
 /** Opaque: the log's arrays and indexes, copied. */
 export type EventLogImage = { readonly all: readonly { record: EventRecord; ms: number; seq: number }[]; readonly indexes: Map<string, Map<string, number[]>>; readonly monotonic: boolean };
 
+/** What changed in the log, for listeners (persistence journals it); `replaced`: everything. */
+export type EventLogChange = { type: 'put'; record: EventRecord } | { type: 'replaced' };
+
 export interface EventLog {
+  /** Told of every change after it is made (the data file's journal listens here). */
+  onChange: ((change: EventLogChange) => void) | undefined;
   append(record: EventRecord): void;
   /** Changes status, attributes or context of a stored event (e.g. PENDING → COMPLETE). */
   update(id: string, patch: Partial<Pick<EventRecord, 'eventStatus' | 'attributes' | 'context'>>): EventRecord | undefined;
@@ -175,6 +180,7 @@ export function createEventLog(options: EventLogOptions): EventLog {
     all.push(stored);
     byId.set(record.id, stored);
     index(stored);
+    log.onChange?.({ type: 'put', record });
   }
 
   /** Positions to examine, ascending: the smallest index hit list, or everything. */
@@ -240,6 +246,7 @@ export function createEventLog(options: EventLogOptions): EventLog {
   }
 
   const log: EventLog = {
+    onChange: undefined,
     append,
     update(id, patch) {
       const stored = byId.get(id);
@@ -251,6 +258,7 @@ export function createEventLog(options: EventLogOptions): EventLog {
       if (patch.context !== undefined) next.context = structuredClone(patch.context);
       stored.record = next;
       if (patch.context !== undefined) index(stored);
+      log.onChange?.({ type: 'put', record: next });
       return { ...stored.record };
     },
     get: (id) => {
@@ -264,6 +272,7 @@ export function createEventLog(options: EventLogOptions): EventLog {
       byId = new Map();
       indexes = new Map();
       monotonic = true;
+      log.onChange?.({ type: 'replaced' });
     },
     // Snapshots deep-copy the whole account state (state/account-state.ts); no copy here.
     toJSON: () => ({ events: all.map((stored) => stored.record) }),
@@ -273,10 +282,18 @@ export function createEventLog(options: EventLogOptions): EventLog {
       byId = new Map(all.map((stored) => [stored.record.id, stored]));
       indexes = copyIndexes(image.indexes as Map<EventFilterField, Map<string, number[]>>);
       monotonic = image.monotonic;
+      log.onChange?.({ type: 'replaced' });
     },
     restore(data) {
-      log.clear();
-      for (const record of data.events) append(record);
+      const listener = log.onChange;
+      log.onChange = undefined;
+      try {
+        log.clear();
+        for (const record of data.events) append(record);
+      } finally {
+        log.onChange = listener;
+      }
+      log.onChange?.({ type: 'replaced' });
     },
   };
   return log;
