@@ -8,7 +8,7 @@ import { createApp } from './app.js';
 import { loadConfig } from './config.js';
 import { createLogger } from './lib/logger.js';
 import { createCommitMiddleware } from './persistence/commit-middleware.js';
-import { restoreDocument } from './persistence/data-document.js';
+import { restoreDocument, sharedPartsOf } from './persistence/data-document.js';
 import { loadData } from './persistence/load-data.js';
 import { startPersistence, type Persistence } from './persistence/persistence.js';
 import { createSimulator } from './simulator.js';
@@ -26,11 +26,7 @@ export async function start(raw: Record<string, unknown>, version: string): Prom
     ...(stored?.privateKeyPem ? { storedWebhookKeyPem: stored.privateKeyPem } : {}),
     onSeedProgress: (done, total) => logger.info({ done, total, seed: config.seed }, `loading seed ${config.seed}: ${Math.round((done / total) * 100)} %`),
   });
-  const shared = {
-    tokens: sim.tokens,
-    // Restored through createSimulator above; kept so restarts sign with the same key.
-    webhookKeys: { toJSON: () => ({ privateKeyPem: sim.webhookKeys.privateKeyPem }), restore: () => undefined },
-  };
+  const shared = sharedPartsOf(sim);
   let persistence: Persistence | undefined;
   if (config.data && loaded) {
     if (loaded.doc) await restoreDocument(sim, loaded.doc, shared);

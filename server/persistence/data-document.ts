@@ -11,6 +11,15 @@ import { DATA_FORMAT, DATA_VERSION, type DataDocument, type PersistedClock } fro
 /** Process-wide state kept in the data file (tokens, the webhook key), by name. */
 export type SharedPart = { toJSON(): unknown; restore(data: unknown): void };
 
+/** The process-wide parts a data file keeps: tokens, and the webhook signing key. */
+export function sharedPartsOf(sim: Simulator): Record<string, SharedPart> {
+  return {
+    tokens: sim.tokens,
+    // Read back before the simulator is built (start.ts passes it to createSimulator).
+    webhookKeys: { toJSON: () => ({ privateKeyPem: sim.webhookKeys.privateKeyPem }), restore: () => undefined },
+  };
+}
+
 export function captureDocument(sim: Simulator, shared: Record<string, SharedPart>, generation: number): DataDocument {
   return {
     format: DATA_FORMAT,

@@ -121,14 +121,16 @@ export async function startPersistence(sim: Simulator, path: string, shared: Rec
     }
   }
 
-  /** While unhealthy: the journal cut back to its last complete line is the probe. */
+  /** While unhealthy: cutting the journal back to its last complete line is the probe. */
   async function probe(): Promise<void> {
     try {
       await writer?.repair();
-      await writeLine();
     } catch {
-      // Still failing: the next tick tries again.
+      return; // Still failing: the next tick tries again.
     }
+    logger.warn({ data: path }, 'the data file is writable again: healthy');
+    health = { healthy: true };
+    await writeLine().catch(() => undefined);
   }
 
   // The start: whatever was replayed becomes a fresh snapshot with an empty journal.
