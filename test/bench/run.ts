@@ -16,6 +16,7 @@ import { createSimulator } from '../../server/simulator.js';
 import { benchBatch } from './batch.js';
 import { benchEngine } from './engine.js';
 import { percentile, requestsPerSecond } from './measure.js';
+import { benchPersistence, type PersistenceBench } from './persistence.js';
 import { benchSeeds } from './seeds.js';
 import { benchWebhooks } from './webhooks.js';
 
@@ -63,6 +64,16 @@ async function helloBaseline(): Promise<number> {
 
 type Row = [string, string, string];
 
+function persistenceRows(label: string, figures: PersistenceBench): Row[] {
+  const added = (ms: number): string => `+${(ms - figures.baselineP50Ms).toFixed(2)} ms`;
+  return [
+    [`createOrder p50, ${label}, in memory (baseline)`, `${figures.baselineP50Ms.toFixed(2)} ms`, '—'],
+    [`createOrder p50, ${label}, --data`, `${figures.dataP50Ms.toFixed(2)} ms`, `≤ +5 ms (${added(figures.dataP50Ms)})`],
+    [`createOrder p50, ${label}, --data --data-fsync true`, `${figures.dataFsyncP50Ms.toFixed(2)} ms`, `— (${added(figures.dataFsyncP50Ms)})`],
+    [`first snapshot of ${label} (at start, once)`, `${figures.startCompactMs.toFixed(0)} ms`, '—'],
+  ];
+}
+
 /** Each section runs in its own process, so one section's heap never slows the next. */
 const SECTIONS: Record<string, () => Promise<Row[]>> = {
   async startup() {
@@ -92,6 +103,12 @@ const SECTIONS: Record<string, () => Promise<Row[]>> = {
       ['signing alone, one thread (baseline)', `${webhooks.signOnlyPerSecond.toFixed(0)} /s`, '—'],
       ['signed webhook deliveries to a local receiver', `${webhooks.perSecond.toFixed(0)} /s`, '≥ 500 /s'],
     ];
+  },
+  async persistence() {
+    return persistenceRows('demo profile', await benchPersistence('demo'));
+  },
+  async persistence100k() {
+    return persistenceRows('100k orders', await benchPersistence('default', 100_000));
   },
   async batch() {
     const batch = await benchBatch();
