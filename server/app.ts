@@ -20,6 +20,8 @@ import { createWorkflowRouter } from './http/routes/workflow-routes.js';
 import type { Simulator } from './simulator.js';
 import type { Logger } from './lib/logger.js';
 import { requestLog } from './http/middleware/request-log.js';
+import { createFaultMiddleware } from './faults/fault-middleware.js';
+import { createFaultRouter } from './faults/fault-routes.js';
 
 export type AppOptions = {
   version?: string;
@@ -44,6 +46,7 @@ export function createApp(sim: Simulator, options: AppOptions = {}): Express {
   for (const m of options.before ?? []) app.use(m);
   // Not strict: a JSON string or null is valid JSON, and each route says what it expected instead.
   app.use(express.json({ limit: '50mb', strict: false, type: ['application/json', 'application/*+json'] }));
+  app.use(createFaultMiddleware(sim), createFaultRouter(sim));
   app.use(createSimRouter(sim, options.version ?? '0.0.0'));
   app.use(createSimOrchestrationRouter((req) => orchestrationOf(simAccountOf(sim, req))));
   app.use(createSimStateRouter(sim));

@@ -48,6 +48,8 @@ export const ConfigSchema = z.object({
   webhookKey: z.string().min(1).optional(),
   /** Per-attempt webhook timeout in milliseconds (§8 #18). */
   webhookTimeout: z.coerce.number().int().positive().default(5000),
+  /** JSON file with a list of faults for the default account, as `POST /_sim/faults` takes them. */
+  faults: z.string().min(1).optional(),
   logLevel: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
 });
 

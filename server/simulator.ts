@@ -23,6 +23,8 @@ import type { ProfileProgress } from './seed/profiles/load-profile.js';
 import { isSeedProfile } from './seed/profiles/profile-sizes.js';
 import { captureAccount, restoreAccount, type AccountSnapshot } from './state/account-state.js';
 import { attachWebhooks } from './webhooks/account-webhooks.js';
+import { createFaultyFetch } from './faults/fault-fetch.js';
+import { Faults, type Fault } from './faults/faults.js';
 import { jobsOf } from './batch/jobs-of.js';
 import { loadOrCreateKeyPair, type WebhookKeyPair } from './webhooks/keys.js';
 
@@ -39,6 +41,8 @@ export type SimulatorOptions = {
   fetch?: typeof fetch;
   /** Progress of a generated seed profile (a large one takes a while). */
   onSeedProgress?: ProfileProgress;
+  /** Told of every injected fault that fires (the log). */
+  onFault?: (fault: Fault, detail: string) => void;
 };
 
 /** Who may log in to an account, and what it starts with. */
@@ -67,6 +71,8 @@ export type Simulator = {
   readonly specs: Map<string, AccountSpec>;
   /** maps account id to snapshot name to snapshot */
   readonly snapshots: Map<string, Map<string, SavedSnapshot>>;
+  /** Injected faults, per account (`/_sim/faults`). */
+  readonly faults: Faults;
   createAccount(spec: AccountSpec): Promise<Account>;
   /** Returns an account to the state it had right after seeding. */
   reset(account: Account): Promise<void>;
@@ -90,6 +96,7 @@ export async function createSimulator(config: Config, options: SimulatorOptions 
   const snapshots = new Map<string, Map<string, SavedSnapshot>>();
   const tokens = new TokenService(createIds());
   const webhookKeys = loadWebhookKeys(config, options.storedWebhookKeyPem);
+  const faults = new Faults(options.onFault ? { onFire: options.onFault } : {});
 
   const sim: Simulator = {
     config,
@@ -101,6 +108,7 @@ export async function createSimulator(config: Config, options: SimulatorOptions 
     accounts,
     specs,
     snapshots,
+    faults,
     async createAccount(spec) {
       if (accounts.has(spec.id)) throw new SimError('CONFLICT', `Account "${spec.id}" already exists`);
       if ([...specs.values()].some((s) => s.clientId === spec.clientId)) throw new SimError('CONFLICT', `client_id "${spec.clientId}" is taken`);
@@ -112,8 +120,9 @@ export async function createSimulator(config: Config, options: SimulatorOptions 
         ids: newIds(),
         paging: { defaultPageSize: config.pageSize, maxPageSize: config.maxPageSize },
       });
-      account.webhooks = attachWebhooks(account, webhookKeys, { timeoutMs: config.webhookTimeout, ...(options.fetch ? { fetch: options.fetch } : {}) });
-      account.orchestration = await attachOrchestration(account, { registry, workflowDirs, webhooks: account.webhooks });
+      account.webhooks = attachWebhooks(account, webhookKeys, { timeoutMs: config.webhookTimeout, fetch: createFaultyFetch(faults, spec.id, options.fetch ?? globalThis.fetch) });
+      const asyncDelayMs = (event: { name: string }): number | undefined => faults.take(spec.id, 'event', (f) => f.name === undefined || f.name === event.name, `event ${event.name}`)?.delayMs;
+      account.orchestration = await attachOrchestration(account, { registry, workflowDirs, webhooks: account.webhooks, asyncDelayMs });
       const jobs = jobsOf(account);
       account.parts.set('jobs', { toJSON: () => jobs.toJSON(), restore: (d) => jobs.restore(d as never), clear: () => jobs.clear() });
       await options.onAccount?.(account);
@@ -129,6 +138,7 @@ export async function createSimulator(config: Config, options: SimulatorOptions 
       const seeded = seedStates.get(account.id);
       if (!seeded) throw new SimError('NOT_FOUND', `Account "${account.id}" has no seed state`);
       restoreAccount(account, seeded);
+      faults.clear(account.id);
     },
     accountForClient(clientId, accountHeader) {
       for (const a of accounts.values()) if (a.credentials.clientId === clientId) return a;

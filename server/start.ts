@@ -11,6 +11,7 @@ import { createCommitMiddleware } from './persistence/commit-middleware.js';
 import { restoreDocument, sharedPartsOf } from './persistence/data-document.js';
 import { loadData } from './persistence/load-data.js';
 import { startPersistence, type Persistence } from './persistence/persistence.js';
+import { loadFaultFile } from './faults/load-fault-file.js';
 import { createSimulator } from './simulator.js';
 
 /** A SIGTERM/SIGINT exits within this (ms). */
@@ -24,8 +25,10 @@ export async function start(raw: Record<string, unknown>, version: string): Prom
   const stored = loaded?.doc?.shared['webhookKeys'] as { privateKeyPem?: string } | undefined;
   const sim = await createSimulator(config, {
     ...(stored?.privateKeyPem ? { storedWebhookKeyPem: stored.privateKeyPem } : {}),
+    onFault: (fault, detail) => logger.warn({ fault: fault.id, account: fault.account, type: fault.type, detail, fired: fault.fired, remaining: fault.remaining }, `injected fault ${fault.id} fired: ${detail}`),
     onSeedProgress: (done, total) => logger.info({ done, total, seed: config.seed }, `loading seed ${config.seed}: ${Math.round((done / total) * 100)} %`),
   });
+  if (config.faults) loadFaultFile(sim, config.faults);
   const shared = sharedPartsOf(sim);
   let persistence: Persistence | undefined;
   if (config.data && loaded) {

@@ -32,6 +32,8 @@ export type OrchestrationOptions = {
   /** Workflow folders loaded in order (later files win for the same name). */
   workflowDirs: readonly string[];
   webhooks?: WebhookQueue;
+  /** Fault injection: real milliseconds an async event waits before it is processed. */
+  asyncDelayMs?: (event: { name: string }) => number | undefined;
 };
 
 export async function attachOrchestration(account: Account, options: OrchestrationOptions): Promise<Orchestration> {
@@ -48,6 +50,7 @@ export async function attachOrchestration(account: Account, options: Orchestrati
     workflows,
     events,
     webhooks,
+    ...(options.asyncDelayMs ? { asyncDelayMs: options.asyncDelayMs } : {}),
   });
   account.hooks.onCreated = (record) => {
     const view = viewOf(account, record);
