@@ -10,6 +10,7 @@ import { requireAuth } from './http/middleware/auth.js';
 import { createOAuthRouter } from './http/routes/oauth-routes.js';
 import { createSimRouter } from './http/routes/sim-routes.js';
 import { createSimStateRouter } from './http/routes/sim-state-routes.js';
+import { createSimStubRouter } from './http/routes/sim-stub-routes.js';
 import { accountOf, orchestrationOf, simAccountOf, webhooksOf } from './http/account-of.js';
 import { createSimWebhookRouter } from './http/routes/sim-webhook-routes.js';
 import { createJobRouter } from './http/routes/job-routes.js';
@@ -17,6 +18,7 @@ import { jobsOf } from './batch/jobs-of.js';
 import { createEventRouter } from './http/routes/event-routes.js';
 import { createSimOrchestrationRouter } from './http/routes/sim-orchestration-routes.js';
 import { createWorkflowRouter } from './http/routes/workflow-routes.js';
+import { createPluginRouter, createSimPluginRouter } from './http/routes/plugin-routes.js';
 import type { Simulator } from './simulator.js';
 import type { Logger } from './lib/logger.js';
 import { requestLog } from './http/middleware/request-log.js';
@@ -49,8 +51,10 @@ export function createApp(sim: Simulator, options: AppOptions = {}): Express {
   app.use(createFaultMiddleware(sim), createFaultRouter(sim));
   app.use(createSimRouter(sim, options.version ?? '0.0.0'));
   app.use(createSimOrchestrationRouter((req) => orchestrationOf(simAccountOf(sim, req))));
+  app.use(createSimStubRouter((req) => orchestrationOf(simAccountOf(sim, req))));
   app.use(createSimStateRouter(sim));
   app.use(createSimWebhookRouter((req) => webhooksOf(simAccountOf(sim, req)), () => sim.webhookKeys.publicKeyPem));
+  app.use(createSimPluginRouter((req) => simAccountOf(sim, req).plugins));
   for (const r of options.simRouters ?? []) app.use(r);
 
   app.use(express.urlencoded({ extended: false }));
@@ -68,8 +72,16 @@ export function createApp(sim: Simulator, options: AppOptions = {}): Express {
       return { engine, events, accountId: account.id, clock: account.clock };
     }),
   );
-  app.use(createWorkflowRouter((req) => orchestrationOf(accountOf(req))));
+  app.use(createWorkflowRouter((req) => orchestrationOf(accountOf(req)), options.logger ? { logger: options.logger } : {}));
   app.use(createJobRouter((req) => jobsOf(accountOf(req))));
+  app.use('/orchestration', requireAuth(sim));
+  app.use(
+    createPluginRouter((req) => {
+      const account = accountOf(req);
+      const { registry } = orchestrationOf(account);
+      return { accountId: account.id, plugins: account.plugins, registry };
+    }),
+  );
   for (const r of options.platformRouters ?? []) app.use(r);
 
   app.use((req, res) => {

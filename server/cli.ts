@@ -1,10 +1,11 @@
 /**
- * The command line: `fluent-sim [start] [flags]`, `fluent-sim healthcheck [--url]`,
+ * The command line: `fluent-sim [start] [flags]`, `fluent-sim healthcheck [--url]`, `fluent-sim pull`,
  * `fluent-sim version`. Every flag can also come from `FLUENT_SIM_<NAME>` (e.g.
  * `FLUENT_SIM_PORT`, `FLUENT_SIM_CLIENT_SECRET`); a flag wins over its variable. commander
  * parses flags; config.ts validates the values.
  */
 import { Command, Option } from 'commander';
+import type { CheckOptions, ScaffoldOptions } from './cli/offline-commands.js';
 import type { RawConfig } from './config.js';
 
 /** Flag name → config key, with the help text; the env variable is derived from the flag. */
@@ -24,6 +25,7 @@ export const FLAGS: readonly { flag: string; key: keyof RawConfig; arg: string; 
   { flag: 'seed-value', key: 'seedValue', arg: '<n>', help: 'faker seed of the small/demo/large profiles', defaultText: '1' },
   { flag: 'workflows', key: 'workflows', arg: '<dir>', help: 'extra folder of workflow JSON files', defaultText: '(none)' },
   { flag: 'rules', key: 'rules', arg: '<dir>', help: 'folder of JavaScript rule modules', defaultText: '(none)' },
+  { flag: 'rule-stubs', key: 'ruleStubs', arg: '<file>', help: 'rule-stub file: your own rules as building blocks', defaultText: '(none)' },
   { flag: 'unknown-rules', key: 'unknownRules', arg: '<skip|error>', help: 'policy for workflow rules the simulator does not know', defaultText: 'skip' },
   { flag: 'page-size', key: 'pageSize', arg: '<n>', help: 'connection page size when first/last is absent', defaultText: '10' },
   { flag: 'max-page-size', key: 'maxPageSize', arg: '<n>', help: 'largest connection page', defaultText: '500' },
@@ -41,7 +43,24 @@ export const envName = (flag: string): string => `FLUENT_SIM_${flag.toUpperCase(
 export type CliCommand =
   | { type: 'start'; raw: Record<string, unknown> }
   | { type: 'healthcheck'; url: string }
+  | { type: 'workflowCheck'; options: CheckOptions }
+  | { type: 'rulesScaffold'; options: ScaffoldOptions }
+  | { type: 'pull'; options: PullCommandOptions }
   | { type: 'version' };
+
+/** `fluent-sim pull`: read an account through its public APIs into a seed file. */
+export type PullCommandOptions = {
+  url: string;
+  account: string;
+  clientId: string;
+  clientSecret: string;
+  username: string;
+  password: string;
+  out: string;
+  maxPositions: number;
+  orders: number;
+  includeSecrets: boolean;
+};
 
 export function parseCli(argv: readonly string[], env: NodeJS.ProcessEnv, version: string): CliCommand {
   let result: CliCommand | undefined;
@@ -70,6 +89,77 @@ export function parseCli(argv: readonly string[], env: NodeJS.ProcessEnv, versio
     .addOption(new Option('--url <url>', `base URL [env ${envName('url')}]`).default(env[envName('url')] ?? `http://127.0.0.1:${env[envName('port')] ?? '8686'}`))
     .action((opts: { url: string }) => {
       result = { type: 'healthcheck', url: opts.url };
+    });
+  // Offline commands: read workflow files with the registry a simulator would build (docs/your-own-rules.md).
+  const ruleOptions = (command: Command): Command =>
+    command
+      .option('--vars <file>', 'placeholder values ({{name}}) as JSON or key=value lines')
+      .addOption(new Option('--rules <dir>', `folder of JavaScript rule modules [env ${envName('rules')}]`).default(env[envName('rules')]))
+      .addOption(new Option('--rule-stubs <file>', `rule-stub file [env ${envName('rule-stubs')}]`).default(env[envName('rule-stubs')]));
+  const offline = (path: string, opts: Record<string, unknown>) => ({
+    path,
+    ...(opts['vars'] ? { vars: String(opts['vars']) } : {}),
+    ...(opts['rules'] ? { rules: String(opts['rules']) } : {}),
+    ...(opts['ruleStubs'] ? { ruleStubs: String(opts['ruleStubs']) } : {}),
+  });
+  ruleOptions(
+    program
+      .command('workflow')
+      .description('work with exported workflow files')
+      .command('check <path>')
+      .description('report per workflow (a FILE, or every *.json in a DIR): rules and how each runs, coverage, unreachable rulesets, dead-end statuses, problems'),
+  )
+    .option('--json', 'machine-readable output')
+    .option('--strict', 'exit 1 when a rule is unknown or a file is not a workflow')
+    .action((path: string, opts: Record<string, unknown>) => {
+      result = { type: 'workflowCheck', options: { ...offline(path, opts), json: opts['json'] === true, strict: opts['strict'] === true } };
+    });
+  ruleOptions(
+    program
+      .command('rules')
+      .description('work with your own rules')
+      .command('scaffold <path>')
+      .description('write a rule stub for every unknown rule of the workflows at <path>, guessed from its props'),
+  )
+    .option('--out <file>', 'write the stubs here (default: stdout)')
+    .action((path: string, opts: Record<string, unknown>) => {
+      result = { type: 'rulesScaffold', options: { ...offline(path, opts), ...(opts['out'] ? { out: String(opts['out']) } : {}) } };
+    });
+  program
+    .command('pull')
+    .description('read an account (Fluent or fluent-sim) through its public APIs into a seed file for --seed')
+    .requiredOption('--url <url>', 'the account\'s API base URL, e.g. https://ACME.sandbox.api.fluentretail.com')
+    .requiredOption('--account <id>', 'the account id (sent as the fluent.account header)')
+    .requiredOption('--client-id <id>', 'OAuth client_id')
+    .requiredOption('--client-secret <secret>', 'OAuth client_secret')
+    .requiredOption('--username <name>', 'user to read as')
+    .requiredOption('--password <password>', 'that user\'s password')
+    .requiredOption('--out <file>', 'seed file to write')
+    .addOption(new Option('--max-positions <n>', 'inventory positions read at most').default('10000'))
+    .addOption(new Option('--orders <n>', 'orders (and their customers) read').default('0'))
+    .option('--include-secrets', 'keep setting values whose names look like secrets (masked otherwise)', false)
+    .action((opts: Record<string, string | boolean>) => {
+      const count = (name: string): number => {
+        const n = Number(opts[name]);
+        if (!Number.isInteger(n) || n < 0) throw new Error(`--${name.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)} must be a whole number, got "${String(opts[name])}"`);
+        return n;
+      };
+      const text = (name: string): string => String(opts[name]);
+      result = {
+        type: 'pull',
+        options: {
+          url: text('url'),
+          account: text('account'),
+          clientId: text('clientId'),
+          clientSecret: text('clientSecret'),
+          username: text('username'),
+          password: text('password'),
+          out: text('out'),
+          maxPositions: count('maxPositions'),
+          orders: count('orders'),
+          includeSecrets: opts['includeSecrets'] === true,
+        },
+      };
     });
   program.command('version').description('print the version').action(() => {
     result = { type: 'version' };

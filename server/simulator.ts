@@ -18,6 +18,8 @@ import { packagePath } from './lib/package-path.js';
 import { attachOrchestration } from './orchestration/account-orchestration.js';
 import { createRuleRegistry, loadUserRules, type RuleRegistry } from './orchestration/rule-registry.js';
 import { BUILTIN_RULES } from './orchestration/rules/index.js';
+import { installStubs } from './orchestration/stubs/install-stubs.js';
+import { readStubFile } from './orchestration/stubs/read-stub-file.js';
 import { applySeed, readSeedFile } from './seed/load-seed.js';
 import type { ProfileProgress } from './seed/profiles/load-profile.js';
 import { isSeedProfile } from './seed/profiles/profile-sizes.js';
@@ -63,6 +65,7 @@ export type Simulator = {
   readonly model: Model;
   readonly schema: GraphQLSchema;
   readonly tokens: TokenService;
+  /** The rules every new account starts with (each account has its own copy: see Orchestration.registry). */
   readonly registry: RuleRegistry;
   /** The key pair webhooks are signed with; the public half is served at /_sim/webhooks/public-key. */
   readonly webhookKeys: WebhookKeyPair;
@@ -88,7 +91,14 @@ export async function createSimulator(config: Config, options: SimulatorOptions 
   const newClock = options.createClock ?? (() => createClock({ start: config.clockStart ? new Date(config.clockStart) : undefined, frozen: config.clockStart !== undefined }));
   const newIds = options.createIds ?? (() => createIds());
   const userRules = config.rules ? await loadUserRules(config.rules) : [];
-  const registry = createRuleRegistry([...BUILTIN_RULES, ...userRules], { unknownRulePolicy: config.unknownRules });
+  const stubFile = config.ruleStubs ? await readStubFile(config.ruleStubs) : undefined;
+  // Each account gets its own registry, so stubs posted to /_sim/rule-stubs stay in their account.
+  const newRegistry = (): RuleRegistry => {
+    const created = createRuleRegistry([...BUILTIN_RULES, ...userRules], { unknownRulePolicy: config.unknownRules });
+    if (stubFile) installStubs(created, stubFile);
+    return created;
+  };
+  const registry = startRegistry(newRegistry);
   const workflowDirs = [packagePath('rulesets'), ...(config.workflows ? [config.workflows] : [])];
   const accounts = new Map<string, Account>();
   const specs = new Map<string, AccountSpec>();
@@ -122,7 +132,7 @@ export async function createSimulator(config: Config, options: SimulatorOptions 
       });
       account.webhooks = attachWebhooks(account, webhookKeys, { timeoutMs: config.webhookTimeout, fetch: createFaultyFetch(faults, spec.id, options.fetch ?? globalThis.fetch) });
       const asyncDelayMs = (event: { name: string }): number | undefined => faults.take(spec.id, 'event', (f) => f.name === undefined || f.name === event.name, `event ${event.name}`)?.delayMs;
-      account.orchestration = await attachOrchestration(account, { registry, workflowDirs, webhooks: account.webhooks, asyncDelayMs });
+      account.orchestration = await attachOrchestration(account, { registry: newRegistry(), workflowDirs, webhooks: account.webhooks, asyncDelayMs });
       const jobs = jobsOf(account);
       account.parts.set('jobs', { toJSON: () => jobs.toJSON(), restore: (d) => jobs.restore(d as never), clear: () => jobs.clear() });
       await options.onAccount?.(account);
@@ -164,6 +174,16 @@ export async function createSimulator(config: Config, options: SimulatorOptions 
     seed: config.seed,
   });
   return sim;
+}
+
+/** The first registry: a stub refused at start (it would replace a library rule) stops the start. */
+function startRegistry(create: () => RuleRegistry): RuleRegistry {
+  try {
+    return create();
+  } catch (error) {
+    if (error instanceof SimError && error.code === 'VALIDATION_FAILED') throw new SimError('CONFIG_INVALID', `--rule-stubs ${error.message}`);
+    throw error;
+  }
 }
 
 /** `--webhook-key FILE` wins, then the key kept in the data file, else a new key pair. */

@@ -12,7 +12,9 @@ import { restoreDocument, sharedPartsOf } from './persistence/data-document.js';
 import { loadData } from './persistence/load-data.js';
 import { startPersistence, type Persistence } from './persistence/persistence.js';
 import { loadFaultFile } from './faults/load-fault-file.js';
-import { createSimulator } from './simulator.js';
+import { createSimulator, type Simulator } from './simulator.js';
+import { describeSkipped } from './orchestration/unknown-rules.js';
+import type { Logger } from './lib/logger.js';
 
 /** A SIGTERM/SIGINT exits within this (ms). */
 const STOP_DEADLINE_MS = 1800;
@@ -28,13 +30,14 @@ export async function start(raw: Record<string, unknown>, version: string): Prom
     onFault: (fault, detail) => logger.warn({ fault: fault.id, account: fault.account, type: fault.type, detail, fired: fault.fired, remaining: fault.remaining }, `injected fault ${fault.id} fired: ${detail}`),
     onSeedProgress: (done, total) => logger.info({ done, total, seed: config.seed }, `loading seed ${config.seed}: ${Math.round((done / total) * 100)} %`),
   });
+  logUnknownRules(sim, config.account, logger);
   if (config.faults) loadFaultFile(sim, config.faults);
   const shared = sharedPartsOf(sim);
   let persistence: Persistence | undefined;
   if (config.data && loaded) {
     if (loaded.doc) await restoreDocument(sim, loaded.doc, shared);
     if (loaded.replayed > 0) logger.info({ data: config.data, lines: loaded.replayed }, 'replayed the journal on top of the snapshot');
-    persistence = await startPersistence(sim, config.data, shared, loaded.generation, { logger, fsync: config.dataFsync });
+    persistence = await startPersistence(sim, config.data, shared, loaded.generation, { logger, fsync: config.dataFsync, snapshotAtStart: !loaded.doc || loaded.replayed > 0 });
   }
   const app = createApp(sim, { version, logger, log: (m, e) => logger.error({ err: e }, m), before: persistence ? [createCommitMiddleware(persistence)] : [] });
   // Handlers go in before listening: a signal right after start must still exit cleanly.
@@ -82,4 +85,13 @@ export async function start(raw: Record<string, unknown>, version: string): Prom
 
   logger.info({ url: base, account: config.account, data: config.data ?? null }, 'fluent-sim ready');
 
+}
+
+/** Under `--unknown-rules skip`: which loaded workflows have rules that will run as no-ops (issue 10). */
+function logUnknownRules(sim: Simulator, accountId: string, logger: Logger): void {
+  for (const compiled of sim.accounts.get(accountId)?.orchestration?.loaded ?? []) {
+    const report = compiled.unknownRules;
+    if (report.count === 0) continue;
+    logger.warn({ workflow: compiled.name, version: compiled.version, rules: report.count, names: report.names.map((entry) => entry.name) }, describeSkipped(report));
+  }
 }

@@ -28,8 +28,8 @@ export type DomainHooks = {
   onCreated?(record: EntityRecord): void;
   /** After commit, for every status change. */
   onStatusChanged?(record: EntityRecord, from: unknown, to: unknown): void;
-  /** The version new orchestrated entities start on, from the loaded workflows. */
-  workflowVersion?(workflowRef: string): number | undefined;
+  /** The version (major) new orchestrated entities start on, from the retailer's workflows. */
+  workflowVersion?(workflowRef: string, retailerId?: string): number | undefined;
 };
 
 export type EntityServiceDeps = { model: Model; store: Store; clock: Clock; ids: Ids; hooks: DomainHooks };
@@ -155,7 +155,8 @@ export class EntityService {
     if (entity.orchestrateable && 'workflowRef' in entity.fields && record['workflowRef'] == null) {
       const workflowRef = `${entity.fluentEntityType ?? upperSnake(record.__typename)}::${String(record['type'] ?? 'DEFAULT')}`;
       record['workflowRef'] = workflowRef;
-      record['workflowVersion'] = this.deps.hooks.workflowVersion?.(workflowRef) ?? 1;
+      const retailer = record['retailer'];
+      record['workflowVersion'] = this.deps.hooks.workflowVersion?.(workflowRef, isLinkRef(retailer) ? retailer.id : undefined) ?? 1;
     }
   }
 

@@ -5,6 +5,7 @@
  */
 import type { Account } from '../account.js';
 import type { Clock } from '../lib/clock.js';
+import type { CompiledWorkflow } from './compile-workflow.js';
 import { createDomainPort, viewOf } from './domain-port.js';
 import { createEngine } from './engine.js';
 import type { Engine, WebhookQueue, WebhookRequest } from './engine-types.js';
@@ -15,6 +16,8 @@ import { createWorkflowStore, type WorkflowStore } from './workflow-store.js';
 export type Orchestration = {
   readonly registry: RuleRegistry;
   readonly workflows: WorkflowStore;
+  /** The workflows the folders held when the account was created (for the start-up report). */
+  readonly loaded: readonly CompiledWorkflow[];
   readonly events: EventLog;
   readonly engine: Engine;
   /** The webhook requests rules made, in order (delivery is the webhook service's job). */
@@ -38,7 +41,7 @@ export type OrchestrationOptions = {
 
 export async function attachOrchestration(account: Account, options: OrchestrationOptions): Promise<Orchestration> {
   const workflows = createWorkflowStore({ registry: options.registry });
-  for (const dir of options.workflowDirs) await workflows.loadDir(dir);
+  const loaded = await workflows.loadDirs(options.workflowDirs);
   const events = createEventLog({ clock: account.clock as Clock });
   const webhooks = options.webhooks ?? createRecordingWebhookQueue();
   const engine = createEngine({
@@ -56,9 +59,9 @@ export async function attachOrchestration(account: Account, options: Orchestrati
     const view = viewOf(account, record);
     if (view) engine.onEntityCreated(view);
   };
-  account.hooks.workflowVersion = (workflowRef) => workflows.versionNumberFor(workflowRef);
+  account.hooks.workflowVersion = (workflowRef, retailerId) => workflows.versionNumberFor(workflowRef, retailerId);
   account.parts.set('workflows', { toJSON: () => workflows.toJSON(), restore: (d) => workflows.restore(d as never), clear: () => workflows.clear() });
   account.parts.set('events', { toJSON: () => events.toJSON(), restore: (d) => events.restore(d as never), clear: () => events.clear() });
   account.parts.set('engine', { toJSON: () => engine.toJSON(), restore: (d) => engine.restore(d as never), clear: () => engine.clear() });
-  return { registry: options.registry, workflows, events, engine, webhooks };
+  return { registry: options.registry, workflows, loaded, events, engine, webhooks };
 }

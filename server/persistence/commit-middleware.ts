@@ -27,6 +27,10 @@ export function createCommitMiddleware(persistence: Persistence): RequestHandler
       next();
       return;
     }
+    if (persistence.rollingBack()) {
+      res.status(503).type('application/json').send(unsaved('the data file is being read back after a failed write'));
+      return;
+    }
     holdUntilCommitted(res, persistence);
     next();
   };

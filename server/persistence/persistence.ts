@@ -9,6 +9,7 @@
  * A write that fails rolls the live state back to what is on disk and fails the requests that
  * waited for it; the server reports itself unhealthy until a write works again.
  */
+import { existsSync, statSync } from 'node:fs';
 import type { Logger } from '../lib/logger.js';
 import type { Simulator } from '../simulator.js';
 import { ChangeTracker } from './change-tracker.js';
@@ -27,6 +28,8 @@ export type PersistenceOptions = {
   intervalMs?: number;
   /** A journal at least this big is folded into the snapshot. @default 8 MiB */
   minCompactBytes?: number;
+  /** Write a snapshot before anything else (a new file, or a journal replayed). @default true */
+  snapshotAtStart?: boolean;
 };
 
 export type PersistenceHealth = { healthy: true } | { healthy: false; since: string; reason: string };
@@ -35,8 +38,10 @@ export type Persistence = {
   /** Writes every pending change; rejects (after rolling back) when the disk refused it. */
   commit(): Promise<void>;
   health(): PersistenceHealth;
-  /** Increases at every roll-back: a request that saw it change may have lost its changes. */
+  /** Increases when a roll-back starts and when it ends: a request that saw it change may have lost its changes. */
   rollbacks(): number;
+  /** A roll-back is under way: new writes are refused until it ends. */
+  rollingBack(): boolean;
   /** Folds the journal into a new snapshot. */
   compact(): Promise<void>;
   /** Writes what is pending, folds the journal if time allows, and closes the files. */
@@ -48,9 +53,10 @@ export async function startPersistence(sim: Simulator, path: string, shared: Rec
   const faults = options.writeFault ? { writeFault: options.writeFault } : {};
   const tracker = new ChangeTracker(sim);
   let writer: JournalWriter | undefined;
-  let snapshotBytes = 0;
+  let snapshotBytes = existsSync(path) ? statSync(path).size : 0;
   let health: PersistenceHealth = { healthy: true };
   let rollbacks = 0;
+  let rollingBack = false;
   let chain: Promise<unknown> = Promise.resolve();
   let compacting: Promise<void> | undefined;
   let stopped = false;
@@ -107,6 +113,7 @@ export async function startPersistence(sim: Simulator, path: string, shared: Rec
   /** Puts the live state back to what is on disk; the changes that could not be written are lost. */
   async function rollBack(cause: unknown): Promise<void> {
     rollbacks += 1;
+    rollingBack = true;
     const reason = cause instanceof Error ? cause.message : String(cause);
     health = { healthy: false, since: new Date().toISOString(), reason };
     logger.error({ err: cause, data: path }, 'could not write the data file: changes rolled back, unhealthy until a write succeeds');
@@ -118,6 +125,9 @@ export async function startPersistence(sim: Simulator, path: string, shared: Rec
       }
     } catch (error) {
       logger.error({ err: error, data: path }, 'could not read the data file back: the live state holds changes that are not on disk');
+    } finally {
+      rollbacks += 1;
+      rollingBack = false;
     }
   }
 
@@ -133,8 +143,13 @@ export async function startPersistence(sim: Simulator, path: string, shared: Rec
     await writeLine().catch(() => undefined);
   }
 
-  // The start: whatever was replayed becomes a fresh snapshot with an empty journal.
-  await compact();
+  // The start: a new file, or one whose journal had lines, gets a fresh snapshot; otherwise the
+  // snapshot on disk stays, and new lines go to a journal of the next generation.
+  if (options.snapshotAtStart ?? true) await compact();
+  else {
+    generation += 1;
+    writer = await JournalWriter.create(journalPathOf(path, generation), generation, { fsync: options.fsync, ...faults });
+  }
   const timer = setInterval(() => {
     if (stopped) return;
     void serial(() => (health.healthy ? writeLine() : probe())).catch(() => undefined);
@@ -145,6 +160,7 @@ export async function startPersistence(sim: Simulator, path: string, shared: Rec
     commit: () => serial(writeLine),
     health: () => health,
     rollbacks: () => rollbacks,
+    rollingBack: () => rollingBack,
     compact,
     async stop(deadlineMs = 1500) {
       stopped = true;

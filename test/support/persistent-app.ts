@@ -33,6 +33,7 @@ export async function createPersistentApp(path: string, options: { writeFault?: 
     logger: createLogger('silent'),
     fsync: false,
     intervalMs: 20,
+    snapshotAtStart: !loaded.doc || loaded.replayed > 0,
     ...(options.writeFault ? { writeFault: options.writeFault } : {}),
   });
   const app = createApp(sim, { before: [createCommitMiddleware(persistence)] });
