@@ -70,6 +70,7 @@ function persistenceRows(label: string, figures: PersistenceBench): Row[] {
   return [
     [`createOrder p50, ${label}, in memory (baseline)`, `${figures.baselineP50Ms.toFixed(2)} ms`, '—'],
     [`createOrder p50, ${label}, --data`, `${figures.dataP50Ms.toFixed(2)} ms`, `≤ +5 ms (${added(figures.dataP50Ms)})`],
+    [`  of which waiting for its journal line, p50`, `${figures.commitP50Ms.toFixed(2)} ms`, '≤ 5 ms'],
     [`createOrder p50, ${label}, --data --data-fsync true`, `${figures.dataFsyncP50Ms.toFixed(2)} ms`, `— (${added(figures.dataFsyncP50Ms)})`],
     [`first snapshot of ${label} (at start, once)`, `${figures.startCompactMs.toFixed(0)} ms`, '—'],
   ];
