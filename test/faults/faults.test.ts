@@ -100,9 +100,9 @@ describe('/_sim/faults: webhook and event faults', () => {
     }
   });
 
-  it('holds async events PENDING for the delay, then processes them', async () => {
+  it('holds async events PENDING for the delay (real time), then processes them', async () => {
     const t = await createTestApp();
-    await addFault(t, { type: 'event', name: 'SlowEvent', delayMs: 200 });
+    await addFault(t, { type: 'event', name: 'SlowEvent', delayMs: 3000 });
     const bearer = await t.token();
     const res = await request(t.app).post('/api/v4.1/event/async').set('Authorization', `Bearer ${bearer}`).send({ name: 'SlowEvent', retailerId: '1', entityType: 'ORDER', entityRef: 'NONE' });
     expect(res.status).toBe(200);
@@ -110,6 +110,6 @@ describe('/_sim/faults: webhook and event faults', () => {
     const statusOf = async (): Promise<string> => (await request(t.app).get(`/api/v4.1/event/${id}`).set('Authorization', `Bearer ${bearer}`)).body.eventStatus as string;
     await t.sim.accounts.get('LOCAL')!.orchestration!.engine.drain();
     expect(await statusOf()).toBe('PENDING');
-    await expect.poll(statusOf).not.toBe('PENDING');
+    await expect.poll(statusOf, { timeout: 15_000, interval: 200 }).not.toBe('PENDING');
   });
 });
