@@ -28,6 +28,7 @@ import { attachWebhooks } from './webhooks/account-webhooks.js';
 import { createFaultyFetch } from './faults/fault-fetch.js';
 import { Faults, type Fault } from './faults/faults.js';
 import { jobsOf } from './batch/jobs-of.js';
+import { createDispatcher } from './webhooks/dispatcher.js';
 import { loadOrCreateKeyPair, type WebhookKeyPair } from './webhooks/keys.js';
 
 export type SimulatorOptions = {
@@ -43,6 +44,8 @@ export type SimulatorOptions = {
   fetch?: typeof fetch;
   /** Progress of a generated seed profile (a large one takes a while). */
   onSeedProgress?: ProfileProgress;
+  /** The wall clock token lifetimes run on (tests inject one rather than sleep). */
+  wallClock?: () => number;
   /** Told of every injected fault that fires (the log). */
   onFault?: (fault: Fault, detail: string) => void;
 };
@@ -104,8 +107,10 @@ export async function createSimulator(config: Config, options: SimulatorOptions 
   const specs = new Map<string, AccountSpec>();
   const seedStates = new Map<string, AccountSnapshot>();
   const snapshots = new Map<string, Map<string, SavedSnapshot>>();
-  const tokens = new TokenService(createIds());
+  const tokens = new TokenService(createIds(), options.wallClock);
   const webhookKeys = loadWebhookKeys(config, options.storedWebhookKeyPem);
+  // One for all accounts: tenants take turns for the same delivery slots.
+  const webhookDispatcher = createDispatcher();
   const faults = new Faults(options.onFault ? { onFire: options.onFault } : {});
 
   const sim: Simulator = {
@@ -130,9 +135,15 @@ export async function createSimulator(config: Config, options: SimulatorOptions 
         ids: newIds(),
         paging: { defaultPageSize: config.pageSize, maxPageSize: config.maxPageSize },
       });
-      account.webhooks = attachWebhooks(account, webhookKeys, { timeoutMs: config.webhookTimeout, fetch: createFaultyFetch(faults, spec.id, options.fetch ?? globalThis.fetch) });
+      account.webhooks = attachWebhooks(account, webhookKeys, {
+        timeoutMs: config.webhookTimeout,
+        maxPending: config.webhookMaxPending,
+        dispatcher: webhookDispatcher,
+        fetch: createFaultyFetch(faults, spec.id, options.fetch ?? globalThis.fetch),
+      });
+      const eventRetention = { maxRecords: config.eventRetention, maxAgeDays: config.eventRetentionDays };
       const asyncDelayMs = (event: { name: string }): number | undefined => faults.take(spec.id, 'event', (f) => f.name === undefined || f.name === event.name, `event ${event.name}`)?.delayMs;
-      account.orchestration = await attachOrchestration(account, { registry: newRegistry(), workflowDirs, webhooks: account.webhooks, asyncDelayMs });
+      account.orchestration = await attachOrchestration(account, { registry: newRegistry(), workflowDirs, webhooks: account.webhooks, eventRetention, asyncDelayMs });
       const jobs = jobsOf(account);
       account.parts.set('jobs', { toJSON: () => jobs.toJSON(), restore: (d) => jobs.restore(d as never), clear: () => jobs.clear() });
       await options.onAccount?.(account);

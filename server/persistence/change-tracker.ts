@@ -22,6 +22,8 @@ type Dirty = {
   records: Map<string, { typename: string; id: string }>;
   /** maps event id to its latest record */
   events: Map<string, EventRecord>;
+  /** events the log's retention dropped */
+  dropped: string[];
   /** the whole account changed (reset, snapshot restore) */
   whole: boolean;
 };
@@ -90,6 +92,7 @@ export class ChangeTracker {
         ops.push(record ? { op: 'put', account: account.id, record } : { op: 'delete', account: account.id, typename, id });
       }
       for (const record of dirty.events.values()) ops.push({ op: 'event', account: account.id, record });
+      if (dirty.dropped.length > 0) ops.push({ op: 'events-dropped', account: account.id, ids: dirty.dropped });
     }
     this.dirty.set(account.id, emptyDirty());
     for (const [name, part] of account.parts) {
@@ -132,7 +135,12 @@ export class ChangeTracker {
         if (this.muted) return;
         const d = current();
         if (change.type === 'replaced') d.whole = true;
-        else if (!d.whole) d.events.set(change.record.id, change.record);
+        else if (d.whole) return;
+        else if (change.type === 'put') d.events.set(change.record.id, change.record);
+        else {
+          for (const id of change.ids) d.events.delete(id);
+          d.dropped.push(...change.ids);
+        }
       };
     }
     const parts = new Map<string, string>();
@@ -142,7 +150,7 @@ export class ChangeTracker {
 }
 
 function emptyDirty(): Dirty {
-  return { records: new Map(), events: new Map(), whole: false };
+  return { records: new Map(), events: new Map(), dropped: [], whole: false };
 }
 
 /** Frozen: any change of instant. Running: a change of offset from the wall clock. */

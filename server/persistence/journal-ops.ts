@@ -21,6 +21,7 @@ export type JournalOp =
   | { op: 'put'; account: string; record: EntityRecord }
   | { op: 'delete'; account: string; typename: string; id: string }
   | { op: 'event'; account: string; record: EventRecord }
+  | { op: 'events-dropped'; account: string; ids: string[] }
   | { op: 'part'; account: string; name: string; data: unknown }
   | { op: 'ids'; account: string; counters: Record<string, number> }
   | { op: 'clock'; account: string; clock: PersistedClock }
@@ -86,6 +87,15 @@ function createReplay(doc: DataDocument): ((op: JournalOp) => void) & { finish()
         const at = positions.get(op.record.id);
         if (at === undefined) positions.set(op.record.id, list.push(op.record) - 1);
         else list[at] = op.record;
+        return;
+      }
+      case 'events-dropped': {
+        const { list } = eventsOf(op.account);
+        const gone = new Set(op.ids);
+        const kept = list.filter((e) => !gone.has(e.id));
+        list.length = 0;
+        list.push(...kept);
+        eventPositions.set(op.account, new Map(list.map((e, i) => [e.id, i])));
         return;
       }
       case 'part':

@@ -16,7 +16,7 @@ import { createCommitMiddleware } from '../../server/persistence/commit-middlewa
 import { sharedPartsOf } from '../../server/persistence/data-document.js';
 import { startPersistence } from '../../server/persistence/persistence.js';
 import { createSimulator, type Simulator } from '../../server/simulator.js';
-import { percentile } from './measure.js';
+import { against, percentile, QUICK, type Row } from './measure.js';
 
 export type PersistenceBench = { baselineP50Ms: number; dataP50Ms: number; dataFsyncP50Ms: number; commitP50Ms: number; startCompactMs: number };
 
@@ -90,11 +90,25 @@ export async function benchPersistence(seed: string, extraOrders = 0): Promise<P
   await account.orchestration!.engine.drain();
   const dir = mkdtempSync(join(tmpdir(), 'fluent-sim-bench-'));
   try {
-    const written = await interleaved(sim, { path: join(dir, 'data.json'), fsync: false }, 'W', 150);
-    const synced = await interleaved(sim, { path: join(dir, 'synced.json'), fsync: true }, 'S', 150);
+    const count = QUICK ? 40 : 150;
+    const written = await interleaved(sim, { path: join(dir, 'data.json'), fsync: false }, 'W', count);
+    const synced = await interleaved(sim, { path: join(dir, 'synced.json'), fsync: true }, 'S', count);
     return { baselineP50Ms: written.memory, dataP50Ms: written.data, dataFsyncP50Ms: synced.data, commitP50Ms: written.commit, startCompactMs: written.compactMs };
   } finally {
     rmSync(dir, { recursive: true, force: true });
     await sim.close();
   }
+}
+
+/** The rows `npm run bench` prints for one data set. */
+export async function persistenceRows(label: string, seed: string, extraOrders = 0): Promise<Row[]> {
+  const figures = await benchPersistence(seed, QUICK ? Math.min(extraOrders, 10_000) : extraOrders);
+  const added = (ms: number): string => `+${(ms - figures.baselineP50Ms).toFixed(2)} ms over the baseline`;
+  return [
+    [`createOrder p50, ${label}, in memory (baseline)`, `${figures.baselineP50Ms.toFixed(2)} ms`, '—'],
+    [`createOrder p50, ${label}, --data`, `${figures.dataP50Ms.toFixed(2)} ms`, `${added(figures.dataP50Ms)}; ${against(figures.dataP50Ms - figures.baselineP50Ms, 5, 'ms added')}`],
+    ['  of which the answer waits for its journal line, p50', `${figures.commitP50Ms.toFixed(2)} ms`, against(figures.commitP50Ms, 5, 'ms')],
+    [`createOrder p50, ${label}, --data --data-fsync true`, `${figures.dataFsyncP50Ms.toFixed(2)} ms`, added(figures.dataFsyncP50Ms)],
+    [`first snapshot of ${label} (written once, at the first start)`, `${figures.startCompactMs.toFixed(0)} ms`, '—'],
+  ];
 }
