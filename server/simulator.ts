@@ -25,6 +25,8 @@ import type { ProfileProgress } from './seed/profiles/load-profile.js';
 import { isSeedProfile } from './seed/profiles/profile-sizes.js';
 import { captureAccount, restoreAccount, type AccountSnapshot } from './state/account-state.js';
 import { attachWebhooks } from './webhooks/account-webhooks.js';
+import { createFaultyFetch } from './faults/fault-fetch.js';
+import { Faults, type Fault } from './faults/faults.js';
 import { jobsOf } from './batch/jobs-of.js';
 import { createDispatcher } from './webhooks/dispatcher.js';
 import { loadOrCreateKeyPair, type WebhookKeyPair } from './webhooks/keys.js';
@@ -44,6 +46,8 @@ export type SimulatorOptions = {
   onSeedProgress?: ProfileProgress;
   /** The wall clock token lifetimes run on (tests inject one rather than sleep). */
   wallClock?: () => number;
+  /** Told of every injected fault that fires (the log). */
+  onFault?: (fault: Fault, detail: string) => void;
 };
 
 /** Who may log in to an account, and what it starts with. */
@@ -77,6 +81,8 @@ export type Simulator = {
   readonly specs: Map<string, AccountSpec>;
   /** maps account id to snapshot name to snapshot */
   readonly snapshots: Map<string, Map<string, SavedSnapshot>>;
+  /** Injected faults, per account (`/_sim/faults`). */
+  readonly faults: Faults;
   createAccount(spec: AccountSpec): Promise<Account>;
   /** Returns an account to the state it had right after seeding. */
   reset(account: Account): Promise<void>;
@@ -109,6 +115,7 @@ export async function createSimulator(config: Config, options: SimulatorOptions 
   const webhookKeys = loadWebhookKeys(config, options.storedWebhookKeyPem);
   // One for all accounts: tenants take turns for the same delivery slots.
   const webhookDispatcher = createDispatcher();
+  const faults = new Faults(options.onFault ? { onFire: options.onFault } : {});
 
   /** Ids of accounts being seeded. */
   const creating = new Set<string>();
@@ -127,10 +134,11 @@ export async function createSimulator(config: Config, options: SimulatorOptions 
       timeoutMs: config.webhookTimeout,
       maxPending: config.webhookMaxPending,
       dispatcher: webhookDispatcher,
-      ...(options.fetch ? { fetch: options.fetch } : {}),
+      fetch: createFaultyFetch(faults, spec.id, options.fetch),
     });
     const eventRetention = { maxRecords: config.eventRetention, maxAgeDays: config.eventRetentionDays };
-    account.orchestration = await attachOrchestration(account, { registry: newRegistry(), workflowDirs, webhooks: account.webhooks, eventRetention });
+    const asyncDelayMs = (event: { name: string }): number | undefined => faults.take(spec.id, 'event', (f) => f.name === undefined || f.name === event.name, `event ${event.name}`)?.delayMs;
+    account.orchestration = await attachOrchestration(account, { registry: newRegistry(), workflowDirs, webhooks: account.webhooks, eventRetention, asyncDelayMs });
     const jobs = jobsOf(account);
     account.parts.set('jobs', { toJSON: () => jobs.toJSON(), restore: (d) => jobs.restore(d as never), clear: () => jobs.clear() });
     try {
@@ -160,6 +168,7 @@ export async function createSimulator(config: Config, options: SimulatorOptions 
     accounts,
     specs,
     snapshots,
+    faults,
     async createAccount(spec) {
       if (accounts.has(spec.id) || creating.has(spec.id)) throw new SimError('CONFLICT', `Account "${spec.id}" already exists`);
       if ([...specs.values()].some((s) => s.clientId === spec.clientId)) throw new SimError('CONFLICT', `client_id "${spec.clientId}" is taken`);
@@ -175,6 +184,7 @@ export async function createSimulator(config: Config, options: SimulatorOptions 
       const seeded = seedStates.get(account.id);
       if (!seeded) throw new SimError('NOT_FOUND', `Account "${account.id}" has no seed state`);
       restoreAccount(account, seeded);
+      faults.clear(account.id);
     },
     accountForClient(clientId, accountHeader) {
       for (const a of accounts.values()) if (a.credentials.clientId === clientId) return a;

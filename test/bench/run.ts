@@ -16,6 +16,7 @@ import { benchEventsMemory } from './events-memory.js';
 import { benchGraphql } from './graphql.js';
 import { benchLimits } from './limits.js';
 import { against, QUICK, versus, type Row } from './measure.js';
+import { persistenceRows } from './persistence.js';
 import { benchSeeds } from './seeds.js';
 import { benchStartup } from './startup.js';
 import { benchWebhooks } from './webhooks.js';
@@ -28,6 +29,8 @@ const SECTIONS: Record<string, () => Promise<Row[]>> = {
   engine: benchEngine,
   events: benchEventsMemory,
   batch: benchBatch,
+  persistence: () => persistenceRows('demo profile', 'demo'),
+  persistence100k: () => persistenceRows('100k orders', 'default', 100_000),
   async workflows() {
     const put = await benchWorkflowPut();
     const shape = `${put.rulesets} rulesets, ${put.rules} rules, ${put.kib.toFixed(0)} KiB, ${put.notSimulated} not simulated`;
