@@ -19,6 +19,7 @@ import { createEventRouter } from './http/routes/event-routes.js';
 import { createSimOrchestrationRouter } from './http/routes/sim-orchestration-routes.js';
 import { createWorkflowRouter } from './http/routes/workflow-routes.js';
 import type { Simulator } from './simulator.js';
+import { createConsoleRouter } from './console/console-router.js';
 import type { Logger } from './lib/logger.js';
 import { requestLog } from './http/middleware/request-log.js';
 
@@ -45,6 +46,7 @@ export function createApp(sim: Simulator, options: AppOptions = {}): Express {
   for (const m of options.before ?? []) app.use(m);
   // Not strict: a JSON string or null is valid JSON, and each route says what it expected instead.
   app.use(express.json({ limit: '50mb', strict: false, type: ['application/json', 'application/*+json'] }));
+  app.use(createConsoleRouter(sim));
   app.use(createSimRouter(sim, options.version ?? '0.0.0'));
   app.use(createSimOrchestrationRouter((req) => orchestrationOf(simAccountOf(sim, req))));
   app.use(createSimStubRouter((req) => orchestrationOf(simAccountOf(sim, req))));
