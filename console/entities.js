@@ -37,7 +37,7 @@ export async function entitiesPage(type, params) {
     const f = new FormData(e.target);
     location.hash = href(f.get('type'), { ref: f.get('ref').trim(), status: f.get('status').trim() });
   } },
-  h('label', {}, 'Type ', h('select', { name: 'type' }, Object.entries(ENTITY_TYPES).map(([key, s]) => h('option', { value: key, selected: key === type }, s.label)))),
+  h('label', {}, 'Type ', h('select', { name: 'type', onchange: (e) => e.target.form.requestSubmit() }, Object.entries(ENTITY_TYPES).map(([key, s]) => h('option', { value: key, selected: key === type }, s.label)))),
   h('label', {}, 'Ref ', h('input', { name: 'ref', value: ref, placeholder: 'exact ref' })),
   h('label', {}, 'Status ', h('input', { name: 'status', value: status, placeholder: 'e.g. BOOKED' })),
   h('button', { type: 'submit' }, 'Search'));

@@ -17,6 +17,12 @@ async function load(type, id) {
   return list.map((event, i) => ({ event, trace: traces[i] }));
 }
 
+/** Registry keys of rule stubs (issue 10), from the rule catalogue. */
+async function stubKeys() {
+  const { rules } = await sim('/_sim/rules');
+  return new Set(rules.filter((r) => r.description.startsWith('Rule stub')).map((r) => r.name));
+}
+
 function effect(e) {
   switch (e.type) {
     case 'setStatus': return `status → ${e.status} (${e.target.entityType} ${e.target.ref ?? e.target.id ?? ''})`;
@@ -29,8 +35,8 @@ function effect(e) {
   }
 }
 
-function rule(step) {
-  const kind = step.resolvedAs === null ? ' [unknown rule: skipped]' : step.simulated ? ' [stubbed]' : '';
+function rule(step, stubs) {
+  const kind = !step.simulated ? ' [not simulated: skipped]' : stubs.has(step.resolvedAs) ? ' [stub]' : '';
   return h('li', { class: step.error ? 'failed' : '' },
     h('span', { class: 'rule' }, step.rule.replace(/^[^.]+\./, ''), kind),
     step.error ? h('span', { class: 'reason' }, ` failed: ${step.error}`) : null,
@@ -45,52 +51,71 @@ function outcome(trace) {
   return null;
 }
 
-function traceView(trace) {
+function criteria(check) {
+  return ['name', 'type', 'subtype', 'status'].filter((c) => !check[c].ok)
+    .map((c) => `${c} ${check[c].actual ?? '—'}, expected ${[check[c].expected].flat().join(' or ')}`).join('; ');
+}
+
+function traceView(trace, stubs) {
   const matched = trace.rulesets.filter((r) => r.matched);
   const unmatched = trace.rulesets.filter((r) => !r.matched);
   return h('div', { class: 'trace' },
     trace.workflow ? h('p', { class: 'muted' }, `workflow ${trace.workflow.name} v${trace.workflow.version}`) : null,
     outcome(trace),
-    matched.map((r) => h('div', { class: 'ruleset' }, h('h4', {}, `Ruleset ${r.ruleset}`), h('ul', {}, trace.rules.filter((s) => s.ruleset === r.ruleset).map(rule)))),
-    unmatched.length ? h('p', { class: 'muted' }, `Not matched: ${unmatched.map((r) => `${r.ruleset} (${['name', 'type', 'subtype', 'status'].filter((c) => !r[c].ok).map((c) => `${c} ${r[c].actual ?? '—'}`).join(', ')})`).join('; ')}`) : null,
+    matched.map((r) => h('div', { class: 'ruleset' }, h('h4', {}, `Ruleset ${r.ruleset}`), h('ul', {}, trace.rules.filter((s) => s.ruleset === r.ruleset).map((step) => rule(step, stubs))))),
+    unmatched.length ? h('p', { class: 'muted' }, `Rulesets not matched: ${unmatched.map((r) => `${r.ruleset} at ${r.location} (${criteria(r)})`).join(' · ')}`) : null,
     trace.statusChanges.length ? h('p', { class: 'changes' }, trace.statusChanges.map((c) => `${c.entityType} ${c.ref ?? c.id}: ${c.from ?? '—'} → ${c.to}`).join('; ')) : null);
 }
 
-function entry({ event, trace }, byId) {
+function audits(list) {
+  if (!list.length) return null;
+  return h('details', {}, h('summary', {}, `${list.length} audit event(s)`), h('ul', {}, list.map(({ event }) =>
+    h('li', {}, `${event.category ?? ''} ${event.name} `, h('span', { class: 'muted' }, `${event.context.entityType ?? ''} ${event.context.entityRef ?? ''}`)))));
+}
+
+function entry({ event, trace, audit }, byId, stubs) {
   const bad = event.eventStatus === 'NO_MATCH' || event.eventStatus === 'FAILED';
   const cause = event.context.sourceEvents.map((id) => byId.get(id)).find(Boolean);
   return h('li', { class: `event${bad ? ' bad' : ''}`, id: `event-${event.id}` },
     h('h3', {}, badge(event.eventStatus), ' ', event.name ?? event.type, ' ',
       h('span', { class: 'muted' }, `${event.type} · ${event.context.entityType ?? ''} ${event.context.entityRef ?? ''} · ${when(event.generatedOn)}`)),
     cause ? h('p', { class: 'muted' }, 'caused by ', h('a', { href: `#event-${cause.id}`, onclick: (e) => { e.preventDefault(); document.getElementById(`event-${cause.id}`)?.scrollIntoView(); } }, cause.name ?? cause.id)) : null,
-    trace ? traceView(trace) : null);
+    trace ? traceView(trace, stubs) : null,
+    audits(audit ?? []));
 }
 
-/** Groups: each event that no other listed event caused, followed by what it caused (depth first). */
+/**
+ * Groups: each event that no other listed event caused, followed by what it caused (depth first);
+ * audit events go inside the orchestration event they record.
+ */
 function groups(entries) {
   const byId = new Map(entries.map((e) => [e.event.id, e.event]));
+  const items = new Map(entries.map((e) => [e.event.id, e]));
   const childrenOf = new Map();
   const roots = [];
   for (const item of entries) {
     const parent = item.event.context.sourceEvents.find((id) => byId.has(id));
-    if (parent) childrenOf.set(parent, [...(childrenOf.get(parent) ?? []), item]);
+    const owner = parent && items.get(parent);
+    if (item.event.type !== 'ORCHESTRATION' && owner?.event.type === 'ORCHESTRATION') (owner.audit ??= []).push(item);
+    else if (parent) childrenOf.set(parent, [...(childrenOf.get(parent) ?? []), item]);
     else roots.push(item);
   }
   const flatten = (item) => [item, ...(childrenOf.get(item.event.id) ?? []).flatMap(flatten)];
   return { byId, list: roots.map(flatten) };
 }
 
-function render(entries) {
+function render(entries, stubs) {
   const { byId, list } = groups(entries);
   if (!list.length) return h('p', {}, 'No events yet.');
-  return h('ol', { class: 'timeline' }, list.map((group) => h('li', { class: 'group' }, h('ol', {}, group.map((item) => entry(item, byId))))));
+  return h('ol', { class: 'timeline' }, list.map((group) => h('li', { class: 'group' }, h('ol', {}, group.map((item) => entry(item, byId, stubs))))));
 }
 
 const signature = (entries) => entries.map(({ event }) => `${event.id}:${event.eventStatus}`).join();
 
 export async function timelinePage(type, id, params) {
-  let entries = await load(type, id);
-  const region = h('div', {}, render(entries));
+  const [first, stubs] = await Promise.all([load(type, id), stubKeys()]);
+  let entries = first;
+  const region = h('div', {}, render(entries, stubs));
   const ref = params.get('ref');
   return {
     node: h('section', {},
@@ -101,7 +126,7 @@ export async function timelinePage(type, id, params) {
       const next = await load(type, id);
       if (signature(next) === signature(entries)) return;
       entries = next;
-      region.replaceChildren(render(entries));
+      region.replaceChildren(render(entries, stubs));
     },
   };
 }

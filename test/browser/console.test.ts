@@ -83,6 +83,32 @@ describe('the console', () => {
     await page.screenshot({ path: `${SHOTS}console-timeline.png`, fullPage: true });
   });
 
+  it('lists every entity type through GraphQL, searches by ref and offers the tenants', async () => {
+    await page.goto(`${server.url}/console/`);
+    await expect.poll(() => page.locator('h1').textContent(), WAIT).toBe('Orders');
+    const select = page.getByLabel('Type');
+    for (const label of ['Fulfilments', 'Locations', 'Products (variant)', 'Products (standard)', 'Inventory positions', 'Customers']) {
+      await page.getByLabel('Type').selectOption({ label });
+      await expect.poll(() => page.locator('h1').textContent(), WAIT).toBe(label);
+      expect(await page.locator('#status').textContent()).toBe('');
+      expect(await page.locator('main table, main p').count()).toBeGreaterThan(0);
+    }
+    await select.selectOption({ label: 'Products (variant)' });
+    await expect.poll(() => page.locator('h1').textContent(), WAIT).toBe('Products (variant)');
+    const first = (await page.locator('main tbody tr td').first().textContent())!;
+    await page.getByLabel('Ref').fill(first);
+    await page.getByRole('button', { name: 'Search' }).click();
+    await expect.poll(() => page.locator('main tbody tr').count(), WAIT).toBeGreaterThan(0);
+    expect(await page.locator('main tbody tr td:first-child').allTextContents()).toEqual(expect.arrayContaining([first]));
+    expect(new Set(await page.locator('main tbody tr td:first-child').allTextContents())).toEqual(new Set([first]));
+
+    await t.sim.createAccount({ id: 'ACME', clientId: 'ACME', clientSecret: 's', username: 'admin', password: 'p', retailerId: '1', seed: 'none' });
+    await page.reload();
+    await expect.poll(() => page.getByLabel('Account').locator('option').allTextContents(), WAIT).toEqual(['LOCAL (default)', 'ACME']);
+    await page.getByLabel('Account').selectOption('ACME');
+    await expect.poll(() => page.locator('main').textContent(), WAIT).toContain('Nothing found.');
+  });
+
   it('highlights a NO_MATCH event with the reason from its trace', async () => {
     await createOrder('BR-2');
     const fulfilment = (await t.gql<{ order: { fulfilments: { edges: { node: { id: string } }[] } } }>('{ order(ref: "BR-2") { fulfilments { edges { node { id } } } } }')).data.order.fulfilments.edges[0]!.node.id;
