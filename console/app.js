@@ -6,12 +6,15 @@ import { entitiesPage } from './entities.js';
 import { entityPage } from './entity.js';
 import { timelinePage } from './timeline.js';
 import { webhooksPage } from './webhooks.js';
+import { workflowPage, workflowsPage } from './workflow.js';
 
 const ROUTES = [
   [/^#\/(?:entities\/([A-Z_]+))?$/, (m, q) => entitiesPage(m[1] ?? 'ORDER', q)],
   [/^#\/entity\/([A-Z_]+)\/([^/]+)$/, (m, q) => entityPage(m[1], decodeURIComponent(m[2]), q)],
   [/^#\/timeline\/([A-Z_]+)\/([^/]+)$/, (m, q) => timelinePage(m[1], decodeURIComponent(m[2]), q)],
   [/^#\/webhooks$/, () => webhooksPage()],
+  [/^#\/workflows$/, () => workflowsPage()],
+  [/^#\/workflow\/([^/]+)\/([^/]+)\/([^/]+)$/, (m, q) => workflowPage(...m.slice(1, 4).map(decodeURIComponent), q)],
   [/^#\/controls$/, () => controlsPage()],
 ];
 

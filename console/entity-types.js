@@ -15,7 +15,7 @@ export const ENTITY_TYPES = {
     label: 'Fulfilments', list: 'fulfilments', byId: 'fulfilmentById',
     columns: 'id ref type status createdOn',
     detail: `id ref type status deliveryType workflowRef workflowVersion createdOn updatedOn ${ATTRS}
-      order { id ref } fromLocation { ref }
+      order { id ref type workflowRef workflowVersion } fromLocation { ref }
       items(first: 100) { edges { node { id ref status requestedQuantity filledQuantity rejectedQuantity } } }`,
   },
   LOCATION: {

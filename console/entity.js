@@ -5,6 +5,15 @@ import { badge, h, table, when } from './dom.js';
 import { entityHref } from './entities.js';
 import { ENTITY_TYPES, eventEntityType } from './entity-types.js';
 import { sendEventForm } from './send-event.js';
+import { workflowOfHref } from './workflow.js';
+
+/** The entity's workflow (a fulfilment runs on its order's), its status to highlight. */
+function workflowOf(type, entity) {
+  const owner = entity.order ?? entity;
+  const ownerType = entity.order ? 'ORDER' : eventEntityType(type);
+  const name = owner.workflowRef || (owner.type ? `${ownerType}::${owner.type}` : null);
+  return name && workflowOfHref(name, owner.workflowVersion, `${eventEntityType(type)}:${entity.status}`);
+}
 
 async function load(type, id, ref) {
   const spec = ENTITY_TYPES[type];
@@ -43,6 +52,7 @@ export async function entityPage(type, id, params) {
   const ref = params.get('ref');
   const entity = await load(type, id, ref);
   if (!entity) return { node: h('section', {}, h('h1', {}, 'Not found'), h('p', {}, `No ${type} with id ${id}`)) };
+  const diagram = await workflowOf(type, entity);
   const timeline = `#/timeline/${type}/${encodeURIComponent(entity.id)}?ref=${encodeURIComponent(entity.ref ?? '')}`;
   const context = { entityType: eventEntityType(type), entityId: entity.id, entityRef: entity.ref, entitySubtype: entity.type };
   if (ENTITY_TYPES[type].root) Object.assign(context, { rootEntityType: type, rootEntityId: entity.id, rootEntityRef: entity.ref });
@@ -50,7 +60,8 @@ export async function entityPage(type, id, params) {
   return {
     node: h('section', {},
       h('h1', {}, `${type} ${entity.ref ?? entity.id}`),
-      h('p', {}, h('a', { href: timeline }, 'Timeline: events and what the rules did'), ' · ', 'status ', badge(entity.status), entity.updatedOn ? ` · updated ${when(entity.updatedOn)}` : ''),
+      h('p', {}, h('a', { href: timeline }, 'Timeline: events and what the rules did'), ' · ',
+        diagram ? [h('a', { href: diagram }, 'Workflow diagram'), ' · '] : null, 'status ', badge(entity.status), entity.updatedOn ? ` · updated ${when(entity.updatedOn)}` : ''),
       links(entity),
       h('h2', {}, 'Fields'), fields(entity),
       h('h2', {}, 'Attributes'), attributes(entity.attributes),

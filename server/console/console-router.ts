@@ -5,10 +5,18 @@
  * for the account it shows so that it reads through the same GraphQL and Event API as any client.
  * The token endpoint is as open as the rest of `/_sim` (reset, snapshots): a local tool.
  */
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
 import express, { Router } from 'express';
+import { SimError } from '../domain/errors.js';
+import { isStubRule } from '../orchestration/stubs/stub-rule.js';
+import { workflowGraph } from './workflow-graph.js';
 import type { Simulator } from '../simulator.js';
 import { packagePath } from '../lib/package-path.js';
-import { simAccountOf } from '../http/account-of.js';
+import { orchestrationOf, simAccountOf } from '../http/account-of.js';
+
+/** dagre's self-contained ES module build (graphlib bundled), served to the page as it ships. */
+const DAGRE = join(dirname(createRequire(import.meta.url).resolve('@dagrejs/dagre/package.json')), 'dist', 'dagre.esm.js');
 
 export function createConsoleRouter(sim: Simulator): Router {
   const router = Router();
@@ -17,12 +25,28 @@ export function createConsoleRouter(sim: Simulator): Router {
     res.json({ name: 'fluent-sim', console: '/console/', graphql: '/graphql', health: '/_sim/health' });
   });
   router.get('/console', (req, res, next) => (req.originalUrl === '/console' ? res.redirect(301, '/console/') : next()));
+  router.get('/console/vendor/dagre.js', (_req, res) => res.type('text/javascript').sendFile(DAGRE));
   router.use('/console', express.static(packagePath('console'), { index: 'index.html', fallthrough: true }));
 
   // The default account first, then the tenants in the order they were created.
   router.get('/_sim/console/accounts', (_req, res) => {
     const ids = [sim.config.account, ...[...sim.accounts.keys()].filter((id) => id !== sim.config.account)];
     res.json({ default: sim.config.account, accounts: ids });
+  });
+  // Loaded workflows and their versions, and one version as a status/event graph with its JSON.
+  router.get('/_sim/console/workflows', (req, res) => {
+    res.json({ workflows: orchestrationOf(simAccountOf(sim, req)).workflows.list() });
+  });
+  router.get('/_sim/console/workflows/:retailerId/:name/:version', (req, res) => {
+    const { workflows, registry } = orchestrationOf(simAccountOf(sim, req));
+    const { retailerId, name, version } = req.params;
+    const compiled = workflows.get(retailerId, name, version);
+    if (!compiled) throw new SimError('NOT_FOUND', `No workflow ${name} version ${version} for retailer ${retailerId}`);
+    const isStub = (key: string): boolean => {
+      const found = registry.resolve(key);
+      return found.type === 'found' && isStubRule(found.rule);
+    };
+    res.json({ graph: workflowGraph(compiled, isStub), workflow: compiled.workflow, source: compiled.source });
   });
   router.post('/_sim/console/token', (req, res) => {
     const account = simAccountOf(sim, req);

@@ -81,6 +81,17 @@ describe('the console', () => {
     expect(text).toMatch(/Ruleset CreateFulfilment/);
     expect(await accessibilityViolations()).toEqual([]);
     await page.screenshot({ path: `${SHOTS}console-timeline.png`, fullPage: true });
+
+    await page.getByRole('link', { name: 'Back to the order' }).click();
+    await page.getByRole('link', { name: 'Workflow diagram' }).click();
+    await expect.poll(() => page.locator('h1').textContent(), WAIT).toBe('Workflow ORDER::HD v1.0');
+    const current = page.locator('svg.diagram g.node.current');
+    expect(await current.count()).toBe(1);
+    expect(await current.textContent()).toContain('ORDER BOOKED');
+    expect(await page.locator('svg.diagram g.node.ruleset').filter({ hasText: 'CreateFulfilment' }).count()).toBeGreaterThan(0);
+    expect(await page.locator('svg.diagram polyline.edge').count()).toBeGreaterThan(10);
+    expect(await accessibilityViolations()).toEqual([]);
+    await page.screenshot({ path: `${SHOTS}console-workflow.png`, fullPage: true });
   });
 
   it('lists every entity type through GraphQL, searches by ref and offers the tenants', async () => {
