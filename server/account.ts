@@ -13,6 +13,7 @@ import { Transaction } from './domain/transaction.js';
 import { Users } from './auth/users.js';
 import type { Orchestration } from './orchestration/account-orchestration.js';
 import type { WebhookService } from './webhooks/webhook-service.js';
+import { PluginStore } from './plugins/plugin-store.js';
 
 export type AccountCredentials = { clientId: string; clientSecret: string };
 
@@ -43,6 +44,8 @@ export type Account = {
   orchestration: Orchestration | undefined;
   /** Signed webhook delivery and its outbox (set at start-up). */
   webhooks: WebhookService | undefined;
+  /** Rule plugins uploaded and installed through the Plugin API. */
+  readonly plugins: PluginStore;
 };
 
 export type AccountOptions = {
@@ -58,5 +61,7 @@ export function createAccount(options: AccountOptions): Account {
   const store = new Store();
   const hooks: DomainHooks = {};
   const entities = new EntityService({ model: options.model, store, clock: options.clock, ids: options.ids, hooks });
-  return { ...options, store, entities, hooks, view: new Transaction(store), users: new Users(store), orchestration: undefined, webhooks: undefined, parts: new Map() };
+  const plugins = new PluginStore(() => options.clock.now());
+  const parts = new Map<string, StatefulPart>([['plugins', plugins]]);
+  return { ...options, store, entities, hooks, view: new Transaction(store), users: new Users(store), orchestration: undefined, webhooks: undefined, parts, plugins };
 }

@@ -18,6 +18,7 @@ import { jobsOf } from './batch/jobs-of.js';
 import { createEventRouter } from './http/routes/event-routes.js';
 import { createSimOrchestrationRouter } from './http/routes/sim-orchestration-routes.js';
 import { createWorkflowRouter } from './http/routes/workflow-routes.js';
+import { createPluginRouter, createSimPluginRouter } from './http/routes/plugin-routes.js';
 import type { Simulator } from './simulator.js';
 import { createConsoleRouter } from './console/console-router.js';
 import type { Logger } from './lib/logger.js';
@@ -52,6 +53,7 @@ export function createApp(sim: Simulator, options: AppOptions = {}): Express {
   app.use(createSimStubRouter((req) => orchestrationOf(simAccountOf(sim, req))));
   app.use(createSimStateRouter(sim));
   app.use(createSimWebhookRouter((req) => webhooksOf(simAccountOf(sim, req)), () => sim.webhookKeys.publicKeyPem));
+  app.use(createSimPluginRouter((req) => simAccountOf(sim, req).plugins));
   for (const r of options.simRouters ?? []) app.use(r);
 
   app.use(express.urlencoded({ extended: false }));
@@ -71,6 +73,14 @@ export function createApp(sim: Simulator, options: AppOptions = {}): Express {
   );
   app.use(createWorkflowRouter((req) => orchestrationOf(accountOf(req)), options.logger ? { logger: options.logger } : {}));
   app.use(createJobRouter((req) => jobsOf(accountOf(req))));
+  app.use('/orchestration', requireAuth(sim));
+  app.use(
+    createPluginRouter((req) => {
+      const account = accountOf(req);
+      const { registry } = orchestrationOf(account);
+      return { accountId: account.id, plugins: account.plugins, registry };
+    }),
+  );
   for (const r of options.platformRouters ?? []) app.use(r);
 
   app.use((req, res) => {
