@@ -6,6 +6,7 @@
 import { createRequire } from 'node:module';
 import { existsSync } from 'node:fs';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import request from 'supertest';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { listen, type Listening } from '../support/listen.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
@@ -133,6 +134,12 @@ describe('the console', () => {
     const bad = page.locator('.event.bad');
     await expect.poll(() => bad.count(), WAIT).toBe(1);
     expect(await bad.textContent()).toMatch(/ConfirmShip.*No match: /s);
+
+    // Live: an event sent by a test while the page is open appears without a reload.
+    const sent = await request(t.app).post('/api/v4.1/event/sync').set('Authorization', `Bearer ${await t.token()}`)
+      .send({ name: 'ConfirmPick', retailerId: 1, entityType: 'FULFILMENT', entityId: fulfilment, rootEntityType: 'ORDER', rootEntityRef: 'BR-2' });
+    expect(sent.body.eventStatus).toBe('NO_MATCH');
+    await expect.poll(() => bad.count(), WAIT).toBe(2);
   });
 
   it('advances the virtual clock from the page, and a scheduled event fires', async () => {
@@ -155,8 +162,8 @@ describe('the console', () => {
     await expect.poll(() => page.locator('.timeline').textContent(), WAIT).toContain('ORDER BR-3: BOOKED → CANCELLED');
   });
 
-  it('replays a failed webhook and shows the new attempt', async () => {
-    const receiver: WebhookReceiver = await startWebhookReceiver({ failTimes: 1 });
+  it('shows retries as the clock advances, replays every failed webhook and one, and shows the attempts', async () => {
+    const receiver: WebhookReceiver = await startWebhookReceiver({ failTimes: 4 });
     try {
       const webhooks = t.sim.accounts.get('LOCAL')!.webhooks!;
       webhooks.enqueue({
@@ -165,12 +172,29 @@ describe('the console', () => {
       });
       await webhooks.drain();
       await page.goto(`${server.url}/console/#/webhooks`);
-      const first = page.locator('.delivery').first();
-      await expect.poll(() => first.textContent(), WAIT).toContain('500');
-      await first.getByRole('button', { name: /Replay OrderStatus/ }).click();
-      await expect.poll(() => page.locator('.delivery').count(), WAIT).toBe(2);
-      await expect.poll(() => page.locator('.delivery').first().textContent(), WAIT).toMatch(/DELIVERED.*SUCCESS.*200/s);
-      expect(receiver.requests).toHaveLength(2);
+      const deliveries = page.locator('.delivery');
+      await expect.poll(() => deliveries.first().textContent(), WAIT).toMatch(/PENDING.*1 attempt\(s\).*next retry 2026-01-15 09:00:02.*FAILED500/s);
+
+      // The default schedule retries 2, 4 and 8 s after each failure; each retry is scheduled once
+      // the attempt before it has failed, so each advance of the clock runs one.
+      await page.getByRole('link', { name: 'Controls' }).click();
+      for (const [i, now] of ['09:01:00', '09:02:00', '09:03:00'].entries()) {
+        await page.getByLabel(/Advance by/).fill('PT1M');
+        await page.getByRole('button', { name: 'Advance' }).click();
+        await expect.poll(() => page.locator('#clock-now').textContent(), WAIT).toBe(`2026-01-15T${now}.000Z`);
+        await expect.poll(() => receiver.requests.length, WAIT).toBe(i + 2);
+      }
+      await page.getByRole('link', { name: 'Webhooks' }).click();
+      await expect.poll(() => deliveries.first().textContent(), WAIT).toMatch(/FAILED.*4 attempt\(s\)/s);
+      expect(await deliveries.first().locator('tbody tr').count()).toBe(4);
+
+      await page.getByRole('button', { name: 'Replay all failed' }).click();
+      await expect.poll(() => deliveries.count(), WAIT).toBe(2);
+      await expect.poll(() => deliveries.first().textContent(), WAIT).toMatch(/DELIVERED.*replay of.*SUCCESS200/s);
+      await deliveries.nth(1).getByRole('button', { name: /Replay OrderStatus/ }).click();
+      await expect.poll(() => deliveries.count(), WAIT).toBe(3);
+      await expect.poll(() => deliveries.first().textContent(), WAIT).toMatch(/DELIVERED/);
+      expect(receiver.requests).toHaveLength(6);
       expect(await accessibilityViolations()).toEqual([]);
       await page.screenshot({ path: `${SHOTS}console-webhooks.png`, fullPage: true });
     } finally {
