@@ -14,6 +14,7 @@ import { runMutation } from '../../server/graphql/run-mutation.js';
 import { createClock } from '../../server/lib/clock.js';
 import { createSimulator } from '../../server/simulator.js';
 import { benchBatch } from './batch.js';
+import { benchConsole } from './console.js';
 import { benchEngine } from './engine.js';
 import { percentile, requestsPerSecond } from './measure.js';
 import { benchSeeds } from './seeds.js';
@@ -100,6 +101,13 @@ const SECTIONS: Record<string, () => Promise<Row[]>> = {
     return [
       ['signing alone, one thread (baseline)', `${webhooks.signOnlyPerSecond.toFixed(0)} /s`, '—'],
       ['signed webhook deliveries to a local receiver', `${webhooks.perSecond.toFixed(0)} /s`, '≥ 500 /s'],
+    ];
+  },
+  async console() {
+    const page = await benchConsole();
+    return [
+      ['GET /_sim/health, p50 (baseline)', `${page.healthP50Ms.toFixed(1)} ms`, '—'],
+      [`console first page with ${page.orders.toLocaleString('en')} orders (HTML, modules, token, 25 orders), p50`, `${page.firstPageP50Ms.toFixed(0)} ms`, '< 1,000 ms'],
     ];
   },
   async batch() {
