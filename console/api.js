@@ -72,7 +72,7 @@ export async function events(filters, limit = 1000) {
     const query = new URLSearchParams({ ...filters, start: String(start), count: '200' });
     const page = await platform(`/api/v4.1/event?${query}`);
     all.push(...page.results);
-    if (!page.hasMore) break;
+    if (!page.hasMore || page.results.length === 0) break;
     start += page.results.length;
   }
   return all;

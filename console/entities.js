@@ -35,11 +35,13 @@ export async function entitiesPage(type, params) {
   const form = h('form', { class: 'filters', onsubmit: (e) => {
     e.preventDefault();
     const f = new FormData(e.target);
-    location.hash = href(f.get('type'), { ref: f.get('ref').trim(), status: f.get('status').trim() });
+    const id = f.get('id').trim();
+    location.hash = id ? `#/entity/${f.get('type')}/${encodeURIComponent(id)}` : href(f.get('type'), { ref: f.get('ref').trim(), status: f.get('status').trim() });
   } },
-  h('label', {}, 'Type ', h('select', { name: 'type', onchange: (e) => e.target.form.requestSubmit() }, Object.entries(ENTITY_TYPES).map(([key, s]) => h('option', { value: key, selected: key === type }, s.label)))),
+  h('label', {}, 'Type ', h('select', { name: 'type' }, Object.entries(ENTITY_TYPES).map(([key, s]) => h('option', { value: key, selected: key === type }, s.label)))),
   h('label', {}, 'Ref ', h('input', { name: 'ref', value: ref, placeholder: 'exact ref' })),
   h('label', {}, 'Status ', h('input', { name: 'status', value: status, placeholder: 'e.g. BOOKED' })),
+  h('label', {}, 'Open by id ', h('input', { name: 'id', placeholder: 'entity id' })),
   h('button', { type: 'submit' }, 'Search'));
   const rows = edges.map(({ node }) => h('tr', {},
     h('td', {}, h('a', { href: entityHref(type, node) }, node.ref ?? node.id)),

@@ -95,17 +95,25 @@ describe('the console', () => {
     await page.screenshot({ path: `${SHOTS}console-workflow.png`, fullPage: true });
   });
 
-  it('lists every entity type through GraphQL, searches by ref and offers the tenants', async () => {
+  it('lists every entity type through GraphQL, searches by ref, opens by id and offers the tenants', async () => {
+    const id = await createOrder('BR-0');
     await page.goto(`${server.url}/console/`);
+    await expect.poll(() => page.locator('h1').textContent(), WAIT).toBe('Orders');
+    await page.getByLabel('Open by id').fill(id);
+    await page.getByRole('button', { name: 'Search' }).click();
+    await expect.poll(() => page.locator('h1').textContent(), WAIT).toBe('ORDER BR-0');
+    await page.goBack();
     await expect.poll(() => page.locator('h1').textContent(), WAIT).toBe('Orders');
     const select = page.getByLabel('Type');
     for (const label of ['Fulfilments', 'Locations', 'Products (variant)', 'Products (standard)', 'Inventory positions', 'Customers']) {
       await page.getByLabel('Type').selectOption({ label });
+      await page.getByRole('button', { name: 'Search' }).click();
       await expect.poll(() => page.locator('h1').textContent(), WAIT).toBe(label);
       expect(await page.locator('#status').textContent()).toBe('');
       expect(await page.locator('main table, main p').count()).toBeGreaterThan(0);
     }
     await select.selectOption({ label: 'Products (variant)' });
+    await page.getByRole('button', { name: 'Search' }).click();
     await expect.poll(() => page.locator('h1').textContent(), WAIT).toBe('Products (variant)');
     const first = (await page.locator('main tbody tr td').first().textContent())!;
     await page.getByLabel('Ref').fill(first);
