@@ -4,6 +4,7 @@ import { attempt, h, say } from './dom.js';
 import { controlsPage } from './controls.js';
 import { entitiesPage } from './entities.js';
 import { entityPage } from './entity.js';
+import { eventsPage } from './events.js';
 import { timelinePage } from './timeline.js';
 import { webhooksPage } from './webhooks.js';
 import { workflowPage, workflowsPage } from './workflow.js';
@@ -12,6 +13,7 @@ const ROUTES = [
   [/^#\/(?:entities\/([A-Z_]+))?$/, (m, q) => entitiesPage(m[1] ?? 'ORDER', q)],
   [/^#\/entity\/([A-Z_]+)\/([^/]+)$/, (m, q) => entityPage(m[1], decodeURIComponent(m[2]), q)],
   [/^#\/timeline\/([A-Z_]+)\/([^/]+)$/, (m, q) => timelinePage(m[1], decodeURIComponent(m[2]), q)],
+  [/^#\/events$/, () => eventsPage()],
   [/^#\/webhooks$/, () => webhooksPage()],
   [/^#\/workflows$/, () => workflowsPage()],
   [/^#\/workflow\/([^/]+)\/([^/]+)\/([^/]+)$/, (m, q) => workflowPage(...m.slice(1, 4).map(decodeURIComponent), q)],

@@ -16,7 +16,7 @@ import { createSimulator } from '../../server/simulator.js';
 import { percentile } from './measure.js';
 
 const ORDERS = 10_000;
-const MODULES = ['style.css', 'app.js', 'api.js', 'dom.js', 'entities.js', 'entity-types.js', 'entity.js', 'timeline.js', 'webhooks.js', 'controls.js', 'send-event.js', 'workflow.js', 'vendor/dagre.js'];
+const MODULES = ['style.css', 'app.js', 'api.js', 'dom.js', 'entities.js', 'entity-types.js', 'entity.js', 'timeline.js', 'webhooks.js', 'controls.js', 'events.js', 'send-event.js', 'workflow.js', 'vendor/dagre.js'];
 const LIST = `query($first: Int) { list: orders(first: $first) { edges { cursor node { id ref type status createdOn } } pageInfo { hasNextPage } } }`;
 
 const ms = (started: bigint): number => Number(process.hrtime.bigint() - started) / 1e6;

@@ -143,6 +143,14 @@ describe('the console', () => {
     await expect.poll(() => bad.count(), WAIT).toBe(1);
     expect(await bad.textContent()).toMatch(/ConfirmShip.*No match: /s);
 
+    // The account's event feed shows it too, highlighted, linked to the order's timeline.
+    await page.getByRole('link', { name: 'Events' }).click();
+    const row = page.locator('tr.bad');
+    await expect.poll(() => row.count(), WAIT).toBe(1);
+    expect(await row.textContent()).toMatch(/ConfirmShip.*NO_MATCH.*FULFILMENT BR-2-F1.*ORDER BR-2/);
+    expect(await accessibilityViolations()).toEqual([]);
+    await row.getByRole('link', { name: 'ORDER BR-2' }).click();
+
     // Live: an event sent by a test while the page is open appears without a reload.
     const sent = await request(t.app).post('/api/v4.1/event/sync').set('Authorization', `Bearer ${await t.token()}`)
       .send({ name: 'ConfirmPick', retailerId: 1, entityType: 'FULFILMENT', entityId: fulfilment, rootEntityType: 'ORDER', rootEntityRef: 'BR-2' });
