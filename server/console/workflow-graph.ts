@@ -11,7 +11,15 @@ import type { CompiledRuleset, CompiledWorkflow } from '../orchestration/compile
 export type GraphNode =
   | { id: string; kind: 'status'; entityType: string; status: string }
   /** `skipped`: rules that run as no-op placeholders; `stubs`: rules answered by a rule stub. */
-  | { id: string; kind: 'ruleset'; name: string; entityType: string; subtype: string | null; skipped: string[]; stubs: string[] };
+  | {
+      id: string;
+      kind: 'ruleset';
+      name: string;
+      entityType: string;
+      subtype: string | null;
+      skipped: string[];
+      stubs: string[];
+    };
 
 export type GraphEdge = { from: string; to: string; kind: 'trigger' | 'sets' | 'sends'; label?: string };
 
@@ -34,7 +42,9 @@ function rulesetNode(ruleset: CompiledRuleset, isStub: (key: string) => boolean)
     entityType: ruleset.type,
     subtype: ruleset.subtype ?? null,
     skipped: ruleset.rules.filter((rule) => !rule.simulated).map((rule) => rule.name),
-    stubs: ruleset.rules.filter((rule) => rule.resolvedAs !== undefined && isStub(rule.resolvedAs)).map((rule) => rule.name),
+    stubs: ruleset.rules
+      .filter((rule) => rule.resolvedAs !== undefined && isStub(rule.resolvedAs))
+      .map((rule) => rule.name),
   };
 }
 
@@ -52,15 +62,18 @@ export function workflowGraph(compiled: CompiledWorkflow, isStub: (registryKey: 
   for (const ruleset of compiled.rulesets) {
     const node = rulesetNode(ruleset, isStub);
     nodes.set(node.id, node);
-    for (const trigger of ruleset.triggers) edges.push({ from: status(ruleset.type, trigger), to: node.id, kind: 'trigger' });
+    for (const trigger of ruleset.triggers) {
+      edges.push({ from: status(ruleset.type, trigger), to: node.id, kind: 'trigger' });
+    }
     for (const rule of ruleset.rules) {
       const props = propsOf(rule.props);
       const key = rule.resolvedAs ?? rule.name;
-      if (SETS_STATUS.test(key) && typeof props['status'] === 'string') edges.push({ from: node.id, to: status(ruleset.type, props['status']), kind: 'sets' });
-      if (typeof props['eventName'] === 'string') {
-        for (const target of compiled.rulesetsByName.get(props['eventName']) ?? []) {
-          edges.push({ from: node.id, to: rulesetNodeId(target.index), kind: 'sends', label: key.split('.').at(-1) });
-        }
+      if (SETS_STATUS.test(key) && typeof props['status'] === 'string') {
+        edges.push({ from: node.id, to: status(ruleset.type, props['status']), kind: 'sets' });
+      }
+      const sent = typeof props['eventName'] === 'string' ? compiled.rulesetsByName.get(props['eventName']) : undefined;
+      for (const target of sent ?? []) {
+        edges.push({ from: node.id, to: rulesetNodeId(target.index), kind: 'sends', label: key.split('.').at(-1) });
       }
     }
   }
