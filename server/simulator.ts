@@ -26,6 +26,7 @@ import { isSeedProfile } from './seed/profiles/profile-sizes.js';
 import { captureAccount, restoreAccount, type AccountSnapshot } from './state/account-state.js';
 import { attachWebhooks } from './webhooks/account-webhooks.js';
 import { jobsOf } from './batch/jobs-of.js';
+import { createDispatcher } from './webhooks/dispatcher.js';
 import { loadOrCreateKeyPair, type WebhookKeyPair } from './webhooks/keys.js';
 
 export type SimulatorOptions = {
@@ -41,6 +42,8 @@ export type SimulatorOptions = {
   fetch?: typeof fetch;
   /** Progress of a generated seed profile (a large one takes a while). */
   onSeedProgress?: ProfileProgress;
+  /** The wall clock token lifetimes run on (tests inject one rather than sleep). */
+  wallClock?: () => number;
 };
 
 /** Who may log in to an account, and what it starts with. */
@@ -98,8 +101,10 @@ export async function createSimulator(config: Config, options: SimulatorOptions 
   const specs = new Map<string, AccountSpec>();
   const seedStates = new Map<string, AccountSnapshot>();
   const snapshots = new Map<string, Map<string, SavedSnapshot>>();
-  const tokens = new TokenService(createIds());
+  const tokens = new TokenService(createIds(), options.wallClock);
   const webhookKeys = loadWebhookKeys(config, options.storedWebhookKeyPem);
+  // One for all accounts: tenants take turns for the same delivery slots.
+  const webhookDispatcher = createDispatcher();
 
   const sim: Simulator = {
     config,
@@ -122,8 +127,14 @@ export async function createSimulator(config: Config, options: SimulatorOptions 
         ids: newIds(),
         paging: { defaultPageSize: config.pageSize, maxPageSize: config.maxPageSize },
       });
-      account.webhooks = attachWebhooks(account, webhookKeys, { timeoutMs: config.webhookTimeout, ...(options.fetch ? { fetch: options.fetch } : {}) });
-      account.orchestration = await attachOrchestration(account, { registry: newRegistry(), workflowDirs, webhooks: account.webhooks });
+      account.webhooks = attachWebhooks(account, webhookKeys, {
+        timeoutMs: config.webhookTimeout,
+        maxPending: config.webhookMaxPending,
+        dispatcher: webhookDispatcher,
+        ...(options.fetch ? { fetch: options.fetch } : {}),
+      });
+      const eventRetention = { maxRecords: config.eventRetention, maxAgeDays: config.eventRetentionDays };
+      account.orchestration = await attachOrchestration(account, { registry: newRegistry(), workflowDirs, webhooks: account.webhooks, eventRetention });
       const jobs = jobsOf(account);
       account.parts.set('jobs', { toJSON: () => jobs.toJSON(), restore: (d) => jobs.restore(d as never), clear: () => jobs.clear() });
       await options.onAccount?.(account);

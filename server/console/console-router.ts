@@ -62,8 +62,7 @@ export function createConsoleRouter(sim: Simulator): Router {
   router.post('/_sim/console/token', (req, res) => {
     const account = simAccountOf(sim, req);
     const username = sim.defaultUsername(account);
-    const now = account.clock.nowMs();
-    const issued = sim.tokens.issue({ accountId: account.id, username }, now, sim.config.tokenTtl, false);
+    const issued = sim.tokens.issue({ accountId: account.id, username }, sim.config.tokenTtl, false);
     const retailerId = sim.specs.get(account.id)?.retailerId ?? sim.config.retailerId;
     res.json({ account: account.id, access_token: issued.accessToken, expires_in: issued.expiresIn, retailerId });
   });

@@ -19,7 +19,7 @@ import type { Ids } from '../lib/ids.js';
 import { SimError } from './errors.js';
 import { matchesKey } from './filters.js';
 import type { Model } from './model.js';
-import { DEFAULT_STATUS_CREATED, ID_SEQUENCE, INPUT_FIELD_RENAMES, MAX_LENGTH, REF_FROM_FIELD } from './overrides.js';
+import { DEFAULT_STATUS_CREATED, ID_SEQUENCE, INPUT_FIELD_RENAMES, MAX_LENGTH, PRODUCT_BY_REFERENCE, REF_FROM_FIELD } from './overrides.js';
 import { isLinkRef, linkTo, type EntityRecord, type LinkRef, type Store } from './store/store.js';
 import { Transaction } from './transaction.js';
 
@@ -160,9 +160,16 @@ export class EntityService {
     }
   }
 
+  /** Whether the record's `productRef` must name a stored product, linked as `product`. */
+  private linksProduct(record: EntityRecord): boolean {
+    if (typeof record['productRef'] !== 'string' || isLinkRef(record['product'])) return false;
+    if (PRODUCT_BY_REFERENCE.has(record.__typename)) return false;
+    return 'product' in (this.deps.model.entities[record.__typename]?.fields ?? {});
+  }
+
   /** Order items name their product and fulfilment choice by ref (CreateOrderItemWithOrderInput). */
   private applyCrossReferences(tx: Transaction, record: EntityRecord): void {
-    if (typeof record['productRef'] === 'string' && 'product' in (this.deps.model.entities[record.__typename]?.fields ?? {}) && !isLinkRef(record['product'])) {
+    if (this.linksProduct(record)) {
       const key: Record<string, unknown> = { ref: record['productRef'] };
       if (typeof record['productCatalogueRef'] === 'string') key['catalogue'] = { ref: record['productCatalogueRef'] };
       const product = this.findByKey(tx, 'Product', key);

@@ -9,7 +9,7 @@ import type { CompiledWorkflow } from './compile-workflow.js';
 import { createDomainPort, viewOf } from './domain-port.js';
 import { createEngine } from './engine.js';
 import type { Engine, WebhookQueue, WebhookRequest } from './engine-types.js';
-import { createEventLog, type EventLog } from './event-log.js';
+import { createEventLog, type EventLog, type EventRetention } from './event-log.js';
 import type { RuleRegistry } from './rule-registry.js';
 import { createWorkflowStore, type WorkflowStore } from './workflow-store.js';
 
@@ -35,12 +35,14 @@ export type OrchestrationOptions = {
   /** Workflow folders loaded in order (later files win for the same name). */
   workflowDirs: readonly string[];
   webhooks?: WebhookQueue;
+  /** @default DEFAULT_EVENT_RETENTION (event-log.ts) */
+  eventRetention?: EventRetention;
 };
 
 export async function attachOrchestration(account: Account, options: OrchestrationOptions): Promise<Orchestration> {
   const workflows = createWorkflowStore({ registry: options.registry });
   const loaded = await workflows.loadDirs(options.workflowDirs);
-  const events = createEventLog({ clock: account.clock as Clock });
+  const events = createEventLog({ clock: account.clock as Clock, ...(options.eventRetention ? { retention: options.eventRetention } : {}) });
   const webhooks = options.webhooks ?? createRecordingWebhookQueue();
   const engine = createEngine({
     domain: createDomainPort(account),

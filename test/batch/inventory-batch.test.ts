@@ -21,7 +21,6 @@ const BAD: Record<number, [unknown, string, RegExp]> = {
   30: [{ locationRef: 'LOC_MEL_DC', qty: 5, correctedQty: 0, retailerId: 1 }, '400', /'skuRef' is required/],
   40: [{ skuRef: 'SKU-4', qty: 5, correctedQty: 0, retailerId: 1 }, '400', /'locationRef' is required/],
   50: [{ skuRef: 'SKU-5', locationRef: 'LOC_MEL_DC', qty: 2.5, correctedQty: 0, retailerId: 1 }, '400', /'qty' must be a whole number, got 2.5/],
-  60: [{ skuRef: 'NO-SUCH-SKU', locationRef: 'LOC_MEL_DC', qty: 5, correctedQty: 0, retailerId: 1 }, '404', /Product "NO-SUCH-SKU" does not exist/],
   70: [{ skuRef: 'SKU-7', locationRef: 'LOC_MEL_DC', qty: 'lots', correctedQty: 0, retailerId: 1 }, '400', /'qty' must be a whole number, got "lots"/],
   80: [{ skuRef: 'SKU-8', locationRef: 'LOC_MEL_DC', correctedQty: 0, retailerId: 1 }, '400', /'qty' is required/],
   4999: [null, '400', /record must be a JSON object/],
@@ -145,6 +144,14 @@ describe('a 5,000-record inventory batch', () => {
         { name: 'source', value: 'ERP', type: 'STRING' },
       ]),
     );
+  });
+
+  it('keeps the events of successful records without audits or traces (quiet batch records)', async () => {
+    const changed = await request(app).get('/api/v4.1/event').set(auth).query({ name: 'InventoryChanged', 'context.entityRef': 'SKU-7:LOC_MEL_DC', eventType: 'ORCHESTRATION' });
+    const eventId = changed.body.results[0].id as string;
+    const audits = await request(app).get('/api/v4.1/event').set(auth).query({ 'context.sourceEvents': eventId, eventType: 'ORCHESTRATION_AUDIT' });
+    expect(audits.body.results).toEqual([]);
+    expect((await request(app).get(`/_sim/events/${eventId}/explain`)).status).toBe(404);
   });
 
   it('leaves a BATCH_COMPLETE audit shaped like the live example (§3.5)', async () => {

@@ -15,7 +15,6 @@ import { createClock } from '../../server/lib/clock.js';
 import { createSimulator } from '../../server/simulator.js';
 import { percentile } from './measure.js';
 
-const ORDERS = 10_000;
 const MODULES = ['style.css', 'app.js', 'api.js', 'dom.js', 'entities.js', 'entity-types.js', 'entity.js', 'timeline.js', 'webhooks.js', 'controls.js', 'events.js', 'send-event.js', 'workflow.js', 'vendor/dagre.js'];
 const LIST = `query($first: Int) { list: orders(first: $first) { edges { cursor node { id ref type status createdOn } } pageInfo { hasNextPage } } }`;
 
@@ -31,10 +30,10 @@ async function timed(samples: number, run: () => Promise<void>): Promise<number>
   return percentile(out, 50);
 }
 
-export async function benchConsole(): Promise<{ orders: number; healthP50Ms: number; firstPageP50Ms: number }> {
+export async function benchConsole(orders = 10_000): Promise<{ orders: number; healthP50Ms: number; firstPageP50Ms: number }> {
   const sim = await createSimulator(loadConfig({ logLevel: 'silent' }), { createClock: () => createClock({ start: new Date('2026-01-01T00:00:00Z'), frozen: true }) });
   const account = sim.accounts.get(sim.config.account)!;
-  for (let n = 0; n < ORDERS; n += 1) {
+  for (let n = 0; n < orders; n += 1) {
     runMutation(account, 'createOrder', { input: { ref: `CONSOLE-${n}`, type: 'HD', retailer: { id: '1' }, customer: { id: '1' }, items: [{ ref: `CONSOLE-${n}-1`, productRef: 'TSHIRT-BLK-M', quantity: 1 }] } });
     if (n % 500 === 499) await account.orchestration!.engine.drain();
   }
@@ -58,7 +57,7 @@ export async function benchConsole(): Promise<{ orders: number; healthP50Ms: num
     if (body.data?.list.edges.length !== 25) throw new Error(`orders list: ${JSON.stringify(body).slice(0, 200)}`);
   });
   server.close();
-  return { orders: ORDERS, healthP50Ms, firstPageP50Ms };
+  return { orders, healthP50Ms, firstPageP50Ms };
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) console.log(await benchConsole());
