@@ -45,7 +45,11 @@ function children(title, connection, childType) {
   const nodes = connection?.edges?.map((e) => e.node) ?? [];
   if (!nodes.length) return null;
   const keys = Object.keys(nodes[0]);
-  return table(title, keys, nodes.map((n) => h('tr', {}, keys.map((k) => h('td', {}, k === 'ref' && childType ? h('a', { href: entityHref(childType, n) }, n.ref) : k === 'status' ? badge(n.status) : n[k] ?? ''))))); 
+  const cell = (n, k) => {
+    if (k === 'ref' && childType) return h('a', { href: entityHref(childType, n) }, n.ref);
+    return k === 'status' ? badge(n.status) : n[k] ?? '';
+  };
+  return table(title, keys, nodes.map((n) => h('tr', {}, keys.map((k) => h('td', {}, cell(n, k))))));
 }
 
 export async function entityPage(type, id, params) {
