@@ -145,7 +145,8 @@ describe('the console', () => {
 
     // The account's event feed shows it too, highlighted, linked to the order's timeline.
     await page.getByRole('link', { name: 'Events' }).click();
-    const row = page.locator('tr.bad');
+    // (Creating the order also reserves inventory: other rows may be NO_MATCH too.)
+    const row = page.locator('tr.bad', { hasText: 'ConfirmShip' });
     await expect.poll(() => row.count(), WAIT).toBe(1);
     expect(await row.textContent()).toMatch(/ConfirmShip.*NO_MATCH.*FULFILMENT BR-2-F1.*ORDER BR-2/);
     expect(await accessibilityViolations()).toEqual([]);
