@@ -11,6 +11,13 @@ export function useAccount(id) {
   account = id;
 }
 
+/** The control token, when the simulator's control plane asks for one (docs/limits-and-security.md). */
+const CONTROL_KEY = 'fluent-sim-control-token';
+
+export function useControlToken(token) {
+  sessionStorage.setItem(CONTROL_KEY, token);
+}
+
 async function failure(res) {
   const text = await res.text();
   let message = text;
@@ -20,14 +27,18 @@ async function failure(res) {
   } catch {
     // not JSON: the text is the message
   }
-  return new Error(`${res.status}: ${message}`);
+  return Object.assign(new Error(`${res.status}: ${message}`), { status: res.status });
 }
 
 /** A /_sim endpoint for the chosen account. */
 export async function sim(path, { method = 'GET', body } = {}) {
   const res = await fetch(path, {
     method,
-    headers: { 'x-fluent-sim-account': account, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+    headers: {
+      'x-fluent-sim-account': account,
+      ...(sessionStorage.getItem(CONTROL_KEY) ? { 'x-fluent-sim-control-token': sessionStorage.getItem(CONTROL_KEY) } : {}),
+      ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+    },
     body: body === undefined ? undefined : JSON.stringify(body),
   });
   if (!res.ok) throw await failure(res);

@@ -1,5 +1,5 @@
 // The console's shell: account picker, hash routes, header clock and the live refresh (polling).
-import { currentAccount, sim, useAccount } from './api.js';
+import { currentAccount, sim, useAccount, useControlToken } from './api.js';
 import { attempt, h, say } from './dom.js';
 import { controlsPage } from './controls.js';
 import { entitiesPage } from './entities.js';
@@ -53,8 +53,29 @@ async function tick() {
   }
 }
 
+/** The control plane is closed (not on loopback, or --control-token set): ask for the token. */
+function askForControlToken() {
+  const form = h('form', { class: 'inline', onsubmit: (e) => {
+    e.preventDefault();
+    useControlToken(new FormData(form).get('token'));
+    location.reload();
+  } },
+  h('label', {}, 'Control token ', h('input', { name: 'token', type: 'password', required: true, autocomplete: 'off' })),
+  h('button', { type: 'submit' }, 'Open the console'));
+  document.getElementById('main').replaceChildren(h('h1', {}, 'Control token needed'),
+    h('p', {}, 'This simulator listens beyond loopback or has a control token (--control-token), so its control plane (/_sim) needs the token.'),
+    form);
+}
+
 async function start() {
-  const { default: first, accounts: ids } = await sim('/_sim/console/accounts');
+  let listed;
+  try {
+    listed = await sim('/_sim/console/accounts');
+  } catch (error) {
+    if (error.status === 401) return askForControlToken();
+    throw error;
+  }
+  const { default: first, accounts: ids } = listed;
   const select = document.getElementById('account');
   const chosen = new URLSearchParams(location.search).get('account') ?? sessionStorage.getItem('account') ?? first;
   select.replaceChildren(...ids.map((id) => h('option', { value: id, selected: id === chosen }, id === first ? `${id} (default)` : id)));

@@ -219,6 +219,22 @@ describe('the console', () => {
     }
   });
 
+  it('asks for the control token when the control plane needs one, then works with it', async () => {
+    const closed = await createTestApp({ controlToken: 'a-control-token-of-16+' });
+    const closedServer = await listen(closed.app);
+    try {
+      await page.goto(`${closedServer.url}/console/`);
+      await expect.poll(() => page.locator('h1').textContent(), WAIT).toBe('Control token needed');
+      expect(await accessibilityViolations()).toEqual([]);
+      await page.getByLabel('Control token').fill('a-control-token-of-16+');
+      await page.getByRole('button', { name: 'Open the console' }).click();
+      await expect.poll(() => page.locator('h1').textContent(), WAIT).toBe('Orders');
+      expect(await page.locator('#status').textContent()).toBe('');
+    } finally {
+      await closedServer.close();
+    }
+  });
+
   it('is usable from the keyboard: Tab reaches the sections, Enter opens one', async () => {
     await page.goto(`${server.url}/console/`);
     await expect.poll(() => page.locator('h1').textContent(), WAIT).toBe('Orders');
