@@ -80,6 +80,7 @@ export async function start(raw: Record<string, unknown>, version: string): Prom
         `  account ${config.account}  client_id=${config.clientId}  client_secret=${config.clientSecret}`,
         `  user    ${config.username} / ${config.password}  (retailer ${config.retailerId})`,
         `  token   curl -X POST '${base}/oauth/token?grant_type=password&scope=api&client_id=${config.clientId}&client_secret=${config.clientSecret}&username=${config.username}&password=${config.password}'`,
+        `  console ${base}/console/  (entities, event timelines, webhooks, clock)`,
         `  GraphQL ${base}/graphql  (GraphiQL in a browser)`,
         `  health  ${base}/_sim/health`,
         `  webhooks signed with the key at ${base}/_sim/webhooks/public-key (outbox: ${base}/_sim/webhooks)`,
