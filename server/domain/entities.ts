@@ -299,6 +299,7 @@ export class EntityService {
       checkLength(out, value);
       const named = getNamedType(def.type);
       if (out === 'attributes' && Array.isArray(value)) record['attributes'] = upsertAttributes(record['attributes'], value as AttributeValue[]);
+      else if (out === 'prices' && Array.isArray(value)) record['prices'] = upsertPrices(record['prices'], value as PriceValue[]);
       else if (value === null || !isInputObjectType(named)) record[out] = value;
       else if (REFERENCE_INPUT.test(named.name)) record[out] = this.resolveReferences(tx, typename, out, named, value);
       else if (named.name.startsWith('Update')) {
@@ -328,6 +329,24 @@ export function upsertAttributes(current: unknown, incoming: AttributeValue[]): 
     const at = list.findIndex((x) => x.name === a.name);
     if (at >= 0) list[at] = a;
     else list.push(a);
+  }
+  return list;
+}
+
+type PriceValue = { type: string; currency: string; value: number };
+
+/**
+ * Prices are upserted by type + currency on update: "If an associated Price with a matching
+ * name and type already exists, then the value field will be updated, else it will be inserted"
+ * (UpdateStandardProductInput / UpdateVariantProductInput descriptions; the key is type+currency).
+ */
+export function upsertPrices(current: unknown, incoming: PriceValue[]): PriceValue[] {
+  const list = Array.isArray(current) ? [...(current as PriceValue[])] : [];
+  for (const p of incoming) {
+    if (!p) continue;
+    const at = list.findIndex((x) => x?.type === p.type && x?.currency === p.currency);
+    if (at >= 0) list[at] = p;
+    else list.push(p);
   }
   return list;
 }

@@ -5,6 +5,7 @@
  */
 import type { Account } from '../account.js';
 import { SimError } from '../domain/errors.js';
+import { DERIVED_VALUES } from '../domain/derived-values.js';
 import { upsertAttributes } from '../domain/entities.js';
 import { FLUENT_ENTITY_TYPES, PARENT_FIELD, TYPENAMES_OF_ENTITY_TYPE } from '../domain/overrides.js';
 import { isLinkRef, type EntityRecord, type LinkRef } from '../domain/store/store.js';
@@ -98,7 +99,8 @@ export function createDomainPort(account: Account): DomainPort {
   const relatedRecords = (parent: EntityRecord, field: string): EntityRecord[] => {
     const kind = account.model.entities[parent.__typename]?.fields[field];
     const out = new Map<string, EntityRecord>();
-    const own = parent[field];
+    // A link the API derives (Fulfilment.fromLocation from fromAddress) answers like a stored one.
+    const own = parent[field] ?? DERIVED_VALUES[`${parent.__typename}.${field}`]?.(store, parent);
     for (const l of Array.isArray(own) ? own : [own]) {
       const r = isLinkRef(l) ? store.resolve(l) : undefined;
       if (r) out.set(`${r.__typename}:${r.id}`, r);
