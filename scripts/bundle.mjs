@@ -1,13 +1,14 @@
 /**
  * `npm run build`, second step: bundles the CLI (`dist/server/main.js`, compiled by tsc) with the
  * dependencies it loads at start into one entry plus lazy chunks, so `fluent-sim start` reads a
- * few files instead of resolving and compiling ~600 modules (docs/benchmarks.md, issue 17).
+ * few files instead of resolving and compiling ~700 modules (docs/benchmarks.md, issue 17).
  *
  * The bundle replaces `dist/server/main.js` in place: the `bin`, the Dockerfile and the tests run
  * it. `fluent-sim/testing` and its types stay tsc's output. The dependencies stay installed
  * (`dependencies`), for `fluent-sim/testing` and for the two imported on demand only, left out of
  * the bundle: GraphiQL's page (9 MB) and faker (profile seeds). Each chunk starts with the
- * licences of the packages bundled into it; other comments are dropped (the package stays < 1 MiB).
+ * licences of the packages bundled into it; other comments and the indentation are dropped, so
+ * the npm package stays under 1 MiB.
  */
 import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
@@ -37,11 +38,14 @@ function licenceBanner(chunk) {
   return `/*!\n * Bundled third-party packages and their licences:\n *\n${notices.join('\n\n').replaceAll('*/', '* /').split('\n').map((l) => ` * ${l}`.trimEnd()).join('\n')}\n */`;
 }
 
+const entry = join(out, 'main.js');
+if (!existsSync(entry) || readFileSync(entry, 'utf8').includes('Bundled third-party packages')) {
+  throw new Error(`${entry} is missing or already bundled: run \`npm run build\` (tsc, then this script)`);
+}
 rmSync(join(out, 'bundle'), { recursive: true, force: true });
-if (!existsSync(join(out, 'main.js'))) throw new Error(`${out}/main.js missing: run tsc first`);
 await build({
   cwd: root,
-  input: join(out, 'main.js'),
+  input: entry,
   platform: 'node',
   external: (id) => EXTERNAL.some((name) => id === name || id.startsWith(`${name}/`)),
   logLevel: 'warn',
@@ -50,7 +54,9 @@ await build({
     format: 'esm',
     entryFileNames: 'main.js',
     chunkFileNames: 'bundle/[name]-[hash].js',
-    comments: { legal: true, annotation: true, jsdoc: false },
+    // Whitespace only: names and code stay as written, so stack traces still name our functions.
+    minify: { compress: false, mangle: false, codegen: { removeWhitespace: true } },
+    comments: { legal: true, annotation: false, jsdoc: false },
     banner: licenceBanner,
   },
 });
