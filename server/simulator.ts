@@ -20,11 +20,13 @@ import { createRuleRegistry, loadUserRules, type RuleRegistry } from './orchestr
 import { BUILTIN_RULES } from './orchestration/rules/index.js';
 import { installStubs } from './orchestration/stubs/install-stubs.js';
 import { readStubFile } from './orchestration/stubs/read-stub-file.js';
-import { applySeed, readSeedFile } from './seed/load-seed.js';
+import { applySeed, readSeedFile, type SeedFile } from './seed/load-seed.js';
 import type { ProfileProgress } from './seed/profiles/load-profile.js';
 import { isSeedProfile } from './seed/profiles/profile-sizes.js';
 import { captureAccount, restoreAccount, type AccountSnapshot } from './state/account-state.js';
 import { attachWebhooks } from './webhooks/account-webhooks.js';
+import { createFaultyFetch } from './faults/fault-fetch.js';
+import { Faults, type Fault } from './faults/faults.js';
 import { jobsOf } from './batch/jobs-of.js';
 import { createDispatcher } from './webhooks/dispatcher.js';
 import { loadOrCreateKeyPair, type WebhookKeyPair } from './webhooks/keys.js';
@@ -44,6 +46,8 @@ export type SimulatorOptions = {
   onSeedProgress?: ProfileProgress;
   /** The wall clock token lifetimes run on (tests inject one rather than sleep). */
   wallClock?: () => number;
+  /** Told of every injected fault that fires (the log). */
+  onFault?: (fault: Fault, detail: string) => void;
 };
 
 /** Who may log in to an account, and what it starts with. */
@@ -54,7 +58,11 @@ export type AccountSpec = {
   username: string;
   password: string;
   retailerId: string;
-  seed: string;
+  /**
+   * A profile name, a seed file's path (command line and configuration only), or a seed document
+   * itself (`POST /_sim/accounts` accepts names and documents, never paths).
+   */
+  seed: string | SeedFile;
 };
 
 export type SavedSnapshot = { name: string; createdOn: string; snapshot: AccountSnapshot };
@@ -73,6 +81,8 @@ export type Simulator = {
   readonly specs: Map<string, AccountSpec>;
   /** maps account id to snapshot name to snapshot */
   readonly snapshots: Map<string, Map<string, SavedSnapshot>>;
+  /** Injected faults, per account (`/_sim/faults`). */
+  readonly faults: Faults;
   createAccount(spec: AccountSpec): Promise<Account>;
   /** Returns an account to the state it had right after seeding. */
   reset(account: Account): Promise<void>;
@@ -105,6 +115,48 @@ export async function createSimulator(config: Config, options: SimulatorOptions 
   const webhookKeys = loadWebhookKeys(config, options.storedWebhookKeyPem);
   // One for all accounts: tenants take turns for the same delivery slots.
   const webhookDispatcher = createDispatcher();
+  const faults = new Faults(options.onFault ? { onFire: options.onFault } : {});
+
+  /** Ids of accounts being seeded. */
+  const creating = new Set<string>();
+
+  /** A new account with its engine, outbox and jobs, seeded; registered only if seeding worked. */
+  async function buildAccount(spec: AccountSpec): Promise<Account> {
+    const account = createAccount({
+      id: spec.id,
+      credentials: { clientId: spec.clientId, clientSecret: spec.clientSecret },
+      model: loaded.model,
+      clock: newClock(),
+      ids: newIds(),
+      paging: { defaultPageSize: config.pageSize, maxPageSize: config.maxPageSize },
+    });
+    account.webhooks = attachWebhooks(account, webhookKeys, {
+      timeoutMs: config.webhookTimeout,
+      maxPending: config.webhookMaxPending,
+      dispatcher: webhookDispatcher,
+      fetch: createFaultyFetch(faults, spec.id, options.fetch),
+    });
+    const eventRetention = { maxRecords: config.eventRetention, maxAgeDays: config.eventRetentionDays };
+    const asyncDelayMs = (event: { name: string }): number | undefined => faults.take(spec.id, 'event', (f) => f.name === undefined || f.name === event.name, `event ${event.name}`)?.delayMs;
+    account.orchestration = await attachOrchestration(account, { registry: newRegistry(), workflowDirs, webhooks: account.webhooks, eventRetention, asyncDelayMs });
+    const jobs = jobsOf(account);
+    account.parts.set('jobs', { toJSON: () => jobs.toJSON(), restore: (d) => jobs.restore(d as never), clear: () => jobs.clear() });
+    try {
+      await options.onAccount?.(account);
+      await seedAccount(account, spec, config.seedValue, options.onSeedProgress);
+      await account.orchestration.engine.drain();
+    } catch (error) {
+      // A seed that fails leaves no account behind, nor its timers.
+      account.webhooks.close();
+      account.clock.dispose();
+      throw error;
+    }
+    accounts.set(account.id, account);
+    specs.set(account.id, spec);
+    snapshots.set(account.id, new Map());
+    seedStates.set(account.id, captureAccount(account, { forRestore: true }));
+    return account;
+  }
 
   const sim: Simulator = {
     config,
@@ -116,40 +168,23 @@ export async function createSimulator(config: Config, options: SimulatorOptions 
     accounts,
     specs,
     snapshots,
+    faults,
     async createAccount(spec) {
-      if (accounts.has(spec.id)) throw new SimError('CONFLICT', `Account "${spec.id}" already exists`);
+      if (accounts.has(spec.id) || creating.has(spec.id)) throw new SimError('CONFLICT', `Account "${spec.id}" already exists`);
       if ([...specs.values()].some((s) => s.clientId === spec.clientId)) throw new SimError('CONFLICT', `client_id "${spec.clientId}" is taken`);
-      const account = createAccount({
-        id: spec.id,
-        credentials: { clientId: spec.clientId, clientSecret: spec.clientSecret },
-        model: loaded.model,
-        clock: newClock(),
-        ids: newIds(),
-        paging: { defaultPageSize: config.pageSize, maxPageSize: config.maxPageSize },
-      });
-      account.webhooks = attachWebhooks(account, webhookKeys, {
-        timeoutMs: config.webhookTimeout,
-        maxPending: config.webhookMaxPending,
-        dispatcher: webhookDispatcher,
-        ...(options.fetch ? { fetch: options.fetch } : {}),
-      });
-      const eventRetention = { maxRecords: config.eventRetention, maxAgeDays: config.eventRetentionDays };
-      account.orchestration = await attachOrchestration(account, { registry: newRegistry(), workflowDirs, webhooks: account.webhooks, eventRetention });
-      const jobs = jobsOf(account);
-      account.parts.set('jobs', { toJSON: () => jobs.toJSON(), restore: (d) => jobs.restore(d as never), clear: () => jobs.clear() });
-      await options.onAccount?.(account);
-      await seedAccount(account, spec, config.seedValue, options.onSeedProgress);
-      await account.orchestration.engine.drain();
-      accounts.set(account.id, account);
-      specs.set(account.id, spec);
-      snapshots.set(account.id, new Map());
-      seedStates.set(account.id, captureAccount(account, { forRestore: true }));
-      return account;
+      // Reserved while it seeds (seeding yields): a second request for the same id is a conflict.
+      creating.add(spec.id);
+      try {
+        return await buildAccount(spec);
+      } finally {
+        creating.delete(spec.id);
+      }
     },
     async reset(account) {
       const seeded = seedStates.get(account.id);
       if (!seeded) throw new SimError('NOT_FOUND', `Account "${account.id}" has no seed state`);
       restoreAccount(account, seeded);
+      faults.clear(account.id);
     },
     accountForClient(clientId, accountHeader) {
       for (const a of accounts.values()) if (a.credentials.clientId === clientId) return a;
@@ -211,8 +246,10 @@ function loadWebhookKeys(config: Config, storedPem: string | undefined): Webhook
  * account's default user.
  */
 async function seedAccount(account: Account, spec: AccountSpec, seedValue: number, onProgress?: ProfileProgress): Promise<void> {
+  // A document comes over HTTP: other requests run between its steps.
+  if (typeof spec.seed === 'object') await applySeed(account, spec.seed, 'the seed document', { yieldEvery: 50, drainEvery: 50 });
   // Loaded on demand: faker and its locales cost start-up time the default seed does not need.
-  if (isSeedProfile(spec.seed)) await (await import('./seed/profiles/load-profile.js')).loadProfile(account, spec.seed, seedValue, onProgress);
+  else if (isSeedProfile(spec.seed)) await (await import('./seed/profiles/load-profile.js')).loadProfile(account, spec.seed, seedValue, onProgress);
   else if (spec.seed !== 'none') {
     const path = existsSync(spec.seed) ? spec.seed : seedProfilePath(spec.seed);
     await applySeed(account, readSeedFile(path), path);
@@ -235,7 +272,7 @@ function ensureDefaultUser(account: Account, spec: AccountSpec): void {
     // `--seed none`: the account still needs the retailer its default user belongs to.
     const created = runMutation(account, 'createRetailer', { input: { name: `${spec.id}-retailer`, tradingName: spec.id } }) as { id: string };
     if (created.id !== spec.retailerId) {
-      throw new SimError('CONFIG_INVALID', `The default user needs retailer ${spec.retailerId}, which the seed "${spec.seed}" does not create`);
+      throw new SimError('CONFIG_INVALID', `The default user needs retailer ${spec.retailerId}, which the seed ${typeof spec.seed === 'string' ? `"${spec.seed}"` : 'document'} does not create`);
     }
   }
   if (!account.entities.findByKey(account.view, 'Role', { name: 'ADMIN' })) runMutation(account, 'createRole', { input: { name: 'ADMIN' } });

@@ -37,6 +37,8 @@ export type OrchestrationOptions = {
   webhooks?: WebhookQueue;
   /** @default DEFAULT_EVENT_RETENTION (event-log.ts) */
   eventRetention?: EventRetention;
+  /** Fault injection: real milliseconds an async event waits before it is processed. */
+  asyncDelayMs?: (event: { name: string }) => number | undefined;
 };
 
 export async function attachOrchestration(account: Account, options: OrchestrationOptions): Promise<Orchestration> {
@@ -53,6 +55,7 @@ export async function attachOrchestration(account: Account, options: Orchestrati
     workflows,
     events,
     webhooks,
+    ...(options.asyncDelayMs ? { asyncDelayMs: options.asyncDelayMs } : {}),
   });
   account.hooks.onCreated = (record) => {
     const view = viewOf(account, record);
