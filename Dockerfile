@@ -14,7 +14,7 @@
 # reads FLUENT_SIM_PORT, so change the port with `-e FLUENT_SIM_PORT=…`, not `--port`.
 # test/e2e/dockerfile-contract.test.ts runs this file's final-stage commands against dist/.
 
-# ---- build: dev dependencies, TypeScript → dist/ ------------------------------------------------
+# ---- build: dev dependencies, TypeScript → dist/, the CLI bundled ----------------------------------
 FROM node:24-slim AS build
 WORKDIR /app
 COPY package.json package-lock.json ./
@@ -22,6 +22,7 @@ COPY package.json package-lock.json ./
 # (optional ssh2/cpu-features under the test SDK) need no compiler this way.
 RUN npm ci --ignore-scripts --no-audit --no-fund
 COPY tsconfig.json ./
+COPY scripts/bundle.mjs scripts/bundle.mjs
 COPY server/ server/
 RUN npm run build
 

@@ -61,7 +61,9 @@ describe.skipIf(!registry.reachable)('the npm package', () => {
     expect(paths.filter((p) => !SHIPPED.some((re) => re.test(p)))).toEqual([]);
     for (const p of ['dist/server/main.js', 'schema/fluent.graphql', 'seeds/default.json', 'console/index.html', 'package.json', 'README.md']) expect(paths).toContain(p);
     expect(paths.some((p) => p.startsWith('rulesets/'))).toBe(true);
-    expect(pack.size).toBeLessThan(1024 * 1024);
+    // The CLI ships bundled with the dependencies it loads at start (≈ 0.65 MB compressed,
+    // docs/decisions.md); the limit still catches GraphiQL's page (9 MB) or node_modules slipping in.
+    expect(pack.size).toBeLessThan(1.5 * 1024 * 1024);
   });
 
   it('installs without TypeScript or dev dependencies', () => {
