@@ -11,7 +11,7 @@ import type { Config } from './config.js';
 import { SimError } from './domain/errors.js';
 import type { Model } from './domain/model.js';
 import { loadSchema } from './graphql/schema.js';
-import { runMutation } from './graphql/run-mutation.js';
+import { runCommand } from './domain/commands/run-command.js';
 import { createClock, type Clock } from './lib/clock.js';
 import { createIds, type Ids } from './lib/ids.js';
 import { packagePath } from './lib/package-path.js';
@@ -202,13 +202,13 @@ function ensureDefaultUser(account: Account, spec: AccountSpec): void {
   if (account.users.find(spec.username)) return;
   if (!account.store.get('Retailer', spec.retailerId)) {
     // `--seed none`: the account still needs the retailer its default user belongs to.
-    const created = runMutation(account, 'createRetailer', { input: { name: `${spec.id}-retailer`, tradingName: spec.id } }) as { id: string };
+    const created = runCommand(account, 'createRetailer', { input: { name: `${spec.id}-retailer`, tradingName: spec.id } }) as { id: string };
     if (created.id !== spec.retailerId) {
       throw new SimError('CONFIG_INVALID', `The default user needs retailer ${spec.retailerId}, which the seed "${spec.seed}" does not create`);
     }
   }
-  if (!account.entities.findByKey(account.view, 'Role', { name: 'ADMIN' })) runMutation(account, 'createRole', { input: { name: 'ADMIN' } });
-  runMutation(account, 'createUser', {
+  if (!account.entities.findByKey(account.view, 'Role', { name: 'ADMIN' })) runCommand(account, 'createRole', { input: { name: 'ADMIN' } });
+  runCommand(account, 'createUser', {
     input: {
       ref: spec.username,
       username: spec.username,

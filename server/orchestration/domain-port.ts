@@ -8,7 +8,7 @@ import { SimError } from '../domain/errors.js';
 import { upsertAttributes } from '../domain/entities.js';
 import { FLUENT_ENTITY_TYPES, PARENT_FIELD, TYPENAMES_OF_ENTITY_TYPE } from '../domain/overrides.js';
 import { isLinkRef, type EntityRecord, type LinkRef } from '../domain/store/store.js';
-import { runMutation } from '../graphql/run-mutation.js';
+import { runCommand } from '../domain/commands/run-command.js';
 import type { DomainPort, EntityKey, EntityView, Setting } from './port.js';
 
 /** Join records on the way from a sub-entity to its root (Consignment → ConsignmentArticle → Article). */
@@ -142,7 +142,7 @@ export function createDomainPort(account: Account): DomainPort {
       }));
     },
     mutate(mutation, input) {
-      const result = runMutation(account, mutation, { input });
+      const result = runCommand(account, mutation, { input });
       return result && typeof result === 'object' && '__typename' in result ? fieldsOf(result as EntityRecord) : (result as Record<string, unknown>);
     },
   };

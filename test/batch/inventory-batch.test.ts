@@ -2,7 +2,7 @@ import request from 'supertest';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Account } from '../../server/account.js';
 import { createApp } from '../../server/app.js';
-import { runMutation } from '../../server/graphql/run-mutation.js';
+import { runCommand } from '../../server/domain/commands/run-command.js';
 import { createTestApp, TEST_START, type TestApp } from '../support/test-app.js';
 import { waitFor } from './support.js';
 
@@ -64,7 +64,7 @@ describe('a 5,000-record inventory batch', () => {
     app = t.app;
     auth = { Authorization: `Bearer ${await t.token()}` };
     for (let i = 0; i < SKUS; i += 1) {
-      runMutation(account, 'createStandardProduct', { input: { ref: `SKU-${i}`, catalogue: { ref: 'PC:MASTER:1' }, type: 'STANDARD', name: `Product ${i}` } });
+      runCommand(account, 'createStandardProduct', { input: { ref: `SKU-${i}`, catalogue: { ref: 'PC:MASTER:1' }, type: 'STANDARD', name: `Product ${i}`, gtin: `GTIN-${i}` } });
     }
     await account.orchestration!.engine.drain();
     positionsBefore = account.store.count('InventoryPosition');

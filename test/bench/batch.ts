@@ -5,7 +5,7 @@
  * three orchestration events per record). Products are created beforehand, outside the timing.
  */
 import { jobsOf } from '../../server/batch/jobs-of.js';
-import { runMutation } from '../../server/graphql/run-mutation.js';
+import { runCommand } from '../../server/domain/commands/run-command.js';
 import { loadConfig } from '../../server/config.js';
 import { createClock } from '../../server/lib/clock.js';
 import { createIds } from '../../server/lib/ids.js';
@@ -24,7 +24,7 @@ export async function benchBatch(options: { records?: number } = {}): Promise<{ 
     const account = sim.accounts.get(sim.config.account)!;
     const skus = Math.ceil(records / LOCATIONS.length);
     for (let i = 0; i < skus; i += 1) {
-      runMutation(account, 'createStandardProduct', { input: { ref: `BENCH-${i}`, catalogue: { ref: 'PC:MASTER:1' }, type: 'STANDARD', name: `Bench ${i}` } });
+      runCommand(account, 'createStandardProduct', { input: { ref: `BENCH-${i}`, catalogue: { ref: 'PC:MASTER:1' }, type: 'STANDARD', name: `Bench ${i}`, gtin: `GTIN-${i}` } });
     }
     await account.orchestration!.engine.drain();
     const entities = Array.from({ length: records }, (_, i) => ({

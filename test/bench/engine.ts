@@ -5,7 +5,7 @@
 import type { AddressInfo } from 'node:net';
 import { createApp } from '../../server/app.js';
 import { loadConfig } from '../../server/config.js';
-import { runMutation } from '../../server/graphql/run-mutation.js';
+import { runCommand } from '../../server/domain/commands/run-command.js';
 import { createClock } from '../../server/lib/clock.js';
 import { createSimulator } from '../../server/simulator.js';
 import { percentile } from './measure.js';
@@ -41,7 +41,7 @@ export async function benchEngine(): Promise<{ rulesPerSecond: number; syncP50Ms
   const account = sim.accounts.get('LOCAL')!;
   const orchestration = account.orchestration!;
   orchestration.workflows.put(BENCH_WORKFLOW);
-  const order = runMutation(account, 'createOrder', {
+  const order = runCommand(account, 'createOrder', {
     input: { ref: 'ENGINE-1', type: 'BENCH', retailer: { id: '1' }, customer: { id: '1' }, items: [{ ref: 'ENGINE-1-1', productRef: 'TSHIRT-BLK-M', quantity: 1 }] },
   }) as { id: string };
   await orchestration.engine.drain();

@@ -10,7 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { buildSchema, graphql } from 'graphql';
 import { createApp } from '../../server/app.js';
 import { loadConfig } from '../../server/config.js';
-import { runMutation } from '../../server/graphql/run-mutation.js';
+import { runCommand } from '../../server/domain/commands/run-command.js';
 import { createClock } from '../../server/lib/clock.js';
 import { createSimulator } from '../../server/simulator.js';
 import { benchBatch } from './batch.js';
@@ -113,7 +113,7 @@ async function benchGraphql(): Promise<Row[]> {
   const token = ((await tokenRes.json()) as { access_token: string }).access_token;
   const account = sim.accounts.get('LOCAL')!;
 
-  const order = runMutation(account, 'createOrder', {
+  const order = runCommand(account, 'createOrder', {
     input: { ref: 'BENCH-1', type: 'HD', retailer: { id: '1' }, customer: { id: '1' }, items: [{ ref: 'BENCH-1-1', productRef: 'TSHIRT-BLK-M', quantity: 1 }] },
   }) as { id: string };
   const baseline = await helloBaseline();
@@ -126,7 +126,7 @@ async function benchGraphql(): Promise<Row[]> {
   const loadStart = process.hrtime.bigint();
   const statuses = ['CREATED', 'BOOKED', 'PICKING', 'SHIPPED', 'COMPLETE'];
   for (let i = 0; i < 100_000; i += 1) {
-    const created = runMutation(account, 'createOrder', {
+    const created = runCommand(account, 'createOrder', {
       input: { ref: `LOAD-${i}`, type: 'B2B', retailer: { id: '1' }, customer: { id: '1' }, items: [{ ref: `LOAD-${i}-1`, productRef: 'TSHIRT-BLK-M', quantity: 1 }] },
     }) as { id: string };
     if (i % 5 !== 0) account.entities.patch('Order', created.id, (r) => {

@@ -9,7 +9,7 @@
 import { pathToFileURL } from 'node:url';
 import type { Account } from '../../server/account.js';
 import { loadConfig } from '../../server/config.js';
-import { runMutation } from '../../server/graphql/run-mutation.js';
+import { runCommand } from '../../server/domain/commands/run-command.js';
 import { createClock } from '../../server/lib/clock.js';
 import { createIds } from '../../server/lib/ids.js';
 import { loadProfile } from '../../server/seed/profiles/load-profile.js';
@@ -39,7 +39,7 @@ async function simulatorWith(profile: SeedProfile): Promise<{ sim: Simulator; ac
 
 /** What a test would do between resets: a new order that the workflow books, an order cancelled. */
 async function change(account: Account, n: number): Promise<void> {
-  runMutation(account, 'createOrder', {
+  runCommand(account, 'createOrder', {
     input: { ref: `BENCH-${n}`, type: 'HD', retailer: { id: '1' }, customer: { id: '1' }, items: [{ ref: `BENCH-${n}-1`, productRef: 'P00001', quantity: 1 }] },
   });
   await account.orchestration!.engine.drain();

@@ -5,7 +5,7 @@
  */
 import type { Account } from '../../account.js';
 import { isLinkRef, linkTo, type EntityRecord } from '../../domain/store/store.js';
-import { resolveAll, resolveOne } from './links.js';
+import { resolveAll, resolveOne } from '../../domain/links.js';
 
 export type ArticleFacts = {
   orders: EntityRecord[];

@@ -4,7 +4,7 @@
  */
 import type { GraphQLContext } from '../context.js';
 import { isLinkRef, linkTo, type EntityRecord } from '../../domain/store/store.js';
-import { resolveAll, resolveOne } from './links.js';
+import { resolveAll, resolveOne } from '../../domain/links.js';
 import { itemsOfWaveField } from './items-of-wave.js';
 
 export type Derived = (parent: EntityRecord, args: Record<string, unknown>, ctx: GraphQLContext) => unknown;

@@ -9,7 +9,7 @@ import type { Account } from '../../account.js';
 import type { GraphQLContext } from '../context.js';
 import type { PageArgs } from '../../domain/paging.js';
 import { linkTo, type EntityRecord, type LinkRef } from '../../domain/store/store.js';
-import { resolveAll, resolveOne } from './links.js';
+import { resolveAll, resolveOne } from '../../domain/links.js';
 import { pageList, type KeyedNode, type ListPage } from './page-list.js';
 
 /** Carries `__typename` so the edge's generic resolver takes it as a record, not as a key to look up. */

@@ -5,7 +5,7 @@
  */
 import type { Account } from '../../account.js';
 import { linkTo, type EntityRecord } from '../../domain/store/store.js';
-import { resolveAll } from './links.js';
+import { resolveAll } from '../../domain/links.js';
 
 export function locationsOfNetwork(account: Account, network: EntityRecord): EntityRecord[] {
   const byId = new Map<string, EntityRecord>();

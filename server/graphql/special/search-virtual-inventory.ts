@@ -27,7 +27,7 @@
 import type { Account } from '../../account.js';
 import type { GraphQLContext } from '../context.js';
 import { isLinkRef, linkTo, type EntityRecord } from '../../domain/store/store.js';
-import { findRequired } from './find-entity.js';
+import { findRequired } from '../../domain/find-entity.js';
 import { distanceKm, type GeoPoint } from './distance-km.js';
 import { derivedVirtualPositions } from './derived-virtual-positions.js';
 import type { ListPage } from './page-list.js';

@@ -5,10 +5,10 @@
  * the role itself goes when no context is left (or when the key lists no contexts) [inferred from
  * the key's descriptions]. Unknown user or role: C0120E, nothing changed.
  */
-import type { GraphQLContext } from '../context.js';
-import { isLinkRef, type EntityRecord } from '../../domain/store/store.js';
-import type { Transaction } from '../../domain/transaction.js';
-import { findRequired, type Key } from './find-entity.js';
+import type { Domain } from '../domain.js';
+import { isLinkRef, type EntityRecord } from '../store/store.js';
+import type { Transaction } from '../transaction.js';
+import { findRequired, type Key } from '../find-entity.js';
 import { REMOVE_SUCCEEDED } from './remove-links.js';
 import { requireInput } from './require-input.js';
 
@@ -17,16 +17,15 @@ type UserRole = { role: unknown; contexts: RoleContext[] | null };
 type UserRoleKey = { role: { name: string }; contexts: RoleContext[] };
 type Args = { input?: { user: Key; roles: UserRoleKey[] } | null };
 
-export function removeUserRolesFromUser(_parent: unknown, args: Record<string, unknown>, ctx: GraphQLContext): typeof REMOVE_SUCCEEDED {
+export function removeUserRolesFromUser(domain: Domain, args: Record<string, unknown>): typeof REMOVE_SUCCEEDED {
   const input = requireInput((args as Args).input, 'removeUserRolesFromUser');
-  const { account } = ctx;
-  return account.entities.write((tx) => {
-    const user = findRequired(account, tx, 'User', input.user, 'removeUserRolesFromUser');
-    for (const key of input.roles) findRequired(account, tx, 'Role', key.role, 'removeUserRolesFromUser');
+  return domain.entities.write((tx) => {
+    const user = findRequired(domain, tx, 'User', input.user, 'removeUserRolesFromUser');
+    for (const key of input.roles) findRequired(domain, tx, 'Role', key.role, 'removeUserRolesFromUser');
     const before = Array.isArray(user['roles']) ? (user['roles'] as UserRole[]) : [];
     const after = input.roles.reduce((roles, key) => withoutKey(tx, roles, key), before);
     if (JSON.stringify(after) !== JSON.stringify(before)) {
-      tx.put({ ...structuredClone(user), roles: after, updatedOn: account.clock.now().toISOString() });
+      tx.put({ ...structuredClone(user), roles: after, updatedOn: domain.clock.now().toISOString() });
     }
     return REMOVE_SUCCEEDED;
   });

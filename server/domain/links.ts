@@ -1,7 +1,7 @@
 /**
  * Small helpers over stored links (`{__link, id}`) shared by the special resolvers.
  */
-import { isLinkRef, type EntityRecord, type LinkRef } from '../../domain/store/store.js';
+import { isLinkRef, type EntityRecord, type LinkRef } from './store/store.js';
 
 export type RecordReader = { get(typename: string, id: string): EntityRecord | undefined };
 

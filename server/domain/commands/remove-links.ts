@@ -4,10 +4,10 @@
  * where the other side keeps the link too (`Location.networks`), from there as well, in one
  * transaction. Members that are not linked are ignored.
  */
-import type { Account } from '../../account.js';
-import type { EntityRecord } from '../../domain/store/store.js';
-import type { Transaction } from '../../domain/transaction.js';
-import { sameRecord, linksIn } from './links.js';
+import type { Domain } from '../domain.js';
+import type { EntityRecord } from '../store/store.js';
+import type { Transaction } from '../transaction.js';
+import { sameRecord, linksIn } from '../links.js';
 
 /**
  * `Remove…Output.status` is "Status of the mutation operation" (schema description); its values
@@ -22,8 +22,8 @@ export type RemoveLinksOptions = {
   backField?: string;
 };
 
-export function removeLinks(account: Account, tx: Transaction, owner: EntityRecord, members: readonly EntityRecord[], options: RemoveLinksOptions): void {
-  const now = account.clock.now().toISOString();
+export function removeLinks(domain: Domain, tx: Transaction, owner: EntityRecord, members: readonly EntityRecord[], options: RemoveLinksOptions): void {
+  const now = domain.clock.now().toISOString();
   const current = tx.get(owner.__typename, owner.id) ?? owner;
   const kept = linksIn(current[options.field]).filter((l) => !members.some((m) => sameRecord(l, m)));
   if (Array.isArray(current[options.field]) && kept.length !== (current[options.field] as unknown[]).length) {

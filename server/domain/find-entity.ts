@@ -3,10 +3,10 @@
  * `InventoryCatalogueKey`, …) that answers `C0120E` when missing, the way the generic create and
  * update do (fluent-platform.md §2.10).
  */
-import type { Account } from '../../account.js';
-import { SimError } from '../../domain/errors.js';
-import type { EntityRecord } from '../../domain/store/store.js';
-import type { Transaction } from '../../domain/transaction.js';
+import type { Domain } from './domain.js';
+import { SimError } from './errors.js';
+import type { EntityRecord } from './store/store.js';
+import type { Transaction } from './transaction.js';
 
 /** Fields that identify a record on their own; a key with none of them would match anything. */
 const IDENTIFYING = ['id', 'ref', 'username', 'name', 'alphabeticCode'];
@@ -20,17 +20,17 @@ export function compactKey(key: Key): Key {
 
 /**
  * The record of `typename` (or an interface's concrete types) matching `key`, read through `view`
- * (a transaction inside a mutation, `account.view` otherwise).
+ * (a transaction inside a mutation, `domain.view` otherwise).
  *
  * @throws SimError MISSING_VARIABLES (C0140E) when the key names nothing identifying.
  * @throws SimError ENTITY_NOT_FOUND (C0120E) when no record matches.
  */
-export function findRequired(account: Account, view: Transaction, typename: string, key: Key, usedBy: string): EntityRecord {
+export function findRequired(domain: Domain, view: Transaction, typename: string, key: Key, usedBy: string): EntityRecord {
   const compact = compactKey(key);
   if (!IDENTIFYING.some((f) => f in compact)) {
     throw new SimError('MISSING_VARIABLES', `C0140E: ${usedBy} needs an id, ref, username or name to find the ${typename}; got ${JSON.stringify(key)}`);
   }
-  const found = account.entities.findByKey(view, typename, compact);
+  const found = domain.entities.findByKey(view, typename, compact);
   if (!found) throw new SimError('ENTITY_NOT_FOUND', `C0120E: ${typename} ${JSON.stringify(compact)} given to ${usedBy} was not found`);
   return found;
 }

@@ -9,8 +9,8 @@
  * (`FulfilmentPlan`s); the simulator does not produce plans here: they appear only if the loaded
  * workflow's rules create them when the CREATE event is processed.
  */
-import type { GraphQLContext } from '../context.js';
-import type { EntityRecord } from '../../domain/store/store.js';
+import type { Domain } from '../domain.js';
+import type { EntityRecord } from '../store/store.js';
 import { inputType } from './input-type.js';
 import { requireInput } from './require-input.js';
 
@@ -23,12 +23,11 @@ type Args = { input?: ({ address?: Record<string, unknown> | null; products?: (P
  */
 const DEFAULT_REQUESTED_QUANTITY = 1;
 
-export function createFulfilmentOption(_parent: unknown, args: Record<string, unknown>, ctx: GraphQLContext): EntityRecord {
+export function createFulfilmentOption(domain: Domain, args: Record<string, unknown>): EntityRecord {
   const { address, products, ...rest } = requireInput((args as Args).input, 'createFulfilmentOption');
-  const { account } = ctx;
-  const create = inputType(account, 'CreateFulfilmentOptionInput');
-  return account.entities.write((tx, changes) => {
-    const option = account.entities.createIn(tx, changes, 'FulfilmentOption', create, rest, undefined);
+  const create = inputType(domain, 'CreateFulfilmentOptionInput');
+  return domain.entities.write((tx, changes) => {
+    const option = domain.entities.createIn(tx, changes, 'FulfilmentOption', create, rest, undefined);
     if (address != null) option['address'] = { ...address };
     if (products != null) {
       option['products'] = products.filter((p): p is ProductInput => p != null).map((p) => ({

@@ -3,10 +3,10 @@
  * through the entity service's own update, in one transaction, so the status-change hooks
  * (orchestration) fire for each record and a failure part-way changes nothing.
  */
-import type { Account } from '../../account.js';
-import type { EntityRecord } from '../../domain/store/store.js';
+import type { Domain } from '../domain.js';
+import type { EntityRecord } from '../store/store.js';
 import { inputType } from './input-type.js';
-import { resolveOne } from './links.js';
+import { resolveOne } from '../links.js';
 
 /**
  * Sets `status` on `records` (all of one catalogue-scoped type: InventoryPosition,
@@ -16,12 +16,12 @@ import { resolveOne } from './links.js';
  * is "the count of data entries that were updated" (schema description); whether the platform skips
  * unchanged rows is not documented [inferred].
  */
-export function setStatuses(account: Account, typename: string, records: readonly EntityRecord[], status: string): number {
-  const update = inputType(account, `Update${typename}Input`);
-  return account.entities.write((tx, changes) => {
+export function setStatuses(domain: Domain, typename: string, records: readonly EntityRecord[], status: string): number {
+  const update = inputType(domain, `Update${typename}Input`);
+  return domain.entities.write((tx, changes) => {
     for (const record of records) {
       const catalogue = resolveOne(tx, record['catalogue']);
-      account.entities.updateIn(tx, changes, typename, update, { ref: record['ref'], catalogue: { ref: catalogue?.['ref'] }, status });
+      domain.entities.updateIn(tx, changes, typename, update, { ref: record['ref'], catalogue: { ref: catalogue?.['ref'] }, status });
     }
     return records.length;
   });
