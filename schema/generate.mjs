@@ -8,7 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { buildClientSchema, printSchema } from 'graphql';
 
 const here = dirname(fileURLToPath(import.meta.url));
-const source = process.argv[2] ?? join(here, '..', '..', 'shared', 'reference', 'fluent-schema-23.10.1.json');
+const source = process.argv[2] ?? join(here, '..', 'test', 'fixtures', 'fluent-schema-23.10.1.json');
 const introspection = JSON.parse(readFileSync(source, 'utf8'));
 
 /** Removes every `description` from an introspection tree. */

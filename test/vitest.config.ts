@@ -3,15 +3,30 @@ import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
 
 const require = createRequire(import.meta.url);
+const root = fileURLToPath(new URL('..', import.meta.url));
 
+/**
+ * Two projects: `unit` (in-process: pure parts and HTTP through supertest on port 0) for the inner
+ * loop (`npm run test:unit`), and `e2e` (spawns the built CLI, the npm package, the container
+ * contract). `npm test` runs both.
+ */
 export default defineConfig({
   // graphql 16 ships CJS (main) and ESM (module); Node loads the CJS build for our dependencies,
   // so the tests must too, or graphql-js sees two copies of its classes ("another realm").
   resolve: { alias: [{ find: /^graphql$/, replacement: require.resolve('graphql') }] },
   test: {
-    root: fileURLToPath(new URL('..', import.meta.url)),
-    include: ['test/**/*.test.ts'],
+    root,
     testTimeout: 20_000,
     hookTimeout: 60_000,
+    projects: [
+      {
+        extends: true,
+        test: { name: 'unit', include: ['test/**/*.test.ts'], exclude: ['test/e2e/**'], isolate: false },
+      },
+      {
+        extends: true,
+        test: { name: 'e2e', include: ['test/e2e/**/*.test.ts'] },
+      },
+    ],
   },
 });

@@ -1,16 +1,17 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { ERROR_CATALOG, type ErrorSpec } from '../../server/domain/errors.js';
 import { FLAGS, envName } from '../../server/cli.js';
 import { BUILTIN_RULES } from '../../server/orchestration/rules/index.js';
 
-/** The README's tables are documentation users rely on: they must match the code. */
-const README = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
+/** The tables of the README and docs/ are documentation users rely on: they must match the code. */
+const read = (path: string): string => readFileSync(new URL(`../../${path}`, import.meta.url), 'utf8');
+const README = read('README.md');
 
-function tableAfter(heading: string): string[][] {
-  const start = README.indexOf(heading);
-  expect(start, `README has "${heading}"`).toBeGreaterThanOrEqual(0);
-  const lines = README.slice(start).split('\n');
+function tableAfter(heading: string, doc = README): string[][] {
+  const start = doc.indexOf(heading);
+  expect(start, `the doc has "${heading}"`).toBeGreaterThanOrEqual(0);
+  const lines = doc.slice(start).split('\n');
   const first = lines.findIndex((l) => l.startsWith('|'));
   const rows: string[][] = [];
   for (const line of lines.slice(first + 2)) {
@@ -22,7 +23,7 @@ function tableAfter(heading: string): string[][] {
 
 const code = (cell: string): string => cell.replace(/`/g, '');
 
-describe('README', () => {
+describe('README and docs/', () => {
   it('lists every error of the catalogue with its status and codes, and nothing else', () => {
     const rows = tableAfter('The simulator\'s catalogue');
     const documented = Object.fromEntries(rows.map((r) => [code(r[0]!), r]));
@@ -34,7 +35,7 @@ describe('README', () => {
   });
 
   it('documents every built-in rule with its aliases and props', () => {
-    const rows = tableAfter('### Rules');
+    const rows = tableAfter('## Rules', read('docs/orchestration.md'));
     const documented = new Map(rows.map((r) => [code(r[0]!), r]));
     expect([...documented.keys()].sort()).toEqual(BUILTIN_RULES.map((r) => r.name).sort());
     for (const rule of BUILTIN_RULES) {
@@ -49,6 +50,13 @@ describe('README', () => {
     const documented = new Map(rows.map((r) => [code(r[0]!).split(' ')[0], code(r[1]!)]));
     for (const f of FLAGS) expect(documented.get(`--${f.flag}`), f.flag).toBe(envName(f.flag));
     expect(documented.size).toBe(FLAGS.length);
+  });
+
+  it('links every file of docs/ from its map, and every link to docs/ exists', () => {
+    const docs = readdirSync(new URL('../../docs/', import.meta.url)).filter((f) => f.endsWith('.md'));
+    const linked = [...README.matchAll(/\]\(docs\/([^)#]+)/g)].map((m) => m[1]!);
+    expect([...new Set(linked)].filter((f) => !docs.includes(f))).toEqual([]);
+    expect(docs.filter((f) => !linked.includes(f))).toEqual([]);
   });
 
   it('starts with the two commands a fresh machine needs', () => {

@@ -5,12 +5,12 @@ import request from 'supertest';
 import { describe, expect, it } from 'vitest';
 import { createTestApp } from '../support/test-app.js';
 
-/** The README's `--rules` example, run as written: a user module, a workflow naming it, an order. */
+/** The `--rules` example of docs/orchestration.md, run as written: a user module, a workflow naming it, an order. */
 describe('--rules DIR', () => {
-  it('runs the README example rule from a folder with no dependencies of its own', async () => {
-    const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
+  it('runs the documented example rule from a folder with no dependencies of its own', async () => {
+    const readme = readFileSync(new URL('../../docs/orchestration.md', import.meta.url), 'utf8');
     const example = /```js\n(\/\/ rules\/flag-vip\.mjs\n[\s\S]*?)```/.exec(readme)?.[1];
-    expect(example, 'README shows the rule module').toBeDefined();
+    expect(example, 'docs/orchestration.md shows the rule module').toBeDefined();
     const dir = mkdtempSync(join(tmpdir(), 'fluent-sim-rules-'));
     writeFileSync(join(dir, 'flag-vip.mjs'), example!);
 
