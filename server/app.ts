@@ -13,7 +13,6 @@ import { createSimStateRouter } from './http/routes/sim-state-routes.js';
 import { accountOf, orchestrationOf, simAccountOf, webhooksOf } from './http/account-of.js';
 import { createSimWebhookRouter } from './http/routes/sim-webhook-routes.js';
 import { createJobRouter } from './http/routes/job-routes.js';
-import { jobsOf } from './batch/jobs-of.js';
 import { createEventRouter } from './http/routes/event-routes.js';
 import { createSimOrchestrationRouter } from './http/routes/sim-orchestration-routes.js';
 import { createWorkflowRouter } from './http/routes/workflow-routes.js';
@@ -66,7 +65,7 @@ export function createApp(sim: Simulator, options: AppOptions = {}): Express {
     }),
   );
   app.use(createWorkflowRouter((req) => orchestrationOf(accountOf(req))));
-  app.use(createJobRouter((req) => jobsOf(accountOf(req))));
+  app.use(createJobRouter((req) => accountOf(req).jobs));
   for (const r of options.platformRouters ?? []) app.use(r);
 
   app.use((req, res) => {

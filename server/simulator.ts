@@ -5,7 +5,7 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import type { GraphQLSchema } from 'graphql';
-import { createAccount, type Account } from './account.js';
+import { buildAccount, type Account } from './account.js';
 import { TokenService } from './auth/tokens.js';
 import type { Config } from './config.js';
 import { SimError } from './domain/errors.js';
@@ -15,15 +15,12 @@ import { runCommand } from './domain/commands/run-command.js';
 import { createClock, type Clock } from './lib/clock.js';
 import { createIds, type Ids } from './lib/ids.js';
 import { packagePath } from './lib/package-path.js';
-import { attachOrchestration } from './orchestration/account-orchestration.js';
 import { createRuleRegistry, loadUserRules, type RuleRegistry } from './orchestration/rule-registry.js';
 import { BUILTIN_RULES } from './orchestration/rules/index.js';
 import { applySeed, readSeedFile } from './seed/load-seed.js';
 import type { ProfileProgress } from './seed/profiles/load-profile.js';
 import { isSeedProfile } from './seed/profiles/profile-sizes.js';
-import { captureAccount, restoreAccount, type AccountSnapshot } from './state/account-state.js';
-import { attachWebhooks } from './webhooks/account-webhooks.js';
-import { jobsOf } from './batch/jobs-of.js';
+import { holdAccount, restoreAccount, type HeldSnapshot } from './state/account-state.js';
 import { loadOrCreateKeyPair, type WebhookKeyPair } from './webhooks/keys.js';
 
 export type SimulatorOptions = {
@@ -31,7 +28,7 @@ export type SimulatorOptions = {
   createClock?: () => Clock;
   /** Ids for new accounts (tests pass deterministic ones). */
   createIds?: () => Ids;
-  /** Called for every new account before it is seeded (jobs attach here). */
+  /** Called for every new account before it is seeded. */
   onAccount?: (account: Account) => void | Promise<void>;
   /** The webhook signing key kept in a data file, when there is one. */
   storedWebhookKeyPem?: string;
@@ -52,7 +49,10 @@ export type AccountSpec = {
   seed: string;
 };
 
-export type SavedSnapshot = { name: string; createdOn: string; snapshot: AccountSnapshot };
+export type SavedSnapshot = { name: string; createdOn: string; held: HeldSnapshot };
+
+/** What `/_sim/snapshots` lists. */
+export type SnapshotInfo = { name: string; createdOn: string };
 
 export type Simulator = {
   readonly config: Config;
@@ -65,11 +65,18 @@ export type Simulator = {
   readonly accounts: Map<string, Account>;
   /** The credentials each account was created with. */
   readonly specs: Map<string, AccountSpec>;
-  /** maps account id to snapshot name to snapshot */
-  readonly snapshots: Map<string, Map<string, SavedSnapshot>>;
+  /** maps account id to snapshot name to snapshot (read-only: use snapshot / restore / deleteSnapshot) */
+  readonly snapshots: ReadonlyMap<string, ReadonlyMap<string, SavedSnapshot>>;
   createAccount(spec: AccountSpec): Promise<Account>;
   /** Returns an account to the state it had right after seeding. */
   reset(account: Account): Promise<void>;
+  /** Saves the account's state under a name (after the engine's queue drained); replaces one of the same name. */
+  snapshot(account: Account, name: string): Promise<SnapshotInfo>;
+  /** Puts back a saved state. @throws SimError NOT_FOUND for an unknown name. */
+  restore(account: Account, name: string): Promise<void>;
+  /** @throws SimError NOT_FOUND for an unknown name. */
+  deleteSnapshot(account: Account, name: string): void;
+  listSnapshots(account: Account): SnapshotInfo[];
   /** The account a client id (or a `fluent.account` header) belongs to. */
   accountForClient(clientId: string | undefined, accountHeader?: string): Account | undefined;
   /** The user client_credentials tokens act as. */
@@ -86,8 +93,13 @@ export async function createSimulator(config: Config, options: SimulatorOptions 
   const workflowDirs = [packagePath('rulesets'), ...(config.workflows ? [config.workflows] : [])];
   const accounts = new Map<string, Account>();
   const specs = new Map<string, AccountSpec>();
-  const seedStates = new Map<string, AccountSnapshot>();
+  const seedStates = new Map<string, HeldSnapshot>();
   const snapshots = new Map<string, Map<string, SavedSnapshot>>();
+  const snapshotsOf = (account: Account): Map<string, SavedSnapshot> => {
+    let saved = snapshots.get(account.id);
+    if (!saved) snapshots.set(account.id, (saved = new Map()));
+    return saved;
+  };
   const tokens = new TokenService(createIds());
   const webhookKeys = loadWebhookKeys(config, options.storedWebhookKeyPem);
 
@@ -104,25 +116,26 @@ export async function createSimulator(config: Config, options: SimulatorOptions 
     async createAccount(spec) {
       if (accounts.has(spec.id)) throw new SimError('CONFLICT', `Account "${spec.id}" already exists`);
       if ([...specs.values()].some((s) => s.clientId === spec.clientId)) throw new SimError('CONFLICT', `client_id "${spec.clientId}" is taken`);
-      const account = createAccount({
+      const account = await buildAccount({
         id: spec.id,
         credentials: { clientId: spec.clientId, clientSecret: spec.clientSecret },
         model: loaded.model,
         clock: newClock(),
         ids: newIds(),
         paging: { defaultPageSize: config.pageSize, maxPageSize: config.maxPageSize },
+        registry,
+        workflowDirs,
+        webhookKeys,
+        webhookTimeoutMs: config.webhookTimeout,
+        ...(options.fetch ? { fetch: options.fetch } : {}),
       });
-      account.webhooks = attachWebhooks(account, webhookKeys, { timeoutMs: config.webhookTimeout, ...(options.fetch ? { fetch: options.fetch } : {}) });
-      account.orchestration = await attachOrchestration(account, { registry, workflowDirs, webhooks: account.webhooks });
-      const jobs = jobsOf(account);
-      account.parts.set('jobs', { toJSON: () => jobs.toJSON(), restore: (d) => jobs.restore(d as never), clear: () => jobs.clear() });
       await options.onAccount?.(account);
       await seedAccount(account, spec, config.seedValue, options.onSeedProgress);
       await account.orchestration.engine.drain();
       accounts.set(account.id, account);
       specs.set(account.id, spec);
       snapshots.set(account.id, new Map());
-      seedStates.set(account.id, captureAccount(account, { forRestore: true }));
+      seedStates.set(account.id, holdAccount(account));
       return account;
     },
     async reset(account) {
@@ -130,6 +143,22 @@ export async function createSimulator(config: Config, options: SimulatorOptions 
       if (!seeded) throw new SimError('NOT_FOUND', `Account "${account.id}" has no seed state`);
       restoreAccount(account, seeded);
     },
+    async snapshot(account, name) {
+      await account.orchestration.engine.drain();
+      const saved = { name, createdOn: account.clock.now().toISOString(), held: holdAccount(account) };
+      snapshotsOf(account).set(name, saved);
+      return { name, createdOn: saved.createdOn };
+    },
+    async restore(account, name) {
+      const saved = snapshotsOf(account).get(name);
+      if (!saved) throw new SimError('NOT_FOUND', `No snapshot "${name}" in account ${account.id}; GET /_sim/snapshots lists them`);
+      await account.orchestration.engine.drain();
+      restoreAccount(account, saved.held);
+    },
+    deleteSnapshot(account, name) {
+      if (!snapshotsOf(account).delete(name)) throw new SimError('NOT_FOUND', `No snapshot "${name}" in account ${account.id}`);
+    },
+    listSnapshots: (account) => [...snapshotsOf(account).values()].map(({ name, createdOn }) => ({ name, createdOn })),
     accountForClient(clientId, accountHeader) {
       for (const a of accounts.values()) if (a.credentials.clientId === clientId) return a;
       if (clientId === undefined && accountHeader) return accounts.get(accountHeader);
@@ -138,7 +167,7 @@ export async function createSimulator(config: Config, options: SimulatorOptions 
     defaultUsername: (account) => specs.get(account.id)?.username ?? config.username,
     async close() {
       for (const a of accounts.values()) {
-        a.webhooks?.close();
+        a.webhooks.close();
         a.clock.dispose();
       }
     },

@@ -9,7 +9,7 @@
  * the batch writes them and the event lets the workflow react (the default workflow sets
  * `onHand` from `qty`, rulesets/inventory-catalogue-default.json).
  */
-import type { Account } from '../account.js';
+import type { BatchAccount } from './job-service.js';
 import { isSimError } from '../domain/errors.js';
 import type { EntityRecord } from '../domain/store/store.js';
 import { runCommand } from '../domain/commands/run-command.js';
@@ -18,7 +18,7 @@ import type { InventoryBatchSettings, RecordResult } from './job-model.js';
 import { LAST_ON_HAND, type InventoryRecord } from './parse-inventory-record.js';
 
 export type InventoryBatchContext = {
-  account: Account;
+  account: BatchAccount;
   engine: Engine;
   settings: InventoryBatchSettings;
   catalogue: { id: string; ref: string };

@@ -8,14 +8,14 @@
  * #14), `tradingName` (else `retailerName`) → `tradingName`, `retailerName` → `summary`,
  * `customerSupportPhone`/`customerSupportEmail`/`website` → `supportPhone`/`supportEmail`/`websiteUrl`.
  */
-import type { Account } from '../account.js';
+import type { BatchAccount } from './job-service.js';
 import { isSimError } from '../domain/errors.js';
 import type { EntityRecord } from '../domain/store/store.js';
 import { runCommand } from '../domain/commands/run-command.js';
 import type { RecordResult } from './job-model.js';
 
 export type RetailerBatchContext = {
-  account: Account;
+  account: BatchAccount;
   /** Password of the `<retailerId>_admin` users the batch creates [inferred: the platform's is not known]. */
   adminPassword: string;
 };

@@ -1,14 +1,16 @@
 /**
- * Attaches the orchestration engine to one account: its workflows (the defaults in `rulesets/`
- * and a user folder), its event log, the engine over the account's domain port, and the domain
- * hooks through which create mutations raise CREATE events (design §2 principle 3).
+ * The orchestration part of one account: its workflows (the defaults in `rulesets/` and a user
+ * folder), its event log, the engine over the account's domain port, and the domain hooks
+ * through which create mutations raise CREATE events (design §2 principle 3).
  */
-import type { Account } from '../account.js';
+import type { DomainHooks } from '../domain/entities.js';
+import { FLUENT_ENTITY_TYPES } from '../domain/overrides.js';
 import type { Clock } from '../lib/clock.js';
-import { createDomainPort, viewOf } from './domain-port.js';
+import type { Ids } from '../lib/ids.js';
 import { createEngine } from './engine.js';
 import type { Engine, WebhookQueue, WebhookRequest } from './engine-types.js';
-import { createEventLog, type EventLog } from './event-log.js';
+import type { EventLog } from './event-log.js';
+import type { DomainPort } from './port.js';
 import type { RuleRegistry } from './rule-registry.js';
 import { createWorkflowStore, type WorkflowStore } from './workflow-store.js';
 
@@ -28,34 +30,40 @@ export function createRecordingWebhookQueue(): WebhookQueue & { requests: Webhoo
 }
 
 export type OrchestrationOptions = {
+  accountId: string;
+  clock: Clock;
+  ids: Ids;
+  /** The engine's view of the account's data. */
+  port: DomainPort;
+  events: EventLog;
+  /** The entity service's hooks: the engine sets them (CREATE events, workflow versions). */
+  hooks: DomainHooks;
   registry: RuleRegistry;
   /** Workflow folders loaded in order (later files win for the same name). */
   workflowDirs: readonly string[];
   webhooks?: WebhookQueue;
 };
 
-export async function attachOrchestration(account: Account, options: OrchestrationOptions): Promise<Orchestration> {
+export async function createOrchestration(options: OrchestrationOptions): Promise<Orchestration> {
+  const { port, events, hooks } = options;
   const workflows = createWorkflowStore({ registry: options.registry });
   for (const dir of options.workflowDirs) await workflows.loadDir(dir);
-  const events = createEventLog({ clock: account.clock as Clock });
   const webhooks = options.webhooks ?? createRecordingWebhookQueue();
   const engine = createEngine({
-    domain: createDomainPort(account),
-    clock: account.clock,
-    ids: account.ids,
-    accountId: account.id,
+    domain: port,
+    clock: options.clock,
+    ids: options.ids,
+    accountId: options.accountId,
     registry: options.registry,
     workflows,
     events,
     webhooks,
   });
-  account.hooks.onCreated = (record) => {
-    const view = viewOf(account, record);
+  hooks.onCreated = (record) => {
+    const entityType = FLUENT_ENTITY_TYPES[record.__typename];
+    const view = entityType && port.find({ entityType, id: record.id });
     if (view) engine.onEntityCreated(view);
   };
-  account.hooks.workflowVersion = (workflowRef) => workflows.versionNumberFor(workflowRef);
-  account.parts.set('workflows', { toJSON: () => workflows.toJSON(), restore: (d) => workflows.restore(d as never), clear: () => workflows.clear() });
-  account.parts.set('events', { toJSON: () => events.toJSON(), restore: (d) => events.restore(d as never), clear: () => events.clear() });
-  account.parts.set('engine', { toJSON: () => engine.toJSON(), restore: (d) => engine.restore(d as never), clear: () => engine.clear() });
+  hooks.workflowVersion = (workflowRef) => workflows.versionNumberFor(workflowRef);
   return { registry: options.registry, workflows, events, engine, webhooks };
 }

@@ -4,32 +4,47 @@
  * audit event in the account's event log for every attempt (design §2 principle 6).
  */
 import type { KeyObject } from 'node:crypto';
-import type { Account } from '../account.js';
-import { createDomainPort } from '../orchestration/domain-port.js';
+import type { Clock } from '../lib/clock.js';
+import type { Ids } from '../lib/ids.js';
+import type { EventLog } from '../orchestration/event-log.js';
 import { auditRecord } from '../orchestration/event-records.js';
+import type { DomainReader } from '../orchestration/port.js';
 import { RETRY_SCHEDULE_SETTING, retryScheduleFromSetting } from './retry-schedule.js';
 import { createWebhookService, type WebhookService } from './webhook-service.js';
 
 export type WebhookKeys = { privateKey: KeyObject; publicKeyPem: string };
 
-export function attachWebhooks(account: Account, keys: WebhookKeys, options: { timeoutMs?: number; fetch?: typeof fetch } = {}): WebhookService {
-  const domain = createDomainPort(account);
-  const service = createWebhookService({
-    clock: account.clock,
-    ids: account.ids,
+export type AccountWebhooksOptions = {
+  accountId: string;
+  clock: Clock;
+  ids: Ids;
+  /** Reads the retailer's retry schedule setting. */
+  port: DomainReader;
+  /** Where every attempt leaves its audit event. */
+  events: EventLog;
+  keys: WebhookKeys;
+  timeoutMs?: number | undefined;
+  fetch?: typeof fetch | undefined;
+};
+
+export function createAccountWebhooks(options: AccountWebhooksOptions): WebhookService {
+  const { accountId, ids, port, events, keys } = options;
+  return createWebhookService({
+    clock: options.clock,
+    ids,
     privateKey: keys.privateKey,
     publicKeyPem: keys.publicKeyPem,
     ...(options.timeoutMs === undefined ? {} : { timeoutMs: options.timeoutMs }),
     ...(options.fetch === undefined ? {} : { fetch: options.fetch }),
-    retrySchedule: (retailerId) => retryScheduleFromSetting(domain.setting(RETRY_SCHEDULE_SETTING, retailerId ?? undefined)),
+    retrySchedule: (retailerId) => retryScheduleFromSetting(port.setting(RETRY_SCHEDULE_SETTING, retailerId ?? undefined)),
     onAttempt: (delivery, attempt) => {
       // [inferred] name and attributes: the platform's exact webhook audit is not documented (§8 #17).
-      account.orchestration?.events.append(
+      events.append(
         auditRecord({
-          id: account.ids.uuid(),
+          id: ids.uuid(),
           name: delivery.name,
           category: 'ACTION',
-          accountId: account.id,
+          accountId,
           retailerId: delivery.retailerId,
           context: {
             sourceEvents: [delivery.sourceEventId],
@@ -52,6 +67,4 @@ export function attachWebhooks(account: Account, keys: WebhookKeys, options: { t
       );
     },
   });
-  account.parts.set('webhooks', { toJSON: () => service.toJSON(), restore: (d) => service.restore(d as never), clear: () => void service.clear() });
-  return service;
 }

@@ -4,7 +4,6 @@
  * InventoryChanged, which the engine processes before the batch is COMPLETE (the worst case:
  * three orchestration events per record). Products are created beforehand, outside the timing.
  */
-import { jobsOf } from '../../server/batch/jobs-of.js';
 import { runCommand } from '../../server/domain/commands/run-command.js';
 import { loadConfig } from '../../server/config.js';
 import { createClock } from '../../server/lib/clock.js';
@@ -34,7 +33,7 @@ export async function benchBatch(options: { records?: number } = {}): Promise<{ 
       correctedQty: 0,
       retailerId: 1,
     }));
-    const jobs = jobsOf(account);
+    const { jobs } = account;
     const job = jobs.createJob({ name: 'bench', retailerId: '1', meta: null });
 
     let peakRss = process.memoryUsage.rss();

@@ -15,7 +15,7 @@ import { createIds } from '../../server/lib/ids.js';
 import { loadProfile } from '../../server/seed/profiles/load-profile.js';
 import type { SeedProfile } from '../../server/seed/profiles/profile-sizes.js';
 import { createSimulator, type Simulator } from '../../server/simulator.js';
-import { captureAccount, restoreAccount } from '../../server/state/account-state.js';
+import { holdAccount, restoreAccount } from '../../server/state/account-state.js';
 import { percentile } from './measure.js';
 
 const MiB = 2 ** 20;
@@ -54,7 +54,7 @@ async function benchDemo(): Promise<{ demoLoadMs: number; resetDemoMs: number; r
   const resets: number[] = [];
   const restores: number[] = [];
   try {
-    const snapshot = captureAccount(account, { forRestore: true });
+    const snapshot = holdAccount(account);
     for (let i = 0; i < 7; i += 1) {
       await change(account, i);
       let started = process.hrtime.bigint();
