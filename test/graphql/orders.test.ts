@@ -35,9 +35,10 @@ export function orderInput(ref: string, extra: Record<string, unknown> = {}): Re
 
 describe('orders through GraphQL', () => {
   let t: TestApp;
-  beforeEach(async () => {
+  beforeAll(async () => {
     t = await createTestApp();
   });
+  beforeEach(() => t.reset());
 
   it('creates an order with items, a fulfilment choice and a delivery address, and reads it back three ways', async () => {
     const created = await t.gql<{ createOrder: Record<string, unknown> }>(CREATE_ORDER, { input: orderInput('HD-1001') });
@@ -144,9 +145,10 @@ describe('order paging', () => {
 
 describe('bad GraphQL input', () => {
   let t: TestApp;
-  beforeEach(async () => {
+  beforeAll(async () => {
     t = await createTestApp();
   });
+  beforeEach(() => t.reset());
   const countOrders = async (): Promise<number> => (await t.gql<{ orders: { edges: unknown[] } }>('{ orders(first: 500) { edges { node { id } } } }')).data.orders.edges.length;
 
   it('rejects malformed JSON with 400 and the platform error body', async () => {

@@ -17,6 +17,11 @@ export type TestApp = {
   app: Express;
   token(): Promise<string>;
   gql<T = Record<string, unknown>>(query: string, variables?: Record<string, unknown>): Promise<{ data: T; errors?: { message: string; extensions?: { code?: string } }[] }>;
+  /**
+   * The default account back to its seed and its clock back to TEST_START: ~10 ms, against
+   * ~300 ms for a new app, so a test file builds one app and resets it before each test.
+   */
+  reset(): Promise<void>;
 };
 
 export async function createTestApp(config: Partial<RawConfig> = {}): Promise<TestApp> {
@@ -39,6 +44,12 @@ export async function createTestApp(config: Partial<RawConfig> = {}): Promise<Te
     sim,
     app,
     token,
+    async reset() {
+      const account = sim.accounts.get(sim.config.account)!;
+      await sim.reset(account);
+      await account.clock.set(TEST_START);
+      cached = undefined;
+    },
     async gql(query, variables) {
       const res = await request(app).post('/graphql').set('Authorization', `Bearer ${await token()}`).send({ query, variables });
       if (res.status !== 200) throw new Error(`GraphQL answered ${res.status}: ${res.text}`);
