@@ -23,10 +23,6 @@ import { requestLog } from './http/middleware/request-log.js';
 export type AppOptions = {
   version?: string;
   log?: (message: string, error?: unknown) => void;
-  /** Extra routers mounted behind authentication (orchestration, jobs). */
-  platformRouters?: express.Router[];
-  /** Extra routers under /_sim. */
-  simRouters?: express.Router[];
   /** Middleware that runs before every route (the data file's write-before-answer hook). */
   before?: express.RequestHandler[];
   /** Request lines at debug level. */
@@ -47,7 +43,6 @@ export function createApp(sim: Simulator, options: AppOptions = {}): Express {
   app.use(createSimOrchestrationRouter((req) => orchestrationOf(simAccountOf(sim, req))));
   app.use(createSimStateRouter(sim));
   app.use(createSimWebhookRouter((req) => webhooksOf(simAccountOf(sim, req)), () => sim.webhookKeys.publicKeyPem));
-  for (const r of options.simRouters ?? []) app.use(r);
 
   app.use(express.urlencoded({ extended: false }));
   app.use(createOAuthRouter(sim));
@@ -66,7 +61,6 @@ export function createApp(sim: Simulator, options: AppOptions = {}): Express {
   );
   app.use(createWorkflowRouter((req) => orchestrationOf(accountOf(req))));
   app.use(createJobRouter((req) => accountOf(req).jobs));
-  for (const r of options.platformRouters ?? []) app.use(r);
 
   app.use((req, res) => {
     res.status(404).json({ errors: [{ code: '404', message: `No endpoint ${req.method} ${req.path}` }] });

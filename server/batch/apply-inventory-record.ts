@@ -13,7 +13,7 @@ import type { BatchAccount } from './job-service.js';
 import { isSimError } from '../domain/errors.js';
 import type { EntityRecord } from '../domain/store/store.js';
 import { runCommand } from '../domain/commands/run-command.js';
-import type { Engine } from '../orchestration/engine-types.js';
+import type { Engine } from '../orchestration/engine-api.js';
 import type { InventoryBatchSettings, RecordResult } from './job-model.js';
 import { LAST_ON_HAND, type InventoryRecord } from './parse-inventory-record.js';
 

@@ -8,10 +8,8 @@
  */
 import {
   type GraphQLInputObjectType,
-  type GraphQLInputType,
   getNamedType,
   isInputObjectType,
-  isListType,
   isNonNullType,
 } from 'graphql';
 import type { Clock } from '../lib/clock.js';
@@ -26,15 +24,14 @@ import { Transaction } from './transaction.js';
 export type DomainHooks = {
   /** After commit, for every created record (the engine raises CREATE events here). */
   onCreated?(record: EntityRecord): void;
-  /** After commit, for every status change. */
-  onStatusChanged?(record: EntityRecord, from: unknown, to: unknown): void;
   /** The version new orchestrated entities start on, from the loaded workflows. */
   workflowVersion?(workflowRef: string): number | undefined;
 };
 
 export type EntityServiceDeps = { model: Model; store: Store; clock: Clock; ids: Ids; hooks: DomainHooks };
 
-type Change = { type: 'created'; record: EntityRecord } | { type: 'status'; record: EntityRecord; from: unknown; to: unknown };
+/** What a write did that hooks hear of after commit. */
+type Change = { type: 'created'; record: EntityRecord };
 
 const REFERENCE_INPUT = /(Id|Key|LinkInput)$/;
 
@@ -51,10 +48,7 @@ export class EntityService {
     const changes: Change[] = [];
     const result = work(tx, changes);
     tx.commit();
-    for (const c of changes) {
-      if (c.type === 'created') this.deps.hooks.onCreated?.(this.deps.store.get(c.record.__typename, c.record.id) ?? c.record);
-      else this.deps.hooks.onStatusChanged?.(c.record, c.from, c.to);
-    }
+    for (const c of changes) this.deps.hooks.onCreated?.(this.deps.store.get(c.record.__typename, c.record.id) ?? c.record);
     return result;
   }
 
@@ -93,8 +87,7 @@ export class EntityService {
       change(record);
       if ('updatedOn' in (this.deps.model.entities[typename]?.fields ?? {})) record['updatedOn'] = this.deps.clock.now().toISOString();
       tx.put(record);
-      if (existing['status'] !== record['status']) changes.push({ type: 'status', record, from: existing['status'], to: record['status'] });
-      return record;
+        return record;
     });
   }
 
@@ -305,7 +298,6 @@ export class EntityService {
     if ('updatedOn' in record || 'createdOn' in record) record['updatedOn'] = this.deps.clock.now().toISOString();
     this.checkUnique(tx, record);
     tx.put(record);
-    if (existing['status'] !== record['status']) changes.push({ type: 'status', record, from: existing['status'], to: record['status'] });
     return record;
   }
 }
@@ -358,8 +350,4 @@ function checkLength(field: string, value: unknown): void {
   if (max !== undefined && typeof value === 'string' && value.length > max) {
     throw new SimError('FIELD_TOO_LONG', `C0141E: ${field} is ${value.length} characters long; the maximum is ${max}`);
   }
-}
-
-export function isListInput(t: GraphQLInputType): boolean {
-  return isListType(isNonNullType(t) ? t.ofType : t);
 }

@@ -8,9 +8,10 @@ import { FLUENT_ENTITY_TYPES } from '../domain/overrides.js';
 import type { Clock } from '../lib/clock.js';
 import type { Ids } from '../lib/ids.js';
 import { createEngine } from './engine.js';
-import type { Engine, WebhookQueue, WebhookRequest } from './engine-types.js';
+import type { Engine } from './engine-api.js';
+import type { WebhookQueue } from './webhook-queue.js';
 import type { EventLog } from './event-log.js';
-import type { DomainPort } from './port.js';
+import type { DomainPort } from './domain-view.js';
 import type { RuleRegistry } from './rule-registry.js';
 import { createWorkflowStore, type WorkflowStore } from './workflow-store.js';
 
@@ -22,12 +23,6 @@ export type Orchestration = {
   /** The webhook requests rules made, in order (delivery is the webhook service's job). */
   readonly webhooks: WebhookQueue;
 };
-
-/** Keeps webhook requests when no delivery service is attached (tests, `--webhooks off`). */
-export function createRecordingWebhookQueue(): WebhookQueue & { requests: WebhookRequest[] } {
-  const requests: WebhookRequest[] = [];
-  return { requests, enqueue: (request) => void requests.push(request) };
-}
 
 export type OrchestrationOptions = {
   accountId: string;
@@ -41,14 +36,14 @@ export type OrchestrationOptions = {
   registry: RuleRegistry;
   /** Workflow folders loaded in order (later files win for the same name). */
   workflowDirs: readonly string[];
-  webhooks?: WebhookQueue;
+  /** Where the engine hands the webhooks rules ask for (the account's delivery service). */
+  webhooks: WebhookQueue;
 };
 
 export async function createOrchestration(options: OrchestrationOptions): Promise<Orchestration> {
-  const { port, events, hooks } = options;
+  const { port, events, hooks, webhooks } = options;
   const workflows = createWorkflowStore({ registry: options.registry });
   for (const dir of options.workflowDirs) await workflows.loadDir(dir);
-  const webhooks = options.webhooks ?? createRecordingWebhookQueue();
   const engine = createEngine({
     domain: port,
     clock: options.clock,

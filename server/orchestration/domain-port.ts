@@ -1,5 +1,5 @@
 /**
- * The engine's view of one account's data (implements `DomainPort` of port.ts over the store).
+ * The engine's view of one account's data (implements `DomainPort` of domain-view.ts over the store).
  * Entities are addressed by Fluent entity type (ORDER, FULFILMENT, …, fluent-platform.md §3.3)
  * and id or ref; the root entity is found by following each sub-entity's parent field.
  */
@@ -9,7 +9,7 @@ import { upsertAttributes } from '../domain/entities.js';
 import { FLUENT_ENTITY_TYPES, PARENT_FIELD, TYPENAMES_OF_ENTITY_TYPE } from '../domain/overrides.js';
 import { isLinkRef, type EntityRecord, type LinkRef } from '../domain/store/store.js';
 import { runCommand } from '../domain/commands/run-command.js';
-import type { DomainPort, EntityKey, EntityView, Setting } from './port.js';
+import type { DomainPort, EntityKey, EntityView, Setting } from './domain-view.js';
 
 /** Join records on the way from a sub-entity to its root (Consignment → ConsignmentArticle → Article). */
 const JOIN_PARENT_FIELD: Readonly<Record<string, string>> = { ConsignmentArticle: 'article', CarrierConsignmentArticle: 'article' };

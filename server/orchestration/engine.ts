@@ -20,24 +20,26 @@ import type { TimerHandle } from '../lib/clock.js';
 import { applyEffect, type EffectContext, type RaisedEvent } from './apply-effect.js';
 import { compileWorkflow, type CompiledRuleset, type CompiledWorkflow } from './compile-workflow.js';
 import { CREATE_EVENT_ENTITY_TYPES, CREATE_EVENT_NAME } from './create-event.js';
-import type { Engine, EngineDeps, EventMode, SubmitResult } from './engine-types.js';
+import type { Engine, EngineDeps, EventMode, SubmitResult } from './engine-api.js';
 import type { EventAttribute, EventContext, EventStatus } from './event-log.js';
 import { auditRecord, contextOfEntity, contextOfEvent, ENGINE_USER, orchestrationRecord } from './event-records.js';
 import { newTrace, type ExecutionTrace, type RuleStep, type TraceOutcome } from './execution-trace.js';
 import { explainNoMatch, matchRulesets } from './matcher.js';
-import type { EntityView, OrchestrationEvent } from './port.js';
+import type { EntityView } from './domain-view.js';
+import type { OrchestrationEvent } from './orchestration-event.js';
 import type { CompiledRule } from './rule-registry.js';
 import { defaultWorkflowName, parseWorkflow } from './workflow.js';
 
-type Job = { event: OrchestrationEvent; depth: number; mode: EventMode; runOnce?: CompiledWorkflow };
+/** An event waiting in (or taken from) the engine's queue, with how deep in a chain it was raised. */
+type PendingEvent = { event: OrchestrationEvent; depth: number; mode: EventMode; runOnce?: CompiledWorkflow };
 type RootRef = { entityType: string; id: string | undefined; ref: string | undefined };
 type Execution = {
-  top: Job;
+  top: PendingEvent;
   root: RootRef | undefined;
-  inline: Job[];
+  inline: PendingEvent[];
   processed: number;
   recent: string[];
-  current: Job | undefined;
+  current: PendingEvent | undefined;
   failure: string | undefined;
 };
 type Processed = { status: Extract<EventStatus, 'COMPLETE' | 'FAILED' | 'NO_MATCH'>; entityId: string | null; message?: string };
@@ -48,8 +50,8 @@ export function createEngine(deps: EngineDeps): Engine {
   const maxTraces = deps.maxTraces ?? 10_000;
   const versionPolicy = deps.workflowVersionPolicy ?? 'entity';
   const log = deps.logger ?? {};
-  let queue: Job[] = [];
-  const scheduled = new Map<string, { job: Job; at: number; handle: TimerHandle }>();
+  let queue: PendingEvent[] = [];
+  const scheduled = new Map<string, { job: PendingEvent; at: number; handle: TimerHandle }>();
   const traces = new Map<string, ExecutionTrace>();
   let execution: Execution | undefined;
   let pumpArmed = false;
@@ -69,14 +71,14 @@ export function createEngine(deps: EngineDeps): Engine {
   }
 
   /** The event's trace; a restored event (snapshot) gets a fresh one, and a record if the log lacks it. */
-  function traceFor(job: Job): ExecutionTrace {
+  function traceFor(job: PendingEvent): ExecutionTrace {
     const existing = traces.get(job.event.id);
     if (existing) return existing;
     if (deps.events.get(job.event.id)) return startTrace(job.event, job.mode);
     return record(job.event, job.mode, null, ENGINE_USER);
   }
 
-  function finish(job: Job, status: EventStatus, outcome: TraceOutcome): void {
+  function finish(job: PendingEvent, status: EventStatus, outcome: TraceOutcome): void {
     deps.events.update(job.event.id, { eventStatus: status });
     const trace = traces.get(job.event.id);
     if (trace) trace.outcome = outcome;
@@ -120,7 +122,7 @@ export function createEngine(deps: EngineDeps): Engine {
   }
 
   /** `ScheduleEvent` sets `scheduledOn`; the event is SCHEDULED until the clock reaches it (§5.3). */
-  function schedule(job: Job, at: number): void {
+  function schedule(job: PendingEvent, at: number): void {
     deps.events.update(job.event.id, { eventStatus: 'SCHEDULED' });
     const trace = traces.get(job.event.id);
     if (trace) trace.outcome = { type: 'scheduled', at: new Date(at).toISOString() };
@@ -133,13 +135,13 @@ export function createEngine(deps: EngineDeps): Engine {
     scheduled.set(job.event.id, { job, at, handle });
   }
 
-  function enqueue(job: Job): void {
+  function enqueue(job: PendingEvent): void {
     queue.push(job);
     pumpSoon();
   }
 
   /** Same root entity as the running execution → inline; otherwise its own execution (§5.3 #3). */
-  function dispatch(job: Job, raisedBy: Job | undefined): void {
+  function dispatch(job: PendingEvent, raisedBy: PendingEvent | undefined): void {
     const at = scheduledAt(job.event);
     const exec = execution;
     let how: 'inline' | 'queued' | 'scheduled';
@@ -157,7 +159,7 @@ export function createEngine(deps: EngineDeps): Engine {
     trace?.eventsRaised.push({ id: job.event.id, name: job.event.name, entityType: job.event.entityType, dispatch: how });
   }
 
-  function raise(parent: Job, raised: RaisedEvent): void {
+  function raise(parent: PendingEvent, raised: RaisedEvent): void {
     const { delayMs, ...fields } = raised;
     const event: OrchestrationEvent = {
       ...fields,
@@ -185,7 +187,7 @@ export function createEngine(deps: EngineDeps): Engine {
 
   // ── executions ──────────────────────────────────────────────────────────────────────────
 
-  function runExecution(top: Job): SubmitResult {
+  function runExecution(top: PendingEvent): SubmitResult {
     const outer = execution;
     const exec: Execution = { top, root: undefined, inline: [top], processed: 0, recent: [], current: undefined, failure: undefined };
     execution = exec;
@@ -209,7 +211,7 @@ export function createEngine(deps: EngineDeps): Engine {
   }
 
   /** One event of an execution, behind the loop guard. */
-  function step(exec: Execution, job: Job): Processed {
+  function step(exec: Execution, job: PendingEvent): Processed {
     const entityId = job.event.entityId ?? null;
     if (exec.failure) {
       const message = `Not processed: ${exec.failure}`;
@@ -242,7 +244,7 @@ export function createEngine(deps: EngineDeps): Engine {
   }
 
   /** fluent-platform.md §5.3, one event: entity → workflow → rulesets → rules. */
-  function processEvent(exec: Execution, job: Job): Processed {
+  function processEvent(exec: Execution, job: PendingEvent): Processed {
     const { event } = job;
     const trace = traceFor(job);
     let entityId: string | null = event.entityId ?? null;
@@ -300,7 +302,7 @@ export function createEngine(deps: EngineDeps): Engine {
     }
   }
 
-  function noMatch(job: Job, entityId: string | null, reason: string): Processed {
+  function noMatch(job: PendingEvent, entityId: string | null, reason: string): Processed {
     finish(job, 'NO_MATCH', { type: 'noMatch', reason });
     log.debug?.(`Event ${job.event.name} (${job.event.id}): NO_MATCH, ${reason}`);
     return { status: 'NO_MATCH', entityId };
@@ -319,7 +321,7 @@ export function createEngine(deps: EngineDeps): Engine {
     };
   }
 
-  function runRuleset(job: Job, ruleset: CompiledRuleset, entity: EntityView, trace: ExecutionTrace): RuleFailure | undefined {
+  function runRuleset(job: PendingEvent, ruleset: CompiledRuleset, entity: EntityView, trace: ExecutionTrace): RuleFailure | undefined {
     const context = contextOfEntity(entity, [job.event.id]);
     const rulesetStart = deps.clock.nowMs();
     for (const rule of ruleset.rules) {
@@ -360,7 +362,7 @@ export function createEngine(deps: EngineDeps): Engine {
     return undefined;
   }
 
-  function effectContext(job: Job, trace: ExecutionTrace): EffectContext {
+  function effectContext(job: PendingEvent, trace: ExecutionTrace): EffectContext {
     return {
       domain: deps.domain,
       accountId: job.event.accountId,
@@ -401,7 +403,7 @@ export function createEngine(deps: EngineDeps): Engine {
     });
   }
 
-  function toJob(event: OrchestrationEvent, depth: number): Job {
+  function toPending(event: OrchestrationEvent, depth: number): PendingEvent {
     return { event: structuredClone(event), depth, mode: 'async' };
   }
 
@@ -420,7 +422,7 @@ export function createEngine(deps: EngineDeps): Engine {
       const runOnce = inline === undefined ? undefined : compileWorkflow(parseWorkflow(inline, 'meta.workflow'), deps.registry, 'meta.workflow');
       const at = scheduledAt(event);
       record(event, options.mode, options.source ?? null, options.generatedBy ?? ENGINE_USER);
-      const job: Job = { event, depth: 1, mode: options.mode, ...(runOnce ? { runOnce } : {}) };
+      const job: PendingEvent = { event, depth: 1, mode: options.mode, ...(runOnce ? { runOnce } : {}) };
       const entityId = event.entityId ?? null;
       if (at !== undefined) {
         schedule(job, at);
@@ -476,8 +478,8 @@ export function createEngine(deps: EngineDeps): Engine {
     }),
     restore(data) {
       engine.clear();
-      queue = data.queue.map((saved) => toJob(saved.event, saved.depth));
-      for (const saved of data.scheduled) schedule(toJob(saved.event, saved.depth), saved.at);
+      queue = data.queue.map((saved) => toPending(saved.event, saved.depth));
+      for (const saved of data.scheduled) schedule(toPending(saved.event, saved.depth), saved.at);
       if (queue.length > 0) pumpSoon();
     },
   };

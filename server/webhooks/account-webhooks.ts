@@ -8,7 +8,7 @@ import type { Clock } from '../lib/clock.js';
 import type { Ids } from '../lib/ids.js';
 import type { EventLog } from '../orchestration/event-log.js';
 import { auditRecord } from '../orchestration/event-records.js';
-import type { DomainReader } from '../orchestration/port.js';
+import type { DomainReader } from '../orchestration/domain-view.js';
 import { RETRY_SCHEDULE_SETTING, retryScheduleFromSetting } from './retry-schedule.js';
 import { createWebhookService, type WebhookService } from './webhook-service.js';
 

@@ -7,7 +7,7 @@
 import { spawn } from 'node:child_process';
 import { createClock } from '../../server/lib/clock.js';
 import { createIds } from '../../server/lib/ids.js';
-import type { WebhookRequest } from '../../server/orchestration/engine-types.js';
+import type { WebhookRequest } from '../../server/orchestration/webhook-queue.js';
 import { loadOrCreateKeyPair } from '../../server/webhooks/keys.js';
 import { toWebhookBody } from '../../server/webhooks/payload.js';
 import { signBody } from '../../server/webhooks/sign.js';

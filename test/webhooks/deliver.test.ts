@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { deliverOnce, signBodyAsync, type FetchLike } from '../../server/webhooks/deliver.js';
+import { deliverOnce, type FetchLike } from '../../server/webhooks/deliver.js';
 import { loadOrCreateKeyPair } from '../../server/webhooks/keys.js';
 import { toWebhookBody } from '../../server/webhooks/payload.js';
-import { signBody } from '../../server/webhooks/sign.js';
+import { signBody, signBodyAsync } from '../../server/webhooks/sign.js';
 import { FLINTX_OK_BODY } from '../fixtures/flintx-webhook-sample.js';
 
 const keys = loadOrCreateKeyPair();

@@ -1,7 +1,7 @@
 /**
  * The shared core of the bulk status mutations (`update…Status…`): sets `status` on every record
- * through the entity service's own update, in one transaction, so the status-change hooks
- * (orchestration) fire for each record and a failure part-way changes nothing.
+ * through the entity service's own update (the same checks as `update…` mutations), in one
+ * transaction, so a failure part-way changes nothing.
  */
 import type { Domain } from '../domain.js';
 import type { EntityRecord } from '../store/store.js';
