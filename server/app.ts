@@ -10,6 +10,7 @@ import { requireAuth } from './http/middleware/auth.js';
 import { createOAuthRouter } from './http/routes/oauth-routes.js';
 import { createSimRouter } from './http/routes/sim-routes.js';
 import { createSimStateRouter } from './http/routes/sim-state-routes.js';
+import { createSimStubRouter } from './http/routes/sim-stub-routes.js';
 import { accountOf, orchestrationOf, simAccountOf, webhooksOf } from './http/account-of.js';
 import { createSimWebhookRouter } from './http/routes/sim-webhook-routes.js';
 import { createJobRouter } from './http/routes/job-routes.js';
@@ -41,6 +42,7 @@ export function createApp(sim: Simulator, options: AppOptions = {}): Express {
   app.use(express.json({ limit: '50mb', strict: false, type: ['application/json', 'application/*+json'] }));
   app.use(createSimRouter(sim, options.version ?? '0.0.0'));
   app.use(createSimOrchestrationRouter((req) => orchestrationOf(simAccountOf(sim, req))));
+  app.use(createSimStubRouter((req) => orchestrationOf(simAccountOf(sim, req))));
   app.use(createSimStateRouter(sim));
   app.use(createSimWebhookRouter((req) => webhooksOf(simAccountOf(sim, req)), () => sim.webhookKeys.publicKeyPem));
 
@@ -59,7 +61,7 @@ export function createApp(sim: Simulator, options: AppOptions = {}): Express {
       return { engine, events, accountId: account.id, clock: account.clock };
     }),
   );
-  app.use(createWorkflowRouter((req) => orchestrationOf(accountOf(req))));
+  app.use(createWorkflowRouter((req) => orchestrationOf(accountOf(req)), options.logger ? { logger: options.logger } : {}));
   app.use(createJobRouter((req) => accountOf(req).jobs));
 
   app.use((req, res) => {

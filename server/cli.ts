@@ -5,6 +5,7 @@
  * parses flags; config.ts validates the values.
  */
 import { Command, Option } from 'commander';
+import type { CheckOptions, ScaffoldOptions } from './cli/offline-commands.js';
 import type { RawConfig } from './config.js';
 
 /** Flag name → config key, with the help text; the env variable is derived from the flag. */
@@ -24,6 +25,7 @@ export const FLAGS: readonly { flag: string; key: keyof RawConfig; arg: string; 
   { flag: 'seed-value', key: 'seedValue', arg: '<n>', help: 'faker seed of the small/demo/large profiles', defaultText: '1' },
   { flag: 'workflows', key: 'workflows', arg: '<dir>', help: 'extra folder of workflow JSON files', defaultText: '(none)' },
   { flag: 'rules', key: 'rules', arg: '<dir>', help: 'folder of JavaScript rule modules', defaultText: '(none)' },
+  { flag: 'rule-stubs', key: 'ruleStubs', arg: '<file>', help: 'rule-stub file: your own rules as building blocks', defaultText: '(none)' },
   { flag: 'unknown-rules', key: 'unknownRules', arg: '<skip|error>', help: 'policy for workflow rules the simulator does not know', defaultText: 'skip' },
   { flag: 'page-size', key: 'pageSize', arg: '<n>', help: 'connection page size when first/last is absent', defaultText: '10' },
   { flag: 'max-page-size', key: 'maxPageSize', arg: '<n>', help: 'largest connection page', defaultText: '500' },
@@ -39,6 +41,8 @@ export const envName = (flag: string): string => `FLUENT_SIM_${flag.toUpperCase(
 export type CliCommand =
   | { type: 'start'; raw: Record<string, unknown> }
   | { type: 'healthcheck'; url: string }
+  | { type: 'workflowCheck'; options: CheckOptions }
+  | { type: 'rulesScaffold'; options: ScaffoldOptions }
   | { type: 'version' };
 
 export function parseCli(argv: readonly string[], env: NodeJS.ProcessEnv, version: string): CliCommand {
@@ -68,6 +72,41 @@ export function parseCli(argv: readonly string[], env: NodeJS.ProcessEnv, versio
     .addOption(new Option('--url <url>', `base URL [env ${envName('url')}]`).default(env[envName('url')] ?? `http://127.0.0.1:${env[envName('port')] ?? '8686'}`))
     .action((opts: { url: string }) => {
       result = { type: 'healthcheck', url: opts.url };
+    });
+  // Offline commands: read workflow files with the registry a simulator would build (docs/your-own-rules.md).
+  const ruleOptions = (command: Command): Command =>
+    command
+      .option('--vars <file>', 'placeholder values ({{name}}) as JSON or key=value lines')
+      .addOption(new Option('--rules <dir>', `folder of JavaScript rule modules [env ${envName('rules')}]`).default(env[envName('rules')]))
+      .addOption(new Option('--rule-stubs <file>', `rule-stub file [env ${envName('rule-stubs')}]`).default(env[envName('rule-stubs')]));
+  const offline = (path: string, opts: Record<string, unknown>) => ({
+    path,
+    ...(opts['vars'] ? { vars: String(opts['vars']) } : {}),
+    ...(opts['rules'] ? { rules: String(opts['rules']) } : {}),
+    ...(opts['ruleStubs'] ? { ruleStubs: String(opts['ruleStubs']) } : {}),
+  });
+  ruleOptions(
+    program
+      .command('workflow')
+      .description('work with exported workflow files')
+      .command('check <path>')
+      .description('report per workflow (a FILE, or every *.json in a DIR): rules and how each runs, coverage, unreachable rulesets, dead-end statuses, problems'),
+  )
+    .option('--json', 'machine-readable output')
+    .option('--strict', 'exit 1 when a rule is unknown or a file is not a workflow')
+    .action((path: string, opts: Record<string, unknown>) => {
+      result = { type: 'workflowCheck', options: { ...offline(path, opts), json: opts['json'] === true, strict: opts['strict'] === true } };
+    });
+  ruleOptions(
+    program
+      .command('rules')
+      .description('work with your own rules')
+      .command('scaffold <path>')
+      .description('write a rule stub for every unknown rule of the workflows at <path>, guessed from its props'),
+  )
+    .option('--out <file>', 'write the stubs here (default: stdout)')
+    .action((path: string, opts: Record<string, unknown>) => {
+      result = { type: 'rulesScaffold', options: { ...offline(path, opts), ...(opts['out'] ? { out: String(opts['out']) } : {}) } };
     });
   program.command('version').description('print the version').action(() => {
     result = { type: 'version' };

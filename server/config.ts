@@ -32,6 +32,8 @@ export const ConfigSchema = z.object({
   workflows: z.string().optional(),
   /** Folder of user rule modules. */
   rules: z.string().optional(),
+  /** Rule-stub file: custom rules described with building blocks (docs/your-own-rules.md). */
+  ruleStubs: z.string().min(1).optional(),
   /** What to do with a workflow rule the simulator does not know (§5, design §4). */
   unknownRules: z.enum(['skip', 'error']).default('skip'),
   /** Connection page size when neither first nor last is given (§8 #12, [inferred]). */

@@ -18,6 +18,11 @@ async function main(): Promise<number | undefined> {
     return 0;
   }
   if (command.type === 'healthcheck') return healthcheck(command.url);
+  if (command.type === 'workflowCheck' || command.type === 'rulesScaffold') {
+    const offline = await import('./cli/offline-commands.js');
+    const output = { out: (text: string) => console.log(text), err: (text: string) => console.error(text) };
+    return command.type === 'workflowCheck' ? offline.runWorkflowCheck(command.options, output) : offline.runRulesScaffold(command.options, output);
+  }
 
   await (await import('./start.js')).start(command.raw, version);
   return undefined;

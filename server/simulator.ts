@@ -17,6 +17,8 @@ import { createIds, type Ids } from './lib/ids.js';
 import { packagePath } from './lib/package-path.js';
 import { createRuleRegistry, loadUserRules, type RuleRegistry } from './orchestration/rule-registry.js';
 import { BUILTIN_RULES } from './orchestration/rules/index.js';
+import { installStubs } from './orchestration/stubs/install-stubs.js';
+import { readStubFile } from './orchestration/stubs/read-stub-file.js';
 import { applySeed, readSeedFile } from './seed/load-seed.js';
 import type { ProfileProgress } from './seed/profiles/load-profile.js';
 import { isSeedProfile } from './seed/profiles/profile-sizes.js';
@@ -59,6 +61,7 @@ export type Simulator = {
   readonly model: Model;
   readonly schema: GraphQLSchema;
   readonly tokens: TokenService;
+  /** The rules every new account starts with (each account has its own copy: see Orchestration.registry). */
   readonly registry: RuleRegistry;
   /** The key pair webhooks are signed with; the public half is served at /_sim/webhooks/public-key. */
   readonly webhookKeys: WebhookKeyPair;
@@ -89,7 +92,14 @@ export async function createSimulator(config: Config, options: SimulatorOptions 
   const newClock = options.createClock ?? (() => createClock({ start: config.clockStart ? new Date(config.clockStart) : undefined, frozen: config.clockStart !== undefined }));
   const newIds = options.createIds ?? (() => createIds());
   const userRules = config.rules ? await loadUserRules(config.rules) : [];
-  const registry = createRuleRegistry([...BUILTIN_RULES, ...userRules], { unknownRulePolicy: config.unknownRules });
+  const stubFile = config.ruleStubs ? await readStubFile(config.ruleStubs) : undefined;
+  // Each account gets its own registry, so stubs posted to /_sim/rule-stubs stay in their account.
+  const newRegistry = (): RuleRegistry => {
+    const created = createRuleRegistry([...BUILTIN_RULES, ...userRules], { unknownRulePolicy: config.unknownRules });
+    if (stubFile) installStubs(created, stubFile);
+    return created;
+  };
+  const registry = startRegistry(newRegistry);
   const workflowDirs = [packagePath('rulesets'), ...(config.workflows ? [config.workflows] : [])];
   const accounts = new Map<string, Account>();
   const specs = new Map<string, AccountSpec>();
@@ -123,7 +133,7 @@ export async function createSimulator(config: Config, options: SimulatorOptions 
         clock: newClock(),
         ids: newIds(),
         paging: { defaultPageSize: config.pageSize, maxPageSize: config.maxPageSize },
-        registry,
+        registry: newRegistry(),
         workflowDirs,
         webhookKeys,
         webhookTimeoutMs: config.webhookTimeout,
@@ -183,6 +193,16 @@ export async function createSimulator(config: Config, options: SimulatorOptions 
     seed: config.seed,
   });
   return sim;
+}
+
+/** The first registry: a stub refused at start (it would replace a library rule) stops the start. */
+function startRegistry(create: () => RuleRegistry): RuleRegistry {
+  try {
+    return create();
+  } catch (error) {
+    if (error instanceof SimError && error.code === 'VALIDATION_FAILED') throw new SimError('CONFIG_INVALID', `--rule-stubs ${error.message}`);
+    throw error;
+  }
 }
 
 /** `--webhook-key FILE` wins, then the key kept in the data file, else a new key pair. */

@@ -9,7 +9,9 @@ import { loadConfig } from './config.js';
 import { createLogger } from './lib/logger.js';
 import { openDataFile } from './persistence/data-file.js';
 import { createPersistence, restoreFromDataFile, type Persistence } from './persistence/persistence.js';
-import { createSimulator } from './simulator.js';
+import { createSimulator, type Simulator } from './simulator.js';
+import { describeSkipped } from './orchestration/unknown-rules.js';
+import type { Logger } from './lib/logger.js';
 
 export async function start(raw: Record<string, unknown>, version: string): Promise<void> {
   const config = loadConfig(raw);
@@ -21,6 +23,7 @@ export async function start(raw: Record<string, unknown>, version: string): Prom
     ...(stored?.privateKeyPem ? { storedWebhookKeyPem: stored.privateKeyPem } : {}),
     onSeedProgress: (done, total) => logger.info({ done, total, seed: config.seed }, `loading seed ${config.seed}: ${Math.round((done / total) * 100)} %`),
   });
+  logUnknownRules(sim, config.account, logger);
   const shared = {
     tokens: sim.tokens,
     // Restored through createSimulator above; kept so restarts sign with the same key.
@@ -78,4 +81,13 @@ export async function start(raw: Record<string, unknown>, version: string): Prom
 
   logger.info({ url: base, account: config.account, data: config.data ?? null }, 'fluent-sim ready');
 
+}
+
+/** Under `--unknown-rules skip`: which loaded workflows have rules that will run as no-ops (issue 10). */
+function logUnknownRules(sim: Simulator, accountId: string, logger: Logger): void {
+  for (const compiled of sim.accounts.get(accountId)?.orchestration?.loaded ?? []) {
+    const report = compiled.unknownRules;
+    if (report.count === 0) continue;
+    logger.warn({ workflow: compiled.name, version: compiled.version, rules: report.count, names: report.names.map((entry) => entry.name) }, describeSkipped(report));
+  }
 }

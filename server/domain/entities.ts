@@ -24,8 +24,8 @@ import { Transaction } from './transaction.js';
 export type DomainHooks = {
   /** After commit, for every created record (the engine raises CREATE events here). */
   onCreated?(record: EntityRecord): void;
-  /** The version new orchestrated entities start on, from the loaded workflows. */
-  workflowVersion?(workflowRef: string): number | undefined;
+  /** The version (major) new orchestrated entities start on, from the retailer's workflows. */
+  workflowVersion?(workflowRef: string, retailerId?: string): number | undefined;
 };
 
 export type EntityServiceDeps = { model: Model; store: Store; clock: Clock; ids: Ids; hooks: DomainHooks };
@@ -148,7 +148,8 @@ export class EntityService {
     if (entity.orchestrateable && 'workflowRef' in entity.fields && record['workflowRef'] == null) {
       const workflowRef = `${entity.fluentEntityType ?? upperSnake(record.__typename)}::${String(record['type'] ?? 'DEFAULT')}`;
       record['workflowRef'] = workflowRef;
-      record['workflowVersion'] = this.deps.hooks.workflowVersion?.(workflowRef) ?? 1;
+      const retailer = record['retailer'];
+      record['workflowVersion'] = this.deps.hooks.workflowVersion?.(workflowRef, isLinkRef(retailer) ? retailer.id : undefined) ?? 1;
     }
   }
 

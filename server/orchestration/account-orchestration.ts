@@ -7,6 +7,7 @@ import type { DomainHooks } from '../domain/entities.js';
 import { FLUENT_ENTITY_TYPES } from '../domain/overrides.js';
 import type { Clock } from '../lib/clock.js';
 import type { Ids } from '../lib/ids.js';
+import type { CompiledWorkflow } from './compile-workflow.js';
 import { createEngine } from './engine.js';
 import type { Engine } from './engine-api.js';
 import type { WebhookQueue } from './webhook-queue.js';
@@ -18,6 +19,8 @@ import { createWorkflowStore, type WorkflowStore } from './workflow-store.js';
 export type Orchestration = {
   readonly registry: RuleRegistry;
   readonly workflows: WorkflowStore;
+  /** The workflows the folders held when the account was created (for the start-up report). */
+  readonly loaded: readonly CompiledWorkflow[];
   readonly events: EventLog;
   readonly engine: Engine;
   /** The webhook requests rules made, in order (delivery is the webhook service's job). */
@@ -43,7 +46,7 @@ export type OrchestrationOptions = {
 export async function createOrchestration(options: OrchestrationOptions): Promise<Orchestration> {
   const { port, events, hooks, webhooks } = options;
   const workflows = createWorkflowStore({ registry: options.registry });
-  for (const dir of options.workflowDirs) await workflows.loadDir(dir);
+  const loaded = await workflows.loadDirs(options.workflowDirs);
   const engine = createEngine({
     domain: port,
     clock: options.clock,
@@ -59,6 +62,6 @@ export async function createOrchestration(options: OrchestrationOptions): Promis
     const view = entityType && port.find({ entityType, id: record.id });
     if (view) engine.onEntityCreated(view);
   };
-  hooks.workflowVersion = (workflowRef) => workflows.versionNumberFor(workflowRef);
-  return { registry: options.registry, workflows, events, engine, webhooks };
+  hooks.workflowVersion = (workflowRef, retailerId) => workflows.versionNumberFor(workflowRef, retailerId);
+  return { registry: options.registry, workflows, loaded, events, engine, webhooks };
 }

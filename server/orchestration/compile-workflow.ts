@@ -3,9 +3,9 @@
  * under the `skip` policy), every props object parsed by its rule's schema, rulesets indexed by
  * name for the matcher. Runs once per stored version, at load/PUT time, never per event.
  */
-import { SimError } from '../domain/errors.js';
 import { locate } from './json-pointer.js';
 import type { CompiledRule, RuleRegistry } from './rule-registry.js';
+import { findUnknownRules, unknownRulesError, type UnknownRules } from './unknown-rules.js';
 import type { Workflow } from './workflow.js';
 
 export type CompiledRuleset = {
@@ -31,13 +31,16 @@ export type CompiledWorkflow = {
   version: string;
   rulesets: CompiledRuleset[];
   rulesetsByName: ReadonlyMap<string, CompiledRuleset[]>;
+  /** Rules that run as no-op placeholders (policy `skip`); `count` 0 when every rule is known. */
+  unknownRules: UnknownRules;
 };
 
 /**
  * @throws SimError RULE_NOT_FOUND listing every unknown rule (policy `error`), WORKFLOW_INVALID for bad props
  */
 export function compileWorkflow(workflow: Workflow, registry: RuleRegistry, source: string): CompiledWorkflow {
-  if (registry.unknownRulePolicy === 'error') assertRulesKnown(workflow, registry, source);
+  const unknownRules = findUnknownRules(workflow, registry, source);
+  if (registry.unknownRulePolicy === 'error' && unknownRules.count > 0) throw unknownRulesError([unknownRules]);
   const rulesets = workflow.rulesets.map((ruleset, index): CompiledRuleset => {
     const path = ['rulesets', index];
     return {
@@ -59,32 +62,5 @@ export function compileWorkflow(workflow: Workflow, registry: RuleRegistry, sour
     list.push(ruleset);
     rulesetsByName.set(ruleset.name, list);
   }
-  return { workflow, source, name: workflow.name, version: workflow.version ?? '1.0', rulesets, rulesetsByName };
-}
-
-/** One error for all unknown rules, so a user fixes a workflow in one pass. */
-function assertRulesKnown(workflow: Workflow, registry: RuleRegistry, source: string): void {
-  const unknown: { ruleset: string; rule: string; path: PropertyKey[] }[] = [];
-  workflow.rulesets.forEach((ruleset, index) => {
-    ruleset.rules.forEach((rule, ruleIndex) => {
-      if (registry.resolve(rule.name).type !== 'found') {
-        unknown.push({ ruleset: ruleset.name, rule: rule.name, path: ['rulesets', index, 'rules', ruleIndex, 'name'] });
-      }
-    });
-  });
-  const first = unknown[0];
-  if (!first) return;
-  let message = '';
-  try {
-    registry.compileRule({ name: first.rule, props: {} }, { source, path: first.path.slice(0, -1), rulesetName: first.ruleset });
-  } catch (error) {
-    message = error instanceof Error ? error.message : String(error);
-  }
-  const others = unknown.slice(1);
-  if (others.length > 0) {
-    const listed = others.slice(0, 10).map((entry) => `"${entry.rule}" (${locate(source, entry.path)})`);
-    const rest = others.length - listed.length;
-    message += ` Also unknown: ${listed.join(', ')}${rest > 0 ? ` and ${rest} more` : ''}.`;
-  }
-  throw new SimError('RULE_NOT_FOUND', message, { details: { unknownRules: unknown.map((entry) => entry.rule) } });
+  return { workflow, source, name: workflow.name, version: workflow.version ?? '1.0', rulesets, rulesetsByName, unknownRules };
 }

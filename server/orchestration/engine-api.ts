@@ -40,6 +40,10 @@ export type SubmitResult = {
   eventId: string;
   entityId: string | null;
   eventStatus: Extract<EventStatus, 'COMPLETE' | 'FAILED' | 'NO_MATCH' | 'PENDING' | 'SCHEDULED'>;
+  /**
+   * FAILED: why. NO_MATCH: only when the workflow has no ruleset of the event's name (close
+   * ruleset names, other versions that have one); a simulator-only hint.
+   */
   errorMessage?: string;
 };
 
@@ -51,7 +55,8 @@ export type EngineLogger = {
 
 /**
  * Which stored version runs for an entity.
- * - `entity`: the version its `workflowVersion` names (see `workflowVersionNumber`), else the latest;
+ * - `entity`: the latest minor of the major its `workflowVersion` names (see
+ *   `workflowVersionNumber`), else the latest;
  * - `latest`: always the latest.
  */
 export type WorkflowVersionPolicy = 'entity' | 'latest';

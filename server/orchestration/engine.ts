@@ -44,6 +44,8 @@ type Execution = {
 };
 type Processed = { status: Extract<EventStatus, 'COMPLETE' | 'FAILED' | 'NO_MATCH'>; entityId: string | null; message?: string };
 type RuleFailure = { message: string; rule: string; ruleset: string };
+/** The version an event runs on; `pinned`: the root entity's `workflowVersion` (its major) that chose it. */
+type FoundWorkflow = { workflow: CompiledWorkflow; retailerId: string | undefined; pinned: number | undefined };
 
 export function createEngine(deps: EngineDeps): Engine {
   const maxEvents = deps.maxEventsPerExecution ?? 500;
@@ -207,6 +209,7 @@ export function createEngine(deps: EngineDeps): Engine {
     }
     const answer: SubmitResult = { eventId: top.event.id, entityId: result.entityId, eventStatus: result.status };
     if (result.status === 'FAILED') answer.errorMessage = result.message ?? 'Event has Failed';
+    else if (result.status === 'NO_MATCH' && result.message !== undefined) answer.errorMessage = result.message;
     return answer;
   }
 
@@ -262,17 +265,32 @@ export function createEngine(deps: EngineDeps): Engine {
       exec.root ??= rootRef(entity);
 
       // 2. The workflow: the event's run-once workflow, or the root entity's (workflowRef/Version).
-      const found = job.runOnce ? { workflow: job.runOnce } : workflowFor(event, entity);
+      //    An entity stays on the major it was created under and runs on its latest minor.
+      const found = job.runOnce ? { workflow: job.runOnce, retailerId: undefined, pinned: undefined } : workflowFor(event, entity);
       if (!('workflow' in found)) return noMatch(job, entityId, found.reason);
       const { workflow } = found;
-      trace.workflow = { name: workflow.name, version: workflow.version, source: workflow.source, runOnce: job.runOnce !== undefined };
+      trace.workflow = {
+        name: workflow.name,
+        version: workflow.version,
+        source: workflow.source,
+        runOnce: job.runOnce !== undefined,
+        entityWorkflowVersion: found.pinned ?? null,
+      };
 
       // 3. Rulesets by event name, entity type, subtype and trigger status.
       const subject = { entityType: entity.entityType, subtype: entity.subtype ?? event.entitySubtype, status: entity.status };
       const match = matchRulesets(workflow, event.name, subject);
       trace.rulesets = match.checks;
       if (match.similar) trace.similarRulesetNames = match.similar;
-      if (match.matched.length === 0) return noMatch(job, entityId, explainNoMatch(event.name, match, subject));
+      if (match.matched.length === 0) {
+        if (match.checks.length > 0) return noMatch(job, entityId, explainNoMatch(event.name, match, subject));
+        // No ruleset of that name: say so in the sync answer too, with close names and versions.
+        const otherVersions = job.runOnce ? [] : versionsWithRuleset(found.retailerId, workflow, event.name);
+        if (otherVersions.length > 0) trace.rulesetInOtherVersions = otherVersions;
+        const context = { name: workflow.name, version: workflow.version, otherVersions, rootEntityType: entity.root.entityType };
+        const reason = explainNoMatch(event.name, match, subject, context);
+        return noMatch(job, entityId, reason, reason);
+      }
 
       // 4. The entity as it was before processing.
       audit(event, {
@@ -302,20 +320,30 @@ export function createEngine(deps: EngineDeps): Engine {
     }
   }
 
-  function noMatch(job: PendingEvent, entityId: string | null, reason: string): Processed {
+  /** `message`: what the sync answer says (only when the event's name is unknown to the workflow). */
+  function noMatch(job: PendingEvent, entityId: string | null, reason: string, message?: string): Processed {
     finish(job, 'NO_MATCH', { type: 'noMatch', reason });
     log.debug?.(`Event ${job.event.name} (${job.event.id}): NO_MATCH, ${reason}`);
-    return { status: 'NO_MATCH', entityId };
+    return message === undefined ? { status: 'NO_MATCH', entityId } : { status: 'NO_MATCH', entityId, message };
   }
 
-  function workflowFor(event: OrchestrationEvent, entity: EntityView): { workflow: CompiledWorkflow } | { reason: string } {
+  /** Other stored versions of the workflow with a ruleset named `eventName`, ascending. */
+  function versionsWithRuleset(retailerId: string | undefined, used: CompiledWorkflow, eventName: string): string[] {
+    return deps.workflows
+      .versions(retailerId, used.name)
+      .filter((version) => version !== used && version.rulesetsByName.has(eventName))
+      .map((version) => version.version);
+  }
+
+  function workflowFor(event: OrchestrationEvent, entity: EntityView): FoundWorkflow | { reason: string } {
     const isRoot = entity.root.entityType === entity.entityType && entity.root.id === entity.id;
     const root = isRoot ? entity : deps.domain.find(entity.root);
     if (!root) return { reason: `the root entity ${entity.root.entityType} ${entity.root.id} does not exist` };
     const name = root.workflowRef || defaultWorkflowName(root.entityType, root.subtype);
     const retailerId = event.retailerId || root.retailerId;
-    const workflow = deps.workflows.forEntity(retailerId, name, versionPolicy === 'entity' ? root.workflowVersion : undefined);
-    if (workflow) return { workflow };
+    const pinned = versionPolicy === 'entity' ? root.workflowVersion : undefined;
+    const workflow = deps.workflows.forEntity(retailerId, name, pinned);
+    if (workflow) return { workflow, retailerId, pinned };
     return {
       reason: `no workflow ${name} for retailer ${retailerId ?? '(none)'}; load one from rulesets/ or --workflows, or PUT /api/v4.1/workflow`,
     };

@@ -55,11 +55,17 @@ export type ExecutionTrace = {
   /** The entity before processing; null when not found. */
   entity: TraceEntity | null;
   root: { entityType: string; id: string; ref: string | null } | null;
-  workflow: { name: string; version: string; source: string; runOnce: boolean } | null;
+  /**
+   * The workflow version the event ran on, and the `workflowVersion` Int (the major) of the root
+   * entity that chose it: events run on the latest minor of that major (null: the latest).
+   */
+  workflow: { name: string; version: string; source: string; runOnce: boolean; entityWorkflowVersion: number | null } | null;
   /** Rulesets that share the event's name, each with its four criteria. */
   rulesets: RulesetCheck[];
   /** When no ruleset has the event's name: names close to it. */
   similarRulesetNames?: string[];
+  /** When no ruleset has the event's name: other stored versions of the workflow that have one. */
+  rulesetInOtherVersions?: string[];
   rules: RuleStep[];
   statusChanges: { entityType: string; id: string; ref: string | null; from: string | null; to: string }[];
   eventsRaised: { id: string; name: string; entityType: string; dispatch: 'inline' | 'queued' | 'scheduled' }[];

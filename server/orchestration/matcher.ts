@@ -6,7 +6,8 @@
  */
 import type { CompiledRuleset, CompiledWorkflow } from './compile-workflow.js';
 import type { Criterion, RulesetCheck } from './execution-trace.js';
-import { closestNames } from './rule-name.js';
+import { closestRulesetNames } from './name-similarity.js';
+import { parseVersion } from './workflow-version.js';
 
 /** What matching looks at on the event's entity. */
 export type MatchSubject = { entityType: string; subtype: string | undefined; status: string | undefined };
@@ -45,14 +46,19 @@ export function matchRulesets(workflow: CompiledWorkflow, eventName: string, sub
   const checks = named.map((ruleset) => checkRuleset(ruleset, eventName, subject));
   const matched = named.filter((_, index) => checks[index]?.matched === true);
   if (named.length > 0) return { checks, matched };
-  return { checks, matched, similar: closestNames(eventName, [...workflow.rulesetsByName.keys()], 3) };
+  return { checks, matched, similar: closestRulesetNames(eventName, [...workflow.rulesetsByName.keys()]) };
 }
 
-/** Why nothing matched, in one sentence for the trace and logs. */
-export function explainNoMatch(eventName: string, result: MatchResult, subject: MatchSubject): string {
+/** Which workflow version ran, and which other stored versions have a ruleset of the event's name. */
+export type VersionContext = { name: string; version: string; otherVersions: readonly string[]; rootEntityType: string };
+
+/** Why nothing matched, in one sentence for the trace, logs and the sync NO_MATCH body. */
+export function explainNoMatch(eventName: string, result: MatchResult, subject: MatchSubject, context?: VersionContext): string {
   if (result.checks.length === 0) {
-    const hint = result.similar && result.similar.length > 0 ? ` (similar: ${result.similar.join(', ')})` : '';
-    return `the workflow has no ruleset named "${eventName}"${hint}`;
+    const workflow = context ? `workflow ${context.name} ${context.version}` : 'the workflow';
+    const hint = result.similar && result.similar.length > 0 ? `; closest ruleset names: ${result.similar.join(', ')}` : '';
+    const versions = context ? otherVersionsHint(context) : '';
+    return `${workflow} has no ruleset named "${eventName}"${hint}${versions}`;
   }
   const reasons = result.checks.map((check) => {
     const failed: string[] = [];
@@ -62,6 +68,24 @@ export function explainNoMatch(eventName: string, result: MatchResult, subject: 
     return `${check.location}: ${failed.join(', ')}`;
   });
   return `no ruleset "${eventName}" matches ${subject.entityType} (subtype ${subject.subtype ?? 'none'}, status ${subject.status ?? 'none'}): ${reasons.join('; ')}`;
+}
+
+/** Versions are `"<major>.<minor>"`; an entity stays on its major and runs on its latest minor. */
+function otherVersionsHint(context: VersionContext): string {
+  const used = parseVersion(context.version)?.major;
+  const sameMajor = context.otherVersions.filter((version) => parseVersion(version)?.major === used);
+  const otherMajors = context.otherVersions.filter((version) => parseVersion(version)?.major !== used);
+  const parts: string[] = [];
+  if (sameMajor.length > 0) {
+    parts.push(`older version ${sameMajor.join(', ')} had one (events run on the latest minor of their major, ${context.version})`);
+  }
+  if (otherMajors.length > 0) {
+    parts.push(
+      `version ${otherMajors.join(', ')} has one, but this ${context.rootEntityType} was created under major ${used ?? '?'} and stays ` +
+        'on it (a new major applies only to entities created after it)',
+    );
+  }
+  return parts.length > 0 ? `; ${parts.join('; ')}` : '';
 }
 
 function criterion(expected: string | readonly string[] | null, actual: string | null, ok: boolean): Criterion {

@@ -7,6 +7,7 @@
  * placeholders that stand for account *and* namespace, e.g.
  * `{{fluent.account.plugin.v2.prefix}}.ChangeStateGQL`, which leaves a bare rule name.
  */
+import { editDistance } from './name-similarity.js';
 
 export type RuleLookup = {
   /** Registry keys to try, most specific first (`ACME.core.SetState`, then `core.SetState`). */
@@ -37,28 +38,15 @@ export function bareName(name: string): string {
 export function closestNames(lookedUp: string, known: readonly string[], limit = 5): string[] {
   const target = lookedUp.toLowerCase();
   const targetBare = bareName(lookedUp).toLowerCase();
+  const threshold = Math.max(3, Math.floor(targetBare.length / 3));
   const scored = known.map((name) => {
-    const score = Math.min(distance(target, name.toLowerCase()), distance(targetBare, bareName(name).toLowerCase()));
+    const bareScore = editDistance(targetBare, bareName(name).toLowerCase(), threshold);
+    const score = bareScore === 0 ? 0 : Math.min(bareScore, editDistance(target, name.toLowerCase(), threshold));
     return { name, score };
   });
-  const threshold = Math.max(3, Math.floor(targetBare.length / 3));
   return scored
     .filter((entry) => entry.score <= threshold)
     .sort((a, b) => a.score - b.score || a.name.localeCompare(b.name))
     .slice(0, limit)
     .map((entry) => entry.name);
-}
-
-/** Levenshtein distance (two rows). */
-function distance(a: string, b: string): number {
-  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i += 1) {
-    const current = [i];
-    for (let j = 1; j <= b.length; j += 1) {
-      const substitution = (previous[j - 1] ?? 0) + (a[i - 1] === b[j - 1] ? 0 : 1);
-      current.push(Math.min((previous[j] ?? 0) + 1, (current[j - 1] ?? 0) + 1, substitution));
-    }
-    previous = current;
-  }
-  return previous[b.length] ?? 0;
 }

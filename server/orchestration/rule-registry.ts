@@ -24,6 +24,7 @@ export type UnknownRulePolicy = 'error' | 'skip';
 
 export type RuleResolution =
   | { type: 'found'; rule: Rule<any>; key: string }
+  /** `suggestions` (close known names) are computed when first read. */
   | { type: 'unknown'; lookedUp: string; suggestions: string[] }
   | { type: 'ambiguous'; lookedUp: string; candidates: string[] };
 
@@ -96,7 +97,16 @@ export function createRuleRegistry(rules: readonly Rule<any>[], options: RuleReg
       if (distinct.size === 1 && first) return { type: 'found', rule: first[1], key: first[0] };
       if (distinct.size > 1) return { type: 'ambiguous', lookedUp, candidates: matches.map(([key]) => key).sort() };
     }
-    return { type: 'unknown', lookedUp, suggestions: closestNames(lookedUp, [...byKey.keys()]) };
+    // Suggestions cost an edit distance per known name: computed when first read (shown), not here.
+    return {
+      type: 'unknown',
+      lookedUp,
+      get suggestions() {
+        const value = closestNames(lookedUp, [...byKey.keys()]);
+        Object.defineProperty(this, 'suggestions', { value, enumerable: true });
+        return value;
+      },
+    };
   }
 
   function compileRule(
@@ -142,12 +152,15 @@ export function createRuleRegistry(rules: readonly Rule<any>[], options: RuleReg
   };
 }
 
+/** Any props; one schema for every placeholder (building a zod schema costs more than using it). */
+const ANY_PROPS = z.record(z.string(), z.unknown());
+
 /** A no-op standing in for a rule the simulator does not know (policy `skip`). */
 export function placeholderRule(writtenName: string): Rule<Record<string, unknown>> {
   return defineRule({
     name: writtenName,
     description: `Not simulated: "${writtenName}" is not a rule the simulator knows (unknownRulePolicy "skip").`,
-    props: z.record(z.string(), z.unknown()),
+    props: ANY_PROPS,
     run: () => [],
   });
 }

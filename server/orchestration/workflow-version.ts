@@ -30,13 +30,14 @@ export function nextVersion(latest: string | undefined, requested: string | null
 }
 
 /**
- * The `workflowVersion: Int` an entity carries for a workflow version string.
+ * The `workflowVersion: Int` an entity carries for a workflow version string: its major number
+ * (`"1.5"` → 1, `"2.0"` → 2).
  *
- * @note [inferred] The schema says the Int "comprises a major version and minor version number"
- * without saying how; the simulator uses the minor number (`"1.5"` → 5) and, when several majors
- * share it, the highest major. The domain layer should stamp new entities with
- * `workflowVersionNumber(latest.version)` so the engine finds the same version again.
+ * On Fluent every save raises the minor and a major is only set by hand; an entity keeps the
+ * major it was created under and every event runs on the latest minor of that major (issue 10;
+ * the schema says the Int "comprises a major version and minor version number" without saying
+ * how). The domain stamps new entities with the major of the latest version.
  */
 export function workflowVersionNumber(version: string): number {
-  return parseVersion(version)?.minor ?? 0;
+  return parseVersion(version)?.major ?? 1;
 }

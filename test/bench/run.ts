@@ -18,6 +18,7 @@ import { benchEngine } from './engine.js';
 import { percentile, requestsPerSecond } from './measure.js';
 import { benchSeeds } from './seeds.js';
 import { benchWebhooks } from './webhooks.js';
+import { benchWorkflowPut } from './workflow-put.js';
 
 const report = (name: string, value: string, target: string): void => {
   console.log(`${name.padEnd(58)} ${value.padEnd(18)} ${target}`);
@@ -84,6 +85,14 @@ const SECTIONS: Record<string, () => Promise<Row[]>> = {
     return [
       ['rule executions through a five-rule ruleset', `${engine.rulesPerSecond.toFixed(0)} rules/s`, '≥ 5,000 rules/s'],
       ['POST /api/v4.1/event/sync latency, p50', `${engine.syncP50Ms.toFixed(2)} ms`, '—'],
+    ];
+  },
+  async workflows() {
+    const put = await benchWorkflowPut();
+    const shape = `${put.rulesets} rulesets, ${put.rules} rules, ${put.kib.toFixed(0)} KiB, ${put.notSimulated} not simulated`;
+    return [
+      ['JSON.parse + stringify of the same body (baseline)', `${put.baselineP50Ms.toFixed(2)} ms`, '—'],
+      [`PUT /api/v4.1/workflow, p50 (${shape})`, `${put.putP50Ms.toFixed(1)} ms`, '≤ 100 ms'],
     ];
   },
   async webhooks() {

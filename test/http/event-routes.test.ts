@@ -105,11 +105,26 @@ describe('POST /api/v4.1/event/sync', () => {
     });
   });
 
-  it('answers 400 NO_MATCH without errorMessage', async () => {
+  it('answers 400 NO_MATCH without errorMessage when a ruleset has the name but does not match', async () => {
     const { app, order } = setup();
-    const res = await request(app).post('/api/v4.1/event/sync').send(event({ name: 'CancelOrder' }));
+    await request(app).post('/api/v4.1/event/sync').send(event());
+    const res = await request(app).post('/api/v4.1/event/sync').send(event());
     expect(res.status).toBe(400);
     expect(res.body).toEqual({ eventId: expect.any(String), entityId: order.id, eventStatus: 'NO_MATCH' });
+  });
+
+  it('answers 400 NO_MATCH naming the closest ruleset names when no ruleset has the name', async () => {
+    const { app, order } = setup();
+    const res = await request(app).post('/api/v4.1/event/sync').send(event({ name: 'explode' }));
+    expect(res.status).toBe(400);
+    expect(res.body).toEqual({
+      eventId: expect.any(String),
+      entityId: order.id,
+      eventStatus: 'NO_MATCH',
+      errorMessage: 'workflow ORDER::HD 1.0 has no ruleset named "explode"; closest ruleset names: Explode',
+    });
+    const explain = await request(app).get(`/_sim/events/${res.body.eventId}/explain`);
+    expect(explain.body).toMatchObject({ similarRulesetNames: ['Explode'], outcome: { type: 'noMatch', reason: res.body.errorMessage } });
   });
 });
 

@@ -9,11 +9,12 @@ import { MESSY_ORDER_WORKFLOW } from '../orchestration/messy-workflow.js';
 
 function setup(unknownRulePolicy: 'error' | 'skip' = 'error') {
   const h = createHarness({ unknownRulePolicy });
+  const warnings: { data: object; message: string }[] = [];
   const app = express();
-  app.use(createWorkflowRouter(() => ({ workflows: h.workflows })));
+  app.use(createWorkflowRouter(() => ({ workflows: h.workflows }), { logger: { warn: (data, message) => void warnings.push({ data, message }) } }));
   app.use(createSimOrchestrationRouter(() => ({ engine: h.engine, registry: h.registry })));
   app.use(createErrorHandler(() => undefined));
-  return { h, app };
+  return { h, app, warnings };
 }
 
 const workflow = (status: string) => orderWorkflow([{ name: 'CREATE', triggers: ['CREATED'], rules: [['test.SetState', { status }]] }]);
@@ -38,12 +39,53 @@ describe('PUT /api/v4.1/workflow', () => {
     });
   });
 
-  it('answers 400 for an unknown rule under the error policy, with close names', async () => {
-    const { app } = setup();
-    const body = orderWorkflow([{ name: 'CREATE', rules: [['test.SetStat', { status: 'X' }]] }]);
+  it('answers 400 listing every unknown rule under the error policy, with pointers and close names', async () => {
+    const { app, h, warnings } = setup();
+    const body = orderWorkflow([
+      { name: 'CREATE', rules: [['test.SetStat', { status: 'X' }], ['custom.CheckFraud']] },
+      { name: 'Pick', rules: [['test.SetState', { status: 'PICKED' }], ['test.SetStat', { status: 'Y' }]] },
+    ]);
     const res = await request(app).put('/api/v4.1/workflow').send(body);
     expect(res.status).toBe(400);
-    expect(res.body.errors[0].message).toMatch(/^Ruleset "CREATE" \(request body#\/rulesets\/0\/rules\/0\) references unknown rule "ACME.test.SetStat".*Known rules close to it: test.SetState/);
+    const message =
+      'request body: 3 rules name rules the simulator does not know (2 distinct names; unknown-rule policy "error"):\n' +
+      '- "ACME.test.SetStat" ×2 at request body#/rulesets/0/rules/0/name, request body#/rulesets/1/rules/1/name ' +
+      '(looked up as "test.SetStat"): closest known rule: test.SetState\n' +
+      '- "ACME.custom.CheckFraud" at request body#/rulesets/0/rules/1/name (looked up as "custom.CheckFraud"): no known rule is close to it\n' +
+      'Supply them with --rules DIR (GET /_sim/rules lists the known rules), or load with --unknown-rules skip.';
+    expect(res.body).toEqual({ errors: [{ code: '400', message }] });
+    expect(warnings).toEqual([{ data: { unknownRules: ['ACME.test.SetStat', 'ACME.custom.CheckFraud'] }, message }]);
+    expect(h.workflows.list()).toEqual([]);
+  });
+
+  it('says under the skip policy how many rules will be no-ops, which names, and the closest known rule', async () => {
+    const { app, warnings } = setup('skip');
+    const body = orderWorkflow([
+      { name: 'CREATE', rules: [['test.SetStat', { status: 'X' }], ['custom.CheckFraud'], ['test.SetState', { status: 'BOOKED' }]] },
+      { name: 'Pick', rules: [['custom.CheckFraud']] },
+    ]);
+    const res = await request(app).put('/api/v4.1/workflow').send(body);
+    expect(res.status).toBe(200);
+    const message =
+      'request body: 3 of 4 rules are not simulated and will run as no-ops (unknown-rule policy "skip"), 2 distinct names: ' +
+      '"ACME.test.SetStat": closest known rule: test.SetState; "ACME.custom.CheckFraud" ×2';
+    expect(res.body).toEqual({
+      entityId: '1-ORDER::HD::1.0',
+      eventStatus: 'COMPLETE',
+      unknownRules: {
+        policy: 'skip',
+        count: 3,
+        message,
+        names: [
+          { name: 'ACME.test.SetStat', count: 1, pointers: ['/rulesets/0/rules/0/name'], suggestions: ['test.SetState'] },
+          { name: 'ACME.custom.CheckFraud', count: 2, pointers: ['/rulesets/0/rules/1/name', '/rulesets/1/rules/0/name'], suggestions: [] },
+        ],
+      },
+    });
+    expect(warnings).toEqual([{ data: { workflow: '1-ORDER::HD::1.0', rules: 3, names: ['ACME.test.SetStat', 'ACME.custom.CheckFraud'] }, message }]);
+    const clean = await request(app).put('/api/v4.1/workflow').send(workflow('BOOKED'));
+    expect(clean.body).toEqual({ entityId: '1-ORDER::HD::1.1', eventStatus: 'COMPLETE' });
+    expect(warnings).toHaveLength(1);
   });
 
   it('answers 400 for bad props and NotNull for a missing retailerId', async () => {

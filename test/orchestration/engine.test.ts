@@ -270,7 +270,7 @@ describe('engine: failures and limits', () => {
 
   it.each([
     ['an unknown entity', 'CREATE', 'HD_404', /no ORDER with ref HD_404/],
-    ['no ruleset with the event name', 'CRAETE', 'HD_1', /no ruleset named "CRAETE" \(similar: CREATE\)/],
+    ['no ruleset with the event name', 'CRAETE', 'HD_1', /^workflow ORDER::HD 1.0 has no ruleset named "CRAETE"; closest ruleset names: CREATE$/],
     ['a status outside the triggers', 'Validate', 'HD_1', /status CREATED not in triggers \[BOOKED\]/],
   ])('answers NO_MATCH for %s and explains why', async (_case, name, ref, reason) => {
     const h = createHarness({ workflows: [lifecycle] });
@@ -372,21 +372,44 @@ describe('engine: workflows', () => {
     expect(h.engine.explain(result.eventId)?.workflow).toMatchObject({ runOnce: true, source: 'meta.workflow' });
   });
 
-  it('runs the version the entity names, or the latest under the latest policy', async () => {
-    const v1 = orderWorkflow([{ name: 'Go', rules: [['test.SetState', { status: 'V0' }]] }]);
-    const v2 = orderWorkflow([{ name: 'Go', rules: [['test.SetState', { status: 'V1' }]] }], { version: '1.1' });
-    const pinned = createHarness({ workflows: [v1, v2] });
-    pinned.domain.addOrder({ ref: 'HD_1', workflowVersion: 0 });
-    pinned.domain.addOrder({ ref: 'HD_2' });
-    await submit(pinned, 'Go', 'HD_1');
-    await submit(pinned, 'Go', 'HD_2');
-    expect(pinned.domain.find({ entityType: 'ORDER', ref: 'HD_1' })?.status).toBe('V0');
-    expect(pinned.domain.find({ entityType: 'ORDER', ref: 'HD_2' })?.status).toBe('V1');
+  it('runs the latest minor of the major the entity names, or the latest under the latest policy', async () => {
+    const v10 = orderWorkflow([{ name: 'Go', rules: [['test.SetState', { status: 'V1.0' }]] }]);
+    const v11 = orderWorkflow([{ name: 'Go', rules: [['test.SetState', { status: 'V1.1' }]] }], { version: '1.1' });
+    const v20 = orderWorkflow([{ name: 'Go', rules: [['test.SetState', { status: 'V2.0' }]] }], { version: '2.0' });
+    const pinned = createHarness({ workflows: [v10, v11, v20] });
+    pinned.domain.addOrder({ ref: 'HD_1', workflowVersion: 1 });
+    pinned.domain.addOrder({ ref: 'HD_2', workflowVersion: 2 });
+    pinned.domain.addOrder({ ref: 'HD_3' });
+    for (const ref of ['HD_1', 'HD_2', 'HD_3']) await submit(pinned, 'Go', ref);
+    const statuses = ['HD_1', 'HD_2', 'HD_3'].map((ref) => pinned.domain.find({ entityType: 'ORDER', ref })?.status);
+    expect(statuses).toEqual(['V1.1', 'V2.0', 'V2.0']);
 
-    const latest = createHarness({ workflows: [v1, v2], workflowVersionPolicy: 'latest' });
-    latest.domain.addOrder({ ref: 'HD_1', workflowVersion: 0 });
+    const latest = createHarness({ workflows: [v10, v11, v20], workflowVersionPolicy: 'latest' });
+    latest.domain.addOrder({ ref: 'HD_1', workflowVersion: 1 });
     await submit(latest, 'Go', 'HD_1');
-    expect(latest.domain.find({ entityType: 'ORDER', ref: 'HD_1' })?.status).toBe('V1');
+    expect(latest.domain.find({ entityType: 'ORDER', ref: 'HD_1' })?.status).toBe('V2.0');
+  });
+
+  it('names the version used and, on NO_MATCH, the other versions that have a ruleset of that name', async () => {
+    const v10 = orderWorkflow([{ name: 'Go', rules: [['test.SetState', { status: 'GONE' }]] }]);
+    const v11 = orderWorkflow([{ name: 'Stay', rules: [['test.SetState', { status: 'STAYED' }]] }], { version: '1.1' });
+    const v20 = orderWorkflow([{ name: 'Stay', rules: [] }, { name: 'Ship', rules: [['test.SetState', { status: 'SHIPPED' }]] }], { version: '2.0' });
+    const h = createHarness({ workflows: [v10, v11, v20] });
+    h.domain.addOrder({ ref: 'HD_1', workflowVersion: 1 });
+    const result = await submit(h, 'Ship', 'HD_1');
+    expect(result.eventStatus).toBe('NO_MATCH');
+    const trace = h.engine.explain(result.eventId);
+    expect(trace?.workflow).toMatchObject({ name: 'ORDER::HD', version: '1.1', entityWorkflowVersion: 1 });
+    expect(trace?.rulesetInOtherVersions).toEqual(['2.0']);
+    expect(result.errorMessage).toBe(
+      'workflow ORDER::HD 1.1 has no ruleset named "Ship"; version 2.0 has one, but this ORDER was created under major 1 and ' +
+        'stays on it (a new major applies only to entities created after it)',
+    );
+    const gone = await submit(h, 'Go', 'HD_1');
+    expect(gone.errorMessage).toBe(
+      'workflow ORDER::HD 1.1 has no ruleset named "Go"; older version 1.0 had one (events run on the latest minor of their major, 1.1)',
+    );
+    expect(h.engine.explain(gone.eventId)?.rulesetInOtherVersions).toEqual(['1.0']);
   });
 
   it('runs a skipped unknown rule as a no-op whose rule audit says it was not simulated', async () => {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { compileWorkflow } from '../../server/orchestration/compile-workflow.js';
+import { closestRulesetNames } from '../../server/orchestration/name-similarity.js';
 import { checkRuleset, explainNoMatch, matchRulesets, type MatchSubject } from '../../server/orchestration/matcher.js';
 import { createRuleRegistry } from '../../server/orchestration/rule-registry.js';
 import { parseWorkflow } from '../../server/orchestration/workflow.js';
@@ -55,12 +56,25 @@ describe('matchRulesets (fluent-platform.md §5.3)', () => {
   it('explains a no-match in one sentence, with similar names for a typo', () => {
     const typo = matchRulesets(workflow, 'Pik', order('CREATED'));
     expect(typo.checks).toEqual([]);
-    expect(explainNoMatch('Pik', typo, order('CREATED'))).toBe('the workflow has no ruleset named "Pik" (similar: Pick)');
+    expect(explainNoMatch('Pik', typo, order('CREATED'))).toBe('the workflow has no ruleset named "Pik"; closest ruleset names: Pick');
     const subject = fulfilment('PICKED', 'CC_PFS');
     expect(explainNoMatch('Pick', matchRulesets(workflow, 'Pick', subject), subject)).toBe(
       'no ruleset "Pick" matches FULFILMENT (subtype CC_PFS, status PICKED): ' +
         'm.json#/rulesets/1: subtype HD_PFS ≠ CC_PFS, status PICKED not in triggers [AWAITING_WAVE, PARTIAL]; ' +
         'm.json#/rulesets/2: status PICKED not in triggers [AWAITING_WAVE]',
     );
+  });
+});
+
+describe('closestRulesetNames', () => {
+  const names = ['OrderCancel', 'CREATE', 'ConfirmPick', 'ConfirmShip', 'FulfilmentCancel', 'WaveCreate'];
+  it.each([
+    ['the same words in another order', 'CancelOrder', ['OrderCancel']],
+    ['another case', 'Create', ['CREATE']],
+    ['snake case', 'order_cancel', ['OrderCancel']],
+    ['a typo', 'ConfirmPik', ['ConfirmPick', 'ConfirmShip']],
+    ['nothing close', 'UPSERT_PRODUCT', []],
+  ])('suggests for %s', (_case, eventName, expected) => {
+    expect(closestRulesetNames(eventName, names)).toEqual(expected);
   });
 });

@@ -50,6 +50,13 @@ describe('createRuleRegistry', () => {
     expect(registry.resolve('ACME.other.SetState')).toMatchObject({ type: 'unknown', lookedUp: 'other.SetState' });
   });
 
+  it('computes close names for an unknown rule only when they are read', () => {
+    const resolution = registry.resolve('ACME.core.SetStatus');
+    expect(Object.getOwnPropertyDescriptor(resolution, 'suggestions')?.get).toBeTypeOf('function');
+    expect(resolution).toMatchObject({ type: 'unknown', suggestions: ['core.SetState'] });
+    expect(Object.getOwnPropertyDescriptor(resolution, 'suggestions')).toMatchObject({ value: ['core.SetState'] });
+  });
+
   it('fails an unknown rule under the error policy with its location and close names', () => {
     const error = errorOf(() => registry.compileRule({ name: 'ACME.core.SetStatus', props: { status: 'X' } }, where));
     expect(error.code).toBe('RULE_NOT_FOUND');

@@ -1,8 +1,10 @@
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import type { SimError } from '../../server/domain/errors.js';
 import { createRuleRegistry } from '../../server/orchestration/rule-registry.js';
+import { describeSkipped } from '../../server/orchestration/unknown-rules.js';
 import { ANY_RETAILER, createWorkflowStore } from '../../server/orchestration/workflow-store.js';
 import { nextVersion, workflowVersionNumber } from '../../server/orchestration/workflow-version.js';
 import { orderWorkflow, TEST_RULES } from './engine-harness.js';
@@ -26,8 +28,8 @@ describe('workflow versions', () => {
     expect(nextVersion(latest, requested)).toBe(expected);
   });
 
-  it('maps a version to the entity workflowVersion Int by its minor number', () => {
-    expect([workflowVersionNumber('1.0'), workflowVersionNumber('1.17'), workflowVersionNumber('x')]).toEqual([0, 17, 0]);
+  it('maps a version to the entity workflowVersion Int by its major number', () => {
+    expect([workflowVersionNumber('1.0'), workflowVersionNumber('1.17'), workflowVersionNumber('2.3'), workflowVersionNumber('x')]).toEqual([1, 1, 2, 1]);
   });
 });
 
@@ -54,7 +56,7 @@ describe('createWorkflowStore', () => {
     const workflows = store();
     expect(() => workflows.put(wf('A', { retailerId: null }))).toThrow("'retailerId' is required");
     const bad = orderWorkflow([{ name: 'CREATE', rules: [['test.SetStatus', { status: 'A' }]] }]);
-    expect(() => workflows.put(bad)).toThrow(/request body#\/rulesets\/0\/rules\/0\) references unknown rule "ACME.test.SetStatus".*test.SetState/);
+    expect(() => workflows.put(bad)).toThrow('"ACME.test.SetStatus" at request body#/rulesets/0/rules/0/name (looked up as "test.SetStatus"): closest known rule: test.SetState');
     expect(workflows.list()).toEqual([]);
   });
 
@@ -76,16 +78,23 @@ describe('createWorkflowStore', () => {
     expect(workflows.load(wf('C', { version: '1.30' }), 'c.json').version).toBe('1.30');
   });
 
-  it('finds the version an entity names, else the latest', () => {
+  it('finds the latest minor of the major an entity names, else the latest', () => {
     const workflows = store();
     workflows.put(wf('A'));
     workflows.put(wf('B'));
-    expect(workflows.forEntity('1', 'ORDER::HD', 0)?.version).toBe('1.0');
     expect(workflows.forEntity('1', 'ORDER::HD', 1)?.version).toBe('1.1');
-    expect(workflows.forEntity('1', 'ORDER::HD', 9)?.version).toBe('1.1');
-    expect(workflows.forEntity('1', 'ORDER::HD', undefined)?.version).toBe('1.1');
     expect(workflows.versionNumberFor('ORDER::HD', '1')).toBe(1);
-    expect(workflows.versionNumberFor('ORDER::HD')).toBe(1);
+    workflows.put(wf('C', { version: '2.0' }));
+    workflows.put(wf('D'));
+    expect(workflows.list()[0]?.versions).toEqual(['1.0', '1.1', '2.0', '2.1']);
+    expect(workflows.forEntity('1', 'ORDER::HD', 1)?.version).toBe('1.1');
+    expect(workflows.forEntity('1', 'ORDER::HD', 2)?.version).toBe('2.1');
+    expect(workflows.forEntity('1', 'ORDER::HD', 9)?.version).toBe('2.1');
+    expect(workflows.forEntity('1', 'ORDER::HD', undefined)?.version).toBe('2.1');
+    expect(workflows.versions('1', 'ORDER::HD').map((v) => v.version)).toEqual(['1.0', '1.1', '2.0', '2.1']);
+    expect(workflows.versionNumberFor('ORDER::HD', '1')).toBe(2);
+    expect(workflows.versionNumberFor('ORDER::HD')).toBe(2);
+    expect(workflows.versionNumberFor('ORDER::HD', '7')).toBeUndefined();
     expect(workflows.versionNumberFor('ORDER::CC')).toBeUndefined();
   });
 
@@ -104,6 +113,43 @@ describe('createWorkflowStore', () => {
     const fresh = store();
     await expect(fresh.loadDir(dir)).rejects.toThrow(`${basename(dir)}/zz-broken.json#/rulesets/0/rules/0/name`);
     expect(fresh.list()).toEqual([]);
+  });
+
+  it('lists every unknown rule of every file in one error under the error policy, storing nothing', async () => {
+    dir = await mkdtemp(join(tmpdir(), 'fluent-sim-wf-'));
+    const withRules = (subtype: string, ...rules: string[]) => ({
+      ...orderWorkflow([{ name: 'CREATE', rules: rules.map((rule): [string] => [rule]) }]),
+      entitySubtype: subtype,
+    });
+    await writeFile(join(dir, 'a.json'), JSON.stringify(withRules('CC', 'custom.CheckFraud', 'test.SetStat')));
+    await writeFile(join(dir, 'b.json'), JSON.stringify(withRules('HD', 'custom.CheckFraud')));
+    const workflows = store();
+    const error = await workflows.loadDirs([dir]).then(() => undefined, (thrown: unknown) => thrown as SimError);
+    const folder = basename(dir);
+    expect(error?.code).toBe('RULE_NOT_FOUND');
+    expect(error?.message.split('\n').slice(0, 4)).toEqual([
+      '2 workflows: 3 rules name rules the simulator does not know (3 distinct names; unknown-rule policy "error"):',
+      `- "ACME.custom.CheckFraud" at ${folder}/a.json#/rulesets/0/rules/0/name (looked up as "custom.CheckFraud"): no known rule is close to it`,
+      `- "ACME.test.SetStat" at ${folder}/a.json#/rulesets/0/rules/1/name (looked up as "test.SetStat"): closest known rule: test.SetState`,
+      `- "ACME.custom.CheckFraud" at ${folder}/b.json#/rulesets/0/rules/0/name (looked up as "custom.CheckFraud"): no known rule is close to it`,
+    ]);
+    expect(workflows.list()).toEqual([]);
+
+    const skipping = createWorkflowStore({ registry: createRuleRegistry(TEST_RULES, { unknownRulePolicy: 'skip' }) });
+    const loaded = await skipping.loadDirs([dir]);
+    expect(loaded.map((compiled) => [compiled.source, compiled.unknownRules.count])).toEqual([[`${folder}/a.json`, 2], [`${folder}/b.json`, 1]]);
+    expect(describeSkipped(loaded[0]!.unknownRules)).toBe(
+      `${folder}/a.json: 2 of 2 rules are not simulated and will run as no-ops (unknown-rule policy "skip"), 2 distinct names: ` +
+        '"ACME.custom.CheckFraud"; "ACME.test.SetStat": closest known rule: test.SetState',
+    );
+  });
+
+  it('compiles each rule once per PUT', () => {
+    const registry = createRuleRegistry(TEST_RULES, { unknownRulePolicy: 'skip' });
+    const compileRule = vi.spyOn(registry, 'compileRule');
+    const workflows = createWorkflowStore({ registry });
+    workflows.put(orderWorkflow([{ name: 'CREATE', rules: [['test.SetState', { status: 'A' }], ['custom.CheckFraud']] }]));
+    expect(compileRule).toHaveBeenCalledTimes(2);
   });
 
   it('restores every version from toJSON()', () => {

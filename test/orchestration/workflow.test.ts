@@ -72,7 +72,8 @@ describe('parseWorkflow', () => {
     const workflow = parseWorkflow(MESSY_ORDER_WORKFLOW, 'rulesets/order-hd.json');
     const error = errorOf(() => compileWorkflow(workflow, registry, 'rulesets/order-hd.json'));
     expect(error.code).toBe('RULE_NOT_FOUND');
-    expect(error.message).toContain('Ruleset "CREATE" (rulesets/order-hd.json#/rulesets/0/rules/1) references unknown rule "ACME.custom.ValidateLoyaltyNumber"');
-    expect(error.message).toContain('"ACME.ordercustom.CalculateSplitShipment" (rulesets/order-hd.json#/rulesets/1/rules/1/name)');
+    expect(error.message).toContain('"ACME.custom.ValidateLoyaltyNumber" at rulesets/order-hd.json#/rulesets/0/rules/1/name');
+    expect(error.message).toContain('"ACME.ordercustom.CalculateSplitShipment" at rulesets/order-hd.json#/rulesets/1/rules/1/name');
+    expect(error.details).toEqual({ unknownRules: ['ACME.custom.ValidateLoyaltyNumber', 'ACME.ordercustom.CalculateSplitShipment'] });
   });
 });

@@ -149,6 +149,8 @@ export function createEventRouter(getRuntime: (req: Request) => EventRuntime): R
     const ok = result.eventStatus === 'COMPLETE' || result.eventStatus === 'SCHEDULED' || result.eventStatus === 'PENDING';
     const body: Record<string, unknown> = { eventId: result.eventId, entityId: result.entityId, eventStatus: result.eventStatus };
     if (result.eventStatus === 'FAILED') body['errorMessage'] = result.errorMessage ?? 'Event has Failed';
+    // Simulator-only: a NO_MATCH because the workflow has no ruleset of that name says so (issue 10).
+    if (result.eventStatus === 'NO_MATCH' && result.errorMessage !== undefined) body['errorMessage'] = result.errorMessage;
     res.status(ok ? 200 : 400).json(body);
   });
 

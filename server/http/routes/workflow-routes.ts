@@ -3,6 +3,10 @@
  * validating it (shape, rules per the unknown-rule policy, props); `GET
  * /api/v4.1/workflow/{retailerId}/{TYPE}::{SUBTYPE}[/{version}]` returns the latest or a given
  * version (§8 #16).
+ *
+ * Loading tells the truth (issue 10): under `--unknown-rules skip` an answer whose workflow has
+ * rules the simulator does not run carries a simulator-only `unknownRules` summary, also logged;
+ * under `error` the 400 lists every unknown rule with its JSON pointers and close known names.
  */
 import express, { Router, type Request } from 'express';
 import { isSimError, SimError } from '../../domain/errors.js';
@@ -10,16 +14,27 @@ import type { WorkflowStore } from '../../orchestration/workflow-store.js';
 
 export type WorkflowRuntime = { workflows: WorkflowStore };
 
-export function createWorkflowRouter(getRuntime: (req: Request) => WorkflowRuntime): Router {
+/** Where load warnings go (the process logger). */
+export type WorkflowRouteLogger = { warn(data: object, message: string): void };
+
+export function createWorkflowRouter(getRuntime: (req: Request) => WorkflowRuntime, options: { logger?: WorkflowRouteLogger } = {}): Router {
   const router = Router();
   router.use('/api/v4.1/workflow', express.json({ limit: '20mb' }));
 
   router.put('/api/v4.1/workflow', (req, res) => {
     const { workflows } = getRuntime(req);
     try {
-      res.status(200).json(workflows.put(req.body, { source: 'request body' }));
+      const result = workflows.put(req.body, { source: 'request body' });
+      if (result.unknownRules) {
+        const { message, count, names } = result.unknownRules;
+        options.logger?.warn({ workflow: result.entityId, rules: count, names: names.map((entry) => entry.name) }, message);
+      }
+      res.status(200).json(result);
     } catch (error) {
-      if (isSimError(error)) throw error;
+      if (isSimError(error)) {
+        if (error.code === 'RULE_NOT_FOUND') options.logger?.warn({ unknownRules: error.details?.['unknownRules'] }, error.message);
+        throw error;
+      }
       // The platform's answer for a failure while storing (§7).
       throw new SimError('INTERNAL', 'Error occurred whilst saving Workflow', { cause: error });
     }

@@ -94,7 +94,7 @@ export function walk(root: unknown, segments: readonly string[]): unknown {
 }
 
 /** What a jsonpath is resolved against: the entity as the API returns it, plus its envelope. */
-function entityDocument(entity: Readonly<EntityView>): Record<string, unknown> {
+export function entityDocument(entity: Readonly<EntityView>): Record<string, unknown> {
   return {
     id: entity.id,
     ref: entity.ref,
