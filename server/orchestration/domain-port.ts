@@ -5,7 +5,7 @@
  */
 import type { Domain } from '../domain/domain.js';
 import { SimError } from '../domain/errors.js';
-import { upsertAttributes } from '../domain/entities.js';
+import { upsertAttributes } from '../domain/entity-fields.js';
 import { FLUENT_ENTITY_TYPES, PARENT_FIELD, TYPENAMES_OF_ENTITY_TYPE } from '../domain/overrides.js';
 import { isLinkRef, type EntityRecord, type LinkRef } from '../domain/store/store.js';
 import { runCommand } from '../domain/commands/run-command.js';
