@@ -23,6 +23,7 @@ import { createEventLog } from './orchestration/event-log.js';
 import type { RuleRegistry } from './orchestration/rule-registry.js';
 import { createAccountWebhooks, type WebhookKeys } from './webhooks/account-webhooks.js';
 import type { WebhookService } from './webhooks/webhook-service.js';
+import { PluginStore } from './plugins/plugin-store.js';
 
 export type AccountCredentials = { clientId: string; clientSecret: string };
 
@@ -42,6 +43,8 @@ export type Account = Domain & {
   readonly webhooks: WebhookService;
   /** The Job & Batch API's jobs. */
   readonly jobs: JobService;
+  /** Rule plugins uploaded and installed through the Plugin API. */
+  readonly plugins: PluginStore;
 };
 
 export type AccountOptions = {
@@ -70,6 +73,7 @@ export async function buildAccount(options: AccountOptions): Promise<Account> {
   const events = createEventLog({ clock });
   const webhooks = createAccountWebhooks({ accountId: id, clock, ids, port, events, keys: options.webhookKeys, timeoutMs: options.webhookTimeoutMs, fetch: options.fetch });
   const orchestration = await createOrchestration({ accountId: id, clock, ids, port, events, hooks, registry: options.registry, workflowDirs: options.workflowDirs, webhooks });
-  const withoutJobs = { ...domain, id, credentials, domain, hooks, users: new Users(store), orchestration, webhooks };
+  const plugins = new PluginStore(() => clock.now());
+  const withoutJobs = { ...domain, id, credentials, domain, hooks, users: new Users(store), orchestration, webhooks, plugins };
   return Object.assign(withoutJobs, { jobs: createJobService({ account: withoutJobs }) });
 }

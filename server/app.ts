@@ -17,6 +17,7 @@ import { createJobRouter } from './http/routes/job-routes.js';
 import { createEventRouter } from './http/routes/event-routes.js';
 import { createSimOrchestrationRouter } from './http/routes/sim-orchestration-routes.js';
 import { createWorkflowRouter } from './http/routes/workflow-routes.js';
+import { createPluginRouter, createSimPluginRouter } from './http/routes/plugin-routes.js';
 import type { Simulator } from './simulator.js';
 import type { Logger } from './lib/logger.js';
 import { requestLog } from './http/middleware/request-log.js';
@@ -45,6 +46,7 @@ export function createApp(sim: Simulator, options: AppOptions = {}): Express {
   app.use(createSimStubRouter((req) => orchestrationOf(simAccountOf(sim, req))));
   app.use(createSimStateRouter(sim));
   app.use(createSimWebhookRouter((req) => webhooksOf(simAccountOf(sim, req)), () => sim.webhookKeys.publicKeyPem));
+  app.use(createSimPluginRouter((req) => simAccountOf(sim, req).plugins));
 
   app.use(express.urlencoded({ extended: false }));
   app.use(createOAuthRouter(sim));
@@ -63,6 +65,14 @@ export function createApp(sim: Simulator, options: AppOptions = {}): Express {
   );
   app.use(createWorkflowRouter((req) => orchestrationOf(accountOf(req)), options.logger ? { logger: options.logger } : {}));
   app.use(createJobRouter((req) => accountOf(req).jobs));
+  app.use('/orchestration', requireAuth(sim));
+  app.use(
+    createPluginRouter((req) => {
+      const account = accountOf(req);
+      const { registry } = orchestrationOf(account);
+      return { accountId: account.id, plugins: account.plugins, registry };
+    }),
+  );
 
   app.use((req, res) => {
     res.status(404).json({ errors: [{ code: '404', message: `No endpoint ${req.method} ${req.path}` }] });

@@ -108,7 +108,7 @@ function reachability(workflow: Workflow, source: string): Pick<WorkflowReport, 
     const type = ruleset.type || workflow.entityType;
     enter(type, 'CREATED');
     for (const rule of ruleset.rules) {
-      for (const [key, value] of Object.entries(rule.props)) {
+      for (const [key, value] of Object.entries(rule.props ?? {})) {
         if (key === 'status') strings(value).forEach((status) => enter(type, status));
         strings(value).forEach((text) => raised.add(text));
       }

@@ -56,7 +56,7 @@ function collect(workflow: Workflow, registry: RuleRegistry, seen: Map<string, S
       const entry = seen.get(key) ?? { name: hasPlaceholder ? key : rule.name, uses: 0, where: new Set<string>(), props: new Map<string, PropSeen>() };
       entry.uses += 1;
       entry.where.add(`${workflow.name}/${ruleset.name}`);
-      for (const [prop, value] of Object.entries(rule.props)) {
+      for (const [prop, value] of Object.entries(rule.props ?? {})) {
         const known = entry.props.get(prop) ?? { example: null, uses: 0 };
         known.uses += 1;
         if (known.example === null && value !== null && value !== undefined) known.example = value;

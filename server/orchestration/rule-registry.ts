@@ -119,9 +119,9 @@ export function createRuleRegistry(rules: readonly Rule<any>[], options: RuleReg
       if (unknownRulePolicy === 'error') {
         throw new SimError('RULE_NOT_FOUND', unknownRuleMessage(rule.name, resolution, where.rulesetName, location));
       }
-      return { name: rule.name, resolvedAs: undefined, simulated: false, rule: placeholderRule(rule.name), props: rule.props, location };
+      return { name: rule.name, resolvedAs: undefined, simulated: false, rule: placeholderRule(rule.name), props: rule.props ?? {}, location };
     }
-    const parsed = resolution.rule.props.safeParse(rule.props);
+    const parsed = resolution.rule.props.safeParse(rule.props ?? {});
     if (!parsed.success) {
       const problems = parsed.error.issues.map(
         (issue) => `${locate(where.source, [...where.path, 'props', ...issue.path])}: ${issue.message}`,

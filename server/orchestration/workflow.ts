@@ -31,15 +31,17 @@ export const workflowTriggerSchema = z.looseObject({
   status: z.string().nullish(),
 });
 
-/** `{ "name": "<ACCOUNT>.<ns>.<Rule>", "props": {…} }`; `"props": null` is common and means no props. */
+/**
+ * `{ "name": "<ACCOUNT>.<ns>.<Rule>", "props": {…} }`; `"props": null` (or none) is common and
+ * means no props. It is kept as written, so a GET returns the workflow as it was PUT.
+ */
 export const workflowRuleSchema = z.looseObject({
   name: z
     .string({ error: 'expected the rule name as a string, e.g. "ACME.core.SetState"' })
     .min(1, { error: 'the rule name must not be empty' }),
   props: z
     .record(z.string(), z.unknown(), { error: 'expected props to be an object or null' })
-    .nullish()
-    .transform((props) => props ?? {}),
+    .nullish(),
 });
 
 /** User actions only drive the Fluent web apps; kept as given, `eventName` may be missing. */

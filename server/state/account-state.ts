@@ -1,7 +1,7 @@
 /**
  * The whole state of one account as plain JSON, and its restoration: the entity store, the id
  * counters and every stateful part of the account (workflows, event log, engine queue, webhook
- * outbox, jobs). Used by snapshots, reset and the data file.
+ * outbox, jobs, installed plugins). Used by snapshots, reset and the data file.
  *
  * The virtual clock is not part of the state: restoring a snapshot does not move time.
  */
@@ -29,7 +29,9 @@ type StatefulPart = { toJSON(): unknown; restore(data: never): void; clear(): vo
  */
 function partsOf(account: Account): Record<string, { part: StatefulPart; shared: boolean }> {
   const { workflows, events, engine } = account.orchestration;
+  // In the order they are restored: plugins before the workflows that may name their rules.
   return {
+    plugins: { part: account.plugins, shared: false },
     webhooks: { part: account.webhooks, shared: false },
     workflows: { part: workflows, shared: false },
     events: { part: events, shared: true },

@@ -18,7 +18,7 @@ function layerOf(file: string): Layer {
   const top = path.split('/')[0]!;
   if (top === 'http' || top === 'cli' || ['app.ts', 'main.ts', 'cli.ts', 'start.ts', 'testing.ts'].includes(path)) return 'http';
   if (['state', 'persistence', 'seed'].includes(top) || ['simulator.ts', 'account.ts', 'config.ts'].includes(path)) return 'simulator';
-  if (['graphql', 'orchestration', 'webhooks', 'batch', 'auth'].includes(top)) return 'services';
+  if (['graphql', 'orchestration', 'webhooks', 'batch', 'auth', 'plugins'].includes(top)) return 'services';
   if (top === 'domain') return 'domain';
   if (top === 'lib') return 'lib';
   throw new Error(`${path} belongs to no layer of docs/architecture.md`);

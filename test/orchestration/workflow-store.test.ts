@@ -12,7 +12,7 @@ import { orderWorkflow, TEST_RULES } from './engine-harness.js';
 const store = () => createWorkflowStore({ registry: createRuleRegistry(TEST_RULES) });
 const wf = (status: string, extra: Record<string, unknown> = {}) =>
   orderWorkflow([{ name: 'CREATE', triggers: ['CREATED'], rules: [['test.SetState', { status }]] }], extra);
-const statusOf = (compiled: { workflow: { rulesets: { rules: { props: unknown }[] }[] } } | undefined) =>
+const statusOf = (compiled: { workflow: { rulesets: { rules: { props?: unknown }[] }[] } } | undefined) =>
   (compiled?.workflow.rulesets[0]?.rules[0]?.props as { status?: string } | undefined)?.status;
 
 describe('workflow versions', () => {
