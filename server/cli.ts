@@ -1,5 +1,5 @@
 /**
- * The command line: `fluent-sim [start] [flags]`, `fluent-sim healthcheck [--url]`,
+ * The command line: `fluent-sim [start] [flags]`, `fluent-sim healthcheck [--url]`, `fluent-sim pull`,
  * `fluent-sim version`. Every flag can also come from `FLUENT_SIM_<NAME>` (e.g.
  * `FLUENT_SIM_PORT`, `FLUENT_SIM_CLIENT_SECRET`); a flag wins over its variable. commander
  * parses flags; config.ts validates the values.
@@ -43,7 +43,22 @@ export type CliCommand =
   | { type: 'healthcheck'; url: string }
   | { type: 'workflowCheck'; options: CheckOptions }
   | { type: 'rulesScaffold'; options: ScaffoldOptions }
+  | { type: 'pull'; options: PullCommandOptions }
   | { type: 'version' };
+
+/** `fluent-sim pull`: read an account through its public APIs into a seed file. */
+export type PullCommandOptions = {
+  url: string;
+  account: string;
+  clientId: string;
+  clientSecret: string;
+  username: string;
+  password: string;
+  out: string;
+  maxPositions: number;
+  orders: number;
+  includeSecrets: boolean;
+};
 
 export function parseCli(argv: readonly string[], env: NodeJS.ProcessEnv, version: string): CliCommand {
   let result: CliCommand | undefined;
@@ -107,6 +122,42 @@ export function parseCli(argv: readonly string[], env: NodeJS.ProcessEnv, versio
     .option('--out <file>', 'write the stubs here (default: stdout)')
     .action((path: string, opts: Record<string, unknown>) => {
       result = { type: 'rulesScaffold', options: { ...offline(path, opts), ...(opts['out'] ? { out: String(opts['out']) } : {}) } };
+    });
+  program
+    .command('pull')
+    .description('read an account (Fluent or fluent-sim) through its public APIs into a seed file for --seed')
+    .requiredOption('--url <url>', 'the account\'s API base URL, e.g. https://ACME.sandbox.api.fluentretail.com')
+    .requiredOption('--account <id>', 'the account id (sent as the fluent.account header)')
+    .requiredOption('--client-id <id>', 'OAuth client_id')
+    .requiredOption('--client-secret <secret>', 'OAuth client_secret')
+    .requiredOption('--username <name>', 'user to read as')
+    .requiredOption('--password <password>', 'that user\'s password')
+    .requiredOption('--out <file>', 'seed file to write')
+    .addOption(new Option('--max-positions <n>', 'inventory positions read at most').default('10000'))
+    .addOption(new Option('--orders <n>', 'orders (and their customers) read').default('0'))
+    .option('--include-secrets', 'keep setting values whose names look like secrets (masked otherwise)', false)
+    .action((opts: Record<string, string | boolean>) => {
+      const count = (name: string): number => {
+        const n = Number(opts[name]);
+        if (!Number.isInteger(n) || n < 0) throw new Error(`--${name.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)} must be a whole number, got "${String(opts[name])}"`);
+        return n;
+      };
+      const text = (name: string): string => String(opts[name]);
+      result = {
+        type: 'pull',
+        options: {
+          url: text('url'),
+          account: text('account'),
+          clientId: text('clientId'),
+          clientSecret: text('clientSecret'),
+          username: text('username'),
+          password: text('password'),
+          out: text('out'),
+          maxPositions: count('maxPositions'),
+          orders: count('orders'),
+          includeSecrets: opts['includeSecrets'] === true,
+        },
+      };
     });
   program.command('version').description('print the version').action(() => {
     result = { type: 'version' };

@@ -23,6 +23,7 @@ async function main(): Promise<number | undefined> {
     const output = { out: (text: string) => console.log(text), err: (text: string) => console.error(text) };
     return command.type === 'workflowCheck' ? offline.runWorkflowCheck(command.options, output) : offline.runRulesScaffold(command.options, output);
   }
+  if (command.type === 'pull') return (await import('./pull/run-pull.js')).runPull(command.options);
 
   await (await import('./start.js')).start(command.raw, version);
   return undefined;

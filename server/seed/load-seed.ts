@@ -10,8 +10,12 @@ import { SimError } from '../domain/errors.js';
 import { runCommand } from '../domain/commands/run-command.js';
 
 export type SeedStep = { mutation: string; input: Record<string, unknown>; as?: string };
-/** `records` holds entities no mutation creates (Permission, Currency), by type name. */
-export type SeedFile = { description?: string; records?: Record<string, Record<string, unknown>[]>; steps: SeedStep[] };
+/**
+ * `records` holds entities no mutation creates (Permission, Currency), by type name; `workflows`
+ * are loaded (file semantics: their own versions kept) before the steps run, so the steps'
+ * CREATE events run on them.
+ */
+export type SeedFile = { description?: string; records?: Record<string, Record<string, unknown>[]>; workflows?: unknown[]; steps: SeedStep[] };
 
 export function readSeedFile(path: string): SeedFile {
   let parsed: unknown;
@@ -38,6 +42,7 @@ export async function applySeed(account: Account, seed: SeedFile, source: string
     if (!account.model.isStored(typename)) throw new SimError('CONFIG_INVALID', `${source}#/records/${typename}: no such stored type`);
     for (const r of records) account.store.put({ ...r, __typename: typename, id: account.ids.nextNumeric(typename) });
   }
+  for (const [i, workflow] of (seed.workflows ?? []).entries()) account.orchestration?.workflows.load(workflow, `${source}#/workflows/${i}`);
   const named = new Map<string, Record<string, unknown>>();
   const substitute = (value: unknown): unknown => {
     if (typeof value === 'string' && value.startsWith('$')) {
