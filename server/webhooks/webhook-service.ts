@@ -4,9 +4,10 @@
  * - `enqueue` records a PENDING delivery and returns at once; nothing network-bound runs on the
  *   caller's stack. The body is `toWebhookBody(event)`, serialised once; the same bytes are
  *   signed (`signBodyAsync`, i.e. `signBody` off the event loop) and sent (fluent-platform.md §6.3).
- * - Attempts run on the real event loop with bounded concurrency, globally and per origin, so a
- *   slow, hanging or dead receiver holds at most `maxInFlightPerOrigin` slots and never delays
- *   the engine or other receivers' deliveries.
+ * - Attempts (`attempt-delivery.ts`) run on the real event loop with bounded concurrency,
+ *   globally and per origin (`delivery-slots.ts`), so a slow, hanging or dead receiver holds at
+ *   most `maxInFlightPerOrigin` slots and never delays the engine or other receivers' deliveries.
+ *   The records themselves live in the outbox (`outbox.ts`).
  * - Retries wait on the virtual clock (`clock.schedule`) on the retailer's schedule
  *   (`retry-schedule.ts`). A clock timer only marks the delivery ready; it never awaits the
  *   network, so advancing the clock is never held up by a receiver. With a frozen clock, tests
@@ -17,8 +18,9 @@ import type { Clock, TimerHandle } from '../lib/clock.js';
 import type { Ids } from '../lib/ids.js';
 import { SimError } from '../domain/errors.js';
 import type { WebhookQueue, WebhookRequest } from '../orchestration/webhook-queue.js';
-import { deliverOnce, type FetchLike } from './deliver.js';
-import { signBodyAsync } from './sign.js';
+import { attemptDelivery, CONTENT_TYPE } from './attempt-delivery.js';
+import type { FetchLike } from './deliver.js';
+import { createDeliverySlots } from './delivery-slots.js';
 import { copyDelivery, createOutbox, type OutboxFilter, type WebhookAttempt, type WebhookDelivery, type WebhookOutboxData } from './outbox.js';
 import { toWebhookBody } from './payload.js';
 import { MAX_ATTEMPTS, retryDelayMs, type RetryScheduleName } from './retry-schedule.js';
@@ -87,8 +89,6 @@ export interface WebhookService extends WebhookQueue {
   readonly publicKeyPem: string;
 }
 
-const CONTENT_TYPE = 'application/json';
-
 type State = {
   record: WebhookDelivery;
   bytes: Buffer;
@@ -112,17 +112,11 @@ export function createWebhookService(options: WebhookServiceOptions): WebhookSer
   const fetchImpl = options.fetch ?? globalThis.fetch;
   const timeoutMs = options.timeoutMs ?? 5_000;
   const scheduleOf = options.retrySchedule ?? (() => 'default' as const);
-  const maxInFlight = options.maxInFlight ?? 32;
-  const maxPerOrigin = options.maxInFlightPerOrigin ?? 8;
+  const slots = createDeliverySlots({ maxInFlight: options.maxInFlight ?? 32, maxPerOrigin: options.maxInFlightPerOrigin ?? 8 });
   const logger = options.logger ?? {};
   const outbox = createOutbox(options.maxRecords === undefined ? {} : { maxRecords: options.maxRecords });
 
   const states = new Map<string, State>();
-  /** Ready deliveries by origin, FIFO within an origin; origins are served round-robin. */
-  const ready = new Map<string, string[]>();
-  let readyCount = 0;
-  const inFlightByOrigin = new Map<string, number>();
-  let inFlight = 0;
   let pumpScheduled = false;
   let closed = false;
   /** One per attempt in flight; clear/restore/close abort them all. */
@@ -130,7 +124,7 @@ export function createWebhookService(options: WebhookServiceOptions): WebhookSer
   let drainWaiters: (() => void)[] = [];
 
   function isIdle(): boolean {
-    if (inFlight > 0 || readyCount > 0 || pumpScheduled) return false;
+    if (slots.inFlight > 0 || slots.ready > 0 || pumpScheduled) return false;
     // A retry already due whose clock timer has not fired yet (running clock) is not idle either.
     const now = clock.nowMs();
     for (const state of states.values()) if (state.timer && state.timer.at <= now) return false;
@@ -148,10 +142,7 @@ export function createWebhookService(options: WebhookServiceOptions): WebhookSer
     if (closed || state.phase === 'done') return;
     state.phase = 'ready';
     state.timer = undefined;
-    const queue = ready.get(state.origin);
-    if (queue) queue.push(state.record.id);
-    else ready.set(state.origin, [state.record.id]);
-    readyCount += 1;
+    slots.push(state.origin, state.record.id);
     schedulePump();
   }
 
@@ -167,84 +158,34 @@ export function createWebhookService(options: WebhookServiceOptions): WebhookSer
   }
 
   function pump(): void {
-    let progressed = true;
-    while (inFlight < maxInFlight && readyCount > 0 && progressed) {
-      progressed = false;
-      for (const [origin, queue] of ready) {
-        if (inFlight >= maxInFlight) break;
-        if ((inFlightByOrigin.get(origin) ?? 0) >= maxPerOrigin) continue;
-        const id = queue.shift();
-        readyCount -= 1;
-        // Rotate: the origin goes to the back, so origins take turns.
-        ready.delete(origin);
-        if (queue.length > 0) ready.set(origin, queue);
-        progressed = true;
-        const state = id === undefined ? undefined : states.get(id);
-        if (!state || state.phase !== 'ready') continue;
-        void runAttempt(state);
-      }
-    }
-  }
-
-  async function sign(state: State): Promise<void> {
-    if (state.signed) return;
-    const signatures = await signBodyAsync(state.bytes, privateKey);
-    state.record.headers = { 'content-type': CONTENT_TYPE, ...signatures };
-    state.signed = true;
+    slots.take((id) => {
+      const state = states.get(id);
+      if (state && state.phase === 'ready') void runAttempt(state);
+    });
   }
 
   async function runAttempt(state: State): Promise<void> {
     const { record } = state;
     state.phase = 'in-flight';
-    inFlight += 1;
-    inFlightByOrigin.set(state.origin, (inFlightByOrigin.get(state.origin) ?? 0) + 1);
+    slots.acquire(state.origin);
     const number = record.attempts.length + 1;
     const at = clock.now().toISOString();
     const controller = new AbortController();
     controllers.add(controller);
     const { signal } = controller;
-    let attempt: WebhookAttempt;
-    try {
-      await sign(state);
-      const outcome = await deliverOnce(fetchImpl, { url: record.url, headers: record.headers, body: state.bytes, timeoutMs, signal });
-      attempt = {
-        number,
-        at,
-        status: outcome.ok ? 'SUCCESS' : 'FAILED',
-        responseStatus: outcome.responseStatus,
-        responseBodyExcerpt: outcome.responseBodyExcerpt,
-        error: outcome.error,
-        durationMs: outcome.durationMs,
-      };
-    } catch (error) {
-      // Signing failed (a bad key): a failed attempt, as data.
-      const message = error instanceof Error ? error.message : String(error);
-      attempt = { number, at, status: 'FAILED', responseStatus: null, responseBodyExcerpt: '', error: `signing error: ${message}`, durationMs: 0 };
-    }
+    const attempt = await attemptDelivery(state, { fetch: fetchImpl, privateKey, timeoutMs, signal, number, at });
     controllers.delete(controller);
-    inFlight -= 1;
-    const left = (inFlightByOrigin.get(state.origin) ?? 1) - 1;
-    if (left > 0) inFlightByOrigin.set(state.origin, left);
-    else inFlightByOrigin.delete(state.origin);
+    slots.release(state.origin);
 
     // Cleared, restored over or closed meanwhile: the outcome belongs to nothing any more.
     if (signal.aborted || states.get(record.id) !== state) {
-      if (readyCount > 0) schedulePump();
+      if (slots.ready > 0) schedulePump();
       settleDrains();
       return;
     }
     record.attempts.push(attempt);
     if (attempt.status === 'SUCCESS') finish(state, 'DELIVERED');
-    else {
-      const delay = number >= MAX_ATTEMPTS ? null : retryDelayMs(scheduleFor(record.retailerId), number);
-      if (delay === null) finish(state, 'FAILED');
-      else {
-        const due = clock.nowMs() + delay;
-        record.nextAttemptAt = new Date(due).toISOString();
-        state.phase = 'waiting';
-        state.timer = clock.schedule(due, () => makeReady(state));
-      }
-    }
+    else retryOrFail(state, number);
     logger.debug?.(`webhook ${record.name} attempt ${number} ${attempt.status}`, { id: record.id, url: record.url, error: attempt.error });
     if (options.onAttempt) {
       try {
@@ -253,8 +194,18 @@ export function createWebhookService(options: WebhookServiceOptions): WebhookSer
         logger.warn?.('webhook onAttempt callback threw', error);
       }
     }
-    if (readyCount > 0) schedulePump();
+    if (slots.ready > 0) schedulePump();
     settleDrains();
+  }
+
+  /** After failed attempt `number`: the next one waits on the virtual clock, or the delivery has FAILED. */
+  function retryOrFail(state: State, number: number): void {
+    const delay = number >= MAX_ATTEMPTS ? null : retryDelayMs(scheduleFor(state.record.retailerId), number);
+    if (delay === null) return finish(state, 'FAILED');
+    const due = clock.nowMs() + delay;
+    state.record.nextAttemptAt = new Date(due).toISOString();
+    state.phase = 'waiting';
+    state.timer = clock.schedule(due, () => makeReady(state));
   }
 
   function scheduleFor(retailerId: string): RetryScheduleName {
@@ -305,8 +256,7 @@ export function createWebhookService(options: WebhookServiceOptions): WebhookSer
       state.timer = undefined;
     }
     states.clear();
-    ready.clear();
-    readyCount = 0;
+    slots.clearReady();
     for (const controller of controllers) controller.abort();
     controllers.clear();
   }
@@ -366,7 +316,7 @@ export function createWebhookService(options: WebhookServiceOptions): WebhookSer
         if (state.phase !== 'done') pending += 1;
         if (state.phase === 'waiting') waiting += 1;
       }
-      return { pending, inFlight, ready: readyCount, waiting };
+      return { pending, inFlight: slots.inFlight, ready: slots.ready, waiting };
     },
 
     toJSON: () => outbox.toJSON(),
