@@ -246,13 +246,13 @@ async function pullOrders(
     attributes: Attribute[] | null;
     retailer: Link;
     customer: (Record<string, unknown> & { id: string; username: string }) | null;
-    items: Edges<{ ref: string; productRef: string; productCatalogueRef: string | null; quantity: number; price: number | null; paidPrice: number | null; totalPrice: number | null; currency: string | null }>;
+    items: Edges<{ ref: string; product: { ref: string; catalogue: { ref: string } } | null; quantity: number; price: number | null; paidPrice: number | null; totalPrice: number | null; currency: string | null }>;
   };
   const orders = await read<OrderNode>(
     'orders',
     `ref type totalPrice totalTaxPrice ${ATTRIBUTES} retailer { id }
      customer { id username firstName lastName primaryEmail primaryPhone timezone promotionOptIn }
-     items(first: 500) { edges { node { ref productRef productCatalogueRef quantity price paidPrice totalPrice currency } } }`,
+     items(first: 500) { edges { node { ref product { ref catalogue { ref } } quantity price paidPrice totalPrice currency } } }`,
     max,
   );
   const customers = new Map<string, string>();
@@ -277,7 +277,7 @@ async function pullOrders(
         attributes: o.attributes,
         retailer: retailerRef(o.retailer),
         customer: c ? { id: `$${customers.get(c.id)}.id` } : undefined,
-        items: nodes(o.items).map((i) => compact(i)),
+        items: nodes(o.items).reverse().map(({ product, ...item }) => compact({ ...item, productRef: product?.ref, productCatalogueRef: product?.catalogue.ref })),
       }),
     });
   }

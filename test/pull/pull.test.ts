@@ -45,9 +45,10 @@ describe('fluent-sim pull', () => {
     server = await listen(a.app);
     dir = mkdtempSync(join(tmpdir(), 'fluent-sim-pull-'));
     file = join(dir, 'my-account.json');
-    const options: PullCommandOptions = { url: server.url, account: 'LOCAL', clientId: 'LOCAL', clientSecret: 'local-secret', username: 'admin', password: 'password', out: file, maxPositions: 100_000, orders: 0, includeSecrets: false };
+    const options: PullCommandOptions = { url: server.url, account: 'LOCAL', clientId: 'LOCAL', clientSecret: 'local-secret', username: 'admin', password: 'password', out: file, maxPositions: 100_000, orders: 5, includeSecrets: false };
     const sink = { write: (chunk: string) => void (output += chunk) } as unknown as NodeJS.WritableStream;
-    expect(await runPull(options, fetch, sink)).toBe(0);
+    const code = await runPull(options, fetch, sink);
+    expect(code, output).toBe(0);
     b = await createTestApp({ seed: file });
   }, 120_000);
   afterAll(async () => {
@@ -121,6 +122,14 @@ describe('fluent-sim pull', () => {
     expect(y.rulesets).toEqual(x.rulesets);
     expect(y.version).toBe(x.version);
     for (const name of ['ORDER::CC', 'LOCATION::STORE', 'PRODUCT_CATALOGUE::MASTER', 'INVENTORY_CATALOGUE::DEFAULT']) expect((await get(b, name)).rulesets).toEqual((await get(a, name)).rulesets);
+  });
+
+  it('copies the newest orders with their items and customers when asked', async () => {
+    const q = '{ orders(first: 5) { edges { node { ref type customer { username } items(first: 50) { edges { node { ref quantity product { ref } } } } } } } }';
+    const [x, y] = await both<{ orders: { edges: { node: { ref: string } }[] } }>(q);
+    expect(x.orders.edges).toHaveLength(5);
+    const byRef = (d: typeof x) => Object.fromEntries(d.orders.edges.map((e) => [e.node.ref, e.node]));
+    expect(byRef(y)).toEqual(byRef(x));
   });
 
   it('fails with a one-line reason when the credentials are wrong', async () => {
