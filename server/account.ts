@@ -22,6 +22,7 @@ import { createDomainPort } from './orchestration/domain-port.js';
 import { createEventLog } from './orchestration/event-log.js';
 import type { RuleRegistry } from './orchestration/rule-registry.js';
 import { createAccountWebhooks, type WebhookKeys } from './webhooks/account-webhooks.js';
+import type { Dispatcher } from './webhooks/dispatcher.js';
 import type { WebhookService } from './webhooks/webhook-service.js';
 import { PluginStore } from './plugins/plugin-store.js';
 
@@ -59,6 +60,10 @@ export type AccountOptions = {
   workflowDirs: readonly string[];
   webhookKeys: WebhookKeys;
   webhookTimeoutMs?: number;
+  /** Deliveries kept PENDING at most; more are recorded FAILED. */
+  webhookMaxPending?: number;
+  /** Shared by all accounts, so tenants take turns for the same delivery slots. */
+  webhookDispatcher?: Dispatcher;
   /** Transport for webhooks (tests inject one). */
   fetch?: typeof fetch;
 };
@@ -71,7 +76,18 @@ export async function buildAccount(options: AccountOptions): Promise<Account> {
   const domain: Domain = { model, store, clock, ids, entities, paging, view: new Transaction(store) };
   const port = createDomainPort(domain);
   const events = createEventLog({ clock });
-  const webhooks = createAccountWebhooks({ accountId: id, clock, ids, port, events, keys: options.webhookKeys, timeoutMs: options.webhookTimeoutMs, fetch: options.fetch });
+  const webhooks = createAccountWebhooks({
+    accountId: id,
+    clock,
+    ids,
+    port,
+    events,
+    keys: options.webhookKeys,
+    timeoutMs: options.webhookTimeoutMs,
+    maxPending: options.webhookMaxPending,
+    dispatcher: options.webhookDispatcher,
+    fetch: options.fetch,
+  });
   const orchestration = await createOrchestration({ accountId: id, clock, ids, port, events, hooks, registry: options.registry, workflowDirs: options.workflowDirs, webhooks });
   const plugins = new PluginStore(() => clock.now());
   const withoutJobs = { ...domain, id, credentials, domain, hooks, users: new Users(store), orchestration, webhooks, plugins };

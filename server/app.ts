@@ -11,6 +11,7 @@ import { createOAuthRouter } from './http/routes/oauth-routes.js';
 import { createSimRouter } from './http/routes/sim-routes.js';
 import { createSimStateRouter } from './http/routes/sim-state-routes.js';
 import { createSimStubRouter } from './http/routes/sim-stub-routes.js';
+import { createSimTokenRouter } from './http/routes/sim-token-routes.js';
 import { accountOf, orchestrationOf, simAccountOf, webhooksOf } from './http/account-of.js';
 import { createSimWebhookRouter } from './http/routes/sim-webhook-routes.js';
 import { createJobRouter } from './http/routes/job-routes.js';
@@ -45,6 +46,7 @@ export function createApp(sim: Simulator, options: AppOptions = {}): Express {
   app.use(createSimOrchestrationRouter((req) => orchestrationOf(simAccountOf(sim, req))));
   app.use(createSimStubRouter((req) => orchestrationOf(simAccountOf(sim, req))));
   app.use(createSimStateRouter(sim));
+  app.use(createSimTokenRouter(sim));
   app.use(createSimWebhookRouter((req) => webhooksOf(simAccountOf(sim, req)), () => sim.webhookKeys.publicKeyPem));
   app.use(createSimPluginRouter((req) => simAccountOf(sim, req).plugins));
 

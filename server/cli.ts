@@ -33,6 +33,7 @@ export const FLAGS: readonly { flag: string; key: keyof RawConfig; arg: string; 
   { flag: 'data', key: 'data', arg: '<file>', help: 'persist all state to this JSON file (survives restarts and kill -9)', defaultText: '(in memory)' },
   { flag: 'webhook-key', key: 'webhookKey', arg: '<pem-file>', help: 'RSA private key (PEM) webhooks are signed with', defaultText: '(generated; kept with --data)' },
   { flag: 'webhook-timeout', key: 'webhookTimeout', arg: '<ms>', help: 'per-attempt webhook timeout', defaultText: '5000' },
+  { flag: 'webhook-max-pending', key: 'webhookMaxPending', arg: '<n>', help: 'PENDING webhook deliveries per account; more are recorded FAILED unsent', defaultText: '1000' },
   { flag: 'log-level', key: 'logLevel', arg: '<level>', help: 'debug, info, warn, error or silent', defaultText: 'info' },
 ];
 

@@ -48,6 +48,8 @@ export const ConfigSchema = z.object({
   webhookKey: z.string().min(1).optional(),
   /** Per-attempt webhook timeout in milliseconds (§8 #18). */
   webhookTimeout: z.coerce.number().int().positive().default(5000),
+  /** PENDING webhook deliveries per account at most; past it a delivery is recorded FAILED unsent (docs/webhooks.md). */
+  webhookMaxPending: z.coerce.number().int().positive().default(1000),
   logLevel: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
 });
 

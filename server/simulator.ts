@@ -23,6 +23,7 @@ import { applySeed, readSeedFile } from './seed/load-seed.js';
 import type { ProfileProgress } from './seed/profiles/load-profile.js';
 import { isSeedProfile } from './seed/profiles/profile-sizes.js';
 import { holdAccount, restoreAccount, type HeldSnapshot } from './state/account-state.js';
+import { createDispatcher } from './webhooks/dispatcher.js';
 import { loadOrCreateKeyPair, type WebhookKeyPair } from './webhooks/keys.js';
 
 export type SimulatorOptions = {
@@ -38,6 +39,8 @@ export type SimulatorOptions = {
   fetch?: typeof fetch;
   /** Progress of a generated seed profile (a large one takes a while). */
   onSeedProgress?: ProfileProgress;
+  /** The wall clock token lifetimes run on (tests inject one rather than sleep). */
+  wallClock?: () => number;
 };
 
 /** Who may log in to an account, and what it starts with. */
@@ -110,8 +113,10 @@ export async function createSimulator(config: Config, options: SimulatorOptions 
     if (!saved) snapshots.set(account.id, (saved = new Map()));
     return saved;
   };
-  const tokens = new TokenService(createIds());
+  const tokens = new TokenService(createIds(), options.wallClock);
   const webhookKeys = loadWebhookKeys(config, options.storedWebhookKeyPem);
+  // One for all accounts: tenants take turns for the same delivery slots.
+  const webhookDispatcher = createDispatcher();
 
   const sim: Simulator = {
     config,
@@ -137,6 +142,8 @@ export async function createSimulator(config: Config, options: SimulatorOptions 
         workflowDirs,
         webhookKeys,
         webhookTimeoutMs: config.webhookTimeout,
+        webhookMaxPending: config.webhookMaxPending,
+        webhookDispatcher,
         ...(options.fetch ? { fetch: options.fetch } : {}),
       });
       await options.onAccount?.(account);

@@ -75,6 +75,8 @@ export async function start(raw: Record<string, unknown>, version: string): Prom
         `  health  ${base}/_sim/health`,
         `  webhooks signed with the key at ${base}/_sim/webhooks/public-key (outbox: ${base}/_sim/webhooks)`,
         `  data    ${config.data ?? 'in memory (use --data FILE to persist)'}`,
+        `  webhook public key (verifies fluent-signature and flex.signature):`,
+        sim.webhookKeys.publicKeyPem.trimEnd(),
       ].join('\n'),
     );
   }

@@ -59,7 +59,10 @@ export type SimulatorHandle = {
     /** ISO-8601 duration: `PT30S`, `PT1H`, `P2D`. Runs what became due. */
     advance(duration: string): Promise<string>;
   };
-  /** Waits (real time) until the outbox holds a webhook matching `match`; rejects after `timeout` ms. */
+  /**
+   * Waits (real time) until the outbox holds a webhook matching `match`; rejects after `timeout`
+   * ms. It long-polls `GET /_sim/webhooks` (an answer per outbox change), never polls in a loop.
+   */
   expectWebhook(match: WebhookMatch, options?: { timeout?: number; status?: 'DELIVERED' | 'FAILED' | 'PENDING' }): Promise<RecordedWebhook>;
   /** A fresh account (tenant) on the same simulator, as a handle of its own. */
   createAccount(options?: { id?: string; seed?: string }): Promise<SimulatorHandle>;
@@ -112,10 +115,25 @@ export async function connectSimulator(url: string, credentials: SimulatorCreden
   return handle(url.replace(/\/$/, ''), credentials, async () => undefined);
 }
 
+type OutboxPage = { results: Omit<RecordedWebhook, 'payload'>[]; next: string | null; version: number };
+type SimCall = <T>(method: string, path: string, body?: unknown) => Promise<T>;
+
+/** Every matching delivery: the first page may long-poll (`wait`), the rest are read at once. */
+async function outboxPages(sim: SimCall, query: Record<string, string>): Promise<OutboxPage> {
+  const first = await sim<OutboxPage>('GET', `/_sim/webhooks?${new URLSearchParams({ ...query, limit: '1000' })}`);
+  const results = [...first.results];
+  for (let next = first.next; next !== null; ) {
+    const page = await sim<OutboxPage>('GET', `/_sim/webhooks?${new URLSearchParams({ ...query, wait: '0', limit: '1000', after: next })}`);
+    results.push(...page.results);
+    next = page.next;
+  }
+  return { results, next: null, version: first.version };
+}
+
 function handle(url: string, credentials: SimulatorCredentials, stop: () => Promise<void>): SimulatorHandle {
   let cached: { token: string; until: number } | undefined;
   const simHeaders = { 'content-type': 'application/json', 'x-fluent-sim-account': credentials.accountId };
-  const sim = async <T>(method: string, path: string, body?: unknown): Promise<T> => {
+  const sim: SimCall = async <T>(method: string, path: string, body?: unknown): Promise<T> => {
     const res = await fetch(`${url}${path}`, { method, headers: simHeaders, ...(body === undefined ? {} : { body: JSON.stringify(body) }) });
     const text = await res.text();
     if (!res.ok) throw new Error(`${method} ${path} answered ${res.status}: ${text}`);
@@ -131,16 +149,23 @@ function handle(url: string, credentials: SimulatorCredentials, stop: () => Prom
       const res = await fetch(`${url}/oauth/token`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: params });
       const body = (await res.json()) as { access_token?: string; expires_in?: number };
       if (!res.ok || !body.access_token) throw new Error(`token request failed: ${res.status} ${JSON.stringify(body)}`);
-      // Tokens expire on the simulator's virtual clock; refresh well before, in real time.
+      // Tokens expire on the real clock (--token-ttl); refresh well before.
       cached = { token: body.access_token, until: Date.now() + 60_000 };
       return body.access_token;
     },
     async graphql(query, variables) {
-      const res = await fetch(`${url}/graphql`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', authorization: `Bearer ${await self.token()}` },
-        body: JSON.stringify({ query, variables }),
-      });
+      const post = async (): Promise<Response> =>
+        fetch(`${url}/graphql`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', authorization: `Bearer ${await self.token()}` },
+          body: JSON.stringify({ query, variables }),
+        });
+      let res = await post();
+      if (res.status === 401) {
+        // Expired early (POST /_sim/tokens/expire): log in again once.
+        cached = undefined;
+        res = await post();
+      }
       if (res.status !== 200) throw new Error(`GraphQL answered ${res.status}: ${await res.text()}`);
       return (await res.json()) as never;
     },
@@ -161,14 +186,23 @@ function handle(url: string, credentials: SimulatorCredentials, stop: () => Prom
         if (typeof match === 'function') return match(d);
         return Object.entries(match).every(([k, v]) => (k === 'status' || k === 'url' ? (d as unknown as Record<string, unknown>)[k] === v : String(d.payload[k]) === v));
       };
+      // Delivery fields the server can filter on; payload fields are matched here.
+      const server: Record<string, string> = {};
+      const status = options.status ?? (typeof match === 'object' ? match.status : undefined);
+      if (status) server['status'] = status;
+      if (typeof match === 'object' && match.url) server['url'] = match.url;
+      let version: number | undefined;
+      let seen: OutboxPage['results'] = [];
       for (;;) {
-        const { results } = await sim<{ results: Omit<RecordedWebhook, 'payload'>[] }>('GET', '/_sim/webhooks');
-        const found = results.map((d) => ({ ...d, payload: JSON.parse(d.body) as Record<string, unknown> })).find(matches);
+        const wait = Math.min(Math.max(0, deadline - Date.now()), 30_000);
+        const pages = await outboxPages(sim, { ...server, wait: String(wait), ...(version === undefined ? {} : { version: String(version) }) });
+        seen = pages.results;
+        const found = seen.map((d) => ({ ...d, payload: JSON.parse(d.body) as Record<string, unknown> })).find(matches);
         if (found) return found;
-        if (Date.now() > deadline) {
-          throw new Error(`No webhook matching ${typeof match === 'function' ? 'the predicate' : JSON.stringify(match)} within ${timeout} ms; outbox has ${results.length}: ${results.map((r) => `${r.name}→${r.url} ${r.status}`).join(', ') || 'nothing'}`);
+        if (Date.now() >= deadline) {
+          throw new Error(`No webhook matching ${typeof match === 'function' ? 'the predicate' : JSON.stringify(match)} within ${timeout} ms; outbox has ${seen.length}: ${seen.map((r) => `${r.name}→${r.url} ${r.status}`).join(', ') || 'nothing'}`);
         }
-        await new Promise((r) => setTimeout(r, 20));
+        version = pages.version;
       }
     },
     async createAccount(options = {}) {

@@ -1,26 +1,40 @@
 /**
  * Access and refresh tokens. Tokens are opaque UUIDs, as on the platform (fluent-platform.md
- * §1.3: "not a JWT"); they expire on the account's virtual clock; refresh tokens are single-use
- * (§1.2).
+ * §1.3: "not a JWT"); refresh tokens are single-use (§1.2).
+ *
+ * @note Tokens live on the real (wall) clock, never on an account's virtual clock: advancing the
+ * virtual clock by days to fire scheduled events or webhook retries must not log a test out
+ * (issue 10 #3). Access tokens expire `--token-ttl` seconds after issue (the platform's last
+ * about 24 h, §1.3); refresh tokens live until used or expired on demand ([inferred]: the
+ * platform's `expires_in` "applies only to the access token"). `expireAccount` ends an account's
+ * tokens at once, so that a client's token-refresh code can be tested without waiting.
  */
 import type { Ids } from '../lib/ids.js';
+import { wallClock } from '../lib/clock.js';
 
 export type TokenGrant = { accountId: string; username: string };
 type Issued = TokenGrant & { expiresAt: number };
 
 export type IssuedTokens = { accessToken: string; refreshToken: string | undefined; expiresIn: number };
 
+/** What `expireAccount` ended: counts of access and refresh tokens. */
+export type ExpiredTokens = { accessTokens: number; refreshTokens: number };
+
 export class TokenService {
-  /** maps access token to its grant */
+  /** maps access token to its grant and wall-clock expiry (epoch ms) */
   private readonly access = new Map<string, Issued>();
-  /** maps refresh token to its grant (removed when used) */
+  /** maps refresh token to its grant (removed when used or expired) */
   private readonly refresh = new Map<string, TokenGrant>();
 
-  constructor(private readonly ids: Ids) {}
+  /** @param now the wall clock in epoch ms; tests inject one instead of sleeping. */
+  constructor(
+    private readonly ids: Ids,
+    private readonly now: () => number = wallClock,
+  ) {}
 
-  issue(grant: TokenGrant, nowMs: number, ttlSeconds: number, withRefresh: boolean): IssuedTokens {
+  issue(grant: TokenGrant, ttlSeconds: number, withRefresh: boolean): IssuedTokens {
     const accessToken = this.ids.uuid();
-    this.access.set(accessToken, { ...grant, expiresAt: nowMs + ttlSeconds * 1000 });
+    this.access.set(accessToken, { ...grant, expiresAt: this.now() + ttlSeconds * 1000 });
     let refreshToken: string | undefined;
     if (withRefresh) {
       refreshToken = this.ids.uuid();
@@ -29,11 +43,11 @@ export class TokenService {
     return { accessToken, refreshToken, expiresIn: ttlSeconds };
   }
 
-  /** The grant behind a live access token; `nowOf` gives the owning account's clock. */
-  verify(token: string, nowOf: (accountId: string) => number): TokenGrant | undefined {
+  /** The grant behind a live access token; an expired one is forgotten and gives `undefined`. */
+  verify(token: string): TokenGrant | undefined {
     const t = this.access.get(token);
     if (!t) return undefined;
-    if (nowOf(t.accountId) >= t.expiresAt) {
+    if (this.now() >= t.expiresAt) {
       this.access.delete(token);
       return undefined;
     }
@@ -47,6 +61,7 @@ export class TokenService {
     return grant;
   }
 
+  /** The tokens for a `--data` file: expiries are wall-clock instants, so they survive restarts. */
   toJSON(): { access: [string, Issued][]; refresh: [string, TokenGrant][] } {
     return { access: [...this.access], refresh: [...this.refresh] };
   }
@@ -59,8 +74,25 @@ export class TokenService {
     for (const [k, v] of d.refresh ?? []) this.refresh.set(k, v);
   }
 
-  revokeAccount(accountId: string): void {
-    for (const [k, v] of this.access) if (v.accountId === accountId) this.access.delete(k);
-    for (const [k, v] of this.refresh) if (v.accountId === accountId) this.refresh.delete(k);
+  /**
+   * Expires every access token of an account now (they then fail exactly as tokens past their
+   * lifetime do), and its refresh tokens too when `refreshTokens` is set.
+   */
+  expireAccount(accountId: string, options: { refreshTokens: boolean }): ExpiredTokens {
+    const expired: ExpiredTokens = { accessTokens: 0, refreshTokens: 0 };
+    const now = this.now();
+    for (const t of this.access.values()) {
+      if (t.accountId !== accountId || t.expiresAt <= now) continue;
+      t.expiresAt = now;
+      expired.accessTokens += 1;
+    }
+    if (options.refreshTokens) {
+      for (const [k, v] of this.refresh) {
+        if (v.accountId !== accountId) continue;
+        this.refresh.delete(k);
+        expired.refreshTokens += 1;
+      }
+    }
+    return expired;
   }
 }

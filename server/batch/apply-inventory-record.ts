@@ -24,9 +24,8 @@ export type InventoryBatchContext = {
   catalogue: { id: string; ref: string };
   /** The job's retailer, for records without `retailerId`. */
   retailerId: string;
-  /** Lookups already made in this batch: location ref → exists, product ref → exists. */
+  /** Lookups already made in this batch: location ref → exists. */
   locations: Map<string, boolean>;
-  products: Map<string, boolean>;
 };
 
 const POSITION_TYPE = 'DEFAULT';
@@ -94,10 +93,8 @@ export async function applyInventoryRecord(ctx: InventoryBatchContext, record: I
   if (!exists(ctx.locations, record.locationRef, () => account.view.candidates('Location', record.locationRef).length > 0)) {
     return failure('404', `Location "${record.locationRef}" does not exist; create it (createLocation) or fix 'locationRef'`);
   }
+  // The product is named by reference only and need not exist (overrides.ts PRODUCT_BY_REFERENCE).
   const isNew = !find(ctx, 'InventoryPosition', positionRef);
-  if (isNew && !exists(ctx.products, record.skuRef, () => account.entities.findByKey(account.view, 'Product', { ref: record.skuRef }) !== undefined)) {
-    return failure('404', `Product "${record.skuRef}" does not exist; create it in a product catalogue or fix 'skuRef'`);
-  }
   let position: EntityRecord;
   try {
     position = upsertPosition(ctx, record, positionRef, isNew);

@@ -50,7 +50,6 @@ function inventoryHandler(deps: BatchRunDeps, job: StoredJob, batch: StoredBatch
     catalogue: { id: catalogue.id, ref: settings.catalogueRef },
     retailerId: job.retailerId,
     locations: new Map(),
-    products: new Map(),
   };
   return (raw, recordIndex) => {
     const parsed = parseInventoryRecord(raw, recordIndex);

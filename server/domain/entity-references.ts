@@ -6,6 +6,7 @@
 import { type GraphQLInputObjectType, getNamedType, isInputObjectType } from 'graphql';
 import { SimError } from './errors.js';
 import type { Model } from './model.js';
+import { PRODUCT_BY_REFERENCE } from './overrides.js';
 import { isLinkRef, linkTo, type EntityRecord, type LinkRef } from './store/store.js';
 import type { Transaction } from './transaction.js';
 
@@ -48,9 +49,16 @@ export function checkEmbeddedReferences(model: Model, find: FindByKey, tx: Trans
   }
 }
 
+/** Whether the record's `productRef` must name a stored product, linked as `product`. */
+function linksProduct(model: Model, record: EntityRecord): boolean {
+  if (typeof record['productRef'] !== 'string' || isLinkRef(record['product'])) return false;
+  if (PRODUCT_BY_REFERENCE.has(record.__typename)) return false;
+  return 'product' in (model.entities[record.__typename]?.fields ?? {});
+}
+
 /** Order items name their product and fulfilment choice by ref (CreateOrderItemWithOrderInput). */
 export function applyCrossReferences(model: Model, find: FindByKey, tx: Transaction, record: EntityRecord): void {
-  if (typeof record['productRef'] === 'string' && 'product' in (model.entities[record.__typename]?.fields ?? {}) && !isLinkRef(record['product'])) {
+  if (linksProduct(model, record)) {
     const key: Record<string, unknown> = { ref: record['productRef'] };
     if (typeof record['productCatalogueRef'] === 'string') key['catalogue'] = { ref: record['productCatalogueRef'] };
     const product = find(tx, 'Product', key);

@@ -91,6 +91,15 @@ export const ARGUMENT_FIELDS: Readonly<Record<string, string>> = { category: 'ca
 /** `Customer.ref` is the username: CreateCustomerInput has no ref (§8 #14, [inferred]). */
 export const REF_FROM_FIELD: Readonly<Record<string, string>> = { Customer: 'username', User: 'username' };
 
+/**
+ * Types that name their product by `productRef` only, with no link to a stored product: an
+ * inventory position may exist before (or without) its product. The GraphQL docs of
+ * `CreateInventoryPositionInput` say the product may or may not exist, and the reference
+ * inventory workflow keeps onHand right when stock arrives before the product (issue 10 #2).
+ * `InventoryPosition.product` is resolved from `productRef` when read (derived-fields.ts).
+ */
+export const PRODUCT_BY_REFERENCE: ReadonlySet<string> = new Set(['InventoryPosition']);
+
 /** Maximum lengths Fluent enforces (§2.1: refs max 100 characters, status/type max 50). */
 export const MAX_LENGTH: Readonly<Record<string, number>> = { ref: 100, status: 50, type: 50 };
 

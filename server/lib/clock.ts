@@ -1,6 +1,7 @@
 /**
  * The one virtual clock (design §2 principle 4). All domain time comes from here: createdOn,
- * token expiry, scheduled events, webhook retries, job closing. Tests freeze and advance it;
+ * scheduled events, webhook retries, job closing. (Token lifetimes are not domain time: they run
+ * on the wall clock, auth/tokens.ts.) Tests freeze and advance it;
  * advancing runs the timers that became due, in time order.
  *
  * Running (not frozen), virtual time moves with the wall clock from an offset; timers are armed
@@ -38,8 +39,11 @@ export type ClockOptions = {
   wall?: () => number;
 };
 
+/** Real (wall-clock) time in epoch ms: the one reader of `Date.now` outside tests. */
+export const wallClock = (): number => Date.now();
+
 export function createClock(options: ClockOptions = {}): Clock {
-  const wall = options.wall ?? (() => Date.now());
+  const wall = options.wall ?? wallClock;
   let frozen = options.frozen ?? false;
   // virtual = wall + offset while running; virtual = frozenAt while frozen.
   // Read the wall clock once, so a frozen clock starts exactly at `start`.

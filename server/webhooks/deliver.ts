@@ -5,6 +5,7 @@
  * A 2xx answer is a success. A non-2xx answer (redirects are not followed, so 3xx included),
  * a connection error and a timeout are failures (fluent-platform.md §8 #18).
  */
+import { httpPost } from './http-post.js';
 import { RESPONSE_EXCERPT_MAX_CHARS } from './outbox.js';
 
 export type FetchLike = typeof globalThis.fetch;
@@ -30,8 +31,34 @@ export type AttemptOutcome = {
 // Enough bytes for RESPONSE_EXCERPT_MAX_CHARS UTF-16 code units of any UTF-8 text.
 const EXCERPT_MAX_BYTES = RESPONSE_EXCERPT_MAX_CHARS * 4;
 
-/** Sends one attempt and reports its outcome; never throws (failures are data). */
-export async function deliverOnce(fetchImpl: FetchLike, request: AttemptRequest): Promise<AttemptOutcome> {
+/** The answer's status (as soon as it is known) and the start of its body. */
+type Exchange = { status: number | null; excerpt: string };
+
+/** POSTs through the injected `fetch`, or `node:http` (http-post.ts) when there is none. */
+async function exchange(fetchImpl: FetchLike | undefined, request: AttemptRequest, signal: AbortSignal, answer: Exchange): Promise<void> {
+  if (!fetchImpl) {
+    const { status, bodyStart } = await httpPost(request.url, request.headers, request.body, signal, EXCERPT_MAX_BYTES);
+    answer.status = status;
+    answer.excerpt = toExcerpt(bodyStart);
+    return;
+  }
+  const response = await fetchImpl(request.url, {
+    method: 'POST',
+    headers: request.headers,
+    // A Buffer is a Uint8Array over an ArrayBuffer (never shared here); sent byte for byte.
+    body: request.body as Uint8Array<ArrayBuffer>,
+    redirect: 'manual',
+    signal,
+  });
+  answer.status = response.status;
+  answer.excerpt = await readExcerpt(response);
+}
+
+/**
+ * Sends one attempt and reports its outcome; never throws (failures are data). Without
+ * `fetchImpl`, the default `node:http` transport.
+ */
+export async function deliverOnce(fetchImpl: FetchLike | undefined, request: AttemptRequest): Promise<AttemptOutcome> {
   const started = performance.now();
   const elapsed = (): number => Math.round((performance.now() - started) * 100) / 100;
   // One controller per attempt, aborted by the network timeout (real time, not domain time) or
@@ -47,24 +74,16 @@ export async function deliverOnce(fetchImpl: FetchLike, request: AttemptRequest)
   const onOuterAbort = (): void => controller.abort();
   if (outer?.aborted) controller.abort();
   else outer?.addEventListener('abort', onOuterAbort, { once: true });
-  let responseStatus: number | null = null;
+  const answer: Exchange = { status: null, excerpt: '' };
   try {
-    const response = await fetchImpl(request.url, {
-      method: 'POST',
-      headers: request.headers,
-      // A Buffer is a Uint8Array over an ArrayBuffer (never shared here); sent byte for byte.
-      body: request.body as Uint8Array<ArrayBuffer>,
-      redirect: 'manual',
-      signal: controller.signal,
-    });
-    responseStatus = response.status;
-    const excerpt = await readExcerpt(response);
-    const ok = response.status >= 200 && response.status <= 299;
+    await exchange(fetchImpl, request, controller.signal, answer);
+    const status = answer.status ?? 0;
+    const ok = status >= 200 && status <= 299;
     return {
       ok,
-      responseStatus,
-      responseBodyExcerpt: excerpt,
-      error: ok ? null : `HTTP ${response.status}: the receiver answered with a non-2xx status`,
+      responseStatus: answer.status,
+      responseBodyExcerpt: answer.excerpt,
+      error: ok ? null : `HTTP ${status}: the receiver answered with a non-2xx status`,
       durationMs: elapsed(),
     };
   } catch (error) {
@@ -73,7 +92,7 @@ export async function deliverOnce(fetchImpl: FetchLike, request: AttemptRequest)
       : controller.signal.aborted
         ? 'aborted: the delivery was cleared or the simulator is shutting down'
         : describeError(error);
-    return { ok: false, responseStatus, responseBodyExcerpt: '', error: reason, durationMs: elapsed() };
+    return { ok: false, responseStatus: answer.status, responseBodyExcerpt: '', error: reason, durationMs: elapsed() };
   } finally {
     clearTimeout(timer);
     outer?.removeEventListener('abort', onOuterAbort);
@@ -97,12 +116,20 @@ async function readExcerpt(response: Response): Promise<string> {
     size += value.byteLength;
   }
   if (!complete) await reader.cancel().catch(() => undefined);
-  const text = new TextDecoder().decode(Buffer.concat(chunks).subarray(0, EXCERPT_MAX_BYTES));
-  return text.slice(0, RESPONSE_EXCERPT_MAX_CHARS);
+  return toExcerpt(Buffer.concat(chunks));
+}
+
+/** At most RESPONSE_EXCERPT_MAX_CHARS characters of the answer's first bytes, as UTF-8 text. */
+function toExcerpt(bytes: Buffer): string {
+  return new TextDecoder().decode(bytes.subarray(0, EXCERPT_MAX_BYTES)).slice(0, RESPONSE_EXCERPT_MAX_CHARS);
 }
 
 function describeError(error: unknown): string {
   if (error instanceof Error) {
+    // node:http reports network failures as system errors with a code (ECONNREFUSED, …).
+    if (typeof (error as { code?: unknown }).code === 'string' && (error as { syscall?: unknown }).syscall !== undefined) {
+      return `connection error: ${error.message}`;
+    }
     // undici reports network failures as TypeError("fetch failed") with the real reason as cause.
     const cause = (error as { cause?: unknown }).cause;
     if (cause instanceof Error) {

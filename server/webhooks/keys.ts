@@ -54,7 +54,7 @@ function parsePrivateKeyPem(pem: string, source: string): KeyObject {
 
 /**
  * Returns the webhook signing key pair. An explicit `pem` wins over a persisted `existing`
- * pair; with neither, a fresh 2048-bit RSA pair (e = 65537) is generated.
+ * pair; with neither, a fresh RSA pair of GENERATED_MODULUS_BITS (1024) bits, e = 65537, is generated.
  */
 export function loadOrCreateKeyPair(options: LoadOrCreateKeyPairOptions = {}): WebhookKeyPair {
   if (options.pem !== undefined) return toKeyPair(parsePrivateKeyPem(options.pem, 'pem option'));

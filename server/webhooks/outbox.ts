@@ -55,6 +55,8 @@ export type WebhookDelivery = {
   attempts: WebhookAttempt[];
   /** When the next attempt is due (ISO 8601, virtual); null once DELIVERED or FAILED. */
   nextAttemptAt: string | null;
+  /** Why a delivery ended FAILED without any attempt (the PENDING bound); absent otherwise. */
+  failure?: string;
 };
 
 export type OutboxFilter = {
@@ -65,7 +67,13 @@ export type OutboxFilter = {
   status?: DeliveryStatus | undefined;
   url?: string | undefined;
   sourceEventId?: string | undefined;
+  /** Only deliveries created at or after this virtual instant (epoch ms). */
+  sinceMs?: number | undefined;
 };
+
+/** A page of the outbox: `after` is the id of the last delivery of the previous page. */
+export type OutboxPageRequest = { after?: string | undefined; limit: number };
+export type OutboxPage = { total: number; items: WebhookDelivery[]; hasMore: boolean };
 
 const FILTER_KEYS = ['name', 'entityId', 'entityRef', 'entityType', 'status', 'url', 'sourceEventId'] as const;
 
@@ -80,6 +88,7 @@ export function copyDelivery(delivery: WebhookDelivery): WebhookDelivery {
 }
 
 export function matchesFilter(delivery: WebhookDelivery, filter: OutboxFilter): boolean {
+  if (filter.sinceMs !== undefined && Date.parse(delivery.createdOn) < filter.sinceMs) return false;
   return FILTER_KEYS.every((key) => filter[key] === undefined || delivery[key] === filter[key]);
 }
 
@@ -93,6 +102,11 @@ export interface Outbox {
   get(id: string): WebhookDelivery | undefined;
   /** Live records matching the filter, oldest first. */
   list(filter?: OutboxFilter): WebhookDelivery[];
+  /**
+   * One page of the matching live records, oldest first, starting after the record `after`
+   * (an id no longer in the outbox starts from the beginning), and how many match in all.
+   */
+  page(filter: OutboxFilter, request: OutboxPageRequest): OutboxPage;
   /** Removes every record; returns how many there were. */
   clear(): number;
   size(): number;
@@ -135,6 +149,22 @@ export function createOutbox(options: OutboxOptions = {}): Outbox {
       const out: WebhookDelivery[] = [];
       for (const record of records.values()) if (matchesFilter(record, filter)) out.push(record);
       return out;
+    },
+    page(filter, { after, limit }) {
+      const items: WebhookDelivery[] = [];
+      let total = 0;
+      let started = after === undefined || !records.has(after);
+      for (const record of records.values()) {
+        if (!matchesFilter(record, filter)) {
+          if (record.id === after) started = true;
+          continue;
+        }
+        total += 1;
+        if (started && items.length <= limit) items.push(record);
+        if (record.id === after) started = true;
+      }
+      const hasMore = items.length > limit;
+      return { total, items: items.slice(0, limit), hasMore };
     },
     clear() {
       const count = records.size;

@@ -37,9 +37,8 @@ export interface WebhookEvent {
  *   [entitySubtype], type, attributes, meta, trailLogs, errorLogs,
  *   rootEntityId, rootEntityType, rootEntityRef
  *
- * trailLogs/errorLogs: the real signed sample (§6.2, §6.4) carries both, as empty arrays,
- * between meta and rootEntityId, so they are always written here (default []). With them,
- * the §6.4 sample event serialises to its signed body byte for byte.
+ * trailLogs/errorLogs: the real signed sample described in §6.2/§6.4 carries both, as empty
+ * arrays, between meta and rootEntityId, so they are always written here (default []).
  *
  * entitySubtype: no real wire capture containing it is available. The one third-party payload
  * that has it (real-artifacts/composable-com__ct-connect-fluent__webhook-order-completed.json,

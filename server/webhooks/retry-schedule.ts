@@ -1,8 +1,9 @@
 /**
  * Webhook retry policy, in one place (fluent-platform.md §6.7, open question §8 #18).
  *
- * Reading [inferred]: 4 attempts in total. The first goes out at once; each retry waits the
- * schedule's delay after the previous failure:
+ * Reading [inferred]: 4 attempts in total. The first goes out at once; each retry is due the
+ * schedule's delay after the *start* of the attempt that failed, so the time a slow receiver or
+ * a timeout takes never pushes the schedule back (at once when that instant has passed):
  * - `default`:     +2 s, +4 s, +8 s  → attempts at 0, 2, 6, 14 s ("retried 3 times within 14 seconds");
  * - `exponential`: +1 min, +1 h, +1 day.
  * A connection error, a timeout and a non-2xx answer all count as a failed attempt (§8 #18).

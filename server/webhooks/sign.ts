@@ -33,8 +33,8 @@ export function signBody(rawBody: Buffer, privateKey: KeyObject): WebhookSignatu
 /**
  * `signBody` computed on libuv's thread pool instead of the event loop: the same signatures over
  * the same bytes (the scheme is deterministic, so the results are identical; a test holds them
- * equal). Two RSA-2048 signatures cost about 1 ms of CPU per webhook, which would otherwise
- * block the engine and the HTTP server during a burst.
+ * equal). Two RSA signatures cost CPU on every webhook, which would otherwise block the engine
+ * and the HTTP server during a burst.
  */
 export async function signBodyAsync(rawBody: Buffer, privateKey: KeyObject): Promise<WebhookSignatureHeaders> {
   const key = signingKey(privateKey, 'signBodyAsync');

@@ -4,24 +4,35 @@
  * - `enqueue` records a PENDING delivery and returns at once; nothing network-bound runs on the
  *   caller's stack. The body is `toWebhookBody(event)`, serialised once; the same bytes are
  *   signed (`signBodyAsync`, i.e. `signBody` off the event loop) and sent (fluent-platform.md §6.3).
- * - Attempts (`attempt-delivery.ts`) run on the real event loop with bounded concurrency,
- *   globally and per origin (`delivery-slots.ts`), so a slow, hanging or dead receiver holds at
- *   most `maxInFlightPerOrigin` slots and never delays the engine or other receivers' deliveries.
- *   The records themselves live in the outbox (`outbox.ts`).
+ * - Attempts run on the real event loop through the shared `Dispatcher` (dispatcher.ts): bounded
+ *   concurrency, globally and per origin, and turns across accounts and webhook names, so a slow,
+ *   hanging or dead receiver or a burst from one setting never delays the engine or the others.
  * - Retries wait on the virtual clock (`clock.schedule`) on the retailer's schedule
- *   (`retry-schedule.ts`). A clock timer only marks the delivery ready; it never awaits the
- *   network, so advancing the clock is never held up by a receiver. With a frozen clock, tests
- *   step through retries with `await clock.advance(ms)` followed by `await service.drain()`.
+ *   (`retry-schedule.ts`), measured from the start of the failed attempt: a slow receiver or a
+ *   timeout never pushes the schedule back. A clock timer only marks the delivery ready; it never
+ *   awaits the network, so advancing the clock is never held up by a receiver. With a frozen
+ *   clock, tests step through retries with `await clock.advance(ms)` then `await service.drain()`.
+ * - At most `maxPending` deliveries of the account are PENDING; past it a new delivery is recorded
+ *   FAILED at once with `failure` set, and `onRejected` leaves an audit event.
  */
 import type { KeyObject } from 'node:crypto';
 import type { Clock, TimerHandle } from '../lib/clock.js';
 import type { Ids } from '../lib/ids.js';
 import { SimError } from '../domain/errors.js';
 import type { WebhookQueue, WebhookRequest } from '../orchestration/webhook-queue.js';
-import { attemptDelivery, CONTENT_TYPE } from './attempt-delivery.js';
-import type { FetchLike } from './deliver.js';
-import { createDeliverySlots } from './delivery-slots.js';
-import { copyDelivery, createOutbox, type OutboxFilter, type WebhookAttempt, type WebhookDelivery, type WebhookOutboxData } from './outbox.js';
+import { deliverOnce, type FetchLike } from './deliver.js';
+import { signBodyAsync } from './sign.js';
+import { createDispatcher, type Dispatcher } from './dispatcher.js';
+import {
+  copyDelivery,
+  createOutbox,
+  type OutboxFilter,
+  type OutboxPage,
+  type OutboxPageRequest,
+  type WebhookAttempt,
+  type WebhookDelivery,
+  type WebhookOutboxData,
+} from './outbox.js';
 import { toWebhookBody } from './payload.js';
 import { MAX_ATTEMPTS, retryDelayMs, type RetryScheduleName } from './retry-schedule.js';
 
@@ -35,7 +46,7 @@ export type WebhookServiceOptions = {
   ids: Ids;
   privateKey: KeyObject;
   publicKeyPem: string;
-  /** @default globalThis.fetch */
+  /** Transport for attempts (tests inject one). @default node:http (http-post.ts) */
   fetch?: FetchLike;
   /** Per-request network timeout, real ms (fluent-platform.md §8 #18: "about 5 s"). @default 5000 */
   timeoutMs?: number;
@@ -47,12 +58,21 @@ export type WebhookServiceOptions = {
   retrySchedule?: (retailerId: string) => RetryScheduleName;
   /** Called after every attempt with copies of the delivery and the attempt (for the platform audit event). */
   onAttempt?: (delivery: WebhookDelivery, attempt: WebhookAttempt) => void;
-  /** Attempts in flight at once, all receivers together. @default 32 */
+  /** Called with a copy of a delivery refused because `maxPending` were PENDING (for an audit event). */
+  onRejected?: (delivery: WebhookDelivery) => void;
+  /**
+   * Shares turns and concurrency limits with other accounts' services; the simulator passes one
+   * for all. @default a dispatcher of this service's own, with `maxInFlight`/`maxInFlightPerOrigin`
+   */
+  dispatcher?: Dispatcher;
+  /** Attempts in flight at once, all receivers together (own dispatcher only). @default 32 */
   maxInFlight?: number;
-  /** Attempts in flight at once to one origin (scheme, host, port). @default 8 */
+  /** Attempts in flight at once to one origin, scheme, host and port (own dispatcher only). @default 8 */
   maxInFlightPerOrigin?: number;
   /** Outbox size; the oldest finished records are dropped past it. @default 10000 */
   maxRecords?: number;
+  /** PENDING deliveries at most; a delivery past it is recorded FAILED at once. @default 1000 */
+  maxPending?: number;
   logger?: WebhookServiceLogger;
 };
 
@@ -72,6 +92,12 @@ export interface WebhookService extends WebhookQueue {
   enqueue(request: WebhookRequest): WebhookDelivery;
   /** Copies of the matching records, oldest first. */
   list(filter?: OutboxFilter): WebhookDelivery[];
+  /** Copies of one page of the matching records, oldest first (`GET /_sim/webhooks`). */
+  page(filter: OutboxFilter, request: OutboxPageRequest): OutboxPage;
+  /** Grows by one or more on every change to the outbox (new delivery, attempt, clear, restore). */
+  version(): number;
+  /** Calls `listener` after every change; returns the unsubscribe function. */
+  subscribe(listener: () => void): () => void;
   get(id: string): WebhookDelivery | undefined;
   /** A new delivery with the same body and target, fresh attempts. Throws SimError NOT_FOUND for an unknown id. */
   replay(id: string): WebhookDelivery;
@@ -89,10 +115,14 @@ export interface WebhookService extends WebhookQueue {
   readonly publicKeyPem: string;
 }
 
+const CONTENT_TYPE = 'application/json';
+
 type State = {
   record: WebhookDelivery;
   bytes: Buffer;
   origin: string;
+  /** Virtual time the current (or last) attempt started, epoch ms: retries count from it. */
+  attemptStartedMs: number;
   /** Signature headers were computed with this service's key. */
   signed: boolean;
   timer: TimerHandle | undefined;
@@ -107,24 +137,47 @@ function originOf(url: string): string {
   }
 }
 
+let serviceCount = 0;
+
 export function createWebhookService(options: WebhookServiceOptions): WebhookService {
   const { clock, ids, privateKey } = options;
-  const fetchImpl = options.fetch ?? globalThis.fetch;
+  const fetchImpl = options.fetch;
   const timeoutMs = options.timeoutMs ?? 5_000;
   const scheduleOf = options.retrySchedule ?? (() => 'default' as const);
-  const slots = createDeliverySlots({ maxInFlight: options.maxInFlight ?? 32, maxPerOrigin: options.maxInFlightPerOrigin ?? 8 });
+  const maxPending = options.maxPending ?? 1_000;
   const logger = options.logger ?? {};
   const outbox = createOutbox(options.maxRecords === undefined ? {} : { maxRecords: options.maxRecords });
+  const dispatcher = options.dispatcher ?? createDispatcher({ maxInFlight: options.maxInFlight, maxInFlightPerOrigin: options.maxInFlightPerOrigin });
+  serviceCount += 1;
+  /** This service's name in the dispatcher. */
+  const owner = `webhooks-${serviceCount}`;
 
   const states = new Map<string, State>();
-  let pumpScheduled = false;
+  /** Deliveries handed to the dispatcher and not started yet. */
+  let readyCount = 0;
+  let inFlight = 0;
+  /** Deliveries not yet DELIVERED or FAILED. */
+  let pendingCount = 0;
   let closed = false;
   /** One per attempt in flight; clear/restore/close abort them all. */
   const controllers = new Set<AbortController>();
   let drainWaiters: (() => void)[] = [];
+  let version = 0;
+  const listeners = new Set<() => void>();
+
+  function changed(): void {
+    version += 1;
+    for (const listener of [...listeners]) {
+      try {
+        listener();
+      } catch (error) {
+        logger.warn?.('webhook outbox listener threw', error);
+      }
+    }
+  }
 
   function isIdle(): boolean {
-    if (slots.inFlight > 0 || slots.ready > 0 || pumpScheduled) return false;
+    if (inFlight > 0 || readyCount > 0) return false;
     // A retry already due whose clock timer has not fired yet (running clock) is not idle either.
     const now = clock.nowMs();
     for (const state of states.values()) if (state.timer && state.timer.at <= now) return false;
@@ -142,50 +195,68 @@ export function createWebhookService(options: WebhookServiceOptions): WebhookSer
     if (closed || state.phase === 'done') return;
     state.phase = 'ready';
     state.timer = undefined;
-    slots.push(state.origin, state.record.id);
-    schedulePump();
+    readyCount += 1;
+    dispatcher.submit({ owner, origin: state.origin, name: state.record.name, run: () => start(state) });
   }
 
-  function schedulePump(): void {
-    if (pumpScheduled) return;
-    pumpScheduled = true;
-    // Off the caller's stack (the engine's), on the real event loop: not domain time.
-    setImmediate(() => {
-      pumpScheduled = false;
-      pump();
+  /** The dispatcher's turn for `state`: nothing to do if it was cleared or restored over meanwhile. */
+  async function start(state: State): Promise<void> {
+    if (states.get(state.record.id) !== state || state.phase !== 'ready') {
       settleDrains();
-    });
+      return;
+    }
+    readyCount -= 1;
+    await runAttempt(state);
   }
 
-  function pump(): void {
-    slots.take((id) => {
-      const state = states.get(id);
-      if (state && state.phase === 'ready') void runAttempt(state);
-    });
+  async function sign(state: State): Promise<void> {
+    if (state.signed) return;
+    const signatures = await signBodyAsync(state.bytes, privateKey);
+    state.record.headers = { 'content-type': CONTENT_TYPE, ...signatures };
+    state.signed = true;
+  }
+
+  async function attemptOnce(state: State, number: number, at: string, signal: AbortSignal): Promise<WebhookAttempt> {
+    const { record } = state;
+    try {
+      await sign(state);
+      const outcome = await deliverOnce(fetchImpl, { url: record.url, headers: record.headers, body: state.bytes, timeoutMs, signal });
+      return {
+        number,
+        at,
+        status: outcome.ok ? 'SUCCESS' : 'FAILED',
+        responseStatus: outcome.responseStatus,
+        responseBodyExcerpt: outcome.responseBodyExcerpt,
+        error: outcome.error,
+        durationMs: outcome.durationMs,
+      };
+    } catch (error) {
+      // Signing failed (a bad key): a failed attempt, as data.
+      const message = error instanceof Error ? error.message : String(error);
+      return { number, at, status: 'FAILED', responseStatus: null, responseBodyExcerpt: '', error: `signing error: ${message}`, durationMs: 0 };
+    }
   }
 
   async function runAttempt(state: State): Promise<void> {
     const { record } = state;
     state.phase = 'in-flight';
-    slots.acquire(state.origin);
+    inFlight += 1;
     const number = record.attempts.length + 1;
-    const at = clock.now().toISOString();
+    state.attemptStartedMs = clock.nowMs();
     const controller = new AbortController();
     controllers.add(controller);
-    const { signal } = controller;
-    const attempt = await attemptDelivery(state, { fetch: fetchImpl, privateKey, timeoutMs, signal, number, at });
+    const attempt = await attemptOnce(state, number, new Date(state.attemptStartedMs).toISOString(), controller.signal);
     controllers.delete(controller);
-    slots.release(state.origin);
+    inFlight -= 1;
 
     // Cleared, restored over or closed meanwhile: the outcome belongs to nothing any more.
-    if (signal.aborted || states.get(record.id) !== state) {
-      if (slots.ready > 0) schedulePump();
+    if (controller.signal.aborted || states.get(record.id) !== state) {
       settleDrains();
       return;
     }
     record.attempts.push(attempt);
     if (attempt.status === 'SUCCESS') finish(state, 'DELIVERED');
-    else retryOrFail(state, number);
+    else scheduleRetry(state, number);
     logger.debug?.(`webhook ${record.name} attempt ${number} ${attempt.status}`, { id: record.id, url: record.url, error: attempt.error });
     if (options.onAttempt) {
       try {
@@ -194,16 +265,21 @@ export function createWebhookService(options: WebhookServiceOptions): WebhookSer
         logger.warn?.('webhook onAttempt callback threw', error);
       }
     }
-    if (slots.ready > 0) schedulePump();
+    changed();
     settleDrains();
   }
 
-  /** After failed attempt `number`: the next one waits on the virtual clock, or the delivery has FAILED. */
-  function retryOrFail(state: State, number: number): void {
-    const delay = number >= MAX_ATTEMPTS ? null : retryDelayMs(scheduleFor(state.record.retailerId), number);
+  /**
+   * The next attempt is due the schedule's delay after the failed attempt *started*
+   * (fluent-platform.md §6.7: attempts at 0, 2, 6, 14 s), at once if that is already past.
+   */
+  function scheduleRetry(state: State, failedAttempt: number): void {
+    const delay = failedAttempt >= MAX_ATTEMPTS ? null : retryDelayMs(scheduleFor(state.record.retailerId), failedAttempt);
     if (delay === null) return finish(state, 'FAILED');
-    const due = clock.nowMs() + delay;
+    const now = clock.nowMs();
+    const due = Math.max(state.attemptStartedMs + delay, now);
     state.record.nextAttemptAt = new Date(due).toISOString();
+    if (due === now) return makeReady(state);
     state.phase = 'waiting';
     state.timer = clock.schedule(due, () => makeReady(state));
   }
@@ -222,12 +298,14 @@ export function createWebhookService(options: WebhookServiceOptions): WebhookSer
     state.record.nextAttemptAt = null;
     state.phase = 'done';
     state.timer = undefined;
+    pendingCount -= 1;
     if (status === 'FAILED') logger.warn?.(`webhook ${state.record.name} to ${state.record.url} FAILED after ${state.record.attempts.length} attempts`, { id: state.record.id });
   }
 
   function track(record: WebhookDelivery, bytes: Buffer, signed: boolean): State {
     const phase = record.status === 'PENDING' ? 'waiting' : 'done';
-    const state: State = { record, bytes, origin: originOf(record.url), signed, timer: undefined, phase };
+    if (phase !== 'done') pendingCount += 1;
+    const state: State = { record, bytes, origin: originOf(record.url), attemptStartedMs: clock.nowMs(), signed, timer: undefined, phase };
     states.set(record.id, state);
     // The outbox may drop old finished records; forget their state too.
     for (const dropped of outbox.add(record)) states.delete(dropped);
@@ -246,7 +324,27 @@ export function createWebhookService(options: WebhookServiceOptions): WebhookSer
       attempts: [],
       nextAttemptAt: now,
     };
+    if (pendingCount >= maxPending) return reject(record, bytes);
     makeReady(track(record, bytes, false));
+    changed();
+    return copyDelivery(record);
+  }
+
+  /** Past the PENDING bound: recorded FAILED without an attempt, audited, never sent. */
+  function reject(record: WebhookDelivery, bytes: Buffer): WebhookDelivery {
+    record.status = 'FAILED';
+    record.nextAttemptAt = null;
+    record.failure = `not sent: ${maxPending} deliveries of this account were already PENDING (the outbox bound); nothing was attempted`;
+    track(record, bytes, false);
+    logger.warn?.(`webhook ${record.name} to ${record.url} not sent: ${maxPending} deliveries PENDING`, { id: record.id });
+    if (options.onRejected) {
+      try {
+        options.onRejected(copyDelivery(record));
+      } catch (error) {
+        logger.warn?.('webhook onRejected callback threw', error);
+      }
+    }
+    changed();
     return copyDelivery(record);
   }
 
@@ -256,7 +354,9 @@ export function createWebhookService(options: WebhookServiceOptions): WebhookSer
       state.timer = undefined;
     }
     states.clear();
-    slots.clearReady();
+    dispatcher.drop(owner);
+    readyCount = 0;
+    pendingCount = 0;
     for (const controller of controllers) controller.abort();
     controllers.clear();
   }
@@ -284,6 +384,18 @@ export function createWebhookService(options: WebhookServiceOptions): WebhookSer
 
     list: (filter) => outbox.list(filter).map(copyDelivery),
 
+    page(filter, request) {
+      const page = outbox.page(filter, request);
+      return { ...page, items: page.items.map(copyDelivery) };
+    },
+
+    version: () => version,
+
+    subscribe(listener) {
+      listeners.add(listener);
+      return () => void listeners.delete(listener);
+    },
+
     get(id) {
       const record = outbox.get(id);
       return record ? copyDelivery(record) : undefined;
@@ -300,6 +412,7 @@ export function createWebhookService(options: WebhookServiceOptions): WebhookSer
     clear() {
       cancelAll();
       const count = outbox.clear();
+      changed();
       settleDrains();
       return count;
     },
@@ -310,13 +423,9 @@ export function createWebhookService(options: WebhookServiceOptions): WebhookSer
     },
 
     stats() {
-      let pending = 0;
       let waiting = 0;
-      for (const state of states.values()) {
-        if (state.phase !== 'done') pending += 1;
-        if (state.phase === 'waiting') waiting += 1;
-      }
-      return { pending, inFlight: slots.inFlight, ready: slots.ready, waiting };
+      for (const state of states.values()) if (state.phase === 'waiting') waiting += 1;
+      return { pending: pendingCount, inFlight, ready: readyCount, waiting };
     },
 
     toJSON: () => outbox.toJSON(),
@@ -339,6 +448,7 @@ export function createWebhookService(options: WebhookServiceOptions): WebhookSer
           state.timer = clock.schedule(due, () => makeReady(state));
         }
       }
+      changed();
       settleDrains();
     },
 

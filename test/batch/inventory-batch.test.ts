@@ -20,7 +20,6 @@ const BAD: Record<number, [unknown, string, RegExp]> = {
   30: [{ locationRef: 'LOC_MEL_DC', qty: 5, correctedQty: 0, retailerId: 1 }, '400', /'skuRef' is required/],
   40: [{ skuRef: 'SKU-4', qty: 5, correctedQty: 0, retailerId: 1 }, '400', /'locationRef' is required/],
   50: [{ skuRef: 'SKU-5', locationRef: 'LOC_MEL_DC', qty: 2.5, correctedQty: 0, retailerId: 1 }, '400', /'qty' must be a whole number, got 2.5/],
-  60: [{ skuRef: 'NO-SUCH-SKU', locationRef: 'LOC_MEL_DC', qty: 5, correctedQty: 0, retailerId: 1 }, '404', /Product "NO-SUCH-SKU" does not exist/],
   70: [{ skuRef: 'SKU-7', locationRef: 'LOC_MEL_DC', qty: 'lots', correctedQty: 0, retailerId: 1 }, '400', /'qty' must be a whole number, got "lots"/],
   80: [{ skuRef: 'SKU-8', locationRef: 'LOC_MEL_DC', correctedQty: 0, retailerId: 1 }, '400', /'qty' is required/],
   4999: [null, '400', /record must be a JSON object/],

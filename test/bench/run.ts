@@ -97,9 +97,12 @@ const SECTIONS: Record<string, () => Promise<Row[]>> = {
   },
   async webhooks() {
     const webhooks = await benchWebhooks();
+    const ratio = (v: number): string => `${((v / webhooks.plainFetchPerSecond) * 100).toFixed(0)} % of plain fetch`;
     return [
+      ['plain fetch of the same body, 8 at a time (baseline)', `${webhooks.plainFetchPerSecond.toFixed(0)} /s`, '—'],
       ['signing alone, one thread (baseline)', `${webhooks.signOnlyPerSecond.toFixed(0)} /s`, '—'],
-      ['signed webhook deliveries to a local receiver', `${webhooks.perSecond.toFixed(0)} /s`, '≥ 500 /s'],
+      ['signed webhooks, webhook service alone', `${webhooks.servicePerSecond.toFixed(0)} /s`, ratio(webhooks.servicePerSecond)],
+      ['signed webhooks delivered, one per event (engine)', `${webhooks.perEventPerSecond.toFixed(0)} /s`, `≥ 500 /s; ${ratio(webhooks.perEventPerSecond)}`],
     ];
   },
   async batch() {

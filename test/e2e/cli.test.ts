@@ -69,11 +69,14 @@ describe.concurrent('fluent-sim argument errors', () => {
 describe('fluent-sim start', () => {
   afterEach(killAll);
 
-  it('takes the port from FLUENT_SIM_PORT and prints the URL and credentials', async () => {
+  it('takes the port from FLUENT_SIM_PORT and prints the URL, credentials and webhook public key', async () => {
     const sim = await startCli([], { env: { FLUENT_SIM_PORT: '0', FLUENT_SIM_CLIENT_SECRET: 'from-env' } });
     expect(sim.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
     expect(sim.url).not.toMatch(/:8686$/);
     expect(sim.stdout()).toContain('client_secret=from-env');
+    const served = await (await fetch(`${sim.url}/_sim/webhooks/public-key`)).text();
+    expect(served).toContain('-----BEGIN PUBLIC KEY-----');
+    expect(sim.stdout()).toContain(served.trimEnd());
     const health = await fetch(`${sim.url}/_sim/health`);
     expect(health.status).toBe(200);
     expect(await health.json()).toMatchObject({ status: 'UP', version: VERSION });

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { connectSimulator, startSimulator, type SimulatorHandle } from '../../server/testing.js';
 import { startWebhookReceiver, type WebhookReceiver } from '../support/webhook-receiver.js';
 
@@ -47,6 +47,16 @@ describe('fluent-sim/testing', () => {
     expect(webhook.payload).toMatchObject({ entityType: 'ORDER', entitySubtype: 'HD' });
     expect(webhook.headers['fluent-signature']).toMatch(/^[A-Za-z0-9+/]+=*$/);
     await expect(worker.expectWebhook({ entityRef: 'NOPE' }, { timeout: 50 })).rejects.toThrow(/No webhook matching/);
+
+    // One long poll per outbox change, not a request every few milliseconds.
+    const fetchSpy = vi.spyOn(globalThis, 'fetch');
+    try {
+      await expect(worker.expectWebhook({ entityRef: 'STILL-NOPE' }, { timeout: 400 })).rejects.toThrow(/No webhook matching/);
+      const outboxCalls = fetchSpy.mock.calls.filter(([input]) => String(input instanceof Request ? input.url : input).includes('/_sim/webhooks'));
+      expect(outboxCalls.length).toBeLessThanOrEqual(2);
+    } finally {
+      fetchSpy.mockRestore();
+    }
 
     await worker.restore('with-webhook');
     expect((await worker.graphql<{ order: unknown }>('{ order(ref: "TH-1") { id } }')).data.order).toBeNull();

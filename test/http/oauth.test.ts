@@ -1,6 +1,10 @@
 import request from 'supertest';
 import { beforeEach, describe, expect, it } from 'vitest';
+import { parseCli } from '../../server/cli.js';
+import { loadConfig } from '../../server/config.js';
 import { UNAUTHORIZED_BODY } from '../../server/http/middleware/auth.js';
+import { listen } from '../support/listen.js';
+import { officialClient } from '../support/official-client.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
 
 const CREDS = { client_id: 'LOCAL', client_secret: 'local-secret', username: 'admin', password: 'password', scope: 'api' };
@@ -76,9 +80,13 @@ describe('POST /oauth/token', () => {
 
 describe('bearer authentication', () => {
   let t: TestApp;
+  /** The wall clock token lifetimes run on, moved by hand. */
+  let wallMs: number;
   beforeEach(async () => {
-    t = await createTestApp({ tokenTtl: '60' });
+    wallMs = Date.UTC(2030, 0, 1);
+    t = await createTestApp({ tokenTtl: '60' }, { wallClock: () => wallMs });
   });
+  const me = (token: string) => request(t.app).post('/graphql').set('Authorization', `Bearer ${token}`).send({ query: '{ me { id } }' });
 
   it('answers 401 with the documented body when the token is missing, unknown or malformed', async () => {
     for (const header of [undefined, 'Bearer 00000000-0000-0000-0000-000000000000', 'Basic abc', 'Bearer']) {
@@ -98,14 +106,82 @@ describe('bearer authentication', () => {
     expect(res.body.data.me.username).toBe('admin');
   });
 
-  it('expires tokens on the virtual clock', async () => {
+  it('keeps tokens alive while the virtual clock moves on by days', async () => {
     const token = await t.token();
-    const account = t.sim.accounts.get('LOCAL')!;
-    await account.clock.advance(59_000);
-    const before = await request(t.app).post('/graphql').set('Authorization', `Bearer ${token}`).send({ query: '{ me { id } }' });
-    expect(before.status).toBe(200);
-    await account.clock.advance(1_000);
-    const after = await request(t.app).post('/graphql').set('Authorization', `Bearer ${token}`).send({ query: '{ me { id } }' });
-    expect(after.status).toBe(401);
+    await t.sim.accounts.get('LOCAL')!.clock.advance(3 * 86_400_000);
+    expect((await me(token)).status).toBe(200);
+  });
+
+  it('expires access tokens --token-ttl seconds after issue on the wall clock', async () => {
+    const token = await t.token();
+    wallMs += 59_000;
+    expect((await me(token)).status).toBe(200);
+    wallMs += 1_000;
+    const after = await me(token);
+    expect([after.status, after.body]).toEqual([401, UNAUTHORIZED_BODY]);
+    const rest = await request(t.app).get('/api/v4.1/event').set('Authorization', `Bearer ${token}`);
+    expect([rest.status, rest.body]).toEqual([401, UNAUTHORIZED_BODY]);
+  });
+
+  it('takes the lifetime from --token-ttl or FLUENT_SIM_TOKEN_TTL', () => {
+    const ttlOf = (argv: string[], env: NodeJS.ProcessEnv): number => {
+      const command = parseCli(argv, env, '0.0.0');
+      return command.type === 'start' ? loadConfig(command.raw).tokenTtl : NaN;
+    };
+    expect(ttlOf([], {})).toBe(86_400);
+    expect(ttlOf([], { FLUENT_SIM_TOKEN_TTL: '120' })).toBe(120);
+    expect(ttlOf(['--token-ttl', '30'], { FLUENT_SIM_TOKEN_TTL: '120' })).toBe(30);
+  });
+});
+
+describe('POST /_sim/tokens/expire', () => {
+  let t: TestApp;
+  beforeEach(async () => {
+    t = await createTestApp();
+  });
+  const login = async (creds = CREDS) => (await request(t.app).post('/oauth/token').query({ ...creds, grant_type: 'password' })).body as Record<string, string>;
+  const me = (token: string) => request(t.app).post('/graphql').set('Authorization', `Bearer ${token}`).send({ query: '{ me { username } }' });
+
+  it('ends every access token of the account with the 401 of an expired token; refresh still works', async () => {
+    const [first, second] = [await login(), await login()];
+    const res = await request(t.app).post('/_sim/tokens/expire').send({});
+    expect(res.status).toBe(200);
+    expect(res.body).toEqual({ account: 'LOCAL', expired: { accessTokens: 2, refreshTokens: 0 } });
+    for (const { access_token } of [first!, second!]) {
+      const after = await me(access_token!);
+      expect([after.status, after.body]).toEqual([401, UNAUTHORIZED_BODY]);
+    }
+    const refreshed = await request(t.app).post('/oauth/token').query({ grant_type: 'refresh_token', refresh_token: first!['refresh_token'], client_id: 'LOCAL' });
+    expect(refreshed.status).toBe(200);
+    expect((await me(refreshed.body.access_token)).status).toBe(200);
+  });
+
+  it('ends refresh tokens too when asked, and leaves other accounts alone', async () => {
+    const other = (await request(t.app).post('/_sim/accounts').send({ id: 'OTHER', seed: 'none' })).body as Record<string, string>;
+    const otherToken = await login({ ...CREDS, client_id: other['clientId']!, client_secret: other['clientSecret']!, password: other['password']! });
+    const mine = await login();
+    const res = await request(t.app).post('/_sim/tokens/expire').set('Authorization', `Bearer ${mine['access_token']}`).send({ refreshTokens: true });
+    expect(res.body).toEqual({ account: 'LOCAL', expired: { accessTokens: 1, refreshTokens: 1 } });
+    const refreshed = await request(t.app).post('/oauth/token').query({ grant_type: 'refresh_token', refresh_token: mine['refresh_token'] });
+    expect([refreshed.status, refreshed.body]).toEqual([400, { error: 'invalid_grant', error_description: 'Invalid refresh token' }]);
+    expect((await me(otherToken['access_token']!)).status).toBe(200);
+  });
+
+  it('lets the official client recover through its own token refresh', async () => {
+    const server = await listen(t.app);
+    try {
+      const client = officialClient(server.url);
+      const query = '{ me { username } }';
+      expect(await client.graphql({ query })).toMatchObject({ data: { me: { username: 'admin' } } });
+      expect((await request(t.app).post('/_sim/tokens/expire').send({})).body.expired.accessTokens).toBe(1);
+      expect(await client.graphql({ query })).toMatchObject({ data: { me: { username: 'admin' } } });
+    } finally {
+      await server.close();
+    }
+  });
+
+  it('refuses a body it does not understand', async () => {
+    const res = await request(t.app).post('/_sim/tokens/expire').send({ refreshTokens: 'yes' });
+    expect(res.status).toBe(400);
   });
 });

@@ -24,10 +24,12 @@ export type TestApp = {
   reset(): Promise<void>;
 };
 
-export async function createTestApp(config: Partial<RawConfig> = {}): Promise<TestApp> {
+/** `wallClock`: the real clock token lifetimes run on (inject one instead of sleeping). */
+export async function createTestApp(config: Partial<RawConfig> = {}, options: { wallClock?: () => number } = {}): Promise<TestApp> {
   const sim = await createSimulator(loadConfig({ logLevel: 'silent', ...config }), {
     createClock: () => createClock({ start: TEST_START, frozen: true }),
     createIds: () => createIds({ deterministicUuids: true }),
+    ...options,
   });
   const app = createApp(sim);
   let cached: string | undefined;

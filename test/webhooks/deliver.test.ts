@@ -1,12 +1,12 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { deliverOnce, type FetchLike } from '../../server/webhooks/deliver.js';
 import { loadOrCreateKeyPair } from '../../server/webhooks/keys.js';
 import { toWebhookBody } from '../../server/webhooks/payload.js';
 import { signBody, signBodyAsync } from '../../server/webhooks/sign.js';
-import { FLINTX_OK_BODY } from '../fixtures/flintx-webhook-sample.js';
+import { startWebhookReceiver, type WebhookReceiver, type WebhookReceiverOptions } from '../support/webhook-receiver.js';
 
 const keys = loadOrCreateKeyPair();
-const body = Buffer.from(FLINTX_OK_BODY, 'utf8');
+const body = Buffer.from('{"id":"6d1e8f3a","name":"OrderStatus","attributes":{}}', 'utf8');
 const answer = (status: number, text = ''): FetchLike => async () => new Response(status === 204 || status === 304 ? null : text, { status });
 const attempt = (fetchImpl: FetchLike) => deliverOnce(fetchImpl, { url: 'http://127.0.0.1:9/hook', headers: {}, body, timeoutMs: 1_000 });
 
@@ -78,5 +78,43 @@ describe('deliverOnce', () => {
     const pending = deliverOnce(never, { url: 'http://x/', headers: {}, body, timeoutMs: 5_000, signal: controller.signal });
     controller.abort();
     expect((await pending).error).toMatch(/^aborted/);
+  });
+});
+
+describe('deliverOnce over node:http (the default transport)', () => {
+  const receivers: WebhookReceiver[] = [];
+  afterEach(async () => {
+    for (const r of receivers.splice(0)) await r.close();
+  });
+  const start = async (options: WebhookReceiverOptions = {}): Promise<WebhookReceiver> => {
+    const r = await startWebhookReceiver(options);
+    receivers.push(r);
+    return r;
+  };
+  const send = (url: string, timeoutMs = 1_000) => deliverOnce(undefined, { url, headers: { 'content-type': 'application/json', 'fluent-signature': 's' }, body, timeoutMs });
+
+  it('POSTs the exact bytes with the headers and reports a 2xx as success', async () => {
+    const r = await start({ status: 202, body: 'queued' });
+    expect(await send(r.url)).toMatchObject({ ok: true, responseStatus: 202, responseBodyExcerpt: 'queued', error: null });
+    expect(r.requests[0]).toMatchObject({ method: 'POST', headers: { 'fluent-signature': 's', 'content-length': String(body.byteLength) } });
+    expect(r.requests[0]!.body.equals(body)).toBe(true);
+  });
+
+  it('keeps 500 characters of a long non-2xx answer and does not follow a redirect', async () => {
+    const r = await start({ status: 503, body: 'ü✓'.repeat(5_000) });
+    expect(await send(r.url)).toMatchObject({ ok: false, responseStatus: 503, responseBodyExcerpt: 'ü✓'.repeat(250), error: expect.stringMatching(/^HTTP 503/) });
+    r.respondWith({ status: 302 });
+    expect(await send(r.url)).toMatchObject({ ok: false, responseStatus: 302 });
+    expect(r.requests).toHaveLength(2);
+  });
+
+  it('describes a refused connection, a timeout and a URL it cannot send to', async () => {
+    const closed = await startWebhookReceiver();
+    await closed.close();
+    expect((await send(closed.url)).error).toMatch(/^connection error: connect ECONNREFUSED/);
+    const hung = await start({ hang: true });
+    expect(await send(hung.url, 50)).toMatchObject({ ok: false, responseStatus: null, error: 'timeout: no complete answer within 50 ms' });
+    expect((await send('not a url')).error).toMatch(/^request error: Invalid URL/);
+    expect((await send('ftp://host/x')).error).toMatch(/unsupported protocol ftp:/);
   });
 });

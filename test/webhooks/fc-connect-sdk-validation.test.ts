@@ -9,20 +9,13 @@
 // - fluent-signature (or x-fluent-signature / fluent_signature) is checked with WebCrypto
 //   RSASSA-PKCS1-v1_5 + SHA-512. flex.signature alone can never pass: the key is imported with SHA-1
 //   because WebCrypto has no MD5 (fluent-platform.md §6.3).
-// - Imported keys are cached under `${algorithm}_${first 20 chars of the key}`. Every 2048-bit RSA SPKI
-//   starts with the same 20 characters, so one service instance must not be used with two keys.
+// - Imported keys are cached under `${algorithm}_${first 20 chars of the key}`. Every RSA SPKI of one
+//   size starts with the same 20 characters, so one service instance must not be used with two keys.
 import { WebhookValidationService, type Logger } from '@fluentcommerce/fc-connect-sdk';
 import { describe, expect, it } from 'vitest';
 import { loadOrCreateKeyPair, publicKeyToBase64Spki } from '../../server/webhooks/keys.js';
 import { toWebhookBody, type WebhookEvent } from '../../server/webhooks/payload.js';
 import { signBody } from '../../server/webhooks/sign.js';
-import {
-  FLINTX_FAIL_BODY,
-  FLINTX_FLEX_SIGNATURE,
-  FLINTX_FLUENT_SIGNATURE,
-  FLINTX_OK_BODY,
-  FLINTX_PUBLIC_KEY_B64,
-} from '../fixtures/flintx-webhook-sample.js';
 
 const silent: Logger = { debug() {}, info() {}, warn() {}, error() {} };
 const newService = () => new WebhookValidationService({}, silent);
@@ -71,12 +64,6 @@ describe('fc-connect-sdk WebhookValidationService', () => {
     const stranger = publicKeyToBase64Spki(loadOrCreateKeyPair().publicKey);
     expect((await newService().validateWebhook(body.toString('utf8'), headers, stranger)).isValid).toBe(false);
   });
-
-  it('agrees with the real flintx-config sample (§6.4): OK accepted, FAIL rejected', async () => {
-    const real = { 'flex.signature': FLINTX_FLEX_SIGNATURE, 'fluent-signature': FLINTX_FLUENT_SIGNATURE };
-    expect((await newService().validateWebhook(FLINTX_OK_BODY, real, FLINTX_PUBLIC_KEY_B64)).isValid).toBe(true);
-    expect((await newService().validateWebhook(FLINTX_FAIL_BODY, real, FLINTX_PUBLIC_KEY_B64)).isValid).toBe(false);
-  });
 });
 
 // Pinned SDK behaviour that constrains how the simulator and its tests may use the SDK.
@@ -93,7 +80,7 @@ describe('fc-connect-sdk 0.1.56 limitations', () => {
     expect(result.error).toMatch(/import public key/);
   });
 
-  it('reuses the first cached 2048-bit key on one instance, so use one instance per key', async () => {
+  it('reuses the first cached key of a size on one instance, so use one instance per key', async () => {
     const shared = newService();
     const other = loadOrCreateKeyPair();
     expect((await shared.validateWebhook(body.toString('utf8'), headers, publicKeyB64)).isValid).toBe(true);

@@ -9,7 +9,7 @@ import { createClock } from '../../server/lib/clock.js';
 import { createIds } from '../../server/lib/ids.js';
 import type { WebhookRequest } from '../../server/orchestration/webhook-queue.js';
 import { loadOrCreateKeyPair, publicKeyToBase64Spki } from '../../server/webhooks/keys.js';
-import { createWebhookService } from '../../server/webhooks/webhook-service.js';
+import { createWebhookService, type WebhookService } from '../../server/webhooks/webhook-service.js';
 import { startWebhookReceiver, type WebhookReceiver } from '../support/webhook-receiver.js';
 
 const START = new Date('2026-01-15T09:00:00.000Z');
@@ -48,6 +48,17 @@ async function setup() {
   return { app, service, receiver };
 }
 
+/** Resolves once the route subscribes to the service: the long poll is open and waiting. */
+function pollOpened(service: WebhookService): Promise<void> {
+  const subscribe = service.subscribe.bind(service);
+  return new Promise((resolve) => {
+    service.subscribe = (listener) => {
+      resolve();
+      return subscribe(listener);
+    };
+  });
+}
+
 describe('GET /_sim/webhooks', () => {
   it('lists deliveries oldest first with their attempts', async () => {
     const { app, service, receiver } = await setup();
@@ -71,7 +82,70 @@ describe('GET /_sim/webhooks', () => {
     const byEntity = await request(app).get('/_sim/webhooks').query({ entityType: 'ORDER', entityRef: 'O-2', status: 'DELIVERED', url: receiver.url });
     expect(byEntity.body.results.map((d: { id: string }) => d.id)).toEqual([b.id]);
     const none = await request(app).get('/_sim/webhooks').query({ status: 'FAILED' });
-    expect(none.body).toEqual({ count: 0, results: [] });
+    expect(none.body).toMatchObject({ count: 0, results: [], next: null });
+  });
+
+  it('pages the log with limit and after, counting every match', async () => {
+    const { app, service, receiver } = await setup();
+    const ids = Array.from({ length: 5 }, (_, i) => service.enqueue(webhook(receiver.url, String(i))).id);
+    await service.drain();
+    const seen: string[] = [];
+    let after: string | undefined;
+    for (;;) {
+      const res = await request(app).get('/_sim/webhooks').query({ limit: 2, ...(after ? { after } : {}) });
+      expect(res.body.count).toBe(5);
+      seen.push(...res.body.results.map((d: { id: string }) => d.id));
+      if (res.body.next === null) break;
+      after = res.body.next;
+    }
+    expect(seen).toEqual(ids);
+    const bad = await request(app).get('/_sim/webhooks').query({ limit: 5000 });
+    expect(bad.status).toBe(400);
+  });
+
+  it('keeps only deliveries created since an instant', async () => {
+    receiver = await startWebhookReceiver();
+    const clock = createClock({ start: START, frozen: true });
+    const service = createWebhookService({ clock, ids: createIds({ deterministicUuids: true }), privateKey: keys.privateKey, publicKeyPem: keys.publicKeyPem });
+    const app = express().use(createSimWebhookRouter(() => service, () => keys.publicKeyPem)).use(createErrorHandler(() => undefined));
+    service.enqueue(webhook(receiver.url, '1'));
+    await clock.advance(60_000);
+    const later = service.enqueue(webhook(receiver.url, '2'));
+    await service.drain();
+    const res = await request(app).get('/_sim/webhooks').query({ since: '2026-01-15T09:01:00Z' });
+    expect(res.body.results.map((d: { id: string }) => d.id)).toEqual([later.id]);
+    expect((await request(app).get('/_sim/webhooks').query({ since: 'yesterday' })).status).toBe(400);
+  });
+
+  it('holds a long poll until a matching delivery exists, then answers at once', async () => {
+    const { app, service, receiver } = await setup();
+    service.enqueue(webhook(receiver.url, '1'));
+    const opened = pollOpened(service);
+    const polling = request(app).get('/_sim/webhooks').query({ name: 'FulfilmentStatus', wait: 10_000 }).then((r) => r);
+    // Not answered while nothing matches: the poll is open with the first delivery in the outbox.
+    await opened;
+    const wanted = service.enqueue(webhook(receiver.url, '2', 'FulfilmentStatus'));
+    const res = await polling;
+    expect(res.body.results.map((d: { id: string }) => d.id)).toEqual([wanted.id]);
+    await service.drain();
+  });
+
+  it('with a version, waits for a change after it, and answers the page when the wait runs out', async () => {
+    const { app, service, receiver } = await setup();
+    service.enqueue(webhook(receiver.url, '1'));
+    await service.drain();
+    const first = await request(app).get('/_sim/webhooks').query({ wait: 10_000 });
+    expect(first.body.count).toBe(1);
+    const quiet = await request(app).get('/_sim/webhooks').query({ wait: 50, version: first.body.version });
+    expect(quiet.body).toMatchObject({ count: 1, version: first.body.version });
+    const opened = pollOpened(service);
+    const polling = request(app).get('/_sim/webhooks').query({ wait: 10_000, version: first.body.version }).then((r) => r);
+    await opened;
+    service.enqueue(webhook(receiver.url, '2'));
+    const changed = await polling;
+    expect(changed.body.count).toBe(2);
+    expect(changed.body.version).toBeGreaterThan(first.body.version);
+    await service.drain();
   });
 
   it('answers 400 for an unknown status', async () => {
@@ -131,7 +205,7 @@ describe('DELETE /_sim/webhooks', () => {
     const res = await request(app).delete('/_sim/webhooks');
     expect(res.status).toBe(200);
     expect(res.body).toEqual({ cleared: 2 });
-    expect((await request(app).get('/_sim/webhooks')).body).toEqual({ count: 0, results: [] });
+    expect((await request(app).get('/_sim/webhooks')).body).toMatchObject({ count: 0, results: [], next: null });
   });
 });
 

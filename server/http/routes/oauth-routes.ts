@@ -54,7 +54,7 @@ export function createOAuthRouter(sim: Simulator): Router {
 }
 
 function tokenResponse(sim: Simulator, account: Account, user: UserInfo): Record<string, unknown> {
-  const issued = sim.tokens.issue({ accountId: account.id, username: user.username }, account.clock.nowMs(), sim.config.tokenTtl, sim.config.refreshTokens);
+  const issued = sim.tokens.issue({ accountId: account.id, username: user.username }, sim.config.tokenTtl, sim.config.refreshTokens);
   return {
     access_token: issued.accessToken,
     token_type: 'bearer',

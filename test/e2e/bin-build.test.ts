@@ -1,0 +1,38 @@
+import { constants, cpSync, mkdtempSync, rmSync, statSync, symlinkSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ROOT, runCli, VERSION, withoutNpmVars } from '../support/spawn-cli.js';
+
+/**
+ * `npm run build` from a clean checkout leaves the package's bin executable (issue 10 #6): on a
+ * machine whose npx cache is warm, `npx fluent-sim` runs the file itself, and a bin without its
+ * execute bit fails with "Permission denied". The build runs in a copy of the sources, so this
+ * test never rewrites the dist/ other test files are running.
+ */
+describe('npm run build', () => {
+  let work: string;
+  beforeAll(async () => {
+    work = mkdtempSync(join(tmpdir(), 'fluent-sim-build-'));
+    for (const entry of ['server', 'test', 'tsconfig.json', 'package.json']) {
+      cpSync(join(ROOT, entry), join(work, entry), { recursive: true });
+    }
+    symlinkSync(join(ROOT, 'node_modules'), join(work, 'node_modules'), 'dir');
+    const built = await runCli(['run', 'build'], { command: ['npm'], cwd: work, env: withoutNpmVars(), timeoutMs: 170_000 });
+    expect(built.code, `${built.stdout}${built.stderr}`).toBe(0);
+  }, 180_000);
+  afterAll(() => {
+    if (work) rmSync(work, { recursive: true, force: true });
+  });
+
+  it('writes dist/server/main.js with its execute bits set', () => {
+    const { mode } = statSync(join(work, 'dist/server/main.js'));
+    expect(mode & (constants.S_IXUSR | constants.S_IXGRP | constants.S_IXOTH)).toBe(constants.S_IXUSR | constants.S_IXGRP | constants.S_IXOTH);
+  });
+
+  it('runs the built bin directly, without node on the command line', async () => {
+    const result = await runCli(['--version'], { command: [join(work, 'dist/server/main.js')], cwd: work });
+    expect(result.code, result.stderr).toBe(0);
+    expect(result.stdout.trim()).toBe(VERSION);
+  });
+});
