@@ -19,7 +19,7 @@ import { Transaction } from './domain/transaction.js';
 import { Users } from './auth/users.js';
 import { createOrchestration, type Orchestration } from './orchestration/account-orchestration.js';
 import { createDomainPort } from './orchestration/domain-port.js';
-import { createEventLog } from './orchestration/event-log.js';
+import { createEventLog, type EventRetention } from './orchestration/event-log.js';
 import type { RuleRegistry } from './orchestration/rule-registry.js';
 import { createAccountWebhooks, type WebhookKeys } from './webhooks/account-webhooks.js';
 import type { Dispatcher } from './webhooks/dispatcher.js';
@@ -66,6 +66,8 @@ export type AccountOptions = {
   webhookDispatcher?: Dispatcher;
   /** Transport for webhooks (tests inject one). */
   fetch?: typeof fetch;
+  /** @default DEFAULT_EVENT_RETENTION (event-log.ts) */
+  eventRetention?: EventRetention;
 };
 
 export async function buildAccount(options: AccountOptions): Promise<Account> {
@@ -75,7 +77,7 @@ export async function buildAccount(options: AccountOptions): Promise<Account> {
   const entities = new EntityService({ model, store, clock, ids, hooks });
   const domain: Domain = { model, store, clock, ids, entities, paging, view: new Transaction(store) };
   const port = createDomainPort(domain);
-  const events = createEventLog({ clock });
+  const events = createEventLog({ clock, ...(options.eventRetention ? { retention: options.eventRetention } : {}) });
   const webhooks = createAccountWebhooks({
     accountId: id,
     clock,

@@ -34,6 +34,8 @@ export const FLAGS: readonly { flag: string; key: keyof RawConfig; arg: string; 
   { flag: 'webhook-key', key: 'webhookKey', arg: '<pem-file>', help: 'RSA private key (PEM) webhooks are signed with', defaultText: '(generated; kept with --data)' },
   { flag: 'webhook-timeout', key: 'webhookTimeout', arg: '<ms>', help: 'per-attempt webhook timeout', defaultText: '5000' },
   { flag: 'webhook-max-pending', key: 'webhookMaxPending', arg: '<n>', help: 'PENDING webhook deliveries per account; more are recorded FAILED unsent', defaultText: '1000' },
+  { flag: 'event-retention', key: 'eventRetention', arg: '<records>', help: 'event log records kept per account (oldest dropped first)', defaultText: '100000' },
+  { flag: 'event-retention-days', key: 'eventRetentionDays', arg: '<days>', help: 'days of event log kept per account (virtual clock)', defaultText: '30' },
   { flag: 'log-level', key: 'logLevel', arg: '<level>', help: 'debug, info, warn, error or silent', defaultText: 'info' },
 ];
 

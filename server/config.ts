@@ -50,6 +50,10 @@ export const ConfigSchema = z.object({
   webhookTimeout: z.coerce.number().int().positive().default(5000),
   /** PENDING webhook deliveries per account at most; past it a delivery is recorded FAILED unsent (docs/webhooks.md). */
   webhookMaxPending: z.coerce.number().int().positive().default(1000),
+  /** Event log records kept per account, oldest dropped first (orchestration/event-log.ts). */
+  eventRetention: z.coerce.number().int().min(1000).default(100_000),
+  /** Days of event log kept per account, on the virtual clock (§3.5: event search covers 30 days). */
+  eventRetentionDays: z.coerce.number().positive().default(30),
   logLevel: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
 });
 

@@ -144,6 +144,7 @@ export async function createSimulator(config: Config, options: SimulatorOptions 
         webhookTimeoutMs: config.webhookTimeout,
         webhookMaxPending: config.webhookMaxPending,
         webhookDispatcher,
+        eventRetention: { maxRecords: config.eventRetention, maxAgeDays: config.eventRetentionDays },
         ...(options.fetch ? { fetch: options.fetch } : {}),
       });
       await options.onAccount?.(account);

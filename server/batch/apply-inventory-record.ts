@@ -116,7 +116,7 @@ export async function applyInventoryRecord(ctx: InventoryBatchContext, record: I
       rootEntityRef: ctx.catalogue.ref,
       attributes: eventAttributes(ctx, record),
     },
-    { mode: 'async', source: ctx.settings.source },
+    { mode: 'async', source: ctx.settings.source, quiet: true },
   );
   return undefined;
 }

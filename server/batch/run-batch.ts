@@ -4,6 +4,9 @@
  * and the loop yields to the event loop (`setImmediate`, never a wall-clock timer), so a
  * 5,000-record batch does not block requests. A bad record becomes a per-record result and the
  * others continue. Last, the `BATCH_COMPLETE` audit goes to the account's event log (§3.5).
+ * The events records raise are quiet (SubmitOptions.quiet): their ORCHESTRATION records are kept,
+ * their audits only when they fail, so the batch-level audit and per-record results stand for
+ * the rest [simulator choice, as the platform's batch view summarises a batch].
  *
  * @note COMPLETE means every record was applied *and* the events it raised were processed by
  * the engine, so a client that sees COMPLETE reads the workflow's outcome [simulator choice].
@@ -51,9 +54,10 @@ function inventoryHandler(deps: BatchRunDeps, job: StoredJob, batch: StoredBatch
     retailerId: job.retailerId,
     locations: new Map(),
   };
+  // Quiet: the events a record causes leave audits only when they fail (SubmitOptions.quiet).
   return (raw, recordIndex) => {
     const parsed = parseInventoryRecord(raw, recordIndex);
-    return parsed.ok ? applyInventoryRecord(ctx, parsed.record, recordIndex) : parsed.error;
+    return parsed.ok ? ctx.engine.quietly(() => applyInventoryRecord(ctx, parsed.record, recordIndex)) : parsed.error;
   };
 }
 

@@ -6,6 +6,7 @@
  * key fields, `retailerId: [Int]` matches the linked retailer's id.
  */
 import { type GraphQLArgument, getNamedType, isInputObjectType } from 'graphql';
+import { createdOnMs } from './created-on-window.js';
 import { SimError } from './errors.js';
 import { DERIVED_VALUES } from './derived-values.js';
 import { ARGUMENT_FIELDS } from './overrides.js';
@@ -45,7 +46,7 @@ function valueFor(record: EntityRecord, name: string, store?: Store): unknown {
   return undefined;
 }
 
-function parseInstant(value: unknown, arg: string): number {
+export function parseInstant(value: unknown, arg: string): number {
   const ms = Date.parse(String(value));
   if (Number.isNaN(ms)) throw new SimError('INVALID_DATE', `${arg}: "${String(value)}" is not a valid UTC date`);
   return ms;
@@ -65,7 +66,7 @@ export function buildPredicate(store: Store, argDefs: readonly GraphQLArgument[]
       tests.push((r) => {
         const v = r[def.name];
         if (typeof v !== 'string') return false;
-        const ms = Date.parse(v);
+        const ms = def.name === 'createdOn' ? createdOnMs(r) : Date.parse(v);
         return ms >= from && ms <= to;
       });
     } else if (def.name === 'workflow' && named.name === 'WorkflowLinkInput') {

@@ -4,11 +4,21 @@
  * materialising the whole result, so a search over 100k orders costs about one page of work.
  */
 import type { GraphQLArgument } from 'graphql';
-import { buildPredicate } from './filters.js';
+import { clip, createdOnWindow } from './created-on-window.js';
+import { buildPredicate, parseInstant } from './filters.js';
 import { pageIds, pageRecords, type Page, type PageArgs, type PagingLimits } from './paging.js';
 import type { EntityRecord, Store } from './store/store.js';
 
 export type SearchScope = { store: Store; paging: PagingLimits };
+
+/** `createdOn: {from, to}` as instants (already checked by the predicate), when given. */
+function createdOnRange(args: Record<string, unknown>): [number, number] | undefined {
+  const range = args['createdOn'] as { from?: unknown; to?: unknown } | null | undefined;
+  if (range == null || typeof range !== 'object') return undefined;
+  const from = range.from == null ? -Infinity : parseInstant(range.from, 'createdOn.from');
+  const to = range.to == null ? Infinity : parseInstant(range.to, 'createdOn.to');
+  return [from, to];
+}
 
 export function searchRoot(scope: SearchScope, typenames: string[], argDefs: readonly GraphQLArgument[], args: Record<string, unknown>): Page {
   const { store, paging } = scope;
@@ -27,6 +37,9 @@ export function searchRoot(scope: SearchScope, typenames: string[], argDefs: rea
         bestSize = size;
       }
     }
+    const range = createdOnRange(args);
+    const window = range && createdOnWindow(store, typename, range[0], range[1]);
+    if (window) best = best.map((ids) => clip(ids, window));
     return pageIds(best, (id) => store.get(typename, String(id)), predicate, args as PageArgs, paging);
   }
   const all: EntityRecord[] = [];

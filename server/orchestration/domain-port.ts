@@ -125,6 +125,15 @@ export function createDomainPort(domain: Domain): DomainPort {
       const parent = findRecord(parentKey);
       return parent ? relatedRecords(parent, field).map(fieldsOf) : [];
     },
+    inventoryPositions(catalogueRef, productRef) {
+      const positions: Record<string, unknown>[] = [];
+      for (const id of store.candidates('InventoryPosition', 'productRef', [productRef])) {
+        const position = store.get('InventoryPosition', String(id));
+        const catalogue = position && first(position['catalogue']);
+        if (catalogue && store.resolve(catalogue)?.['ref'] === catalogueRef) positions.push(fieldsOf(position));
+      }
+      return positions;
+    },
     setting(name, retailerId) {
       const settings = store.candidates('Setting').map((id) => store.get('Setting', String(id))).filter((s): s is EntityRecord => s?.['name'] === name);
       const pick = settings.find((s) => s['context'] === 'RETAILER' && retailerId !== undefined && String(s['contextId']) === String(retailerId)) ?? settings.find((s) => s['context'] === 'ACCOUNT');

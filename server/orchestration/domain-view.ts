@@ -47,6 +47,11 @@ export interface DomainReader {
    * name, e.g. `related({entityType:'ORDER', id}, 'items')` → the order's items as plain records.
    */
   related(parent: EntityKey, field: string): Record<string, unknown>[];
+  /**
+   * The inventory positions of one product (by `productRef`) in one inventory catalogue, as
+   * plain records. An index lookup: the cost is the product's positions, not the catalogue's.
+   */
+  inventoryPositions(catalogueRef: string, productRef: string): Record<string, unknown>[];
   /** The most specific setting: RETAILER context for the retailer, then ACCOUNT. */
   setting(name: string, retailerId: string | undefined): Setting | undefined;
 }

@@ -30,6 +30,14 @@ export type SubmitOptions = {
   source?: string | null;
   /** `generatedBy` of the ORCHESTRATION record. @default 'Rubix User' */
   generatedBy?: string;
+  /**
+   * Batch records [simulator]: the event and every event it raises keep their ORCHESTRATION
+   * records (searchable, with their final status), but only failures leave ORCHESTRATION_AUDIT
+   * records and no execution trace is kept (`explain` answers 404). The batch's own
+   * `BATCH_COMPLETE` audit and its per-record results stand for the rest (fluent-platform.md
+   * §3.5, §4.6). @default false
+   */
+  quiet?: boolean;
 };
 
 /**
@@ -96,6 +104,11 @@ export interface Engine {
    * marked ✓ in fluent-platform.md §3.3. Returns the event id, or undefined when none is raised.
    */
   onEntityCreated(entity: EntityView): string | undefined;
+  /**
+   * Runs `run` with the `CREATE` events its mutations raise outside an execution made quiet (see
+   * `SubmitOptions.quiet`): a batch record's position and quantity writes.
+   */
+  quietly<T>(run: () => T): T;
   explain(eventId: string): ExecutionTrace | undefined;
   /** Queue length and scheduled count (diagnostics, readiness). */
   stats(): { queued: number; scheduled: number };

@@ -30,8 +30,11 @@ import type { OrchestrationEvent } from './orchestration-event.js';
 import type { CompiledRule } from './rule-registry.js';
 import { defaultWorkflowName, parseWorkflow } from './workflow.js';
 
-/** An event waiting in (or taken from) the engine's queue, with how deep in a chain it was raised. */
-type PendingEvent = { event: OrchestrationEvent; depth: number; mode: EventMode; runOnce?: CompiledWorkflow };
+/**
+ * An event waiting in (or taken from) the engine's queue, with how deep in a chain it was raised.
+ * `quiet`: only failures are audited and no trace is kept (SubmitOptions.quiet).
+ */
+type PendingEvent = { event: OrchestrationEvent; depth: number; mode: EventMode; runOnce?: CompiledWorkflow; quiet?: boolean };
 type RootRef = { entityType: string; id: string | undefined; ref: string | undefined };
 type Execution = {
   top: PendingEvent;
@@ -57,12 +60,17 @@ export function createEngine(deps: EngineDeps): Engine {
   const traces = new Map<string, ExecutionTrace>();
   let execution: Execution | undefined;
   let pumpArmed = false;
+  /** Events of quiet jobs: their audits are written only when they report a failure. */
+  const quietEvents = new WeakSet<OrchestrationEvent>();
+  /** > 0 while `quietly` runs: CREATE events raised outside an execution are quiet. */
+  let quietScope = 0;
 
   // ── recording ───────────────────────────────────────────────────────────────────────────
 
-  function record(event: OrchestrationEvent, mode: EventMode, source: string | null, generatedBy: string): ExecutionTrace {
+  function record(event: OrchestrationEvent, mode: EventMode, source: string | null, generatedBy: string, quiet = false): void {
     deps.events.append(orchestrationRecord(event, { eventStatus: 'PENDING', generatedOn: deps.clock.now(), source, generatedBy }));
-    return startTrace(event, mode);
+    if (quiet) quietEvents.add(event);
+    else startTrace(event, mode);
   }
 
   function startTrace(event: OrchestrationEvent, mode: EventMode): ExecutionTrace {
@@ -74,10 +82,11 @@ export function createEngine(deps: EngineDeps): Engine {
 
   /** The event's trace; a restored event (snapshot) gets a fresh one, and a record if the log lacks it. */
   function traceFor(job: PendingEvent): ExecutionTrace {
+    if (job.quiet) return newTrace(job.event, job.mode, '', false);
     const existing = traces.get(job.event.id);
     if (existing) return existing;
-    if (deps.events.get(job.event.id)) return startTrace(job.event, job.mode);
-    return record(job.event, job.mode, null, ENGINE_USER);
+    if (!deps.events.get(job.event.id)) record(job.event, job.mode, null, ENGINE_USER);
+    return traces.get(job.event.id) ?? startTrace(job.event, job.mode);
   }
 
   function finish(job: PendingEvent, status: EventStatus, outcome: TraceOutcome): void {
@@ -90,6 +99,7 @@ export function createEngine(deps: EngineDeps): Engine {
     event: OrchestrationEvent,
     fields: { name: string | null; category: string; context: EventContext; attributes: EventAttribute[] | null; eventStatus?: EventStatus },
   ): void {
+    if (quietEvents.has(event) && fields.eventStatus !== 'FAILED') return;
     deps.events.append(
       auditRecord({
         id: deps.ids.uuid(),
@@ -175,8 +185,8 @@ export function createEngine(deps: EngineDeps): Engine {
       event.scheduledOn = new Date(deps.clock.nowMs() + delayMs).toISOString();
     }
     scheduledAt(event); // a bad scheduledOn fails the rule before anything is recorded
-    record(event, parent.mode, null, ENGINE_USER);
-    dispatch({ event, depth: parent.depth + 1, mode: parent.mode }, parent);
+    record(event, parent.mode, null, ENGINE_USER, parent.quiet);
+    dispatch({ event, depth: parent.depth + 1, mode: parent.mode, quiet: parent.quiet }, parent);
   }
 
   function rootOfEvent(event: OrchestrationEvent): RootRef | undefined {
@@ -292,8 +302,8 @@ export function createEngine(deps: EngineDeps): Engine {
         return noMatch(job, entityId, reason, reason);
       }
 
-      // 4. The entity as it was before processing.
-      audit(event, {
+      // 4. The entity as it was before processing (quiet events skip it: it costs the most).
+      if (!job.quiet) audit(event, {
         name: event.name,
         category: 'snapshot',
         context: contextOfEntity(entity, [event.id]),
@@ -449,8 +459,9 @@ export function createEngine(deps: EngineDeps): Engine {
       const inline = options.mode === 'sync' ? event.meta?.['workflow'] : undefined;
       const runOnce = inline === undefined ? undefined : compileWorkflow(parseWorkflow(inline, 'meta.workflow'), deps.registry, 'meta.workflow');
       const at = scheduledAt(event);
-      record(event, options.mode, options.source ?? null, options.generatedBy ?? ENGINE_USER);
-      const job: PendingEvent = { event, depth: 1, mode: options.mode, ...(runOnce ? { runOnce } : {}) };
+      const quiet = options.quiet ?? quietScope > 0;
+      record(event, options.mode, options.source ?? null, options.generatedBy ?? ENGINE_USER, quiet);
+      const job: PendingEvent = { event, depth: 1, mode: options.mode, quiet, ...(runOnce ? { runOnce } : {}) };
       const entityId = event.entityId ?? null;
       if (at !== undefined) {
         schedule(job, at);
@@ -485,9 +496,18 @@ export function createEngine(deps: EngineDeps): Engine {
         attributes: {},
         sourceEvents: raisedBy ? [raisedBy.event.id] : [],
       };
-      record(event, raisedBy?.mode ?? 'async', null, ENGINE_USER);
-      dispatch({ event, depth: raisedBy ? raisedBy.depth + 1 : 1, mode: raisedBy?.mode ?? 'async' }, raisedBy);
+      const quiet = raisedBy ? raisedBy.quiet === true : quietScope > 0;
+      record(event, raisedBy?.mode ?? 'async', null, ENGINE_USER, quiet);
+      dispatch({ event, depth: raisedBy ? raisedBy.depth + 1 : 1, mode: raisedBy?.mode ?? 'async', quiet }, raisedBy);
       return event.id;
+    },
+    quietly(run) {
+      quietScope += 1;
+      try {
+        return run();
+      } finally {
+        quietScope -= 1;
+      }
     },
     explain: (eventId) => {
       const trace = traces.get(eventId);

@@ -85,6 +85,8 @@ export interface EventLog {
   get(id: string): EventRecord | undefined;
   search(filters: EventSearchFilters): EventSearchResult;
   size(): number;
+  /** Records kept, records dropped by the retention so far, and the retention in force. */
+  stats(): EventLogStats;
   clear(): void;
   toJSON(): EventLogData;
   restore(data: EventLogData): void;
@@ -93,8 +95,29 @@ export interface EventLog {
   restoreImage(image: EventLogImage): void;
 }
 
+export type EventLogStats = { records: number; dropped: number; oldest: string | null; retention: EventRetention };
+
+/**
+ * How much of the log is kept [simulator]: records beyond `maxRecords` (oldest first) or older
+ * than `maxAgeDays` (on the virtual clock) are dropped, in passes that start once the log holds
+ * a quarter more than `maxRecords`, or when its oldest record is too old and a quarter of
+ * `maxRecords` was appended since the last pass (a pass costs O(1) per append, amortised).
+ * Records of events still PENDING or SCHEDULED (the engine's queue and scheduled events) are
+ * never dropped. The platform's event search covers 30 days by default (§3.5).
+ */
+export type EventRetention = {
+  /** @default 100000 */
+  maxRecords: number;
+  /** @default 30 */
+  maxAgeDays: number;
+};
+
+export const DEFAULT_EVENT_RETENTION: EventRetention = { maxRecords: 100_000, maxAgeDays: 30 };
+
 export type EventLogOptions = {
   clock: Clock;
+  /** @default DEFAULT_EVENT_RETENTION */
+  retention?: EventRetention;
   /** Window used without `from` (§3.5: "only the past 30 days"). @default 30 */
   defaultWindowDays?: number;
   /** Page size without `count` (§3.5: "only the first 100"). @default 100 */
@@ -105,11 +128,16 @@ export type EventLogOptions = {
 
 /** Platform timestamp form: ISO with milliseconds and `+00:00` (§3.5). */
 export function formatGeneratedOn(date: Date): string {
-  return date.toISOString().replace('Z', '+00:00');
+  const ms = date.getTime();
+  // The clock hands out runs of equal instants (frozen, or many records per millisecond).
+  if (ms !== lastFormatted.ms) lastFormatted = { ms, text: date.toISOString().replace('Z', '+00:00') };
+  return lastFormatted.text;
 }
+let lastFormatted = { ms: Number.NaN, text: '' };
 
 type Stored = { record: EventRecord; ms: number; seq: number };
 
+/** Filters answered from an index; `index()` reads these fields directly, keep both in step. */
 const INDEXED: readonly EventFilterField[] = [
   'eventId',
   'context.entityId',
@@ -151,30 +179,73 @@ export function createEventLog(options: EventLogOptions): EventLog {
   let indexes = new Map<EventFilterField, Map<string, number[]>>();
   /** true while every append was at or after the previous one (then position order is time order) */
   let monotonic = true;
+  const retention = options.retention ?? DEFAULT_EVENT_RETENTION;
+  let dropped = 0;
+  let appendedSincePrune = 0;
 
+  function indexValue(field: EventFilterField, value: string | null, seq: number): void {
+    if (value === null) return;
+    let byValue = indexes.get(field);
+    if (!byValue) indexes.set(field, (byValue = new Map<string, number[]>()));
+    const list = byValue.get(value);
+    if (list) insertSorted(list, seq);
+    else byValue.set(value, [seq]);
+  }
+
+  /** The INDEXED fields, read directly (this runs for every record appended). */
   function index(stored: Stored): void {
-    for (const field of INDEXED) {
-      let byValue = indexes.get(field);
-      if (!byValue) indexes.set(field, (byValue = new Map<string, number[]>()));
-      for (const value of FIELD_VALUES[field](stored.record)) {
-        if (value === null) continue;
-        const list = byValue.get(value);
-        if (list) insertSorted(list, stored.seq);
-        else byValue.set(value, [stored.seq]);
-      }
-    }
+    const { record, seq } = stored;
+    const { context } = record;
+    indexValue('eventId', record.id, seq);
+    indexValue('context.entityId', context.entityId, seq);
+    indexValue('context.rootEntityId', context.rootEntityId, seq);
+    indexValue('context.entityRef', context.entityRef, seq);
+    indexValue('context.rootEntityRef', context.rootEntityRef, seq);
+    for (const source of context.sourceEvents) indexValue('context.sourceEvents', source, seq);
   }
 
   function append(record: EventRecord): void {
     if (byId.has(record.id)) throw new SimError('INTERNAL', `Event ${record.id} is already in the event log`);
-    const ms = Date.parse(record.generatedOn);
-    const last = all.at(-1);
+    const last = all[all.length - 1];
+    // Frozen clocks give runs of equal instants: parse each distinct one once.
+    const ms = last?.record.generatedOn === record.generatedOn ? last.ms : Date.parse(record.generatedOn);
     if (last && ms < last.ms) monotonic = false;
     // The log owns the record from here on: callers hand over records they built for it.
     const stored: Stored = { record, ms, seq: all.length };
     all.push(stored);
     byId.set(record.id, stored);
     index(stored);
+    appendedSincePrune += 1;
+    const tooMany = all.length > retention.maxRecords * 1.25;
+    if (tooMany || (appendedSincePrune >= retention.maxRecords / 4 && (all[0]?.ms ?? ms) < ageCutoff())) prune();
+  }
+
+  const ageCutoff = (): number => options.clock.nowMs() - retention.maxAgeDays * DAY_MS;
+
+  /** Drops what the retention no longer keeps, then renumbers and re-indexes what is left. */
+  function prune(): void {
+    appendedSincePrune = 0;
+    const cutoff = ageCutoff();
+    let excess = all.length - retention.maxRecords;
+    const kept = all.filter((stored) => {
+      const status = stored.record.eventStatus;
+      if (status === 'PENDING' || status === 'SCHEDULED') return true;
+      if (excess > 0 || stored.ms < cutoff) {
+        excess -= 1;
+        return false;
+      }
+      return true;
+    });
+    if (kept.length === all.length) return;
+    dropped += all.length - kept.length;
+    rebuild(kept);
+  }
+
+  function rebuild(kept: Stored[]): void {
+    all = kept.map((stored, seq) => ({ ...stored, seq }));
+    byId = new Map(all.map((stored) => [stored.record.id, stored]));
+    indexes = new Map();
+    for (const stored of all) index(stored);
   }
 
   /** Positions to examine, ascending: the smallest index hit list, or everything. */
@@ -259,11 +330,14 @@ export function createEventLog(options: EventLogOptions): EventLog {
     },
     search,
     size: () => all.length,
+    stats: () => ({ records: all.length, dropped, oldest: all[0]?.record.generatedOn ?? null, retention: { ...retention } }),
     clear() {
       all = [];
       byId = new Map();
       indexes = new Map();
       monotonic = true;
+      dropped = 0;
+      appendedSincePrune = 0;
     },
     // Snapshots deep-copy the whole account state (state/account-state.ts); no copy here.
     toJSON: () => ({ events: all.map((stored) => stored.record) }),

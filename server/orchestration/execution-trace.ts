@@ -73,14 +73,15 @@ export type ExecutionTrace = {
   outcome: TraceOutcome;
 };
 
-export function newTrace(event: OrchestrationEvent, mode: EventMode, receivedOn: string): ExecutionTrace {
+/** `keep: false` for a trace the engine fills in and drops (quiet events): the event is not copied. */
+export function newTrace(event: OrchestrationEvent, mode: EventMode, receivedOn: string, keep = true): ExecutionTrace {
   return {
     eventId: event.id,
     name: event.name,
     mode,
     sourceEvents: [...event.sourceEvents],
     receivedOn,
-    event: structuredClone(event),
+    event: keep ? structuredClone(event) : event,
     entity: null,
     root: null,
     workflow: null,

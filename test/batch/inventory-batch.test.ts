@@ -149,6 +149,14 @@ describe('a 5,000-record inventory batch', () => {
     );
   });
 
+  it('keeps the events of successful records without audits or traces (quiet batch records)', async () => {
+    const changed = await request(app).get('/api/v4.1/event').set(auth).query({ name: 'InventoryChanged', 'context.entityRef': 'SKU-7:LOC_MEL_DC', eventType: 'ORCHESTRATION' });
+    const eventId = changed.body.results[0].id as string;
+    const audits = await request(app).get('/api/v4.1/event').set(auth).query({ 'context.sourceEvents': eventId, eventType: 'ORCHESTRATION_AUDIT' });
+    expect(audits.body.results).toEqual([]);
+    expect((await request(app).get(`/_sim/events/${eventId}/explain`)).status).toBe(404);
+  });
+
   it('leaves a BATCH_COMPLETE audit shaped like the live example (§3.5)', async () => {
     const res = await request(app).get('/api/v4.1/event').set(auth).query({ name: 'BATCH_COMPLETE' });
     expect(res.status).toBe(200);

@@ -1,20 +1,46 @@
 /**
- * Time to fully process one 5,000-record inventory batch (target ≤ 1 s) and the peak RSS while
- * doing it. Every record creates a new position and its LAST_ON_HAND quantity and raises
- * InventoryChanged, which the engine processes before the batch is COMPLETE (the worst case:
- * three orchestration events per record). Products are created beforehand, outside the timing.
+ * Time to fully process one 5,000-record inventory batch (target ≤ 1 s), first for new
+ * positions (each record creates a position and its LAST_ON_HAND quantity: three orchestration
+ * events per record), then the same refs again (existing positions), with the peak RSS. The
+ * baseline is the same body POSTed to a bare `node:http` server that parses it, in the same run.
+ * Products are created beforehand, outside the timing.
  */
-import { runCommand } from '../../server/domain/commands/run-command.js';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { loadConfig } from '../../server/config.js';
+import { runCommand } from '../../server/domain/commands/run-command.js';
 import { createClock } from '../../server/lib/clock.js';
 import { createIds } from '../../server/lib/ids.js';
 import { createSimulator } from '../../server/simulator.js';
+import { against, MiB, msSince, QUICK, versus, type Row } from './measure.js';
 
 const LOCATIONS = ['LOC_MEL_STORE', 'LOC_SYD_STORE', 'LOC_MEL_DC'];
-const MiB = 2 ** 20;
 
-export async function benchBatch(options: { records?: number } = {}): Promise<{ ms: number; peakRssMiB: number }> {
-  const records = options.records ?? 5000;
+/** POST of the same JSON body to a server that only parses it (p50 of 5). */
+async function bareBaseline(body: string): Promise<number> {
+  const server = createServer((req, res) => {
+    let text = '';
+    req.on('data', (c: Buffer) => (text += c.toString()));
+    req.on('end', () => {
+      JSON.parse(text);
+      res.end('{"id":"1"}');
+    });
+  });
+  server.listen(0, '127.0.0.1');
+  await new Promise((r) => server.once('listening', r));
+  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
+  const times: number[] = [];
+  for (let i = 0; i < 6; i += 1) {
+    const started = process.hrtime.bigint();
+    await (await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body })).text();
+    if (i > 0) times.push(msSince(started));
+  }
+  server.close();
+  return times.sort((a, b) => a - b)[2]!;
+}
+
+export async function benchBatch(): Promise<Row[]> {
+  const records = QUICK ? 1000 : 5000;
   const sim = await createSimulator(loadConfig({ logLevel: 'silent' }), {
     createClock: () => createClock({ start: new Date('2026-01-01T09:00:00Z'), frozen: true }),
     createIds: () => createIds({ deterministicUuids: true }),
@@ -26,28 +52,34 @@ export async function benchBatch(options: { records?: number } = {}): Promise<{ 
       runCommand(account, 'createStandardProduct', { input: { ref: `BENCH-${i}`, catalogue: { ref: 'PC:MASTER:1' }, type: 'STANDARD', name: `Bench ${i}`, gtin: `GTIN-${i}` } });
     }
     await account.orchestration!.engine.drain();
-    const entities = Array.from({ length: records }, (_, i) => ({
-      skuRef: `BENCH-${Math.floor(i / LOCATIONS.length)}`,
-      locationRef: LOCATIONS[i % LOCATIONS.length],
-      qty: i,
-      correctedQty: 0,
-      retailerId: 1,
-    }));
+    const entities = (offset: number) =>
+      Array.from({ length: records }, (_, i) => ({ skuRef: `BENCH-${Math.floor(i / LOCATIONS.length)}`, locationRef: LOCATIONS[i % LOCATIONS.length], qty: i + offset, correctedQty: 0, retailerId: 1 }));
     const { jobs } = account;
     const job = jobs.createJob({ name: 'bench', retailerId: '1', meta: null });
 
     let peakRss = process.memoryUsage.rss();
     const sampler = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage.rss())), 5);
-    const started = process.hrtime.bigint();
-    const { id } = jobs.submitBatch(job.id, { action: 'UPSERT', entityType: 'INVENTORY', entities });
-    await jobs.whenIdle();
-    const ms = Number(process.hrtime.bigint() - started) / 1e6;
+    const timeOne = async (offset: number): Promise<number> => {
+      const started = process.hrtime.bigint();
+      const { id } = jobs.submitBatch(job.id, { action: 'UPSERT', entityType: 'INVENTORY', entities: entities(offset) });
+      await jobs.whenIdle();
+      const ms = msSince(started);
+      const batch = jobs.getBatch(job.id, id);
+      if (batch.status !== 'COMPLETE' || batch.total !== 0) throw new Error(`bench batch ended ${batch.status} with ${batch.total} record errors`);
+      return ms;
+    };
+    const created = await timeOne(0);
+    const updated = await timeOne(7);
     clearInterval(sampler);
     peakRss = Math.max(peakRss, process.memoryUsage.rss());
-
-    const batch = jobs.getBatch(job.id, id);
-    if (batch.status !== 'COMPLETE' || batch.total !== 0) throw new Error(`bench batch ended ${batch.status} with ${batch.total} record errors`);
-    return { ms, peakRssMiB: peakRss / MiB };
+    const bare = await bareBaseline(JSON.stringify({ action: 'UPSERT', entityType: 'INVENTORY', entities: entities(0) }));
+    const n = records.toLocaleString('en');
+    return [
+      [`${n}-record body POSTed to bare node:http (baseline)`, `${bare.toFixed(0)} ms`, 'parse only'],
+      [`${n}-record inventory batch → COMPLETE, new positions`, `${created.toFixed(0)} ms`, `${versus(created, bare, 'bare')}; ${against(created, 1000, 'ms')}`],
+      [`${n}-record inventory batch → COMPLETE, existing positions`, `${updated.toFixed(0)} ms`, `${versus(updated, bare, 'bare')}; ${against(updated, 1000, 'ms')}`],
+      ['peak RSS during the two batches', `${(peakRss / MiB).toFixed(0)} MiB`, '—'],
+    ];
   } finally {
     await sim.close();
   }

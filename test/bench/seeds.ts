@@ -3,10 +3,7 @@
  * time to reset the demo account to its seeded state and to restore a snapshot of it (target
  * ≤ 50 ms). Each profile is loaded as the account is created (`onAccount`), so the simulator's
  * own seed state — what `reset` returns to — is the loaded profile, as with `--seed demo`.
- *
- * `node dist/test/bench/seeds.js` prints them on their own.
  */
-import { pathToFileURL } from 'node:url';
 import type { Account } from '../../server/account.js';
 import { loadConfig } from '../../server/config.js';
 import { runCommand } from '../../server/domain/commands/run-command.js';
@@ -16,9 +13,8 @@ import { loadProfile } from '../../server/seed/profiles/load-profile.js';
 import type { SeedProfile } from '../../server/seed/profiles/profile-sizes.js';
 import { createSimulator, type Simulator } from '../../server/simulator.js';
 import { holdAccount, restoreAccount } from '../../server/state/account-state.js';
-import { percentile } from './measure.js';
+import { against, gc, MiB, percentile, QUICK, versus, type Row } from './measure.js';
 
-const MiB = 2 ** 20;
 const SEED_VALUE = 1;
 
 const ms = (started: bigint): number => Number(process.hrtime.bigint() - started) / 1e6;
@@ -46,7 +42,6 @@ async function change(account: Account, n: number): Promise<void> {
   await account.orchestration!.engine.submit({ name: 'CancelOrder', retailerId: '1', entityType: 'ORDER', entityRef: `BENCH-${n}` }, { mode: 'sync' });
 }
 
-const gc = (): void => (globalThis as { gc?: () => void }).gc?.();
 
 /** Demo load time, then reset and snapshot-restore times (p50 of 7, each after a change). */
 async function benchDemo(): Promise<{ demoLoadMs: number; resetDemoMs: number; restoreDemoMs: number }> {
@@ -80,27 +75,19 @@ async function benchLarge(): Promise<{ largeLoadMs: number; largeHeapMiB: number
   return { largeLoadMs: loadMs, largeHeapMiB };
 }
 
-export async function benchSeeds(): Promise<{ demoLoadMs: number; largeLoadMs: number; largeHeapMiB: number; resetDemoMs: number; restoreDemoMs: number }> {
+export async function benchSeeds(): Promise<Row[]> {
   const demo = await benchDemo();
   gc();
+  const rows: Row[] = [
+    ['load the demo seed profile (300 orders through the workflows)', `${demo.demoLoadMs.toFixed(0)} ms`, '—'],
+    ['reset the demo profile to its seed, p50', `${demo.resetDemoMs.toFixed(0)} ms`, against(demo.resetDemoMs, 50, 'ms')],
+    ['restore a snapshot of the demo profile, p50', `${demo.restoreDemoMs.toFixed(0)} ms`, against(demo.restoreDemoMs, 50, 'ms')],
+  ];
+  if (QUICK) return rows;
   const large = await benchLarge();
-  gc();
-  return { ...demo, ...large };
-}
-
-if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
-  benchSeeds().then(
-    (figures) => {
-      console.log(`load demo profile            ${figures.demoLoadMs.toFixed(0)} ms`);
-      console.log(`load large profile           ${figures.largeLoadMs.toFixed(0)} ms   (target: well under 60 s)`);
-      console.log(`heap with large loaded       ${figures.largeHeapMiB.toFixed(0)} MiB`);
-      console.log(`reset demo account (p50)     ${figures.resetDemoMs.toFixed(1)} ms   (target ≤ 50 ms)`);
-      console.log(`restore demo snapshot (p50)  ${figures.restoreDemoMs.toFixed(1)} ms   (target ≤ 50 ms)`);
-      process.exit(0);
-    },
-    (error: unknown) => {
-      console.error(error);
-      process.exit(1);
-    },
+  rows.push(
+    ['load the large seed profile (5,000 orders)', `${(large.largeLoadMs / 1000).toFixed(1)} s`, `${versus(large.largeLoadMs, demo.demoLoadMs, 'demo')}; ${against(large.largeLoadMs / 1000, 20, 's')}`],
+    ['heap with the large profile loaded', `${large.largeHeapMiB.toFixed(0)} MiB`, '—'],
   );
+  return rows;
 }

@@ -151,6 +151,8 @@ export function createFakeDomain(): FakeDomain {
       const row = lookup(parent);
       return row && field === 'items' ? structuredClone(row.items) : [];
     },
+    // No inventory in this world: sourcing finds no location.
+    inventoryPositions: () => [],
     setting(name, retailerId) {
       return (
         settings.find((s) => s.name === name && s.context === 'RETAILER' && String(s.contextId) === retailerId) ??

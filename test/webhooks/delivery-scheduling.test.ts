@@ -106,10 +106,19 @@ describe('turns across accounts and webhook names', () => {
     const dispatcher = createDispatcher({ maxInFlight: 3, maxInFlightPerOrigin: 3 });
     let open = 0;
     let peak = 0;
+    // Each attempt holds until three are open at once (or 500 ms pass), so the peak does not depend
+    // on how fast the machine happens to be: three must overlap, and a fourth must never start.
+    let waiting: (() => void)[] = [];
     const fetch: FetchLike = async () => {
       open += 1;
       peak = Math.max(peak, open);
-      await new Promise((resolve) => setImmediate(resolve));
+      await new Promise<void>((resolve) => {
+        waiting.push(resolve);
+        if (open >= 3) {
+          for (const release of waiting) release();
+          waiting = [];
+        } else setTimeout(resolve, 500).unref();
+      });
       open -= 1;
       return new Response('ok');
     };

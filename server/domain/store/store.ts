@@ -1,7 +1,8 @@
 /**
  * The in-memory entity store: one collection per stored GraphQL type, plain JSON records, and
- * the indexes the API's lookups and searches use (design §5): by id, by `ref`, by `status` and
- * `type`, and a reverse index of links ("which records point at this one").
+ * the indexes the API's lookups and searches use (design §5): by id, by `ref`, by `status`,
+ * `type` and `productRef` (sourcing finds a product's inventory positions without walking the
+ * catalogue), and a reverse index of links ("which records point at this one").
  *
  * Records are plain objects. A link to another entity is stored as `{ __link: 'Type', id }`
  * (single) or an array of those (membership lists). Ids are numeric strings assigned in
@@ -17,7 +18,7 @@ export const isLinkRef = (v: unknown): v is LinkRef =>
 
 export const linkTo = (record: { __typename: string; id: string }): LinkRef => ({ __link: record.__typename, id: record.id });
 
-const INDEXED_FIELDS = ['ref', 'status', 'type'] as const;
+const INDEXED_FIELDS = ['ref', 'status', 'type', 'productRef'] as const;
 type IndexedField = (typeof INDEXED_FIELDS)[number];
 
 /** Sorted array of numeric ids, ascending. */
@@ -52,12 +53,19 @@ export function lowerBound(ids: readonly number[], id: number): number {
   return lo;
 }
 
+/** `Date.prototype.toISOString` form: fixed width, so text order is time order. */
+const ISO_INSTANT = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/;
+
 class Collection {
   /** maps id to record */
   readonly byId = new Map<string, EntityRecord>();
   readonly all = new IdList();
+  /** True while every record, in id order, has an ISO `createdOn` no earlier than the one before. */
+  createdOnOrdered = true;
+  /** `createdOn` of the newest record when it was added. */
+  lastCreatedOn = '';
   /** maps field → value → ids having that value */
-  readonly indexes: Record<IndexedField, Map<string, IdList>> = { ref: new Map(), status: new Map(), type: new Map() };
+  readonly indexes: Record<IndexedField, Map<string, IdList>> = { ref: new Map(), status: new Map(), type: new Map(), productRef: new Map() };
 }
 
 /** An in-memory copy of the store with its indexes, for fast snapshot restores (not JSON). */
@@ -67,6 +75,8 @@ function copyCollection(c: Collection): Collection {
   const copy = new Collection();
   for (const [id, r] of c.byId) copy.byId.set(id, r);
   copy.all.ids.push(...c.all.ids);
+  copy.createdOnOrdered = c.createdOnOrdered;
+  copy.lastCreatedOn = c.lastCreatedOn;
   for (const field of INDEXED_FIELDS) for (const [value, list] of c.indexes[field]) copy.indexes[field].set(value, list.copy());
   return copy;
 }
@@ -134,6 +144,14 @@ export class Store {
     return [...new Set(values)].map((v) => c.indexes[field].get(v)?.ids ?? []);
   }
 
+  /**
+   * True when id order is `createdOn` order for every record of `typename` (ids and the clock
+   * both move forward), so a date window is a contiguous run of ids (binary search).
+   */
+  createdOnOrdered(typename: string): boolean {
+    return this.collections.get(typename)?.createdOnOrdered ?? true;
+  }
+
   isIndexed(field: string): field is IndexedField {
     return (INDEXED_FIELDS as readonly string[]).includes(field);
   }
@@ -158,6 +176,7 @@ export class Store {
     const c = this.collection(record.__typename);
     const previous = c.byId.get(record.id);
     if (previous) this.unindex(c, previous);
+    this.trackCreatedOn(c, record, previous);
     c.byId.set(record.id, record);
     this.index(c, record);
   }
@@ -169,6 +188,21 @@ export class Store {
     this.version += 1;
     this.unindex(c, previous);
     c.byId.delete(id);
+  }
+
+  private trackCreatedOn(c: Collection, r: EntityRecord, previous: EntityRecord | undefined): void {
+    if (!c.createdOnOrdered) return;
+    const createdOn = r['createdOn'];
+    if (previous) {
+      if (previous['createdOn'] !== createdOn) c.createdOnOrdered = false;
+      return;
+    }
+    const newest = c.all.ids.length === 0 || c.all.ids[c.all.ids.length - 1]! < Number(r.id);
+    if (!newest || typeof createdOn !== 'string' || !ISO_INSTANT.test(createdOn) || createdOn < c.lastCreatedOn) {
+      c.createdOnOrdered = false;
+      return;
+    }
+    c.lastCreatedOn = createdOn;
   }
 
   private index(c: Collection, r: EntityRecord): void {

@@ -47,13 +47,21 @@ function locationRefFor(event: Readonly<OrchestrationEvent>, order: Readonly<Ent
  * Real workflows source with library rules (SearchInventoryAtLocations, …) the simulator does not run.
  */
 function sourceLocation(read: DomainReader, order: Readonly<EntityView>, items: { productRef: string | undefined; quantity: number }[]): string | undefined {
-  const positions = read.related({ entityType: 'INVENTORY_CATALOGUE', ref: `DEFAULT:${order.retailerId ?? '1'}` }, 'inventoryPositions');
-  const stock = new Map<string, number>();
-  for (const p of positions) stock.set(`${String(p['productRef'])}@${String(p['locationRef'])}`, Number(p['onHand'] ?? 0));
-  const locations = [...new Set(positions.map((p) => String(p['locationRef'])))].sort();
-  const covering = locations.filter((loc) => items.every((i) => i.productRef !== undefined && (stock.get(`${i.productRef}@${loc}`) ?? 0) >= i.quantity));
+  // Positions by product (an index lookup), so an order costs items × their positions.
+  const catalogueRef = `DEFAULT:${order.retailerId ?? '1'}`;
+  let covering: string[] | undefined;
+  for (const { productRef, quantity } of items) {
+    if (productRef === undefined) return undefined;
+    const enough = new Set(
+      read
+        .inventoryPositions(catalogueRef, productRef)
+        .filter((p) => Number(p['onHand'] ?? 0) >= quantity)
+        .map((p) => String(p['locationRef'])),
+    );
+    covering = (covering ?? [...enough].sort()).filter((loc) => enough.has(loc));
+  }
   const typeOf = (ref: string): string | undefined => read.find({ entityType: 'LOCATION', ref })?.subtype;
-  return covering.find((ref) => typeOf(ref) === 'WAREHOUSE') ?? covering[0];
+  return covering?.find((ref) => typeOf(ref) === 'WAREHOUSE') ?? covering?.[0];
 }
 
 const withoutUndefined = (input: Record<string, unknown>): Record<string, unknown> =>

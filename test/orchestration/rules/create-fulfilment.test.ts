@@ -86,6 +86,31 @@ describe('commonv2.CreateFulfilment', () => {
     expect(effect).toMatchObject({ type: 'mutate', input: { ref, items: expected } });
   });
 
+  it.each([
+    { title: 'the warehouse when both locations cover every item', dc: [5, 5], store: [5, 5], from: 'a2', type: 'HD_PFDC' },
+    { title: 'the only location that covers every item', dc: [1, 5], store: [2, 1], from: 'a1', type: 'HD_PFS' },
+    { title: 'no location when none covers every item', dc: [1, 5], store: [0, 5], from: undefined, type: 'HD_PFDC' },
+  ])('sources from $title (positions of DEFAULT:1 by product)', ({ dc, store: atStore, from, type }) => {
+    const order = hdOrder();
+    const position = (productRef: string, locationRef: string, onHand: number, catalogueRef = 'DEFAULT:1') => ({ catalogueRef, productRef, locationRef, onHand });
+    const data: FakeData = {
+      ...world(order),
+      related: { 'ORDER:o1:items': items.map((item, i) => ({ ...item, product: { ref: `P-${i + 1}` } })) },
+      positions: [
+        position('P-1', 'DC-1', dc[0]!),
+        position('P-2', 'DC-1', dc[1]!),
+        position('P-1', 'STORE-1', atStore[0]!),
+        position('P-2', 'STORE-1', atStore[1]!),
+        position('P-1', 'OTHER-1', 9, 'DEFAULT:2'),
+        position('P-2', 'OTHER-1', 9, 'DEFAULT:2'),
+      ],
+    };
+    const [effect] = rule.run(ruleInput(order, rule.props.parse({}), { data }));
+    const input = effect?.type === 'mutate' ? effect.input : {};
+    expect(input['type']).toBe(type);
+    expect(input['fromAddress']).toEqual(from === undefined ? undefined : { id: from });
+  });
+
   it('creates nothing when live fulfilments already cover every item', () => {
     const order = hdOrder();
     const data = world(order, {

@@ -9,6 +9,8 @@ export type FakeData = {
   /** Keyed `ENTITY_TYPE:id:field`, e.g. `ORDER:o1:items`. */
   related?: Record<string, Record<string, unknown>[]>;
   settings?: Setting[];
+  /** Inventory positions as plain records (`catalogueRef`, `productRef`, `locationRef`, `onHand`). */
+  positions?: Record<string, unknown>[];
 };
 
 const sameKey = (view: { entityType: string; id: string; ref: string | undefined }, key: EntityKey): boolean =>
@@ -22,6 +24,8 @@ export function fakeReader(data: FakeData = {}): DomainReader {
     children: (parent, childEntityType) =>
       entities.filter((e) => e.entityType === childEntityType && sameKey(e.root, parent)),
     related: (parent, field) => data.related?.[`${parent.entityType}:${parent.id}:${field}`] ?? [],
+    inventoryPositions: (catalogueRef, productRef) =>
+      (data.positions ?? []).filter((p) => p['catalogueRef'] === catalogueRef && p['productRef'] === productRef),
     setting: (name, retailerId) => {
       const named = (data.settings ?? []).filter((s) => s.name === name);
       return (

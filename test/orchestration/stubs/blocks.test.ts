@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { entity, eventOn, fulfilment, hdOrder, ROOT } from '../rules/fake-reader.js';
+import { entity, eventOn, fakeReader, fulfilment, hdOrder, ROOT } from '../rules/fake-reader.js';
 import { runStub, stubOf } from './stub-helpers.js';
 
 const order = hdOrder('BOOKED', { totalPrice: 120 });
@@ -39,14 +39,14 @@ describe('stub block sendEvent', () => {
 
   it('fails the rule, saying why, when a delay prop is not a delay', () => {
     const rule = stubOf({ props: ['delay'], do: [{ sendEvent: { name: 'Later', delay: '{{props.delay}}' } }] });
-    expect(() => rule.run({ event: eventOn(order), entity: order, props: { delay: 'soon' }, now: new Date(0), read: { find: () => undefined, children: () => [], related: () => [], setting: () => undefined } })).toThrow(
+    expect(() => rule.run({ event: eventOn(order), entity: order, props: { delay: 'soon' }, now: new Date(0), read: fakeReader() })).toThrow(
       'ACME.acme.Stubbed: sendEvent delay "{{props.delay}}" is not seconds or an ISO-8601 duration for this event (Expected a delay in seconds (e.g. "600") or an ISO-8601 duration, got "soon")',
     );
   });
 
   it('fails the rule when the event name renders empty', () => {
     const rule = stubOf({ props: { eventName: { required: false } }, do: [{ sendEvent: { name: '{{props.eventName}}' } }] });
-    expect(() => rule.run({ event: eventOn(order), entity: order, props: {}, now: new Date(0), read: { find: () => undefined, children: () => [], related: () => [], setting: () => undefined } })).toThrow(
+    expect(() => rule.run({ event: eventOn(order), entity: order, props: {}, now: new Date(0), read: fakeReader() })).toThrow(
       'ACME.acme.Stubbed: sendEvent name "{{props.eventName}}" is empty for this event; give the workflow rule the prop it names, or a "default" in the stub',
     );
   });
