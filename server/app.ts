@@ -18,6 +18,7 @@ import { createJobRouter } from './http/routes/job-routes.js';
 import { createEventRouter } from './http/routes/event-routes.js';
 import { createSimOrchestrationRouter } from './http/routes/sim-orchestration-routes.js';
 import { createWorkflowRouter } from './http/routes/workflow-routes.js';
+import { createLegacyRouter } from './http/routes/legacy-routes.js';
 import { createPluginRouter, createSimPluginRouter } from './http/routes/plugin-routes.js';
 import type { Simulator } from './simulator.js';
 import type { Logger } from './lib/logger.js';
@@ -58,6 +59,7 @@ export function createApp(sim: Simulator, options: AppOptions = {}): Express {
   app.get('/graphql', (req, res, next) => (req.accepts(['text/html', 'application/json']) === 'text/html' && !req.query['query'] ? graphql(req, res) : next()));
   app.use('/graphql', requireAuth(sim), (req, res) => graphql(req, res));
   app.use('/api', requireAuth(sim));
+  app.use(createLegacyRouter(accountOf));
   app.use(
     createEventRouter((req) => {
       const account = accountOf(req);

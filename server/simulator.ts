@@ -276,7 +276,9 @@ function ensureDefaultUser(account: Account, spec: AccountSpec): void {
       type: 'ADMIN',
       timezone: 'UTC',
       primaryRetailer: { id: spec.retailerId },
-      roles: [{ role: { name: 'ADMIN' }, contexts: [{ contextType: 'RETAILER', contextId: spec.retailerId }] }],
+      // The account's admin: its role opens every retailer (ACCOUNT context), as an account-level
+      // user's does on the platform; the RETAILER context names its own retailer (docs/legacy-rest.md).
+      roles: [{ role: { name: 'ADMIN' }, contexts: [{ contextType: 'ACCOUNT', contextId: account.id }, { contextType: 'RETAILER', contextId: spec.retailerId }] }],
     },
   });
 }

@@ -20,6 +20,7 @@ export const ERROR_CATALOG = {
   REQUIRED_FIELD_MISSING: { http: 400, restCode: 'NotNull', title: 'A required field is missing' },
   MALFORMED_JSON: { http: 400, restCode: '400', title: 'The body is not valid JSON' },
   UNAUTHENTICATED: { http: 401, restCode: '401', title: 'Missing, unknown or expired bearer token' },
+  FORBIDDEN: { http: 403, restCode: '403', title: 'The user has no role for this retailer' },
   NOT_FOUND: { http: 404, restCode: '404', title: 'No such resource' },
   ENTITY_NOT_FOUND: { http: 400, restCode: '400', gqlCode: 'C0120E', title: 'A referenced entity does not exist' },
   DUPLICATE_ENTITY: { http: 400, restCode: '400', gqlCode: 'C0121E', title: 'An entity with this key already exists' },

@@ -61,14 +61,14 @@ export function toWebhookBody(event: WebhookEvent): Buffer {
     entityType: event.entityType,
     entityStatus: event.entityStatus,
   };
-  if (event.entitySubtype !== undefined) ordered.entitySubtype = event.entitySubtype;
-  ordered.type = event.type;
-  ordered.attributes = event.attributes;
-  ordered.meta = { mode: meta.mode, simulation: meta.simulation, models: meta.models };
-  ordered.trailLogs = event.trailLogs ?? [];
-  ordered.errorLogs = event.errorLogs ?? [];
-  ordered.rootEntityId = event.rootEntityId;
-  ordered.rootEntityType = event.rootEntityType;
-  ordered.rootEntityRef = event.rootEntityRef;
+  if (event.entitySubtype !== undefined) ordered['entitySubtype'] = event.entitySubtype;
+  ordered['type'] = event.type;
+  ordered['attributes'] = event.attributes;
+  ordered['meta'] = { mode: meta.mode, simulation: meta.simulation, models: meta.models };
+  ordered['trailLogs'] = event.trailLogs ?? [];
+  ordered['errorLogs'] = event.errorLogs ?? [];
+  ordered['rootEntityId'] = event.rootEntityId;
+  ordered['rootEntityType'] = event.rootEntityType;
+  ordered['rootEntityRef'] = event.rootEntityRef;
   return Buffer.from(JSON.stringify(ordered), 'utf8');
 }

@@ -125,9 +125,9 @@ describe('Dockerfile final stage', () => {
 
   it('exposes the CLI default port and listens on every interface', () => {
     expect(exposed).toEqual([defaultPort]);
-    expect(env.FLUENT_SIM_HOST).toBe('0.0.0.0');
+    expect(env['FLUENT_SIM_HOST']).toBe('0.0.0.0');
     // The healthcheck reads FLUENT_SIM_PORT too, so both follow `docker run -e FLUENT_SIM_PORT=…`.
-    expect(env.FLUENT_SIM_PORT ?? defaultPort).toBe(defaultPort);
+    expect(env['FLUENT_SIM_PORT'] ?? defaultPort).toBe(defaultPort);
   });
 
   it('starts the package bin with node directly, stops on SIGTERM and checks health without curl or wget', () => {
@@ -149,7 +149,7 @@ describe('Dockerfile final stage', () => {
     const user = last('USER')!.split(':')[0]!;
     const before = final.instructions.slice(0, final.instructions.findIndex((i) => i.keyword === 'VOLUME'));
     expect(before.some((i) => i.keyword === 'RUN' && i.args.includes(`chown ${user}`) && i.args.includes('/data'))).toBe(true);
-    if (env.FLUENT_SIM_DATA) expect(volumes.some((v) => env.FLUENT_SIM_DATA!.startsWith(`${v}/`))).toBe(true);
+    if (env['FLUENT_SIM_DATA']) expect(volumes.some((v) => env['FLUENT_SIM_DATA']!.startsWith(`${v}/`))).toBe(true);
   });
 
   it('sends only what it copies as build context (.dockerignore allow-list)', () => {

@@ -97,7 +97,7 @@ export function createSimWebhookRouter(getService: (req: Request) => WebhookServ
 
   // Before `/:id`, which would otherwise take "public-key" as an id.
   router.get('/_sim/webhooks/public-key', (req, res) => {
-    const format = req.query.format ?? 'pem';
+    const format = req.query['format'] ?? 'pem';
     if (format !== 'pem' && format !== 'base64') {
       throw new SimError('VALIDATION_FAILED', `Query parameter 'format' must be 'pem' or 'base64'`);
     }

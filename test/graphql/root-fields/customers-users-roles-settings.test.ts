@@ -124,7 +124,7 @@ describe('me and users', () => {
     const { me } = await h.ok(`{ me { id ref username firstName lastName primaryEmail type status primaryRetailer { id ref } roles { role { name } contexts { contextType contextId } } } }`);
     expect(me).toMatchObject({ ref: 'admin', username: 'admin', firstName: 'Local', lastName: 'Admin', primaryEmail: 'admin@fluent-sim.local', type: 'ADMIN', primaryRetailer: { id: RETAILER_ID, ref: 'LOCAL' } });
     expect(me.id).toMatch(/^\d+$/);
-    expect(me.roles).toEqual([{ role: { name: 'ADMIN' }, contexts: [{ contextType: 'RETAILER', contextId: RETAILER_ID }] }]);
+    expect(me.roles).toEqual([{ role: { name: 'ADMIN' }, contexts: [{ contextType: 'ACCOUNT', contextId: 'LOCAL' }, { contextType: 'RETAILER', contextId: RETAILER_ID }] }]);
   });
 
   it('createUser creates a user with roles in contexts (the password is not exposed)', async () => {

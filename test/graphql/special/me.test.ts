@@ -14,7 +14,7 @@ describe('Query.me', () => {
       lastName: 'Admin',
       type: 'ADMIN',
       primaryRetailer: { ref: 'LOCAL' },
-      roles: [{ role: { name: 'ADMIN' }, contexts: [{ contextType: 'RETAILER', contextId: t.sim.config.retailerId }] }],
+      roles: [{ role: { name: 'ADMIN' }, contexts: [{ contextType: 'ACCOUNT', contextId: t.sim.config.account }, { contextType: 'RETAILER', contextId: t.sim.config.retailerId }] }],
     });
   });
 

@@ -1,0 +1,31 @@
+/**
+ * Shared checks for legacy REST bodies: an object, the required fields first (each missing one
+ * → 400 `'field' is required` with code `NotNull`, the platform's wording, fluent-platform.md §7),
+ * then the zod schema (a wrong type → 400 naming the field). Nothing is written before this passes.
+ */
+import type { z } from 'zod';
+import { SimError } from '../domain/errors.js';
+
+const isMissing = (value: unknown): boolean => value === undefined || value === null || value === '';
+
+/** Reads `a.b.c` from an object, undefined when a step is missing. */
+function at(body: Record<string, unknown>, path: string): unknown {
+  return path.split('.').reduce<unknown>((value, key) => (value && typeof value === 'object' ? (value as Record<string, unknown>)[key] : undefined), body);
+}
+
+export function parseBody<S extends z.ZodType>(body: unknown, schema: S, required: readonly string[], example: string): z.output<S> {
+  if (typeof body !== 'object' || body === null || Array.isArray(body)) {
+    throw new SimError('VALIDATION_FAILED', `The request body must be a JSON object: ${example}`);
+  }
+  for (const field of required) {
+    if (isMissing(at(body as Record<string, unknown>, field))) throw new SimError('REQUIRED_FIELD_MISSING', `'${field}' is required`);
+  }
+  const parsed = schema.safeParse(body);
+  if (!parsed.success) {
+    throw new SimError('VALIDATION_FAILED', parsed.error.issues.map((issue) => `'${issue.path.join('.')}': ${issue.message}`).join('; '));
+  }
+  return parsed.data;
+}
+
+/** A Fluent id: real clients send strings, some numbers; stored ids are strings. */
+export const idText = (value: string | number): string => String(value).trim();
