@@ -17,7 +17,7 @@ function layerOf(file: string): Layer {
   const path = relative(SERVER, file);
   const top = path.split('/')[0]!;
   if (['http', 'cli', 'pull'].includes(top) || ['app.ts', 'main.ts', 'cli.ts', 'start.ts', 'testing.ts'].includes(path)) return 'http';
-  if (['state', 'persistence', 'seed'].includes(top) || ['simulator.ts', 'account.ts', 'config.ts'].includes(path)) return 'simulator';
+  if (['state', 'persistence', 'seed', 'legacy'].includes(top) || ['simulator.ts', 'account.ts', 'config.ts'].includes(path)) return 'simulator';
   if (['graphql', 'orchestration', 'webhooks', 'batch', 'auth', 'plugins'].includes(top)) return 'services';
   if (top === 'domain') return 'domain';
   if (top === 'lib') return 'lib';

@@ -35,7 +35,7 @@ describe('in-process mutations are validated against the schema', () => {
 
   it.each([
     ['without its required customer', withoutCustomer, /Field "customer" of required type "CustomerId!" was not provided/],
-    ['with a totalPrice that is not a number', { ...ORDER, totalPrice: 'not-a-number' }, /at "input\.totalPrice"; Float cannot represent non numeric value: "not-a-number"/],
+    ['with a totalPrice that is not a number', { ...ORDER, totalPrice: 'not-a-number' }, /input\.totalPrice: Float cannot represent non numeric value: "not-a-number"/],
     ['with a field CreateOrderInput does not have', { ...ORDER, colour: 'red' }, /Field "colour" is not defined by type "CreateOrderInput"/],
   ])('refuses createOrder %s from runCommand and from a rule, and writes nothing', (_what, input, message) => {
     const before = orderCount();
@@ -55,6 +55,9 @@ describe('in-process mutations are validated against the schema', () => {
       .send({ query: 'mutation($input: CreateOrderInput) { createOrder(input: $input) { id } }', variables: { input: { ...ORDER, totalPrice: 'not-a-number' } } });
     expect(res.status).toBe(400);
     expect((res.body as { errors: { message: string }[] }).errors[0]?.message).toMatch(/at "input\.totalPrice"; Float cannot represent non numeric value: "not-a-number"/);
+    expect(errorOf(() => runCommand(account, 'createOrder', { input: { ...ORDER, totalPrice: 'not-a-number' } })).message).toBe(
+      'createOrder: input.totalPrice: Float cannot represent non numeric value: "not-a-number"',
+    );
   });
 
   it('refuses unknown arguments and unknown mutations', () => {

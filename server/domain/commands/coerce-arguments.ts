@@ -3,7 +3,9 @@
  * own `coerceInputValue`, the function the GraphQL API applies to a request's variables. So an
  * in-process caller (a rule, a batch, a seed) is held to the same input contract as a client:
  * a missing required field, a value of the wrong type or a field the input type does not have is
- * refused with graphql-js's message, and nothing is written.
+ * refused with graphql-js's message, prefixed by the path of the value
+ * (`createOrder: input.totalPrice: Float cannot represent non numeric value: "x"`), and nothing
+ * is written.
  */
 import { coerceInputValue, type GraphQLField, GraphQLError, isNonNullType } from 'graphql';
 import { SimError } from '../errors.js';
@@ -21,19 +23,11 @@ export function coerceArguments(field: GraphQLField<unknown, unknown>, args: Rec
       else if (isNonNullType(arg.type)) problems.push(`Field "${root}.${field.name}" argument "${arg.name}" of type "${String(arg.type)}" is required, but it was not provided.`);
       continue;
     }
-    coerced[arg.name] = coerceInputValue(value, arg.type, (path, invalid, error: GraphQLError) => {
-      const at = path.length ? ` at "${arg.name}${path.map((p) => (typeof p === 'number' ? `[${p}]` : `.${p}`)).join('')}"` : '';
-      problems.push(`Variable "$${arg.name}" got invalid value ${shown(invalid)}${at}; ${error.message}`);
+    coerced[arg.name] = coerceInputValue(value, arg.type, (path, _invalid, error: GraphQLError) => {
+      problems.push(`${[arg.name, ...path].join('.')}: ${error.message}`);
     });
   }
-  if (problems.length) throw new SimError('VALIDATION_FAILED', `${field.name}: ${problems.join(' ')}`, { details: { problems } });
+  if (problems.length) throw new SimError('VALIDATION_FAILED', `${field.name}: ${problems.join('; ')}`, { details: { problems } });
   return coerced;
 }
 
-/** A value as the message shows it: JSON, cut short like graphql-js's `inspect`. */
-function shown(value: unknown): string {
-  const text = JSON.stringify(value) ?? 'undefined';
-  return text.length > MAX_SHOWN ? `${text.slice(0, MAX_SHOWN)}…` : text;
-}
-
-const MAX_SHOWN = 120;
