@@ -11,7 +11,7 @@
 import { type GraphQLInputObjectType, getNamedType, isInputObjectType } from 'graphql';
 import type { Clock } from '../lib/clock.js';
 import type { Ids } from '../lib/ids.js';
-import { applyDefaults, checkLength, keyFieldsOf, upsertAttributes, type AttributeValue } from './entity-fields.js';
+import { applyDefaults, checkLength, keyFieldsOf, upsertAttributes, upsertPrices, type AttributeValue, type PriceValue } from './entity-fields.js';
 import {
   applyCrossReferences,
   checkEmbeddedReferences,
@@ -170,6 +170,7 @@ export class EntityService {
       checkLength(out, value);
       const named = getNamedType(def.type);
       if (out === 'attributes' && Array.isArray(value)) record['attributes'] = upsertAttributes(record['attributes'], value as AttributeValue[]);
+      else if (out === 'prices' && Array.isArray(value)) record['prices'] = upsertPrices(record['prices'], value as PriceValue[]);
       else if (value === null || !isInputObjectType(named)) record[out] = value;
       else if (REFERENCE_INPUT.test(named.name)) record[out] = resolveReferences(this.deps.model, this.find, tx, typename, out, named, value);
       else if (named.name.startsWith('Update')) {

@@ -1,7 +1,7 @@
 /**
  * Field rules of the entity service that need no other record: defaults a create fills in
  * (ref, status, workflowRef/workflowVersion), maximum lengths (C0141E), the key fields of an
- * update input, and attributes upserted by name.
+ * update input, and attributes (by name) and prices (by type + currency) upserted.
  */
 import { type GraphQLInputObjectType, getNamedType, isInputObjectType, isNonNullType } from 'graphql';
 import { REFERENCE_INPUT } from './entity-references.js';
@@ -60,6 +60,24 @@ export function upsertAttributes(current: unknown, incoming: AttributeValue[]): 
     const at = list.findIndex((x) => x.name === a.name);
     if (at >= 0) list[at] = a;
     else list.push(a);
+  }
+  return list;
+}
+
+export type PriceValue = { type: string; currency: string; value: number };
+
+/**
+ * Prices are upserted by type + currency on update: "If an associated Price with a matching
+ * name and type already exists, then the value field will be updated, else it will be inserted"
+ * (UpdateStandardProductInput / UpdateVariantProductInput descriptions; the key is type+currency).
+ */
+export function upsertPrices(current: unknown, incoming: PriceValue[]): PriceValue[] {
+  const list = Array.isArray(current) ? [...(current as PriceValue[])] : [];
+  for (const p of incoming) {
+    if (!p) continue;
+    const at = list.findIndex((x) => x?.type === p.type && x?.currency === p.currency);
+    if (at >= 0) list[at] = p;
+    else list.push(p);
   }
   return list;
 }

@@ -4,6 +4,7 @@
  * and id or ref; the root entity is found by following each sub-entity's parent field.
  */
 import type { Domain } from '../domain/domain.js';
+import { DERIVED_VALUES } from '../domain/derived-values.js';
 import { SimError } from '../domain/errors.js';
 import { upsertAttributes } from '../domain/entity-fields.js';
 import { FLUENT_ENTITY_TYPES, PARENT_FIELD, TYPENAMES_OF_ENTITY_TYPE } from '../domain/overrides.js';
@@ -99,7 +100,8 @@ export function createDomainPort(domain: Domain): DomainPort {
   const relatedRecords = (parent: EntityRecord, field: string): EntityRecord[] => {
     const kind = domain.model.entities[parent.__typename]?.fields[field];
     const out = new Map<string, EntityRecord>();
-    const own = parent[field];
+    // A link the API derives (Fulfilment.fromLocation from fromAddress) answers like a stored one.
+    const own = parent[field] ?? DERIVED_VALUES[`${parent.__typename}.${field}`]?.(store, parent);
     for (const l of Array.isArray(own) ? own : [own]) {
       const r = isLinkRef(l) ? store.resolve(l) : undefined;
       if (r) out.set(`${r.__typename}:${r.id}`, r);

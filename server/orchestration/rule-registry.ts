@@ -12,6 +12,7 @@ import { z } from 'zod';
 import { SimError } from '../domain/errors.js';
 import { locate } from './json-pointer.js';
 import { defineRule, type Rule } from './rule.js';
+import { ruleModule } from './rule-module.js';
 import { bareName, closestNames, ruleLookup } from './rule-name.js';
 import type { WorkflowRule } from './workflow.js';
 
@@ -42,7 +43,16 @@ export type CompiledRule = {
   location: string;
 };
 
-export type RuleCatalogueEntry = { name: string; aliases: string[]; description: string; props: unknown };
+export type RuleCatalogueEntry = {
+  name: string;
+  aliases: string[];
+  /** The Fluent plugin the rule belongs to (rule-module.ts). */
+  module: string;
+  description: string;
+  /** What the simulator chose where Fluent's docs are silent; null when fully documented. */
+  inferred: string | null;
+  props: unknown;
+};
 
 export interface RuleRegistry {
   readonly unknownRulePolicy: UnknownRulePolicy;
@@ -147,7 +157,14 @@ export function createRuleRegistry(rules: readonly Rule<any>[], options: RuleReg
     keys: () => [...byKey.keys()].sort(),
     catalogue: () =>
       [...new Set(byKey.values())]
-        .map((rule) => ({ name: rule.name, aliases: [...(rule.aliases ?? [])], description: rule.description, props: propsJsonSchema(rule) }))
+        .map((rule) => ({
+          name: rule.name,
+          aliases: [...(rule.aliases ?? [])],
+          module: ruleModule(rule.name),
+          description: rule.description,
+          inferred: rule.inferred ?? null,
+          props: propsJsonSchema(rule),
+        }))
         .sort((a, b) => a.name.localeCompare(b.name)),
   };
 }

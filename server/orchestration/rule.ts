@@ -32,6 +32,11 @@ export interface Rule<Props = unknown> {
   readonly aliases?: readonly string[];
   /** One line, shown in /_sim/rules and README. */
   readonly description: string;
+  /**
+   * What of the behaviour the simulator chose where Fluent's docs are silent, in a few words;
+   * shown as `[inferred]` in /_sim/rules and README. Absent when every part is documented.
+   */
+  readonly inferred?: string;
   readonly props: z.ZodType<Props>;
   run(input: RuleInput<Props>): readonly Effect[];
 }

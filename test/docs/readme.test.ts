@@ -2,6 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { ERROR_CATALOG, type ErrorSpec } from '../../server/domain/errors.js';
 import { FLAGS, envName } from '../../server/cli.js';
+import { ruleModule } from '../../server/orchestration/rule-module.js';
 import { BUILTIN_RULES } from '../../server/orchestration/rules/index.js';
 
 /** The tables of the README and docs/ are documentation users rely on: they must match the code. */
@@ -34,7 +35,7 @@ describe('README and docs/', () => {
     }
   });
 
-  it('documents every built-in rule with its aliases and props', () => {
+  it('documents every built-in rule with its aliases, module and what is inferred', () => {
     const rows = tableAfter('## Rules', read('docs/orchestration.md'));
     const documented = new Map(rows.map((r) => [code(r[0]!), r]));
     expect([...documented.keys()].sort()).toEqual(BUILTIN_RULES.map((r) => r.name).sort());
@@ -42,6 +43,8 @@ describe('README and docs/', () => {
       const row = documented.get(rule.name)!;
       const aliases = row[1] === '—' ? [] : code(row[1]!).split(',').map((a) => a.trim());
       expect(aliases.sort(), rule.name).toEqual([...(rule.aliases ?? [])].sort());
+      expect(ruleModule(rule.name), rule.name).toContain(row[2]);
+      expect(row[4]!.includes('[inferred'), `${rule.name} [inferred]`).toBe(rule.inferred !== undefined);
     }
   });
 

@@ -107,8 +107,8 @@ describe('workflow versions through the official client', () => {
 
   it('suggests the closest ruleset names for an unknown event name, in the 400 body and in explain', async () => {
     const ref = await bookedOrder();
-    const answer = await send('OrderCancel', ref);
-    expect(answer).toMatchObject({ eventStatus: 'NO_MATCH', errorMessage: 'workflow ORDER::HD 1.0 has no ruleset named "OrderCancel"; closest ruleset names: CancelOrder' });
-    expect(await explain(answer.eventId)).toMatchObject({ similarRulesetNames: ['CancelOrder'], outcome: { type: 'noMatch', reason: answer.errorMessage } });
+    const answer = await send('CancelOrdr', ref);
+    expect(answer).toMatchObject({ eventStatus: 'NO_MATCH', errorMessage: 'workflow ORDER::HD 1.0 has no ruleset named "CancelOrdr"; closest ruleset names: CancelOrder, OrderCancel' });
+    expect(await explain(answer.eventId)).toMatchObject({ similarRulesetNames: ['CancelOrder', 'OrderCancel'], outcome: { type: 'noMatch', reason: answer.errorMessage } });
   });
 });

@@ -1,5 +1,6 @@
 import express from 'express';
 import request from 'supertest';
+import { createTestApp } from '../support/test-app.js';
 import { describe, expect, it } from 'vitest';
 import { createErrorHandler } from '../../server/http/error-handler.js';
 import { createSimOrchestrationRouter } from '../../server/http/routes/sim-orchestration-routes.js';
@@ -135,8 +136,22 @@ describe('GET /_sim/rules', () => {
     expect(res.body.rules).toContainEqual({
       name: 'test.SetState',
       aliases: ['testlib.ChangeState'],
+      module: 'test',
       description: 'Sets the status of the event entity.',
+      inferred: null,
       props: expect.objectContaining({ type: 'object', required: ['status'] }),
     });
+  });
+
+  it('names each built-in rule\'s module and what of it is inferred', async () => {
+    const t = await createTestApp();
+    const rules = (await request(t.app).get('/_sim/rules')).body.rules as { name: string; module: string; inferred: string | null; props: unknown }[];
+    expect(rules.find((r) => r.name === 'globalinventory.CreateVariantProduct')).toMatchObject({ module: 'Inventory Reference Module', inferred: null });
+    expect(rules.find((r) => r.name === 'commonv2.AddEventAttributesToEntity')).toMatchObject({
+      module: 'commonv2 library (order and fulfilment)',
+      inferred: expect.stringContaining('attributeNames'),
+    });
+    const schema = JSON.stringify(rules.find((r) => r.name === 'commonv2.AddEventAttributesToEntity')?.props);
+    for (const prop of ['attributeNames', 'attributeTypes', 'attributeDefaultValues']) expect(schema).toContain(`"${prop}"`);
   });
 });

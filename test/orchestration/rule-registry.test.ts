@@ -95,7 +95,9 @@ describe('createRuleRegistry', () => {
     expect(registry.catalogue()[1]).toEqual({
       name: 'core.SetState',
       aliases: ['commonv2.ChangeStateGQL', 'base.ChangeStateGQL'],
+      module: 'Core Reference Module',
       description: 'core.SetState for tests',
+      inferred: null,
       props: expect.objectContaining({ type: 'object', required: ['status'] }),
     });
   });

@@ -51,7 +51,15 @@ const RECEIVER: Record<string, string> = {
   'commonv2.SendEventForOrder': 'ORDER',
   'commonv2.SendEventOnVerifyingAllFulfilmentStates': 'ORDER',
   'base.SendEventForAllFulfilments': 'FULFILMENT',
+  'globalinventory.ForwardIfCategoryExists': 'CATEGORY',
+  'globalinventory.DownToCategory': 'CATEGORY',
+  'globalinventory.ForwardIfStandardProductExists': 'PRODUCT',
+  'globalinventory.ForwardIfVariantProductExists': 'PRODUCT',
+  'globalinventory.DownToProduct': 'PRODUCT',
+  'commongi.SendEventToUpdateInventoryQuantity': 'INVENTORY_CATALOGUE',
 };
+/** Every ruleset of every default workflow: events may cross workflows (fulfilment → inventory catalogue). */
+const ALL_RULESETS = files.flatMap((f) => load(f).rulesets);
 
 const rulesOf = (wf: Workflow) => wf.rulesets.flatMap((rs) => rs.rules.map((rule) => ({ rs, rule })));
 const hasStatus = (wf: Workflow, entityType: string, status: string) =>
@@ -117,7 +125,7 @@ describe.each(files)('rulesets/%s', (file) => {
       for (const key of ['eventName', 'noMatchEventName']) {
         const sent = rule.props?.[key];
         if (typeof sent !== 'string') continue;
-        const handled = wf.rulesets.some((other) => other.name === sent && other.type === receiver);
+        const handled = (receiver === rs.type ? wf.rulesets : ALL_RULESETS).some((other) => other.name === sent && other.type === receiver);
         expect(handled, `${rs.type} ${rs.name}: ${rule.name} sends ${sent} to ${receiver}`).toBe(true);
       }
     }

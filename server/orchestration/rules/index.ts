@@ -21,6 +21,37 @@ import { sendEventToFulfilmentOnVerifyingOrderStatus } from './send-event-to-ful
 import { sendWebhook } from './send-webhook.js';
 import { setState } from './set-state.js';
 import { updateOnHand } from './update-on-hand.js';
+import { changeOrderDeliveryAddress } from './change-order-delivery-address.js';
+import { updateInventoryQuantitiesStatus } from './update-inventory-quantities-status.js';
+import { updateControlValue } from './update-control-value.js';
+import { calculateOnHand } from './calculate-on-hand.js';
+import { createFulfilmentInventoryQuantity } from './create-fulfilment-inventory-quantity.js';
+import { sendEventOnFulfilmentInventoryUpdate } from './send-event-on-fulfilment-inventory-update.js';
+import { updateInventoryQuantity } from './update-inventory-quantity.js';
+import { createInventoryQuantity } from './create-inventory-quantity.js';
+import { forwardIfOrderCoordinatesNotPresent } from './forward-if-order-coordinates-not-present.js';
+import { forwardIfOrderCoordinatesPresent } from './forward-if-order-coordinates-present.js';
+import { produceVirtualPositionEventsForControlUpdate } from './produce-virtual-position-events-for-control-update.js';
+import { sendEventForCreditMemoToReturn } from './send-event-for-credit-memo-to-return.js';
+import { sendEventToUpdateInventoryQuantity } from './send-event-to-update-inventory-quantity.js';
+import { sendScheduledEvent } from './send-scheduled-event.js';
+import { createCategory } from './create-category.js';
+import { createStandardProduct } from './create-standard-product.js';
+import { createVariantProduct } from './create-variant-product.js';
+import { downToCategory } from './down-to-category.js';
+import { downToProduct } from './down-to-product.js';
+import { forwardIfCategoryExists } from './forward-if-category-exists.js';
+import { forwardIfCategoryNotExists } from './forward-if-category-not-exists.js';
+import { forwardIfStandardProductExists } from './forward-if-standard-product-exists.js';
+import { forwardIfStandardProductNotExists } from './forward-if-standard-product-not-exists.js';
+import { forwardIfVariantProductExists } from './forward-if-variant-product-exists.js';
+import { forwardIfVariantProductNotExists } from './forward-if-variant-product-not-exists.js';
+import { updateCategoriesForStandardProduct } from './update-categories-for-standard-product.js';
+import { updateCategoriesForVariantProduct } from './update-categories-for-variant-product.js';
+import { updateCategory } from './update-category.js';
+import { updateStandardProduct } from './update-standard-product.js';
+import { updateVariantProduct } from './update-variant-product.js';
+import { validateProductCategoriesExist } from './validate-product-categories-exist.js';
 
 // Each rule has its own props type; the catalogue is heterogeneous by design.
 export const BUILTIN_RULES: readonly Rule<any>[] = [
@@ -41,7 +72,40 @@ export const BUILTIN_RULES: readonly Rule<any>[] = [
   sendEventToFulfilmentOnVerifyingOrderStatus,
   createFulfilment,
   addEventAttributesToEntity,
+  sendScheduledEvent,
+  forwardIfOrderCoordinatesPresent,
+  forwardIfOrderCoordinatesNotPresent,
+  sendEventToUpdateInventoryQuantity,
+  changeOrderDeliveryAddress,
+  // Billing and returns (legacy base)
+  sendEventForCreditMemoToReturn,
   // Inventory libraries (commongi, globalinventory)
   forwardIfIncomingAttributeEquals,
   updateOnHand,
+  createInventoryQuantity,
+  produceVirtualPositionEventsForControlUpdate,
+  sendEventOnFulfilmentInventoryUpdate,
+  createFulfilmentInventoryQuantity,
+  updateInventoryQuantity,
+  calculateOnHand,
+  updateInventoryQuantitiesStatus,
+  updateControlValue,
+  // Product catalogue (Inventory Reference Module, globalinventory / commongi)
+  forwardIfCategoryExists,
+  forwardIfCategoryNotExists,
+  createCategory,
+  updateCategory,
+  downToCategory,
+  forwardIfStandardProductExists,
+  forwardIfStandardProductNotExists,
+  forwardIfVariantProductExists,
+  forwardIfVariantProductNotExists,
+  validateProductCategoriesExist,
+  createStandardProduct,
+  createVariantProduct,
+  updateStandardProduct,
+  updateVariantProduct,
+  updateCategoriesForStandardProduct,
+  updateCategoriesForVariantProduct,
+  downToProduct,
 ];

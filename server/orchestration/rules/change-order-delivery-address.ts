@@ -1,0 +1,44 @@
+/**
+ * `order.ChangeOrderDeliveryAddress` (Order Reference Module): the OrderAddressChange event of the
+ * HD contract (workflow-contracts.md §5.1, H: hd-workflow-interface-contracts) — optional
+ * `deliveryAddress` {city, companyName, country, name, postcode, state, street} and
+ * `changeReason` — updates the order's delivery address (its fulfilment choice's
+ * `deliveryAddress`) through `updateCustomerAddress`.
+ *
+ * [inferred] (the rule page is not retrievable): the address record is updated in place, so the
+ * order's fulfilments that ship to it see the change; its latitude and longitude are cleared, as
+ * they described the old address; without `deliveryAddress` nothing changes; an order without a
+ * delivery address is an error.
+ */
+import { z } from 'zod';
+import { defineRule } from '../port.js';
+import { parseAttributes } from './support/event-attributes.js';
+import { walk } from './support/json-path.js';
+import { orderOf } from './support/order-of.js';
+
+const NAME = 'order.ChangeOrderDeliveryAddress';
+const field = z.string().optional();
+const attributes = z.object({
+  changeReason: z.string().nullish(),
+  deliveryAddress: z.object({ city: field, companyName: field, country: field, name: field, postcode: field, state: field, street: field }).nullish(),
+});
+
+export const changeOrderDeliveryAddress = defineRule({
+  name: NAME,
+  aliases: ['commonv2.ChangeOrderDeliveryAddress'],
+  inferred: 'the address is updated in place and its coordinates cleared',
+  description: 'Updates the order\'s delivery address from event attribute deliveryAddress (OrderAddressChange).',
+  props: z.looseObject({}).nullish(),
+  run: ({ event, entity, read }) => {
+    const order = orderOf(entity, read, NAME);
+    const { deliveryAddress } = parseAttributes(event, attributes, NAME);
+    if (!deliveryAddress) return [];
+    const choice = read.related({ entityType: 'ORDER', id: order.id, ref: order.ref }, 'fulfilmentChoice')[0];
+    const id = walk(choice?.['deliveryAddress'], ['id']);
+    if (typeof id !== 'string' && typeof id !== 'number') {
+      throw new Error(`${NAME}: order "${order.ref ?? order.id}" has no delivery address to change.`);
+    }
+    const changes = Object.fromEntries(Object.entries(deliveryAddress).filter(([, v]) => v !== undefined));
+    return [{ type: 'mutate', mutation: 'updateCustomerAddress', input: { id: String(id), ...changes, latitude: null, longitude: null } }];
+  },
+});

@@ -1,0 +1,37 @@
+/**
+ * Shared pieces of the inventory rules (Inventory Reference Module, workflow-contracts.md §2):
+ * positions of an inventory catalogue by product and location, their quantities, and the
+ * `inventoryQuantity` list events carry between the catalogue and its positions
+ * (`[{ref, type, qty, status}]`, the InventoryQuantity sub-attribute of
+ * https://docs.fluentcommerce.com/building-blocks/updateinventoryquantity).
+ */
+import { z } from 'zod';
+import type { DomainReader, EntityView } from '../../port.js';
+
+/** The ref the Batch API gives a position: `<skuRef>:<locationRef>` (apply-inventory-record.ts). */
+export const positionRefOf = (skuRef: string, locationRef: string): string => `${skuRef}:${locationRef}`;
+
+/** The position of `skuRef` at `locationRef` in the catalogue, by its batch ref or by its fields. */
+export function findPosition(read: DomainReader, catalogue: Readonly<EntityView>, skuRef: string, locationRef: string): EntityView | undefined {
+  const ref = positionRefOf(skuRef, locationRef);
+  const quick = read.find({ entityType: 'INVENTORY_POSITION', ref });
+  if (quick && quick.root.id === catalogue.id) return quick;
+  return read
+    .children({ entityType: 'INVENTORY_CATALOGUE', id: catalogue.id, ref: catalogue.ref }, 'INVENTORY_POSITION')
+    .find((p) => p.fields['productRef'] === skuRef && p.fields['locationRef'] === locationRef);
+}
+
+/** One entry of an event's `inventoryQuantity` list. */
+export const quantityEntry = z.object({
+  ref: z.string().trim().min(1),
+  type: z.string().trim().min(1),
+  qty: z.coerce.number().int().optional(),
+  status: z.string().trim().min(1).optional(),
+});
+export type QuantityEntry = z.infer<typeof quantityEntry>;
+export const quantityEntries = z.array(quantityEntry);
+
+/** The stored quantities of a position, as plain records (`ref`, `type`, `quantity`, `status`). */
+export function quantitiesOf(read: DomainReader, position: Readonly<EntityView>): Record<string, unknown>[] {
+  return read.related({ entityType: 'INVENTORY_POSITION', id: position.id, ref: position.ref }, 'quantities');
+}
