@@ -3,6 +3,11 @@
 #   docker build -t fluent-sim .
 #   docker run --rm -p 8686:8686 fluent-sim
 #   docker run --rm -p 8686:8686 -e FLUENT_SIM_CLIENT_SECRET=s3cret fluent-sim --seed none
+#   docker run --rm -p 8686:8686 -e FLUENT_SIM_CONTROL_TOKEN=ci-control-token-123456 fluent-sim
+#
+# The image binds 0.0.0.0, so /_sim/* needs the control token (header x-fluent-sim-control-token):
+# set FLUENT_SIM_CONTROL_TOKEN, or read the generated one from the start banner (docker logs).
+# Tenants may still reset and inspect their own account with their own bearer token.
 #
 # Arguments after the image name go to `fluent-sim start` (a flag replaces CMD); every flag is
 # also a FLUENT_SIM_* variable (`docker run fluent-sim start --help` lists them). The healthcheck

@@ -19,10 +19,14 @@ import { createEventRouter } from './http/routes/event-routes.js';
 import { createSimOrchestrationRouter } from './http/routes/sim-orchestration-routes.js';
 import { createWorkflowRouter } from './http/routes/workflow-routes.js';
 import { createLegacyRouter } from './http/routes/legacy-routes.js';
-import { createPluginRouter, createSimPluginRouter } from './http/routes/plugin-routes.js';
+import { createPluginRouter, createSimPluginRouter, MAX_PLUGIN_BYTES, PLUGIN_UPLOAD_PATH } from './http/routes/plugin-routes.js';
 import type { Simulator } from './simulator.js';
 import type { Logger } from './lib/logger.js';
 import { requestLog } from './http/middleware/request-log.js';
+import { parseQueryString } from './http/parse-query-string.js';
+import { bodyLimit } from './http/middleware/body-limit.js';
+import { graphqlGetParams } from './http/middleware/graphql-get-params.js';
+import { controlAccess, controlPolicy } from './http/middleware/control-access.js';
 
 export type AppOptions = {
   version?: string;
@@ -31,18 +35,24 @@ export type AppOptions = {
   before?: express.RequestHandler[];
   /** Request lines at debug level. */
   logger?: Logger;
+  /** The control token `/_sim/*` requires (start.ts generates one for a non-loopback host). */
+  controlToken?: string;
 };
 
 export function createApp(sim: Simulator, options: AppOptions = {}): Express {
   const app = express();
   app.disable('x-powered-by');
-  app.set('query parser', 'extended');
+  app.set('query parser', parseQueryString);
   const log = options.log ?? (() => undefined);
 
   if (options.logger) app.use(requestLog(options.logger));
   for (const m of options.before ?? []) app.use(m);
+  const limit = sim.config.maxBodyBytes;
+  // A plugin JAR may be larger; its route answers its own limit (plus room for multipart framing).
+  app.use(bodyLimit(limit, { [PLUGIN_UPLOAD_PATH]: MAX_PLUGIN_BYTES + 1024 * 1024 }));
   // Not strict: a JSON string or null is valid JSON, and each route says what it expected instead.
-  app.use(express.json({ limit: '50mb', strict: false, type: ['application/json', 'application/*+json'] }));
+  app.use(express.json({ limit, strict: false, type: ['application/json', 'application/*+json'] }));
+  app.use('/_sim', controlAccess(sim, controlPolicy(sim.config.host, options.controlToken ?? sim.config.controlToken)));
   app.use(createSimRouter(sim, options.version ?? '0.0.0'));
   app.use(createSimOrchestrationRouter((req) => orchestrationOf(simAccountOf(sim, req))));
   app.use(createSimStubRouter((req) => orchestrationOf(simAccountOf(sim, req))));
@@ -51,13 +61,21 @@ export function createApp(sim: Simulator, options: AppOptions = {}): Express {
   app.use(createSimWebhookRouter((req) => webhooksOf(simAccountOf(sim, req)), () => sim.webhookKeys.publicKeyPem));
   app.use(createSimPluginRouter((req) => simAccountOf(sim, req).plugins));
 
-  app.use(express.urlencoded({ extended: false }));
+  app.use(express.urlencoded({ extended: false, limit, parameterLimit: 1000 }));
   app.use(createOAuthRouter(sim));
 
-  const graphql = createGraphQLHandler(sim.schema);
+  const { maxQueryDepth, maxQueryAliases, maxQueryComplexity, maxInputList, pageSize, maxPageSize } = sim.config;
+  const graphql = createGraphQLHandler(sim.schema, {
+    maxDepth: maxQueryDepth,
+    maxAliases: maxQueryAliases,
+    maxComplexity: maxQueryComplexity,
+    maxInputList,
+    defaultPageSize: pageSize,
+    maxPageSize,
+  });
   // GraphiQL's page itself is public; every query needs a token.
   app.get('/graphql', (req, res, next) => (req.accepts(['text/html', 'application/json']) === 'text/html' && !req.query['query'] ? graphql(req, res) : next()));
-  app.use('/graphql', requireAuth(sim), (req, res) => graphql(req, res));
+  app.use('/graphql', requireAuth(sim), graphqlGetParams, (req, res) => graphql(req, res));
   app.use('/api', requireAuth(sim));
   app.use(createLegacyRouter(accountOf));
   app.use(

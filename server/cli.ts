@@ -37,6 +37,16 @@ export const FLAGS: readonly { flag: string; key: keyof RawConfig; arg: string; 
   { flag: 'event-retention', key: 'eventRetention', arg: '<records>', help: 'event log records kept per account (oldest dropped first)', defaultText: '100000' },
   { flag: 'event-retention-days', key: 'eventRetentionDays', arg: '<days>', help: 'days of event log kept per account (virtual clock)', defaultText: '30' },
   { flag: 'log-level', key: 'logLevel', arg: '<level>', help: 'debug, info, warn, error or silent', defaultText: 'info' },
+  { flag: 'control-token', key: 'controlToken', arg: '<secret>', help: '/_sim/* requires this in x-fluent-sim-control-token', defaultText: '(none on a loopback host; generated otherwise)' },
+  { flag: 'max-body-bytes', key: 'maxBodyBytes', arg: '<bytes>', help: 'largest request body (413 above it)', defaultText: '2097152' },
+  { flag: 'max-query-complexity', key: 'maxQueryComplexity', arg: '<n>', help: 'GraphQL complexity limit (C0001E above it)', defaultText: '11111' },
+  { flag: 'max-query-depth', key: 'maxQueryDepth', arg: '<n>', help: 'GraphQL selection depth limit (C0001E)', defaultText: '20' },
+  { flag: 'max-query-aliases', key: 'maxQueryAliases', arg: '<n>', help: 'GraphQL aliases per document (C0001E)', defaultText: '100' },
+  { flag: 'max-input-list', key: 'maxInputList', arg: '<n>', help: 'longest list in a GraphQL input, e.g. order items (C0001E)', defaultText: '1000' },
+  { flag: 'max-accounts', key: 'maxAccounts', arg: '<n>', help: 'accounts the simulator holds at most', defaultText: '50' },
+  { flag: 'max-seed-entries', key: 'maxSeedEntries', arg: '<n>', help: 'steps + records of a seed document sent to /_sim/accounts', defaultText: '5000' },
+  { flag: 'headers-timeout', key: 'headersTimeout', arg: '<ms>', help: 'time a client has to send the request headers', defaultText: '10000' },
+  { flag: 'request-timeout', key: 'requestTimeout', arg: '<ms>', help: 'time a client has to send the whole request', defaultText: '30000' },
 ];
 
 export const envName = (flag: string): string => `FLUENT_SIM_${flag.toUpperCase().replace(/-/g, '_')}`;

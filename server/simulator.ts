@@ -19,7 +19,7 @@ import { createRuleRegistry, loadUserRules, type RuleRegistry } from './orchestr
 import { BUILTIN_RULES } from './orchestration/rules/index.js';
 import { installStubs } from './orchestration/stubs/install-stubs.js';
 import { readStubFile } from './orchestration/stubs/read-stub-file.js';
-import { applySeed, readSeedFile } from './seed/load-seed.js';
+import { applySeed, readSeedFile, type SeedFile } from './seed/load-seed.js';
 import type { ProfileProgress } from './seed/profiles/load-profile.js';
 import { isSeedProfile } from './seed/profiles/profile-sizes.js';
 import { holdAccount, restoreAccount, type HeldSnapshot } from './state/account-state.js';
@@ -51,7 +51,11 @@ export type AccountSpec = {
   username: string;
   password: string;
   retailerId: string;
-  seed: string;
+  /**
+   * A profile name, a seed file's path (command line and configuration only), or a seed document
+   * itself (`POST /_sim/accounts` accepts names and documents, never paths).
+   */
+  seed: string | SeedFile;
 };
 
 export type SavedSnapshot = { name: string; createdOn: string; held: HeldSnapshot };
@@ -118,6 +122,44 @@ export async function createSimulator(config: Config, options: SimulatorOptions 
   // One for all accounts: tenants take turns for the same delivery slots.
   const webhookDispatcher = createDispatcher();
 
+  /** Ids of accounts being seeded. */
+  const creating = new Set<string>();
+
+  /** A new account with its engine, outbox and jobs, seeded; registered only if seeding worked. */
+  async function createSeededAccount(spec: AccountSpec): Promise<Account> {
+    const account = await buildAccount({
+      id: spec.id,
+      credentials: { clientId: spec.clientId, clientSecret: spec.clientSecret },
+      model: loaded.model,
+      clock: newClock(),
+      ids: newIds(),
+      paging: { defaultPageSize: config.pageSize, maxPageSize: config.maxPageSize },
+      registry: newRegistry(),
+      workflowDirs,
+      webhookKeys,
+      webhookTimeoutMs: config.webhookTimeout,
+      webhookMaxPending: config.webhookMaxPending,
+      webhookDispatcher,
+      eventRetention: { maxRecords: config.eventRetention, maxAgeDays: config.eventRetentionDays },
+      ...(options.fetch ? { fetch: options.fetch } : {}),
+    });
+    try {
+      await options.onAccount?.(account);
+      await seedAccount(account, spec, config.seedValue, options.onSeedProgress);
+      await account.orchestration.engine.drain();
+    } catch (error) {
+      // A seed that fails leaves no account behind, nor its timers.
+      account.webhooks.close();
+      account.clock.dispose();
+      throw error;
+    }
+    accounts.set(account.id, account);
+    specs.set(account.id, spec);
+    snapshots.set(account.id, new Map());
+    seedStates.set(account.id, holdAccount(account));
+    return account;
+  }
+
   const sim: Simulator = {
     config,
     model: loaded.model,
@@ -129,32 +171,15 @@ export async function createSimulator(config: Config, options: SimulatorOptions 
     specs,
     snapshots,
     async createAccount(spec) {
-      if (accounts.has(spec.id)) throw new SimError('CONFLICT', `Account "${spec.id}" already exists`);
+      if (accounts.has(spec.id) || creating.has(spec.id)) throw new SimError('CONFLICT', `Account "${spec.id}" already exists`);
       if ([...specs.values()].some((s) => s.clientId === spec.clientId)) throw new SimError('CONFLICT', `client_id "${spec.clientId}" is taken`);
-      const account = await buildAccount({
-        id: spec.id,
-        credentials: { clientId: spec.clientId, clientSecret: spec.clientSecret },
-        model: loaded.model,
-        clock: newClock(),
-        ids: newIds(),
-        paging: { defaultPageSize: config.pageSize, maxPageSize: config.maxPageSize },
-        registry: newRegistry(),
-        workflowDirs,
-        webhookKeys,
-        webhookTimeoutMs: config.webhookTimeout,
-        webhookMaxPending: config.webhookMaxPending,
-        webhookDispatcher,
-        eventRetention: { maxRecords: config.eventRetention, maxAgeDays: config.eventRetentionDays },
-        ...(options.fetch ? { fetch: options.fetch } : {}),
-      });
-      await options.onAccount?.(account);
-      await seedAccount(account, spec, config.seedValue, options.onSeedProgress);
-      await account.orchestration.engine.drain();
-      accounts.set(account.id, account);
-      specs.set(account.id, spec);
-      snapshots.set(account.id, new Map());
-      seedStates.set(account.id, holdAccount(account));
-      return account;
+      // Reserved while it seeds (seeding yields): a second request for the same id is a conflict.
+      creating.add(spec.id);
+      try {
+        return await createSeededAccount(spec);
+      } finally {
+        creating.delete(spec.id);
+      }
     },
     async reset(account) {
       const seeded = seedStates.get(account.id);
@@ -237,8 +262,10 @@ function loadWebhookKeys(config: Config, storedPem: string | undefined): Webhook
  * account's default user.
  */
 async function seedAccount(account: Account, spec: AccountSpec, seedValue: number, onProgress?: ProfileProgress): Promise<void> {
+  // A document comes over HTTP: other requests run between its steps.
+  if (typeof spec.seed === 'object') await applySeed(account, spec.seed, 'the seed document', { yieldEvery: 50, drainEvery: 50 });
   // Loaded on demand: faker and its locales cost start-up time the default seed does not need.
-  if (isSeedProfile(spec.seed)) await (await import('./seed/profiles/load-profile.js')).loadProfile(account, spec.seed, seedValue, onProgress);
+  else if (isSeedProfile(spec.seed)) await (await import('./seed/profiles/load-profile.js')).loadProfile(account, spec.seed, seedValue, onProgress);
   else if (spec.seed !== 'none') {
     const path = existsSync(spec.seed) ? spec.seed : seedProfilePath(spec.seed);
     await applySeed(account, readSeedFile(path), path);
@@ -261,7 +288,7 @@ function ensureDefaultUser(account: Account, spec: AccountSpec): void {
     // `--seed none`: the account still needs the retailer its default user belongs to.
     const created = runCommand(account, 'createRetailer', { input: { name: `${spec.id}-retailer`, tradingName: spec.id } }) as { id: string };
     if (created.id !== spec.retailerId) {
-      throw new SimError('CONFIG_INVALID', `The default user needs retailer ${spec.retailerId}, which the seed "${spec.seed}" does not create`);
+      throw new SimError('CONFIG_INVALID', `The default user needs retailer ${spec.retailerId}, which the seed ${typeof spec.seed === 'string' ? `"${spec.seed}"` : 'document'} does not create`);
     }
   }
   if (!account.entities.findByKey(account.view, 'Role', { name: 'ADMIN' })) runCommand(account, 'createRole', { input: { name: 'ADMIN' } });

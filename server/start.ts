@@ -4,7 +4,10 @@
  */
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { randomBytes } from 'node:crypto';
 import { createApp } from './app.js';
+import { isLoopbackHost } from './http/middleware/control-access.js';
+import { createHttpServer } from './http/server-limits.js';
 import { loadConfig } from './config.js';
 import { createLogger } from './lib/logger.js';
 import { openDataFile } from './persistence/data-file.js';
@@ -36,7 +39,9 @@ export async function start(raw: Record<string, unknown>, version: string): Prom
     await persistence.flush(true);
     persistence.start();
   }
-  const app = createApp(sim, { version, logger, log: (m, e) => logger.error({ err: e }, m), before: persistence ? [persistence.middleware] : [] });
+  // Off loopback, /_sim/* needs a control token: the configured one, else a fresh one printed below.
+  const controlToken = config.controlToken ?? (isLoopbackHost(config.host) ? undefined : randomBytes(24).toString('base64url'));
+  const app = createApp(sim, { version, logger, log: (m, e) => logger.error({ err: e }, m), before: persistence ? [persistence.middleware] : [], ...(controlToken ? { controlToken } : {}) });
   // Handlers go in before listening: a signal right after start must still exit cleanly.
   let server: Server | undefined;
   let closing = false;
@@ -56,7 +61,7 @@ export async function start(raw: Record<string, unknown>, version: string): Prom
   process.on('unhandledRejection', (reason) => logger.error({ err: reason }, 'unhandled rejection in background work'));
   process.on('SIGINT', () => shutdown('SIGINT'));
   process.on('SIGTERM', () => shutdown('SIGTERM'));
-  server = app.listen(config.port, config.host);
+  server = createHttpServer(app, config).listen(config.port, config.host);
   await new Promise<void>((resolve, reject) => {
     server!.once('listening', resolve);
     server!.once('error', reject);
@@ -75,6 +80,9 @@ export async function start(raw: Record<string, unknown>, version: string): Prom
         `  health  ${base}/_sim/health`,
         `  webhooks signed with the key at ${base}/_sim/webhooks/public-key (outbox: ${base}/_sim/webhooks)`,
         `  data    ${config.data ?? 'in memory (use --data FILE to persist)'}`,
+        controlToken
+          ? `  control /_sim/* needs the header x-fluent-sim-control-token: ${controlToken}`
+          : `  control /_sim/* open on this loopback address (set --control-token to require one)`,
         `  webhook public key (verifies fluent-signature and flex.signature):`,
         sim.webhookKeys.publicKeyPem.trimEnd(),
       ].join('\n'),

@@ -131,6 +131,8 @@ export class EntityService {
         deferred.push(() => {
           const childType = childTypeOf(this.deps.model, typename, out, named.name);
           const values = (Array.isArray(value) ? value : [value]) as Record<string, unknown>[];
+          const gap = values.findIndex((v) => v === null || typeof v !== 'object');
+          if (gap >= 0) throw new SimError('MISSING_VARIABLES', `C0140E: ${typename}.${out}[${gap}] is null; each entry must be a ${named.name}`);
           const created = values.map((v) => this.createIn(tx, changes, childType, named, v, record));
           record[out] = Array.isArray(value) ? created.map(linkTo) : linkTo(created[0]!);
         });

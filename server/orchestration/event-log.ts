@@ -145,6 +145,10 @@ const INDEXED: readonly EventFilterField[] = [
   'context.entityRef',
   'context.rootEntityRef',
   'context.sourceEvents',
+  // Searches by name or status alone scanned the whole 30-day window (issue 16 #5: 245k events,
+  // 200–300 ms). A status that changes leaves its old entry behind; `matches` checks again.
+  'name',
+  'eventStatus',
 ];
 
 const FIELD_VALUES: Record<EventFilterField, (record: EventRecord) => readonly (string | null)[]> = {
@@ -202,6 +206,8 @@ export function createEventLog(options: EventLogOptions): EventLog {
     indexValue('context.entityRef', context.entityRef, seq);
     indexValue('context.rootEntityRef', context.rootEntityRef, seq);
     for (const source of context.sourceEvents) indexValue('context.sourceEvents', source, seq);
+    indexValue('name', record.name, seq);
+    indexValue('eventStatus', record.eventStatus, seq);
   }
 
   function append(record: EventRecord): void {
@@ -255,7 +261,8 @@ export function createEventLog(options: EventLogOptions): EventLog {
       const values = filters[field];
       if (!values || values.length === 0) continue;
       const byValue = indexes.get(field);
-      const merged = [...new Set(values.flatMap((value) => byValue?.get(value) ?? []))].sort((a, b) => a - b);
+      // One value: its list is already ascending and free of duplicates.
+      const merged = values.length === 1 ? (byValue?.get(values[0]!) ?? []) : [...new Set(values.flatMap((value) => byValue?.get(value) ?? []))].sort((a, b) => a - b);
       if (!best || merged.length < best.length) best = merged;
     }
     return best;
@@ -321,7 +328,7 @@ export function createEventLog(options: EventLogOptions): EventLog {
       if (patch.attributes !== undefined) next.attributes = structuredClone(patch.attributes);
       if (patch.context !== undefined) next.context = structuredClone(patch.context);
       stored.record = next;
-      if (patch.context !== undefined) index(stored);
+      if (patch.context !== undefined || patch.eventStatus !== undefined) index(stored);
       return { ...stored.record };
     },
     get: (id) => {
