@@ -44,6 +44,7 @@ COPY --from=build /app/dist/server/ dist/server/
 COPY schema/fluent.graphql schema/fluent.graphql
 COPY seeds/ seeds/
 COPY rulesets/ rulesets/
+COPY console/ console/
 COPY docs/*.md docs/
 # State is in memory unless --data / FLUENT_SIM_DATA names a file. /data is the place for it,
 # writable by `node`; persisting is opt-in so every container starts clean (CI services):

@@ -68,6 +68,8 @@ export type AccountOptions = {
   fetch?: typeof fetch;
   /** @default DEFAULT_EVENT_RETENTION (event-log.ts) */
   eventRetention?: EventRetention;
+  /** Fault injection: real milliseconds an async event waits before it is processed. */
+  asyncDelayMs?: (event: { name: string }) => number | undefined;
 };
 
 export async function buildAccount(options: AccountOptions): Promise<Account> {
@@ -90,7 +92,7 @@ export async function buildAccount(options: AccountOptions): Promise<Account> {
     dispatcher: options.webhookDispatcher,
     fetch: options.fetch,
   });
-  const orchestration = await createOrchestration({ accountId: id, clock, ids, port, events, hooks, registry: options.registry, workflowDirs: options.workflowDirs, webhooks });
+  const orchestration = await createOrchestration({ accountId: id, clock, ids, port, events, hooks, registry: options.registry, workflowDirs: options.workflowDirs, webhooks, asyncDelayMs: options.asyncDelayMs });
   const plugins = new PluginStore(() => clock.now());
   const withoutJobs = { ...domain, id, credentials, domain, hooks, users: new Users(store), orchestration, webhooks, plugins };
   return Object.assign(withoutJobs, { jobs: createJobService({ account: withoutJobs }) });

@@ -21,12 +21,15 @@ import { createWorkflowRouter } from './http/routes/workflow-routes.js';
 import { createLegacyRouter } from './http/routes/legacy-routes.js';
 import { createPluginRouter, createSimPluginRouter, MAX_PLUGIN_BYTES, PLUGIN_UPLOAD_PATH } from './http/routes/plugin-routes.js';
 import type { Simulator } from './simulator.js';
+import { createConsoleRouter } from './console/console-router.js';
 import type { Logger } from './lib/logger.js';
 import { requestLog } from './http/middleware/request-log.js';
 import { parseQueryString } from './http/parse-query-string.js';
 import { bodyLimit } from './http/middleware/body-limit.js';
 import { graphqlGetParams } from './http/middleware/graphql-get-params.js';
 import { controlAccess, controlPolicy } from './http/middleware/control-access.js';
+import { createFaultMiddleware } from './faults/fault-middleware.js';
+import { createFaultRouter } from './faults/fault-routes.js';
 
 export type AppOptions = {
   version?: string;
@@ -53,6 +56,8 @@ export function createApp(sim: Simulator, options: AppOptions = {}): Express {
   // Not strict: a JSON string or null is valid JSON, and each route says what it expected instead.
   app.use(express.json({ limit, strict: false, type: ['application/json', 'application/*+json'] }));
   app.use('/_sim', controlAccess(sim, controlPolicy(sim.config.host, options.controlToken ?? sim.config.controlToken)));
+  app.use(createFaultMiddleware(sim), createFaultRouter(sim));
+  app.use(createConsoleRouter(sim));
   app.use(createSimRouter(sim, options.version ?? '0.0.0'));
   app.use(createSimOrchestrationRouter((req) => orchestrationOf(simAccountOf(sim, req))));
   app.use(createSimStubRouter((req) => orchestrationOf(simAccountOf(sim, req))));

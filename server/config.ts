@@ -44,6 +44,8 @@ export const ConfigSchema = z.object({
   clockStart: z.string().datetime({ offset: true }).optional(),
   /** Persist everything to this JSON file (lowdb); in memory when absent. */
   data: z.string().min(1).optional(),
+  /** fsync every journal line before answering (docs/persistence.md); otherwise it reaches the OS. */
+  dataFsync: z.enum(['true', 'false']).default('false').transform((v) => v === 'true'),
   /** PEM file of the RSA private key webhooks are signed with; generated (and kept with --data) when absent. */
   webhookKey: z.string().min(1).optional(),
   /** Per-attempt webhook timeout in milliseconds (§8 #18). */
@@ -54,6 +56,8 @@ export const ConfigSchema = z.object({
   eventRetention: z.coerce.number().int().min(1000).default(100_000),
   /** Days of event log kept per account, on the virtual clock (§3.5: event search covers 30 days). */
   eventRetentionDays: z.coerce.number().positive().default(30),
+  /** JSON file with a list of faults for the default account, as `POST /_sim/faults` takes them. */
+  faults: z.string().min(1).optional(),
   logLevel: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
   /**
    * Secret `/_sim/*` requires (header `x-fluent-sim-control-token`). Without one, the control

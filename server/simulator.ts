@@ -24,6 +24,8 @@ import type { ProfileProgress } from './seed/profiles/load-profile.js';
 import { isSeedProfile } from './seed/profiles/profile-sizes.js';
 import { holdAccount, restoreAccount, type HeldSnapshot } from './state/account-state.js';
 import { createDispatcher } from './webhooks/dispatcher.js';
+import { createFaultyFetch } from './faults/fault-fetch.js';
+import { Faults, type Fault } from './faults/faults.js';
 import { loadOrCreateKeyPair, type WebhookKeyPair } from './webhooks/keys.js';
 
 export type SimulatorOptions = {
@@ -41,6 +43,8 @@ export type SimulatorOptions = {
   onSeedProgress?: ProfileProgress;
   /** The wall clock token lifetimes run on (tests inject one rather than sleep). */
   wallClock?: () => number;
+  /** Told of every injected fault that fires (the log). */
+  onFault?: (fault: Fault, detail: string) => void;
 };
 
 /** Who may log in to an account, and what it starts with. */
@@ -77,9 +81,13 @@ export type Simulator = {
   readonly specs: Map<string, AccountSpec>;
   /** maps account id to snapshot name to snapshot (read-only: use snapshot / restore / deleteSnapshot) */
   readonly snapshots: ReadonlyMap<string, ReadonlyMap<string, SavedSnapshot>>;
+  /** Injected faults, per account (`/_sim/faults`). */
+  readonly faults: Faults;
   createAccount(spec: AccountSpec): Promise<Account>;
   /** Returns an account to the state it had right after seeding. */
   reset(account: Account): Promise<void>;
+  /** Forgets an account, its snapshots and seed state, and stops its timers (a data file without it). */
+  dropAccount(account: Account): void;
   /** Saves the account's state under a name (after the engine's queue drained); replaces one of the same name. */
   snapshot(account: Account, name: string): Promise<SnapshotInfo>;
   /** Puts back a saved state. @throws SimError NOT_FOUND for an unknown name. */
@@ -121,6 +129,7 @@ export async function createSimulator(config: Config, options: SimulatorOptions 
   const webhookKeys = loadWebhookKeys(config, options.storedWebhookKeyPem);
   // One for all accounts: tenants take turns for the same delivery slots.
   const webhookDispatcher = createDispatcher();
+  const faults = new Faults(options.onFault ? { onFire: options.onFault } : {});
 
   /** Ids of accounts being seeded. */
   const creating = new Set<string>();
@@ -141,7 +150,8 @@ export async function createSimulator(config: Config, options: SimulatorOptions 
       webhookMaxPending: config.webhookMaxPending,
       webhookDispatcher,
       eventRetention: { maxRecords: config.eventRetention, maxAgeDays: config.eventRetentionDays },
-      ...(options.fetch ? { fetch: options.fetch } : {}),
+      fetch: createFaultyFetch(faults, spec.id, options.fetch),
+      asyncDelayMs: (event) => faults.take(spec.id, 'event', (f) => f.name === undefined || f.name === event.name, `event ${event.name}`)?.delayMs,
     });
     try {
       await options.onAccount?.(account);
@@ -170,6 +180,7 @@ export async function createSimulator(config: Config, options: SimulatorOptions 
     accounts,
     specs,
     snapshots,
+    faults,
     async createAccount(spec) {
       if (accounts.has(spec.id) || creating.has(spec.id)) throw new SimError('CONFLICT', `Account "${spec.id}" already exists`);
       if ([...specs.values()].some((s) => s.clientId === spec.clientId)) throw new SimError('CONFLICT', `client_id "${spec.clientId}" is taken`);
@@ -185,6 +196,15 @@ export async function createSimulator(config: Config, options: SimulatorOptions 
       const seeded = seedStates.get(account.id);
       if (!seeded) throw new SimError('NOT_FOUND', `Account "${account.id}" has no seed state`);
       restoreAccount(account, seeded);
+      faults.clear(account.id);
+    },
+    dropAccount(account) {
+      account.webhooks.close();
+      account.clock.dispose();
+      accounts.delete(account.id);
+      specs.delete(account.id);
+      snapshots.delete(account.id);
+      seedStates.delete(account.id);
     },
     async snapshot(account, name) {
       await account.orchestration.engine.drain();

@@ -41,6 +41,8 @@ export type OrchestrationOptions = {
   workflowDirs: readonly string[];
   /** Where the engine hands the webhooks rules ask for (the account's delivery service). */
   webhooks: WebhookQueue;
+  /** Fault injection: real milliseconds an async event waits before it is processed. */
+  asyncDelayMs?: ((event: { name: string }) => number | undefined) | undefined;
 };
 
 export async function createOrchestration(options: OrchestrationOptions): Promise<Orchestration> {
@@ -56,6 +58,7 @@ export async function createOrchestration(options: OrchestrationOptions): Promis
     workflows,
     events,
     webhooks,
+    ...(options.asyncDelayMs ? { asyncDelayMs: options.asyncDelayMs } : {}),
   });
   hooks.onCreated = (record) => {
     const entityType = FLUENT_ENTITY_TYPES[record.__typename];

@@ -78,6 +78,8 @@ export type EngineDeps = {
   workflows: WorkflowStore;
   events: EventLog;
   webhooks: WebhookQueue;
+  /** Fault injection (`/_sim/faults`): real milliseconds an async event stays PENDING before it is queued. */
+  asyncDelayMs?: (event: { name: string }) => number | undefined;
   /** Events one execution may process before it is stopped as a runaway loop (style.md §8). @default 500 */
   maxEventsPerExecution?: number;
   /** Execution traces kept for `explain` (oldest dropped first). @default 10000 */

@@ -64,6 +64,8 @@ export function createEngine(deps: EngineDeps): Engine {
   const quietEvents = new WeakSet<OrchestrationEvent>();
   /** > 0 while `quietly` runs: CREATE events raised outside an execution are quiet. */
   let quietScope = 0;
+  /** Async events held back by an injected fault, by event id (queued when their timer fires). */
+  const delayed = new Map<string, { job: PendingEvent; timer: NodeJS.Timeout }>();
 
   // ── recording ───────────────────────────────────────────────────────────────────────────
 
@@ -145,6 +147,15 @@ export function createEngine(deps: EngineDeps): Engine {
       runQueue();
     });
     scheduled.set(job.event.id, { job, at, handle });
+  }
+
+  function hold(job: PendingEvent, delayMs: number): void {
+    const timer = setTimeout(() => {
+      delayed.delete(job.event.id);
+      enqueue(job);
+    }, delayMs);
+    timer.unref();
+    delayed.set(job.event.id, { job, timer });
   }
 
   function enqueue(job: PendingEvent): void {
@@ -469,7 +480,9 @@ export function createEngine(deps: EngineDeps): Engine {
       }
       if (options.mode === 'async') {
         // Matching happens later; an unknown name ends as NO_MATCH in the log (§8 #7).
-        enqueue(job);
+        const delayMs = deps.asyncDelayMs?.({ name: event.name });
+        if (delayMs) hold(job, delayMs);
+        else enqueue(job);
         return { eventId: event.id, entityId, eventStatus: 'PENDING' };
       }
       return runExecution(job);
@@ -517,11 +530,14 @@ export function createEngine(deps: EngineDeps): Engine {
     clear() {
       for (const { handle } of scheduled.values()) deps.clock.cancel(handle);
       scheduled.clear();
+      for (const { timer } of delayed.values()) clearTimeout(timer);
+      delayed.clear();
       queue = [];
       traces.clear();
     },
     toJSON: () => ({
-      queue: queue.map((job) => ({ event: structuredClone(job.event), depth: job.depth })),
+      // Held-back events count as queued: restored, they run without the fault's delay.
+      queue: [...queue, ...[...delayed.values()].map((d) => d.job)].map((job) => ({ event: structuredClone(job.event), depth: job.depth })),
       scheduled: [...scheduled.values()].map(({ job, at }) => ({ event: structuredClone(job.event), depth: job.depth, at })),
     }),
     restore(data) {

@@ -40,6 +40,11 @@ function partsOf(account: Account): Record<string, { part: StatefulPart; shared:
   };
 }
 
+/** The account's stateful parts by name, in restore order (the data file's journal reads them). */
+export function accountParts(account: Account): [name: string, part: { toJSON(): unknown }][] {
+  return Object.entries(partsOf(account)).map(([name, { part }]) => [name, part]);
+}
+
 export function captureAccount(account: Account): AccountSnapshot {
   const parts: Record<string, unknown> = {};
   for (const [name, { part, shared }] of Object.entries(partsOf(account))) parts[name] = shared ? part.toJSON() : structuredClone(part.toJSON());

@@ -16,7 +16,10 @@ type Layer = (typeof LAYERS)[number];
 function layerOf(file: string): Layer {
   const path = relative(SERVER, file);
   const top = path.split('/')[0]!;
-  if (['http', 'cli', 'pull'].includes(top) || ['app.ts', 'main.ts', 'cli.ts', 'start.ts', 'testing.ts'].includes(path)) return 'http';
+  // Fault injection: the fault list and the faulty transport sit under the simulator; its routes,
+  // middleware and file loader are HTTP.
+  if (top === 'faults') return ['faults/faults.ts', 'faults/fault-fetch.ts'].includes(path) ? 'services' : 'http';
+  if (['http', 'cli', 'pull', 'console'].includes(top) || ['app.ts', 'main.ts', 'cli.ts', 'start.ts', 'testing.ts'].includes(path)) return 'http';
   if (['state', 'persistence', 'seed', 'legacy'].includes(top) || ['simulator.ts', 'account.ts', 'config.ts'].includes(path)) return 'simulator';
   if (['graphql', 'orchestration', 'webhooks', 'batch', 'auth', 'plugins'].includes(top)) return 'services';
   if (top === 'domain') return 'domain';
