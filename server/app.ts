@@ -15,7 +15,6 @@ import { createSimTokenRouter } from './http/routes/sim-token-routes.js';
 import { accountOf, orchestrationOf, simAccountOf, webhooksOf } from './http/account-of.js';
 import { createSimWebhookRouter } from './http/routes/sim-webhook-routes.js';
 import { createJobRouter } from './http/routes/job-routes.js';
-import { jobsOf } from './batch/jobs-of.js';
 import { createEventRouter } from './http/routes/event-routes.js';
 import { createSimOrchestrationRouter } from './http/routes/sim-orchestration-routes.js';
 import { createWorkflowRouter } from './http/routes/workflow-routes.js';
@@ -35,10 +34,6 @@ import { createFaultRouter } from './faults/fault-routes.js';
 export type AppOptions = {
   version?: string;
   log?: (message: string, error?: unknown) => void;
-  /** Extra routers mounted behind authentication (orchestration, jobs). */
-  platformRouters?: express.Router[];
-  /** Extra routers under /_sim. */
-  simRouters?: express.Router[];
   /** Middleware that runs before every route (the data file's write-before-answer hook). */
   before?: express.RequestHandler[];
   /** Request lines at debug level. */
@@ -70,7 +65,6 @@ export function createApp(sim: Simulator, options: AppOptions = {}): Express {
   app.use(createSimTokenRouter(sim));
   app.use(createSimWebhookRouter((req) => webhooksOf(simAccountOf(sim, req)), () => sim.webhookKeys.publicKeyPem));
   app.use(createSimPluginRouter((req) => simAccountOf(sim, req).plugins));
-  for (const r of options.simRouters ?? []) app.use(r);
 
   app.use(express.urlencoded({ extended: false, limit, parameterLimit: 1000 }));
   app.use(createOAuthRouter(sim));
@@ -97,7 +91,7 @@ export function createApp(sim: Simulator, options: AppOptions = {}): Express {
     }),
   );
   app.use(createWorkflowRouter((req) => orchestrationOf(accountOf(req)), options.logger ? { logger: options.logger } : {}));
-  app.use(createJobRouter((req) => jobsOf(accountOf(req))));
+  app.use(createJobRouter((req) => accountOf(req).jobs));
   app.use('/orchestration', requireAuth(sim));
   app.use(
     createPluginRouter((req) => {
@@ -106,7 +100,6 @@ export function createApp(sim: Simulator, options: AppOptions = {}): Express {
       return { accountId: account.id, plugins: account.plugins, registry };
     }),
   );
-  for (const r of options.platformRouters ?? []) app.use(r);
 
   app.use((req, res) => {
     res.status(404).json({ errors: [{ code: '404', message: `No endpoint ${req.method} ${req.path}` }] });

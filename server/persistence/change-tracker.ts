@@ -13,6 +13,7 @@ import type { Simulator } from '../simulator.js';
 import { captureAccount } from '../state/account-state.js';
 import type { PersistedClock } from './data-file.js';
 import type { JournalOp } from './journal-ops.js';
+import { accountParts } from '../state/account-state.js';
 
 /** A running clock that drifts less than this from its last written offset is unchanged. */
 const CLOCK_TOLERANCE_MS = 50;
@@ -95,7 +96,7 @@ export class ChangeTracker {
       if (dirty.dropped.length > 0) ops.push({ op: 'events-dropped', account: account.id, ids: dirty.dropped });
     }
     this.dirty.set(account.id, emptyDirty());
-    for (const [name, part] of account.parts) {
+    for (const [name, part] of accountParts(account)) {
       if (name === 'events') continue;
       const json = JSON.stringify(part.toJSON());
       if (written.parts.get(name) === json) continue;
@@ -144,7 +145,7 @@ export class ChangeTracker {
       };
     }
     const parts = new Map<string, string>();
-    for (const [name, part] of account.parts) if (name !== 'events') parts.set(name, JSON.stringify(part.toJSON()));
+    for (const [name, part] of accountParts(account)) if (name !== 'events') parts.set(name, JSON.stringify(part.toJSON()));
     this.written.set(account.id, { parts, ids: JSON.stringify(account.ids.counters()), clock: persistedClockOf(account) });
   }
 }

@@ -52,11 +52,7 @@ export async function restoreDocument(sim: Simulator, doc: DataDocument, shared:
   const kept = new Set(doc.accounts.map((a) => a.spec.id));
   for (const [id, account] of sim.accounts) {
     if (kept.has(id)) continue;
-    account.webhooks?.close();
-    account.clock.dispose();
-    sim.accounts.delete(id);
-    sim.specs.delete(id);
-    sim.snapshots.delete(id);
+    sim.dropAccount(account);
   }
 }
 

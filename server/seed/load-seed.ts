@@ -7,7 +7,7 @@
 import { readFileSync } from 'node:fs';
 import type { Account } from '../account.js';
 import { SimError } from '../domain/errors.js';
-import { runMutation } from '../graphql/run-mutation.js';
+import { runCommand } from '../domain/commands/run-command.js';
 
 export type SeedStep = { mutation: string; input: Record<string, unknown>; as?: string };
 /**
@@ -65,7 +65,7 @@ export async function applySeed(account: Account, seed: SeedFile, source: string
   };
   for (const [i, step] of seed.steps.entries()) {
     try {
-      const result = runMutation(account, step.mutation, { input: substitute(step.input) });
+      const result = runCommand(account, step.mutation, { input: substitute(step.input) });
       if (step.as && result && typeof result === 'object') named.set(step.as, result as Record<string, unknown>);
     } catch (error) {
       throw new SimError('CONFIG_INVALID', `${source}#/steps/${i} (${step.mutation}): ${(error as Error).message}`, { cause: error });

@@ -10,7 +10,7 @@ import type { AddressInfo } from 'node:net';
 import { pathToFileURL } from 'node:url';
 import { createApp } from '../../server/app.js';
 import { loadConfig } from '../../server/config.js';
-import { runMutation } from '../../server/graphql/run-mutation.js';
+import { runCommand } from '../../server/domain/commands/run-command.js';
 import { createClock } from '../../server/lib/clock.js';
 import { createSimulator } from '../../server/simulator.js';
 import { percentile } from './measure.js';
@@ -34,7 +34,7 @@ export async function benchConsole(orders = 10_000): Promise<{ orders: number; h
   const sim = await createSimulator(loadConfig({ logLevel: 'silent' }), { createClock: () => createClock({ start: new Date('2026-01-01T00:00:00Z'), frozen: true }) });
   const account = sim.accounts.get(sim.config.account)!;
   for (let n = 0; n < orders; n += 1) {
-    runMutation(account, 'createOrder', { input: { ref: `CONSOLE-${n}`, type: 'HD', retailer: { id: '1' }, customer: { id: '1' }, items: [{ ref: `CONSOLE-${n}-1`, productRef: 'TSHIRT-BLK-M', quantity: 1 }] } });
+    runCommand(account, 'createOrder', { input: { ref: `CONSOLE-${n}`, type: 'HD', retailer: { id: '1' }, customer: { id: '1' }, items: [{ ref: `CONSOLE-${n}-1`, productRef: 'TSHIRT-BLK-M', quantity: 1 }] } });
     if (n % 500 === 499) await account.orchestration!.engine.drain();
   }
   await account.orchestration!.engine.drain();

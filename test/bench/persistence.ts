@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createApp } from '../../server/app.js';
 import { loadConfig } from '../../server/config.js';
-import { runMutation } from '../../server/graphql/run-mutation.js';
+import { runCommand } from '../../server/domain/commands/run-command.js';
 import { createLogger } from '../../server/lib/logger.js';
 import { createCommitMiddleware } from '../../server/persistence/commit-middleware.js';
 import { sharedPartsOf } from '../../server/persistence/data-document.js';
@@ -83,7 +83,7 @@ export async function benchPersistence(seed: string, extraOrders = 0): Promise<P
   const sim = await createSimulator(loadConfig({ logLevel: 'silent', seed }));
   const account = sim.accounts.get('LOCAL')!;
   for (let i = 0; i < extraOrders; i += 1) {
-    runMutation(account, 'createOrder', {
+    runCommand(account, 'createOrder', {
       input: { ref: `LOAD-${i}`, type: 'B2B', retailer: { id: '1' }, customer: { id: '1' }, items: [{ ref: `LOAD-${i}-1`, productRef: 'TSHIRT-BLK-M', quantity: 1 }] },
     });
   }

@@ -7,7 +7,6 @@
 import fc from 'fast-check';
 import request from 'supertest';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { jobsOf } from '../../server/batch/jobs-of.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
 
 const RUNS = { numRuns: 60, interruptAfterTimeLimit: 8_000 };
@@ -67,7 +66,7 @@ describe('fuzzing: no 5xx, and a rejected request changes nothing', () => {
   let auth: { Authorization: string };
   const fingerprint = (): string => {
     const a = t.sim.accounts.get('LOCAL')!;
-    return JSON.stringify([a.store.version, a.orchestration!.events.size(), a.webhooks!.list().length, jobsOf(a).toJSON(), t.sim.accounts.size, t.sim.snapshots.get('LOCAL')!.size, a.clock.nowMs()]);
+    return JSON.stringify([a.store.version, a.orchestration!.events.size(), a.webhooks!.list().length, a.jobs.toJSON(), t.sim.accounts.size, t.sim.snapshots.get('LOCAL')!.size, a.clock.nowMs()]);
   };
   beforeAll(async () => {
     t = await createTestApp({ maxAccounts: 3 });

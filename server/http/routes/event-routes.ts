@@ -7,7 +7,7 @@ import express, { Router, type Request } from 'express';
 import { z } from 'zod';
 import { SimError } from '../../domain/errors.js';
 import type { Clock } from '../../lib/clock.js';
-import type { Engine, SubmitEventInput } from '../../orchestration/engine-types.js';
+import type { Engine, SubmitEventInput } from '../../orchestration/engine-api.js';
 import { EVENT_FILTER_FIELDS, type EventLog, type EventSearchFilters } from '../../orchestration/event-log.js';
 
 export type EventRuntime = { engine: Engine; events: EventLog; accountId: string; clock: Clock };

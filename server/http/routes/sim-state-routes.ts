@@ -14,7 +14,6 @@ import { z } from 'zod';
 import { SimError } from '../../domain/errors.js';
 import { parseIsoDuration } from '../../lib/iso-duration.js';
 import type { Simulator } from '../../simulator.js';
-import { captureAccount, restoreAccount } from '../../state/account-state.js';
 import { simAccountOf } from '../account-of.js';
 import { parseAccountBody } from '../parse-account-body.js';
 import { requireControl } from '../middleware/control-access.js';
@@ -68,28 +67,21 @@ export function createSimStateRouter(sim: Simulator): Router {
 
   router.get('/_sim/snapshots', (req, res) => {
     const account = simAccountOf(sim, req);
-    const saved = [...(sim.snapshots.get(account.id)?.values() ?? [])];
-    res.json({ account: account.id, snapshots: saved.map((s) => ({ name: s.name, createdOn: s.createdOn })) });
+    res.json({ account: account.id, snapshots: sim.listSnapshots(account) });
   });
   router.post('/_sim/snapshots', async (req, res) => {
     const account = simAccountOf(sim, req);
     const { name } = parseBody(SnapshotBody, req.body, 'POST /_sim/snapshots expects {"name": "…"}');
-    await account.orchestration?.engine.drain();
-    const saved = { name, createdOn: account.clock.now().toISOString(), snapshot: captureAccount(account, { forRestore: true }) };
-    sim.snapshots.get(account.id)!.set(name, saved);
-    res.status(201).json({ name, createdOn: saved.createdOn });
+    res.status(201).json(await sim.snapshot(account, name));
   });
   router.post('/_sim/snapshots/:name/restore', async (req, res) => {
     const account = simAccountOf(sim, req);
-    const saved = sim.snapshots.get(account.id)?.get(req.params.name);
-    if (!saved) throw new SimError('NOT_FOUND', `No snapshot "${req.params.name}" in account ${account.id}; GET /_sim/snapshots lists them`);
-    await account.orchestration?.engine.drain();
-    restoreAccount(account, saved.snapshot);
-    res.json({ name: saved.name, restored: true });
+    await sim.restore(account, req.params.name);
+    res.json({ name: req.params.name, restored: true });
   });
   router.delete('/_sim/snapshots/:name', (req, res) => {
     const account = simAccountOf(sim, req);
-    if (!sim.snapshots.get(account.id)?.delete(req.params.name)) throw new SimError('NOT_FOUND', `No snapshot "${req.params.name}" in account ${account.id}`);
+    sim.deleteSnapshot(account, req.params.name);
     res.status(204).end();
   });
 
