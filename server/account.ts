@@ -2,48 +2,48 @@
  * One Fluent account inside the simulator: its data, its virtual clock, its id counters and the
  * services that act on them. Several accounts can live in one process (tenants); the bearer
  * token decides which one a request uses.
+ *
+ * `buildAccount` is the one place an account is put together, in dependency order: the domain
+ * (store, entity service), then its event log, webhook delivery, orchestration engine and jobs.
+ * Each part is a typed field; nothing is attached later.
  */
 import type { Clock } from './lib/clock.js';
 import type { Ids } from './lib/ids.js';
+import { createJobService, type JobService } from './batch/job-service.js';
+import type { Domain } from './domain/domain.js';
 import { EntityService, type DomainHooks } from './domain/entities.js';
 import type { Model } from './domain/model.js';
 import type { PagingLimits } from './domain/paging.js';
 import { Store } from './domain/store/store.js';
 import { Transaction } from './domain/transaction.js';
 import { Users } from './auth/users.js';
-import type { Orchestration } from './orchestration/account-orchestration.js';
+import { createOrchestration, type Orchestration } from './orchestration/account-orchestration.js';
+import { createDomainPort } from './orchestration/domain-port.js';
+import { createEventLog, type EventRetention } from './orchestration/event-log.js';
+import type { RuleRegistry } from './orchestration/rule-registry.js';
+import { createAccountWebhooks, type WebhookKeys } from './webhooks/account-webhooks.js';
+import type { Dispatcher } from './webhooks/dispatcher.js';
 import type { WebhookService } from './webhooks/webhook-service.js';
 import { PluginStore } from './plugins/plugin-store.js';
 
 export type AccountCredentials = { clientId: string; clientSecret: string };
 
-/** A piece of per-account state outside the entity store (event log, outbox, jobs, …). */
-export type StatefulPart = {
-  toJSON(): unknown;
-  restore(data: unknown): void;
-  clear(): void;
-};
-
-export type Account = {
+/**
+ * An account. The domain's fields (`store`, `clock`, `entities`, …) are also on the account
+ * itself: `account.store` is `account.domain.store`.
+ */
+export type Account = Domain & {
   readonly id: string;
   readonly credentials: AccountCredentials;
-  readonly model: Model;
-  readonly store: Store;
-  readonly clock: Clock;
-  readonly ids: Ids;
-  readonly entities: EntityService;
-  readonly paging: PagingLimits;
-  /** A read-only view for lookups outside a mutation. */
-  readonly view: Transaction;
-  /** Hooks the orchestration layer attaches (CREATE events, workflow versions). */
+  readonly domain: Domain;
+  /** Hooks the orchestration layer set on the entity service (CREATE events, workflow versions). */
   readonly hooks: DomainHooks;
   readonly users: Users;
-  /** State beside the store, by name, captured by snapshots and the data file. */
-  readonly parts: Map<string, StatefulPart>;
-  /** Set once the engine is attached (simulator start-up). */
-  orchestration: Orchestration | undefined;
-  /** Signed webhook delivery and its outbox (set at start-up). */
-  webhooks: WebhookService | undefined;
+  readonly orchestration: Orchestration;
+  /** Signed webhook delivery and its outbox. */
+  readonly webhooks: WebhookService;
+  /** The Job & Batch API's jobs. */
+  readonly jobs: JobService;
   /** Rule plugins uploaded and installed through the Plugin API. */
   readonly plugins: PluginStore;
 };
@@ -55,13 +55,45 @@ export type AccountOptions = {
   clock: Clock;
   ids: Ids;
   paging: PagingLimits;
+  registry: RuleRegistry;
+  /** Workflow folders loaded in order (later files win for the same name). */
+  workflowDirs: readonly string[];
+  webhookKeys: WebhookKeys;
+  webhookTimeoutMs?: number;
+  /** Deliveries kept PENDING at most; more are recorded FAILED. */
+  webhookMaxPending?: number;
+  /** Shared by all accounts, so tenants take turns for the same delivery slots. */
+  webhookDispatcher?: Dispatcher;
+  /** Transport for webhooks (tests inject one). */
+  fetch?: typeof fetch;
+  /** @default DEFAULT_EVENT_RETENTION (event-log.ts) */
+  eventRetention?: EventRetention;
+  /** Fault injection: real milliseconds an async event waits before it is processed. */
+  asyncDelayMs?: (event: { name: string }) => number | undefined;
 };
 
-export function createAccount(options: AccountOptions): Account {
+export async function buildAccount(options: AccountOptions): Promise<Account> {
+  const { id, credentials, model, clock, ids, paging } = options;
   const store = new Store();
   const hooks: DomainHooks = {};
-  const entities = new EntityService({ model: options.model, store, clock: options.clock, ids: options.ids, hooks });
-  const plugins = new PluginStore(() => options.clock.now());
-  const parts = new Map<string, StatefulPart>([['plugins', plugins]]);
-  return { ...options, store, entities, hooks, view: new Transaction(store), users: new Users(store), orchestration: undefined, webhooks: undefined, parts, plugins };
+  const entities = new EntityService({ model, store, clock, ids, hooks });
+  const domain: Domain = { model, store, clock, ids, entities, paging, view: new Transaction(store) };
+  const port = createDomainPort(domain);
+  const events = createEventLog({ clock, ...(options.eventRetention ? { retention: options.eventRetention } : {}) });
+  const webhooks = createAccountWebhooks({
+    accountId: id,
+    clock,
+    ids,
+    port,
+    events,
+    keys: options.webhookKeys,
+    timeoutMs: options.webhookTimeoutMs,
+    maxPending: options.webhookMaxPending,
+    dispatcher: options.webhookDispatcher,
+    fetch: options.fetch,
+  });
+  const orchestration = await createOrchestration({ accountId: id, clock, ids, port, events, hooks, registry: options.registry, workflowDirs: options.workflowDirs, webhooks, asyncDelayMs: options.asyncDelayMs });
+  const plugins = new PluginStore(() => clock.now());
+  const withoutJobs = { ...domain, id, credentials, domain, hooks, users: new Users(store), orchestration, webhooks, plugins };
+  return Object.assign(withoutJobs, { jobs: createJobService({ account: withoutJobs }) });
 }

@@ -15,39 +15,49 @@ import { createSimTokenRouter } from './http/routes/sim-token-routes.js';
 import { accountOf, orchestrationOf, simAccountOf, webhooksOf } from './http/account-of.js';
 import { createSimWebhookRouter } from './http/routes/sim-webhook-routes.js';
 import { createJobRouter } from './http/routes/job-routes.js';
-import { jobsOf } from './batch/jobs-of.js';
 import { createEventRouter } from './http/routes/event-routes.js';
 import { createSimOrchestrationRouter } from './http/routes/sim-orchestration-routes.js';
 import { createWorkflowRouter } from './http/routes/workflow-routes.js';
 import { createLegacyRouter } from './http/routes/legacy-routes.js';
-import { createPluginRouter, createSimPluginRouter } from './http/routes/plugin-routes.js';
+import { createPluginRouter, createSimPluginRouter, MAX_PLUGIN_BYTES, PLUGIN_UPLOAD_PATH } from './http/routes/plugin-routes.js';
 import type { Simulator } from './simulator.js';
+import { createConsoleRouter } from './console/console-router.js';
 import type { Logger } from './lib/logger.js';
 import { requestLog } from './http/middleware/request-log.js';
+import { parseQueryString } from './http/parse-query-string.js';
+import { bodyLimit } from './http/middleware/body-limit.js';
+import { graphqlGetParams } from './http/middleware/graphql-get-params.js';
+import { controlAccess, controlPolicy } from './http/middleware/control-access.js';
+import { createFaultMiddleware } from './faults/fault-middleware.js';
+import { createFaultRouter } from './faults/fault-routes.js';
 
 export type AppOptions = {
   version?: string;
   log?: (message: string, error?: unknown) => void;
-  /** Extra routers mounted behind authentication (orchestration, jobs). */
-  platformRouters?: express.Router[];
-  /** Extra routers under /_sim. */
-  simRouters?: express.Router[];
   /** Middleware that runs before every route (the data file's write-before-answer hook). */
   before?: express.RequestHandler[];
   /** Request lines at debug level. */
   logger?: Logger;
+  /** The control token `/_sim/*` requires (start.ts generates one for a non-loopback host). */
+  controlToken?: string;
 };
 
 export function createApp(sim: Simulator, options: AppOptions = {}): Express {
   const app = express();
   app.disable('x-powered-by');
-  app.set('query parser', 'extended');
+  app.set('query parser', parseQueryString);
   const log = options.log ?? (() => undefined);
 
   if (options.logger) app.use(requestLog(options.logger));
   for (const m of options.before ?? []) app.use(m);
+  const limit = sim.config.maxBodyBytes;
+  // A plugin JAR may be larger; its route answers its own limit (plus room for multipart framing).
+  app.use(bodyLimit(limit, { [PLUGIN_UPLOAD_PATH]: MAX_PLUGIN_BYTES + 1024 * 1024 }));
   // Not strict: a JSON string or null is valid JSON, and each route says what it expected instead.
-  app.use(express.json({ limit: '50mb', strict: false, type: ['application/json', 'application/*+json'] }));
+  app.use(express.json({ limit, strict: false, type: ['application/json', 'application/*+json'] }));
+  app.use('/_sim', controlAccess(sim, controlPolicy(sim.config.host, options.controlToken ?? sim.config.controlToken)));
+  app.use(createFaultMiddleware(sim), createFaultRouter(sim));
+  app.use(createConsoleRouter(sim));
   app.use(createSimRouter(sim, options.version ?? '0.0.0'));
   app.use(createSimOrchestrationRouter((req) => orchestrationOf(simAccountOf(sim, req))));
   app.use(createSimStubRouter((req) => orchestrationOf(simAccountOf(sim, req))));
@@ -55,15 +65,22 @@ export function createApp(sim: Simulator, options: AppOptions = {}): Express {
   app.use(createSimTokenRouter(sim));
   app.use(createSimWebhookRouter((req) => webhooksOf(simAccountOf(sim, req)), () => sim.webhookKeys.publicKeyPem));
   app.use(createSimPluginRouter((req) => simAccountOf(sim, req).plugins));
-  for (const r of options.simRouters ?? []) app.use(r);
 
-  app.use(express.urlencoded({ extended: false }));
+  app.use(express.urlencoded({ extended: false, limit, parameterLimit: 1000 }));
   app.use(createOAuthRouter(sim));
 
-  const graphql = createGraphQLHandler(sim.schema);
+  const { maxQueryDepth, maxQueryAliases, maxQueryComplexity, maxInputList, pageSize, maxPageSize } = sim.config;
+  const graphql = createGraphQLHandler(sim.schema, {
+    maxDepth: maxQueryDepth,
+    maxAliases: maxQueryAliases,
+    maxComplexity: maxQueryComplexity,
+    maxInputList,
+    defaultPageSize: pageSize,
+    maxPageSize,
+  });
   // GraphiQL's page itself is public; every query needs a token.
   app.get('/graphql', (req, res, next) => (req.accepts(['text/html', 'application/json']) === 'text/html' && !req.query['query'] ? graphql(req, res) : next()));
-  app.use('/graphql', requireAuth(sim), (req, res) => graphql(req, res));
+  app.use('/graphql', requireAuth(sim), graphqlGetParams, (req, res) => graphql(req, res));
   app.use('/api', requireAuth(sim));
   app.use(createLegacyRouter(accountOf));
   app.use(
@@ -74,7 +91,7 @@ export function createApp(sim: Simulator, options: AppOptions = {}): Express {
     }),
   );
   app.use(createWorkflowRouter((req) => orchestrationOf(accountOf(req)), options.logger ? { logger: options.logger } : {}));
-  app.use(createJobRouter((req) => jobsOf(accountOf(req))));
+  app.use(createJobRouter((req) => accountOf(req).jobs));
   app.use('/orchestration', requireAuth(sim));
   app.use(
     createPluginRouter((req) => {
@@ -83,7 +100,6 @@ export function createApp(sim: Simulator, options: AppOptions = {}): Express {
       return { accountId: account.id, plugins: account.plugins, registry };
     }),
   );
-  for (const r of options.platformRouters ?? []) app.use(r);
 
   app.use((req, res) => {
     res.status(404).json({ errors: [{ code: '404', message: `No endpoint ${req.method} ${req.path}` }] });

@@ -44,6 +44,8 @@ export const ConfigSchema = z.object({
   clockStart: z.string().datetime({ offset: true }).optional(),
   /** Persist everything to this JSON file (lowdb); in memory when absent. */
   data: z.string().min(1).optional(),
+  /** fsync every journal line before answering (docs/persistence.md); otherwise it reaches the OS. */
+  dataFsync: z.enum(['true', 'false']).default('false').transform((v) => v === 'true'),
   /** PEM file of the RSA private key webhooks are signed with; generated (and kept with --data) when absent. */
   webhookKey: z.string().min(1).optional(),
   /** Per-attempt webhook timeout in milliseconds (§8 #18). */
@@ -54,7 +56,32 @@ export const ConfigSchema = z.object({
   eventRetention: z.coerce.number().int().min(1000).default(100_000),
   /** Days of event log kept per account, on the virtual clock (§3.5: event search covers 30 days). */
   eventRetentionDays: z.coerce.number().positive().default(30),
+  /** JSON file with a list of faults for the default account, as `POST /_sim/faults` takes them. */
+  faults: z.string().min(1).optional(),
   logLevel: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
+  /**
+   * Secret `/_sim/*` requires (header `x-fluent-sim-control-token`). Without one, the control
+   * plane is open on a loopback host and a random token is generated for any other host
+   * (docs/limits-and-security.md).
+   */
+  controlToken: z.string().min(16, 'at least 16 characters').optional(),
+  /** Largest request body in bytes; the platform's GraphQL limit is 2 MB (413 above it). */
+  maxBodyBytes: z.coerce.number().int().min(1024).default(2 * 1024 * 1024),
+  /** GraphQL: the platform's total complexity limit (C0001E above it). */
+  maxQueryComplexity: z.coerce.number().int().positive().default(11_111),
+  /** GraphQL: deepest selection nesting (simulator's own limit, C0001E). */
+  maxQueryDepth: z.coerce.number().int().positive().default(20),
+  /** GraphQL: most aliases in one document (simulator's own limit, C0001E). */
+  maxQueryAliases: z.coerce.number().int().positive().default(100),
+  /** GraphQL: longest list in a request's input (order items, …), so no request blocks others long. */
+  maxInputList: z.coerce.number().int().positive().default(1000),
+  /** Accounts the simulator holds at most, the default one included. */
+  maxAccounts: z.coerce.number().int().positive().default(50),
+  /** Steps plus records a seed document sent to `POST /_sim/accounts` may hold. */
+  maxSeedEntries: z.coerce.number().int().positive().default(5000),
+  /** Milliseconds a client has to send a request's headers, and the whole request. */
+  headersTimeout: z.coerce.number().int().positive().default(10_000),
+  requestTimeout: z.coerce.number().int().positive().default(30_000),
 });
 
 export type Config = Readonly<z.infer<typeof ConfigSchema>>;

@@ -5,28 +5,27 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import type { GraphQLSchema } from 'graphql';
-import { createAccount, type Account } from './account.js';
+import { buildAccount, type Account } from './account.js';
 import { TokenService } from './auth/tokens.js';
 import type { Config } from './config.js';
 import { SimError } from './domain/errors.js';
 import type { Model } from './domain/model.js';
 import { loadSchema } from './graphql/schema.js';
-import { runMutation } from './graphql/run-mutation.js';
+import { runCommand } from './domain/commands/run-command.js';
 import { createClock, type Clock } from './lib/clock.js';
 import { createIds, type Ids } from './lib/ids.js';
 import { packagePath } from './lib/package-path.js';
-import { attachOrchestration } from './orchestration/account-orchestration.js';
 import { createRuleRegistry, loadUserRules, type RuleRegistry } from './orchestration/rule-registry.js';
 import { BUILTIN_RULES } from './orchestration/rules/index.js';
 import { installStubs } from './orchestration/stubs/install-stubs.js';
 import { readStubFile } from './orchestration/stubs/read-stub-file.js';
-import { applySeed, readSeedFile } from './seed/load-seed.js';
+import { applySeed, readSeedFile, type SeedFile } from './seed/load-seed.js';
 import type { ProfileProgress } from './seed/profiles/load-profile.js';
 import { isSeedProfile } from './seed/profiles/profile-sizes.js';
-import { captureAccount, restoreAccount, type AccountSnapshot } from './state/account-state.js';
-import { attachWebhooks } from './webhooks/account-webhooks.js';
-import { jobsOf } from './batch/jobs-of.js';
+import { holdAccount, restoreAccount, type HeldSnapshot } from './state/account-state.js';
 import { createDispatcher } from './webhooks/dispatcher.js';
+import { createFaultyFetch } from './faults/fault-fetch.js';
+import { Faults, type Fault } from './faults/faults.js';
 import { loadOrCreateKeyPair, type WebhookKeyPair } from './webhooks/keys.js';
 
 export type SimulatorOptions = {
@@ -34,7 +33,7 @@ export type SimulatorOptions = {
   createClock?: () => Clock;
   /** Ids for new accounts (tests pass deterministic ones). */
   createIds?: () => Ids;
-  /** Called for every new account before it is seeded (jobs attach here). */
+  /** Called for every new account before it is seeded. */
   onAccount?: (account: Account) => void | Promise<void>;
   /** The webhook signing key kept in a data file, when there is one. */
   storedWebhookKeyPem?: string;
@@ -44,6 +43,8 @@ export type SimulatorOptions = {
   onSeedProgress?: ProfileProgress;
   /** The wall clock token lifetimes run on (tests inject one rather than sleep). */
   wallClock?: () => number;
+  /** Told of every injected fault that fires (the log). */
+  onFault?: (fault: Fault, detail: string) => void;
 };
 
 /** Who may log in to an account, and what it starts with. */
@@ -54,10 +55,17 @@ export type AccountSpec = {
   username: string;
   password: string;
   retailerId: string;
-  seed: string;
+  /**
+   * A profile name, a seed file's path (command line and configuration only), or a seed document
+   * itself (`POST /_sim/accounts` accepts names and documents, never paths).
+   */
+  seed: string | SeedFile;
 };
 
-export type SavedSnapshot = { name: string; createdOn: string; snapshot: AccountSnapshot };
+export type SavedSnapshot = { name: string; createdOn: string; held: HeldSnapshot };
+
+/** What `/_sim/snapshots` lists. */
+export type SnapshotInfo = { name: string; createdOn: string };
 
 export type Simulator = {
   readonly config: Config;
@@ -71,11 +79,22 @@ export type Simulator = {
   readonly accounts: Map<string, Account>;
   /** The credentials each account was created with. */
   readonly specs: Map<string, AccountSpec>;
-  /** maps account id to snapshot name to snapshot */
-  readonly snapshots: Map<string, Map<string, SavedSnapshot>>;
+  /** maps account id to snapshot name to snapshot (read-only: use snapshot / restore / deleteSnapshot) */
+  readonly snapshots: ReadonlyMap<string, ReadonlyMap<string, SavedSnapshot>>;
+  /** Injected faults, per account (`/_sim/faults`). */
+  readonly faults: Faults;
   createAccount(spec: AccountSpec): Promise<Account>;
   /** Returns an account to the state it had right after seeding. */
   reset(account: Account): Promise<void>;
+  /** Forgets an account, its snapshots and seed state, and stops its timers (a data file without it). */
+  dropAccount(account: Account): void;
+  /** Saves the account's state under a name (after the engine's queue drained); replaces one of the same name. */
+  snapshot(account: Account, name: string): Promise<SnapshotInfo>;
+  /** Puts back a saved state. @throws SimError NOT_FOUND for an unknown name. */
+  restore(account: Account, name: string): Promise<void>;
+  /** @throws SimError NOT_FOUND for an unknown name. */
+  deleteSnapshot(account: Account, name: string): void;
+  listSnapshots(account: Account): SnapshotInfo[];
   /** The account a client id (or a `fluent.account` header) belongs to. */
   accountForClient(clientId: string | undefined, accountHeader?: string): Account | undefined;
   /** The user client_credentials tokens act as. */
@@ -99,12 +118,57 @@ export async function createSimulator(config: Config, options: SimulatorOptions 
   const workflowDirs = [packagePath('rulesets'), ...(config.workflows ? [config.workflows] : [])];
   const accounts = new Map<string, Account>();
   const specs = new Map<string, AccountSpec>();
-  const seedStates = new Map<string, AccountSnapshot>();
+  const seedStates = new Map<string, HeldSnapshot>();
   const snapshots = new Map<string, Map<string, SavedSnapshot>>();
+  const snapshotsOf = (account: Account): Map<string, SavedSnapshot> => {
+    let saved = snapshots.get(account.id);
+    if (!saved) snapshots.set(account.id, (saved = new Map()));
+    return saved;
+  };
   const tokens = new TokenService(createIds(), options.wallClock);
   const webhookKeys = loadWebhookKeys(config, options.storedWebhookKeyPem);
   // One for all accounts: tenants take turns for the same delivery slots.
   const webhookDispatcher = createDispatcher();
+  const faults = new Faults(options.onFault ? { onFire: options.onFault } : {});
+
+  /** Ids of accounts being seeded. */
+  const creating = new Set<string>();
+
+  /** A new account with its engine, outbox and jobs, seeded; registered only if seeding worked. */
+  async function createSeededAccount(spec: AccountSpec): Promise<Account> {
+    const account = await buildAccount({
+      id: spec.id,
+      credentials: { clientId: spec.clientId, clientSecret: spec.clientSecret },
+      model: loaded.model,
+      clock: newClock(),
+      ids: newIds(),
+      paging: { defaultPageSize: config.pageSize, maxPageSize: config.maxPageSize },
+      registry: newRegistry(),
+      workflowDirs,
+      webhookKeys,
+      webhookTimeoutMs: config.webhookTimeout,
+      webhookMaxPending: config.webhookMaxPending,
+      webhookDispatcher,
+      eventRetention: { maxRecords: config.eventRetention, maxAgeDays: config.eventRetentionDays },
+      fetch: createFaultyFetch(faults, spec.id, options.fetch),
+      asyncDelayMs: (event) => faults.take(spec.id, 'event', (f) => f.name === undefined || f.name === event.name, `event ${event.name}`)?.delayMs,
+    });
+    try {
+      await options.onAccount?.(account);
+      await seedAccount(account, spec, config.seedValue, options.onSeedProgress);
+      await account.orchestration.engine.drain();
+    } catch (error) {
+      // A seed that fails leaves no account behind, nor its timers.
+      account.webhooks.close();
+      account.clock.dispose();
+      throw error;
+    }
+    accounts.set(account.id, account);
+    specs.set(account.id, spec);
+    snapshots.set(account.id, new Map());
+    seedStates.set(account.id, holdAccount(account));
+    return account;
+  }
 
   const sim: Simulator = {
     config,
@@ -116,41 +180,48 @@ export async function createSimulator(config: Config, options: SimulatorOptions 
     accounts,
     specs,
     snapshots,
+    faults,
     async createAccount(spec) {
-      if (accounts.has(spec.id)) throw new SimError('CONFLICT', `Account "${spec.id}" already exists`);
+      if (accounts.has(spec.id) || creating.has(spec.id)) throw new SimError('CONFLICT', `Account "${spec.id}" already exists`);
       if ([...specs.values()].some((s) => s.clientId === spec.clientId)) throw new SimError('CONFLICT', `client_id "${spec.clientId}" is taken`);
-      const account = createAccount({
-        id: spec.id,
-        credentials: { clientId: spec.clientId, clientSecret: spec.clientSecret },
-        model: loaded.model,
-        clock: newClock(),
-        ids: newIds(),
-        paging: { defaultPageSize: config.pageSize, maxPageSize: config.maxPageSize },
-      });
-      account.webhooks = attachWebhooks(account, webhookKeys, {
-        timeoutMs: config.webhookTimeout,
-        maxPending: config.webhookMaxPending,
-        dispatcher: webhookDispatcher,
-        ...(options.fetch ? { fetch: options.fetch } : {}),
-      });
-      const eventRetention = { maxRecords: config.eventRetention, maxAgeDays: config.eventRetentionDays };
-      account.orchestration = await attachOrchestration(account, { registry: newRegistry(), workflowDirs, webhooks: account.webhooks, eventRetention });
-      const jobs = jobsOf(account);
-      account.parts.set('jobs', { toJSON: () => jobs.toJSON(), restore: (d) => jobs.restore(d as never), clear: () => jobs.clear() });
-      await options.onAccount?.(account);
-      await seedAccount(account, spec, config.seedValue, options.onSeedProgress);
-      await account.orchestration.engine.drain();
-      accounts.set(account.id, account);
-      specs.set(account.id, spec);
-      snapshots.set(account.id, new Map());
-      seedStates.set(account.id, captureAccount(account, { forRestore: true }));
-      return account;
+      // Reserved while it seeds (seeding yields): a second request for the same id is a conflict.
+      creating.add(spec.id);
+      try {
+        return await createSeededAccount(spec);
+      } finally {
+        creating.delete(spec.id);
+      }
     },
     async reset(account) {
       const seeded = seedStates.get(account.id);
       if (!seeded) throw new SimError('NOT_FOUND', `Account "${account.id}" has no seed state`);
       restoreAccount(account, seeded);
+      faults.clear(account.id);
     },
+    dropAccount(account) {
+      account.webhooks.close();
+      account.clock.dispose();
+      accounts.delete(account.id);
+      specs.delete(account.id);
+      snapshots.delete(account.id);
+      seedStates.delete(account.id);
+    },
+    async snapshot(account, name) {
+      await account.orchestration.engine.drain();
+      const saved = { name, createdOn: account.clock.now().toISOString(), held: holdAccount(account) };
+      snapshotsOf(account).set(name, saved);
+      return { name, createdOn: saved.createdOn };
+    },
+    async restore(account, name) {
+      const saved = snapshotsOf(account).get(name);
+      if (!saved) throw new SimError('NOT_FOUND', `No snapshot "${name}" in account ${account.id}; GET /_sim/snapshots lists them`);
+      await account.orchestration.engine.drain();
+      restoreAccount(account, saved.held);
+    },
+    deleteSnapshot(account, name) {
+      if (!snapshotsOf(account).delete(name)) throw new SimError('NOT_FOUND', `No snapshot "${name}" in account ${account.id}`);
+    },
+    listSnapshots: (account) => [...snapshotsOf(account).values()].map(({ name, createdOn }) => ({ name, createdOn })),
     accountForClient(clientId, accountHeader) {
       for (const a of accounts.values()) if (a.credentials.clientId === clientId) return a;
       if (clientId === undefined && accountHeader) return accounts.get(accountHeader);
@@ -159,7 +230,7 @@ export async function createSimulator(config: Config, options: SimulatorOptions 
     defaultUsername: (account) => specs.get(account.id)?.username ?? config.username,
     async close() {
       for (const a of accounts.values()) {
-        a.webhooks?.close();
+        a.webhooks.close();
         a.clock.dispose();
       }
     },
@@ -211,8 +282,10 @@ function loadWebhookKeys(config: Config, storedPem: string | undefined): Webhook
  * account's default user.
  */
 async function seedAccount(account: Account, spec: AccountSpec, seedValue: number, onProgress?: ProfileProgress): Promise<void> {
+  // A document comes over HTTP: other requests run between its steps.
+  if (typeof spec.seed === 'object') await applySeed(account, spec.seed, 'the seed document', { yieldEvery: 50, drainEvery: 50 });
   // Loaded on demand: faker and its locales cost start-up time the default seed does not need.
-  if (isSeedProfile(spec.seed)) await (await import('./seed/profiles/load-profile.js')).loadProfile(account, spec.seed, seedValue, onProgress);
+  else if (isSeedProfile(spec.seed)) await (await import('./seed/profiles/load-profile.js')).loadProfile(account, spec.seed, seedValue, onProgress);
   else if (spec.seed !== 'none') {
     const path = existsSync(spec.seed) ? spec.seed : seedProfilePath(spec.seed);
     await applySeed(account, readSeedFile(path), path);
@@ -233,13 +306,13 @@ function ensureDefaultUser(account: Account, spec: AccountSpec): void {
   if (account.users.find(spec.username)) return;
   if (!account.store.get('Retailer', spec.retailerId)) {
     // `--seed none`: the account still needs the retailer its default user belongs to.
-    const created = runMutation(account, 'createRetailer', { input: { name: `${spec.id}-retailer`, tradingName: spec.id } }) as { id: string };
+    const created = runCommand(account, 'createRetailer', { input: { name: `${spec.id}-retailer`, tradingName: spec.id } }) as { id: string };
     if (created.id !== spec.retailerId) {
-      throw new SimError('CONFIG_INVALID', `The default user needs retailer ${spec.retailerId}, which the seed "${spec.seed}" does not create`);
+      throw new SimError('CONFIG_INVALID', `The default user needs retailer ${spec.retailerId}, which the seed ${typeof spec.seed === 'string' ? `"${spec.seed}"` : 'document'} does not create`);
     }
   }
-  if (!account.entities.findByKey(account.view, 'Role', { name: 'ADMIN' })) runMutation(account, 'createRole', { input: { name: 'ADMIN' } });
-  runMutation(account, 'createUser', {
+  if (!account.entities.findByKey(account.view, 'Role', { name: 'ADMIN' })) runCommand(account, 'createRole', { input: { name: 'ADMIN' } });
+  runCommand(account, 'createUser', {
     input: {
       ref: spec.username,
       username: spec.username,

@@ -4,39 +4,47 @@
  */
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { randomBytes } from 'node:crypto';
 import { createApp } from './app.js';
+import { isLoopbackHost } from './http/middleware/control-access.js';
+import { createHttpServer } from './http/server-limits.js';
 import { loadConfig } from './config.js';
 import { createLogger } from './lib/logger.js';
-import { openDataFile } from './persistence/data-file.js';
-import { createPersistence, restoreFromDataFile, type Persistence } from './persistence/persistence.js';
+import { createCommitMiddleware } from './persistence/commit-middleware.js';
+import { restoreDocument, sharedPartsOf } from './persistence/data-document.js';
+import { loadData } from './persistence/load-data.js';
+import { startPersistence, type Persistence } from './persistence/persistence.js';
+import { loadFaultFile } from './faults/load-fault-file.js';
 import { createSimulator, type Simulator } from './simulator.js';
 import { describeSkipped } from './orchestration/unknown-rules.js';
 import type { Logger } from './lib/logger.js';
 
+/** A SIGTERM/SIGINT exits within this (ms). */
+const STOP_DEADLINE_MS = 1800;
+
 export async function start(raw: Record<string, unknown>, version: string): Promise<void> {
   const config = loadConfig(raw);
-  // Open (and check) the data file before anything else, so a damaged file stops the start.
-  const dataFile = config.data ? await openDataFile(config.data) : undefined;
-  const stored = dataFile?.initial?.shared['webhookKeys'] as { privateKeyPem?: string } | undefined;
   const logger = createLogger(config.logLevel);
+  // Read (and check) the data file before anything else, so a damaged file stops the start.
+  const loaded = config.data ? await loadData(config.data, (m) => logger.warn(m)) : undefined;
+  const stored = loaded?.doc?.shared['webhookKeys'] as { privateKeyPem?: string } | undefined;
   const sim = await createSimulator(config, {
     ...(stored?.privateKeyPem ? { storedWebhookKeyPem: stored.privateKeyPem } : {}),
+    onFault: (fault, detail) => logger.warn({ fault: fault.id, account: fault.account, type: fault.type, detail, fired: fault.fired, remaining: fault.remaining }, `injected fault ${fault.id} fired: ${detail}`),
     onSeedProgress: (done, total) => logger.info({ done, total, seed: config.seed }, `loading seed ${config.seed}: ${Math.round((done / total) * 100)} %`),
   });
   logUnknownRules(sim, config.account, logger);
-  const shared = {
-    tokens: sim.tokens,
-    // Restored through createSimulator above; kept so restarts sign with the same key.
-    webhookKeys: { toJSON: () => ({ privateKeyPem: sim.webhookKeys.privateKeyPem }), restore: () => undefined },
-  };
+  if (config.faults) loadFaultFile(sim, config.faults);
+  const shared = sharedPartsOf(sim);
   let persistence: Persistence | undefined;
-  if (dataFile) {
-    await restoreFromDataFile(sim, dataFile, shared);
-    persistence = createPersistence(sim, dataFile, shared);
-    await persistence.flush(true);
-    persistence.start();
+  if (config.data && loaded) {
+    if (loaded.doc) await restoreDocument(sim, loaded.doc, shared);
+    if (loaded.replayed > 0) logger.info({ data: config.data, lines: loaded.replayed }, 'replayed the journal on top of the snapshot');
+    persistence = await startPersistence(sim, config.data, shared, loaded.generation, { logger, fsync: config.dataFsync, snapshotAtStart: !loaded.doc || loaded.replayed > 0 });
   }
-  const app = createApp(sim, { version, logger, log: (m, e) => logger.error({ err: e }, m), before: persistence ? [persistence.middleware] : [] });
+  // Off loopback, /_sim/* needs a control token: the configured one, else a fresh one printed below.
+  const controlToken = config.controlToken ?? (isLoopbackHost(config.host) ? undefined : randomBytes(24).toString('base64url'));
+  const app = createApp(sim, { version, logger, log: (m, e) => logger.error({ err: e }, m), before: persistence ? [createCommitMiddleware(persistence)] : [], ...(controlToken ? { controlToken } : {}) });
   // Handlers go in before listening: a signal right after start must still exit cleanly.
   let server: Server | undefined;
   let closing = false;
@@ -44,19 +52,20 @@ export async function start(raw: Record<string, unknown>, version: string): Prom
     if (closing) return;
     closing = true;
     logger.info({ signal }, 'shutting down');
-    server?.close(() => {
-      void (persistence?.stop() ?? Promise.resolve())
-        .then(() => sim.close())
-        .then(() => process.exit(0));
-    });
+    // `docker stop` waits 10 s; exit within 2 s whatever is still running (the journal already
+    // holds every acknowledged change, so stopping short loses nothing).
+    setTimeout(() => process.exit(0), STOP_DEADLINE_MS).unref();
+    server?.close();
     server?.closeAllConnections();
-    if (!server) void (persistence?.stop() ?? Promise.resolve()).then(() => process.exit(0));
+    void (persistence?.stop(STOP_DEADLINE_MS - 300) ?? Promise.resolve())
+      .then(() => sim.close())
+      .then(() => process.exit(0));
   };
   // A request must never take the process down: background work that fails is logged instead.
   process.on('unhandledRejection', (reason) => logger.error({ err: reason }, 'unhandled rejection in background work'));
   process.on('SIGINT', () => shutdown('SIGINT'));
   process.on('SIGTERM', () => shutdown('SIGTERM'));
-  server = app.listen(config.port, config.host);
+  server = createHttpServer(app, config).listen(config.port, config.host);
   await new Promise<void>((resolve, reject) => {
     server!.once('listening', resolve);
     server!.once('error', reject);
@@ -71,10 +80,14 @@ export async function start(raw: Record<string, unknown>, version: string): Prom
         `  account ${config.account}  client_id=${config.clientId}  client_secret=${config.clientSecret}`,
         `  user    ${config.username} / ${config.password}  (retailer ${config.retailerId})`,
         `  token   curl -X POST '${base}/oauth/token?grant_type=password&scope=api&client_id=${config.clientId}&client_secret=${config.clientSecret}&username=${config.username}&password=${config.password}'`,
+        `  console ${base}/console/  (entities, event timelines, webhooks, clock)`,
         `  GraphQL ${base}/graphql  (GraphiQL in a browser)`,
         `  health  ${base}/_sim/health`,
         `  webhooks signed with the key at ${base}/_sim/webhooks/public-key (outbox: ${base}/_sim/webhooks)`,
         `  data    ${config.data ?? 'in memory (use --data FILE to persist)'}`,
+        controlToken
+          ? `  control /_sim/* needs the header x-fluent-sim-control-token: ${controlToken}`
+          : `  control /_sim/* open on this loopback address (set --control-token to require one)`,
         `  webhook public key (verifies fluent-signature and flex.signature):`,
         sim.webhookKeys.publicKeyPem.trimEnd(),
       ].join('\n'),

@@ -14,10 +14,18 @@
  * const webhook = await sim.expectWebhook({ name: 'OrderStatus', entityRef: 'HD-1' });
  * await sim.stop();
  */
+import { randomBytes } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import { createApp } from './app.js';
 import { loadConfig, type RawConfig } from './config.js';
 import { createSimulator } from './simulator.js';
+import { createHttpServer } from './http/server-limits.js';
+import { isLoopbackHost } from './http/middleware/control-access.js';
+
+export type ConnectOptions = {
+  /** The simulator's control token, needed for `/_sim/*` when it listens off loopback (a container). */
+  controlToken?: string;
+};
 
 export type SimulatorCredentials = {
   accountId: string;
@@ -65,7 +73,7 @@ export type SimulatorHandle = {
    */
   expectWebhook(match: WebhookMatch, options?: { timeout?: number; status?: 'DELIVERED' | 'FAILED' | 'PENDING' }): Promise<RecordedWebhook>;
   /** A fresh account (tenant) on the same simulator, as a handle of its own. */
-  createAccount(options?: { id?: string; seed?: string }): Promise<SimulatorHandle>;
+  createAccount(options?: { id?: string; seed?: string | { records?: Record<string, Record<string, unknown>[]>; steps: { mutation: string; input: Record<string, unknown>; as?: string }[] } }): Promise<SimulatorHandle>;
   /** Stops an in-process simulator; for a connected one it does nothing. */
   stop(): Promise<void>;
 };
@@ -87,7 +95,9 @@ export type StartSimulatorOptions = Partial<RawConfig> & {
 export async function startSimulator(options: StartSimulatorOptions = {}): Promise<SimulatorHandle> {
   const config = loadConfig({ logLevel: 'silent', port: 0, ...options });
   const sim = await createSimulator(config);
-  const server = createApp(sim).listen(config.port, config.host);
+  // Off loopback /_sim/* needs a control token: the handle generates one and sends it.
+  const controlToken = config.controlToken ?? (isLoopbackHost(config.host) ? undefined : randomBytes(24).toString('base64url'));
+  const server = createHttpServer(createApp(sim, controlToken ? { controlToken } : {}), config).listen(config.port, config.host);
   await new Promise<void>((resolve, reject) => {
     server.once('listening', resolve);
     server.once('error', reject);
@@ -106,13 +116,13 @@ export async function startSimulator(options: StartSimulatorOptions = {}): Promi
     await new Promise<void>((resolve) => server.close(() => resolve()));
     await sim.close();
   };
-  return handle(`http://127.0.0.1:${port}`, credentials, stop);
+  return handle(`http://127.0.0.1:${port}`, credentials, stop, controlToken ? { controlToken } : {});
 }
 
-export async function connectSimulator(url: string, credentials: SimulatorCredentials = DEFAULT_CREDENTIALS): Promise<SimulatorHandle> {
+export async function connectSimulator(url: string, credentials: SimulatorCredentials = DEFAULT_CREDENTIALS, options: ConnectOptions = {}): Promise<SimulatorHandle> {
   const res = await fetch(new URL('/_sim/health', url));
   if (!res.ok) throw new Error(`No fluent-sim answers at ${url} (/_sim/health: ${res.status})`);
-  return handle(url.replace(/\/$/, ''), credentials, async () => undefined);
+  return handle(url.replace(/\/$/, ''), credentials, async () => undefined, options);
 }
 
 type OutboxPage = { results: Omit<RecordedWebhook, 'payload'>[]; next: string | null; version: number };
@@ -130,9 +140,13 @@ async function outboxPages(sim: SimCall, query: Record<string, string>): Promise
   return { results, next: null, version: first.version };
 }
 
-function handle(url: string, credentials: SimulatorCredentials, stop: () => Promise<void>): SimulatorHandle {
+function handle(url: string, credentials: SimulatorCredentials, stop: () => Promise<void>, options: ConnectOptions): SimulatorHandle {
   let cached: { token: string; until: number } | undefined;
-  const simHeaders = { 'content-type': 'application/json', 'x-fluent-sim-account': credentials.accountId };
+  const simHeaders: Record<string, string> = {
+    'content-type': 'application/json',
+    'x-fluent-sim-account': credentials.accountId,
+    ...(options.controlToken ? { 'x-fluent-sim-control-token': options.controlToken } : {}),
+  };
   const sim: SimCall = async <T>(method: string, path: string, body?: unknown): Promise<T> => {
     const res = await fetch(`${url}${path}`, { method, headers: simHeaders, ...(body === undefined ? {} : { body: JSON.stringify(body) }) });
     const text = await res.text();
@@ -205,9 +219,9 @@ function handle(url: string, credentials: SimulatorCredentials, stop: () => Prom
         version = pages.version;
       }
     },
-    async createAccount(options = {}) {
-      const created = await sim<SimulatorCredentials>('POST', '/_sim/accounts', options);
-      return handle(url, created, async () => undefined);
+    async createAccount(accountOptions = {}) {
+      const created = await sim<SimulatorCredentials>('POST', '/_sim/accounts', accountOptions);
+      return handle(url, created, async () => undefined, options);
     },
     stop,
   };

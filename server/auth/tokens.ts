@@ -13,7 +13,10 @@ import type { Ids } from '../lib/ids.js';
 import { wallClock } from '../lib/clock.js';
 
 export type TokenGrant = { accountId: string; username: string };
-type Issued = TokenGrant & { expiresAt: number };
+export type IssuedGrant = TokenGrant & { expiresAt: number };
+
+/** A token added or changed (`grant`) or taken out (`grant: null`), for listeners (the data file's journal). */
+export type TokenChange = { kind: 'access'; token: string; grant: IssuedGrant | null } | { kind: 'refresh'; token: string; grant: TokenGrant | null };
 
 export type IssuedTokens = { accessToken: string; refreshToken: string | undefined; expiresIn: number };
 
@@ -22,9 +25,12 @@ export type ExpiredTokens = { accessTokens: number; refreshTokens: number };
 
 export class TokenService {
   /** maps access token to its grant and wall-clock expiry (epoch ms) */
-  private readonly access = new Map<string, Issued>();
+  private readonly access = new Map<string, IssuedGrant>();
   /** maps refresh token to its grant (removed when used or expired) */
   private readonly refresh = new Map<string, TokenGrant>();
+
+  /** Told of every token issued, redeemed or expired on demand (expiry by age is not reported: it recurs by itself). */
+  onChange: ((change: TokenChange) => void) | undefined;
 
   /** @param now the wall clock in epoch ms; tests inject one instead of sleeping. */
   constructor(
@@ -34,11 +40,14 @@ export class TokenService {
 
   issue(grant: TokenGrant, ttlSeconds: number, withRefresh: boolean): IssuedTokens {
     const accessToken = this.ids.uuid();
-    this.access.set(accessToken, { ...grant, expiresAt: this.now() + ttlSeconds * 1000 });
+    const issued = { ...grant, expiresAt: this.now() + ttlSeconds * 1000 };
+    this.access.set(accessToken, issued);
+    this.onChange?.({ kind: 'access', token: accessToken, grant: issued });
     let refreshToken: string | undefined;
     if (withRefresh) {
       refreshToken = this.ids.uuid();
       this.refresh.set(refreshToken, grant);
+      this.onChange?.({ kind: 'refresh', token: refreshToken, grant });
     }
     return { accessToken, refreshToken, expiresIn: ttlSeconds };
   }
@@ -57,17 +66,17 @@ export class TokenService {
   /** Takes a refresh token out of circulation and returns its grant. */
   redeem(refreshToken: string): TokenGrant | undefined {
     const grant = this.refresh.get(refreshToken);
-    this.refresh.delete(refreshToken);
+    if (this.refresh.delete(refreshToken)) this.onChange?.({ kind: 'refresh', token: refreshToken, grant: null });
     return grant;
   }
 
   /** The tokens for a `--data` file: expiries are wall-clock instants, so they survive restarts. */
-  toJSON(): { access: [string, Issued][]; refresh: [string, TokenGrant][] } {
+  toJSON(): { access: [string, IssuedGrant][]; refresh: [string, TokenGrant][] } {
     return { access: [...this.access], refresh: [...this.refresh] };
   }
 
   restore(data: unknown): void {
-    const d = data as { access?: [string, Issued][]; refresh?: [string, TokenGrant][] };
+    const d = data as { access?: [string, IssuedGrant][]; refresh?: [string, TokenGrant][] };
     this.access.clear();
     this.refresh.clear();
     for (const [k, v] of d.access ?? []) this.access.set(k, v);
@@ -81,16 +90,18 @@ export class TokenService {
   expireAccount(accountId: string, options: { refreshTokens: boolean }): ExpiredTokens {
     const expired: ExpiredTokens = { accessTokens: 0, refreshTokens: 0 };
     const now = this.now();
-    for (const t of this.access.values()) {
+    for (const [k, t] of this.access) {
       if (t.accountId !== accountId || t.expiresAt <= now) continue;
       t.expiresAt = now;
       expired.accessTokens += 1;
+      this.onChange?.({ kind: 'access', token: k, grant: { ...t } });
     }
     if (options.refreshTokens) {
       for (const [k, v] of this.refresh) {
         if (v.accountId !== accountId) continue;
         this.refresh.delete(k);
         expired.refreshTokens += 1;
+        this.onChange?.({ kind: 'refresh', token: k, grant: null });
       }
     }
     return expired;

@@ -9,16 +9,16 @@
  * the batch writes them and the event lets the workflow react (the default workflow sets
  * `onHand` from `qty`, rulesets/inventory-catalogue-default.json).
  */
-import type { Account } from '../account.js';
+import type { BatchAccount } from './job-service.js';
 import { isSimError } from '../domain/errors.js';
 import type { EntityRecord } from '../domain/store/store.js';
-import { runMutation } from '../graphql/run-mutation.js';
-import type { Engine } from '../orchestration/engine-types.js';
+import { runCommand } from '../domain/commands/run-command.js';
+import type { Engine } from '../orchestration/engine-api.js';
 import type { InventoryBatchSettings, RecordResult } from './job-model.js';
 import { LAST_ON_HAND, type InventoryRecord } from './parse-inventory-record.js';
 
 export type InventoryBatchContext = {
-  account: Account;
+  account: BatchAccount;
   engine: Engine;
   settings: InventoryBatchSettings;
   catalogue: { id: string; ref: string };
@@ -49,9 +49,9 @@ function upsertPosition(ctx: InventoryBatchContext, record: InventoryRecord, ref
   const onHand = record.type === LAST_ON_HAND ? record.qty : undefined;
   if (isNew) {
     const input = { ref, catalogue, type: POSITION_TYPE, productRef: record.skuRef, locationRef: record.locationRef, onHand };
-    return runMutation(ctx.account, 'createInventoryPosition', { input }) as EntityRecord;
+    return runCommand(ctx.account, 'createInventoryPosition', { input }) as EntityRecord;
   }
-  return runMutation(ctx.account, 'updateInventoryPosition', { input: { ref, catalogue, onHand } }) as EntityRecord;
+  return runCommand(ctx.account, 'updateInventoryPosition', { input: { ref, catalogue, onHand } }) as EntityRecord;
 }
 
 function upsertQuantity(ctx: InventoryBatchContext, record: InventoryRecord, positionRef: string): void {
@@ -59,13 +59,13 @@ function upsertQuantity(ctx: InventoryBatchContext, record: InventoryRecord, pos
   const ref = record.ref ?? `${positionRef}:${record.type}`;
   const update = { ref, catalogue, quantity: record.qty, status: record.status, attributes: record.attributes };
   if (find(ctx, 'InventoryQuantity', ref)) {
-    runMutation(ctx.account, 'updateInventoryQuantity', { input: update });
+    runCommand(ctx.account, 'updateInventoryQuantity', { input: update });
     return;
   }
   const input = { ref, catalogue, position: { ref: positionRef, catalogue }, type: record.type, quantity: record.qty, attributes: record.attributes };
-  runMutation(ctx.account, 'createInventoryQuantity', { input });
+  runCommand(ctx.account, 'createInventoryQuantity', { input });
   // CreateInventoryQuantityInput has no status: a record's status is set right after.
-  if (record.status !== undefined) runMutation(ctx.account, 'updateInventoryQuantity', { input: { ref, catalogue, status: record.status } });
+  if (record.status !== undefined) runCommand(ctx.account, 'updateInventoryQuantity', { input: { ref, catalogue, status: record.status } });
 }
 
 /** The event attributes: the record's quantities and refs plus the batch `source` (§4.4). */

@@ -8,14 +8,14 @@
  * #14), `tradingName` (else `retailerName`) → `tradingName`, `retailerName` → `summary`,
  * `customerSupportPhone`/`customerSupportEmail`/`website` → `supportPhone`/`supportEmail`/`websiteUrl`.
  */
-import type { Account } from '../account.js';
+import type { BatchAccount } from './job-service.js';
 import { isSimError } from '../domain/errors.js';
 import type { EntityRecord } from '../domain/store/store.js';
-import { runMutation } from '../graphql/run-mutation.js';
+import { runCommand } from '../domain/commands/run-command.js';
 import type { RecordResult } from './job-model.js';
 
 export type RetailerBatchContext = {
-  account: Account;
+  account: BatchAccount;
   /** Password of the `<retailerId>_admin` users the batch creates [inferred: the platform's is not known]. */
   adminPassword: string;
 };
@@ -68,7 +68,7 @@ export function applyRetailerRecord(ctx: RetailerBatchContext, raw: unknown, rec
   if (account.view.candidates('Retailer', retailerId).length > 0) return failure('400', `Retailer "${retailerId}" already exists`);
   if (account.users.find(username)) return failure('400', `User "${username}" already exists`);
   try {
-    const retailer = runMutation(account, 'createRetailer', {
+    const retailer = runCommand(account, 'createRetailer', {
       input: without({
         name: retailerId,
         tradingName: fields['tradingName'] ?? fields['retailerName'] ?? retailerId,
@@ -79,7 +79,7 @@ export function applyRetailerRecord(ctx: RetailerBatchContext, raw: unknown, rec
         websiteUrl: fields['website'],
       }),
     }) as EntityRecord;
-    runMutation(account, 'createUser', {
+    runCommand(account, 'createUser', {
       input: {
         ref: username,
         username,

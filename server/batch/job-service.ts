@@ -13,17 +13,22 @@
  * const { id } = jobs.submitBatch(job.id, { action: 'UPSERT', entityType: 'INVENTORY', entities });
  * await jobs.whenIdle();
  */
-import type { Account } from '../account.js';
+import type { Users } from '../auth/users.js';
+import type { Domain } from '../domain/domain.js';
+import type { Orchestration } from '../orchestration/account-orchestration.js';
 import { SimError } from '../domain/errors.js';
 import { closingTime, jobStatusAt } from './job-clock.js';
 import type { JobServiceData, StoredBatch, StoredJob } from './job-model.js';
 import { toBatchBody, toJobBody, toJobResults, type BatchBody, type JobBody, type JobResultsBody } from './job-views.js';
 import { parseBatchRequest } from './parse-batch-request.js';
 import type { JobRequest } from './parse-job-request.js';
-import { orchestrationFor, runBatch, type BatchRunDeps } from './run-batch.js';
+import { runBatch, type BatchRunDeps } from './run-batch.js';
+
+/** What a job service needs of its account: the domain, its users and its engine. */
+export type BatchAccount = Domain & { readonly id: string; readonly users: Users; readonly orchestration: Orchestration };
 
 export type JobServiceOptions = {
-  account: Account;
+  account: BatchAccount;
   /** Records handled per turn of the event loop. @default 50 */
   chunkSize?: number;
   /** Password of the `<retailerId>_admin` users retailer batches create [inferred]. @default 'password' */
@@ -117,7 +122,6 @@ export function createJobService(options: JobServiceOptions): JobService {
       }
       const request = parseBatchRequest(body, job.retailerId);
       if (request.type === 'inventory') checkCatalogue(request.settings.catalogueRef);
-      orchestrationFor(account);
       const now = account.clock.now().toISOString();
       const batch: StoredBatch = {
         id: account.ids.nextNumeric('Batch'),

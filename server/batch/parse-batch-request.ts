@@ -35,7 +35,7 @@ function parseKind(fields: Record<string, unknown>): BatchKind {
   }
   const action = fields['action'];
   const entityType = fields['entityType'];
-  const entityTypes = typeof action === 'string' ? SUPPORTED[action] : undefined;
+  const entityTypes = typeof action === 'string' && Object.hasOwn(SUPPORTED, action) ? SUPPORTED[action] : undefined;
   if (!entityTypes) {
     throw new SimError('VALIDATION_FAILED', `Unknown batch action ${JSON.stringify(action)}; send ${SUPPORTED_TEXT}`);
   }

@@ -11,9 +11,8 @@
  * @note COMPLETE means every record was applied *and* the events it raised were processed by
  * the engine, so a client that sees COMPLETE reads the workflow's outcome [simulator choice].
  */
-import type { Account } from '../account.js';
 import { SimError } from '../domain/errors.js';
-import type { Orchestration } from '../orchestration/account-orchestration.js';
+import type { BatchAccount } from './job-service.js';
 import { applyInventoryRecord, type InventoryBatchContext } from './apply-inventory-record.js';
 import { applyRetailerRecord } from './apply-retailer-record.js';
 import { batchCompleteAudit } from './batch-complete-audit.js';
@@ -21,7 +20,7 @@ import type { RecordResult, StoredBatch, StoredJob } from './job-model.js';
 import { parseInventoryRecord } from './parse-inventory-record.js';
 
 export type BatchRunDeps = {
-  account: Account;
+  account: BatchAccount;
   /** Records per turn of the event loop. */
   chunkSize: number;
   retailerAdminPassword: string;
@@ -32,11 +31,6 @@ export type BatchRunDeps = {
 type RecordHandler = (raw: unknown, recordIndex: number) => Promise<RecordResult | undefined> | RecordResult | undefined;
 
 const nextTurn = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
-
-export function orchestrationFor(account: Account): Orchestration {
-  if (!account.orchestration) throw new SimError('INTERNAL', `Account ${account.id} has no orchestration engine; batches need one`);
-  return account.orchestration;
-}
 
 function inventoryHandler(deps: BatchRunDeps, job: StoredJob, batch: StoredBatch): RecordHandler {
   const { account } = deps;
@@ -54,7 +48,7 @@ function inventoryHandler(deps: BatchRunDeps, job: StoredJob, batch: StoredBatch
   }
   const ctx: InventoryBatchContext = {
     account,
-    engine: orchestrationFor(account).engine,
+    engine: account.orchestration.engine,
     settings,
     catalogue: { id: catalogue.id, ref: settings.catalogueRef },
     retailerId: job.retailerId,
@@ -101,7 +95,7 @@ export async function runBatch(deps: BatchRunDeps, job: StoredJob, batch: Stored
   // 1. RUNNING, with a handler for the batch's kind.
   batch.status = 'RUNNING';
   touch();
-  const { engine, events } = orchestrationFor(account);
+  const { engine, events } = account.orchestration;
   const handle = handlerFor(deps, job, batch);
   const records = batch.records ?? [];
   // 2. The records, a chunk per turn; the engine works off each chunk's events before the next.

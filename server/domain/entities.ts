@@ -1,45 +1,54 @@
 /**
- * Generic create / update / find over the store, driven by the entity model and the schema's
- * input types (design §2 principle 2). Used by the GraphQL resolvers, by the orchestration
- * engine's `mutate` effects, by seeds and by batches, so every writer follows the same rules.
+ * Generic create / update / patch / find over the store, driven by the entity model and the
+ * schema's input types (design §2 principle 2). The domain commands (`commands/`) call it for
+ * every caller, so every writer follows the same rules. References are followed by
+ * `entity-references.ts`, ref uniqueness is `unique-refs.ts`, field defaults and lengths are
+ * `entity-fields.ts`.
  *
  * Writes are staged in a transaction and committed only when the whole mutation succeeded:
  * an unknown reference, a duplicate ref or a missing value changes nothing.
  */
-import {
-  type GraphQLInputObjectType,
-  type GraphQLInputType,
-  getNamedType,
-  isInputObjectType,
-  isListType,
-  isNonNullType,
-} from 'graphql';
+import { type GraphQLInputObjectType, getNamedType, isInputObjectType } from 'graphql';
 import type { Clock } from '../lib/clock.js';
 import type { Ids } from '../lib/ids.js';
+import { applyDefaults, checkLength, keyFieldsOf, upsertAttributes, upsertPrices, type AttributeValue, type PriceValue } from './entity-fields.js';
+import {
+  applyCrossReferences,
+  checkEmbeddedReferences,
+  childType as childTypeOf,
+  linksTo,
+  linkToParent,
+  REFERENCE_INPUT,
+  resolveReferences,
+  type FindByKey,
+} from './entity-references.js';
 import { SimError } from './errors.js';
 import { matchesKey } from './filters.js';
 import type { Model } from './model.js';
-import { DEFAULT_STATUS_CREATED, ID_SEQUENCE, INPUT_FIELD_RENAMES, MAX_LENGTH, PRODUCT_BY_REFERENCE, REF_FROM_FIELD } from './overrides.js';
-import { isLinkRef, linkTo, type EntityRecord, type LinkRef, type Store } from './store/store.js';
+import { ID_SEQUENCE, INPUT_FIELD_RENAMES } from './overrides.js';
+import { linkTo, type EntityRecord, type LinkRef, type Store } from './store/store.js';
 import { Transaction } from './transaction.js';
+import { uniqueRefCheck } from './unique-refs.js';
 
 export type DomainHooks = {
   /** After commit, for every created record (the engine raises CREATE events here). */
   onCreated?(record: EntityRecord): void;
-  /** After commit, for every status change. */
-  onStatusChanged?(record: EntityRecord, from: unknown, to: unknown): void;
   /** The version (major) new orchestrated entities start on, from the retailer's workflows. */
   workflowVersion?(workflowRef: string, retailerId?: string): number | undefined;
 };
 
 export type EntityServiceDeps = { model: Model; store: Store; clock: Clock; ids: Ids; hooks: DomainHooks };
 
-type Change = { type: 'created'; record: EntityRecord } | { type: 'status'; record: EntityRecord; from: unknown; to: unknown };
-
-const REFERENCE_INPUT = /(Id|Key|LinkInput)$/;
+/** What a write did that hooks hear of after commit. */
+type Change = { type: 'created'; record: EntityRecord };
 
 export class EntityService {
-  constructor(private readonly deps: EntityServiceDeps) {}
+  private readonly checkUnique: (tx: Transaction, record: EntityRecord) => void;
+  private readonly find: FindByKey = (tx, typename, key) => this.findByKey(tx, typename, key);
+
+  constructor(private readonly deps: EntityServiceDeps) {
+    this.checkUnique = uniqueRefCheck(deps.model);
+  }
 
   get store(): Store {
     return this.deps.store;
@@ -51,10 +60,7 @@ export class EntityService {
     const changes: Change[] = [];
     const result = work(tx, changes);
     tx.commit();
-    for (const c of changes) {
-      if (c.type === 'created') this.deps.hooks.onCreated?.(this.deps.store.get(c.record.__typename, c.record.id) ?? c.record);
-      else this.deps.hooks.onStatusChanged?.(c.record, c.from, c.to);
-    }
+    for (const c of changes) this.deps.hooks.onCreated?.(this.deps.store.get(c.record.__typename, c.record.id) ?? c.record);
     return result;
   }
 
@@ -93,7 +99,6 @@ export class EntityService {
       change(record);
       if ('updatedOn' in (this.deps.model.entities[typename]?.fields ?? {})) record['updatedOn'] = this.deps.clock.now().toISOString();
       tx.put(record);
-      if (existing['status'] !== record['status']) changes.push({ type: 'status', record, from: existing['status'], to: record['status'] });
       return record;
     });
   }
@@ -108,7 +113,7 @@ export class EntityService {
     const record: EntityRecord = { __typename: typename, id: ids.nextNumeric(ID_SEQUENCE[typename] ?? typename) };
     if ('createdOn' in entity.fields) record['createdOn'] = now;
     if ('updatedOn' in entity.fields) record['updatedOn'] = now;
-    if (parent) this.linkToParent(record, parent);
+    if (parent) linkToParent(model, record, parent);
     const deferred: (() => void)[] = [];
     const inputFields = inputType.getFields();
     for (const [name, value] of Object.entries(input)) {
@@ -120,163 +125,31 @@ export class EntityService {
       if (value === null || !isInputObjectType(named)) {
         record[out] = value;
       } else if (REFERENCE_INPUT.test(named.name)) {
-        record[out] = this.resolveReferences(tx, typename, out, named, value);
+        record[out] = resolveReferences(this.deps.model, this.find, tx, typename, out, named, value);
       } else if (named.name.startsWith('Create') && this.deps.model.entities[typename]?.fields[out]?.kind !== 'value') {
         // Children are created after the parent's own fields are known (they may need its id).
         deferred.push(() => {
-          const childType = this.childType(typename, out, named.name);
+          const childType = childTypeOf(this.deps.model, typename, out, named.name);
           const values = (Array.isArray(value) ? value : [value]) as Record<string, unknown>[];
+          const gap = values.findIndex((v) => v === null || typeof v !== 'object');
+          if (gap >= 0) throw new SimError('MISSING_VARIABLES', `C0140E: ${typename}.${out}[${gap}] is null; each entry must be a ${named.name}`);
           const created = values.map((v) => this.createIn(tx, changes, childType, named, v, record));
           record[out] = Array.isArray(value) ? created.map(linkTo) : linkTo(created[0]!);
         });
       } else {
         // A value (UserRoleInput, PriceInput, …) is stored as given; keys inside it must exist.
-        this.checkEmbeddedReferences(tx, named, value, `${typename}.${out}`);
+        checkEmbeddedReferences(model, this.find, tx, named, value, `${typename}.${out}`);
         record[out] = value;
       }
     }
-    this.applyDefaults(record);
+    applyDefaults(model, this.deps.hooks.workflowVersion, record);
     this.checkUnique(tx, record);
     tx.put(record);
     for (const run of deferred) run();
-    this.applyCrossReferences(tx, record);
+    applyCrossReferences(model, this.find, tx, record);
     tx.put(record);
     changes.push({ type: 'created', record });
     return record;
-  }
-
-  private applyDefaults(record: EntityRecord): void {
-    const entity = this.deps.model.entities[record.__typename]!;
-    const refFrom = REF_FROM_FIELD[record.__typename];
-    if (refFrom && record['ref'] == null && record[refFrom] != null) record['ref'] = record[refFrom];
-    if ('status' in entity.fields && record['status'] == null) {
-      record['status'] = entity.orchestrateable || DEFAULT_STATUS_CREATED.has(record.__typename) ? 'CREATED' : 'ACTIVE';
-    }
-    if (entity.orchestrateable && 'workflowRef' in entity.fields && record['workflowRef'] == null) {
-      const workflowRef = `${entity.fluentEntityType ?? upperSnake(record.__typename)}::${String(record['type'] ?? 'DEFAULT')}`;
-      record['workflowRef'] = workflowRef;
-      const retailer = record['retailer'];
-      record['workflowVersion'] = this.deps.hooks.workflowVersion?.(workflowRef, isLinkRef(retailer) ? retailer.id : undefined) ?? 1;
-    }
-  }
-
-  /** Whether the record's `productRef` must name a stored product, linked as `product`. */
-  private linksProduct(record: EntityRecord): boolean {
-    if (typeof record['productRef'] !== 'string' || isLinkRef(record['product'])) return false;
-    if (PRODUCT_BY_REFERENCE.has(record.__typename)) return false;
-    return 'product' in (this.deps.model.entities[record.__typename]?.fields ?? {});
-  }
-
-  /** Order items name their product and fulfilment choice by ref (CreateOrderItemWithOrderInput). */
-  private applyCrossReferences(tx: Transaction, record: EntityRecord): void {
-    if (this.linksProduct(record)) {
-      const key: Record<string, unknown> = { ref: record['productRef'] };
-      if (typeof record['productCatalogueRef'] === 'string') key['catalogue'] = { ref: record['productCatalogueRef'] };
-      const product = this.findByKey(tx, 'Product', key);
-      if (!product) throw new SimError('ENTITY_NOT_FOUND', `C0120E: Product with ref "${record['productRef']}"${record['productCatalogueRef'] ? ` in catalogue "${record['productCatalogueRef']}"` : ''} was not found`);
-      record['product'] = linkTo(product);
-    }
-    if (record.__typename === 'OrderItem' && typeof record['fulfilmentChoiceRef'] === 'string' && isLinkRef(record['order'])) {
-      // FulfilmentChoice has no link back to its order: look at the order's own choice links too.
-      const order = tx.get(record['order'].__link, record['order'].id);
-      const own = [order?.['fulfilmentChoice'], ...(Array.isArray(order?.['fulfilmentChoices']) ? (order['fulfilmentChoices'] as unknown[]) : [])]
-        .filter(isLinkRef)
-        .map((l) => tx.get(l.__link, l.id))
-        .filter((c): c is EntityRecord => c !== undefined);
-      const choice = [...own, ...tx.linkedFrom(record['order'], 'FulfilmentChoice')].find((c) => c['ref'] === record['fulfilmentChoiceRef']);
-      if (choice) record['fulfilmentChoice'] = linkTo(choice);
-    }
-  }
-
-  /** `UserRoleInput.role: RoleKey` and the like: a key inside a value input must name an entity. */
-  private checkEmbeddedReferences(tx: Transaction, inputType: GraphQLInputObjectType, value: unknown, where: string): void {
-    for (const item of (Array.isArray(value) ? value : [value]) as Record<string, unknown>[]) {
-      if (!item || typeof item !== 'object') continue;
-      for (const [name, def] of Object.entries(inputType.getFields())) {
-        const named = getNamedType(def.type);
-        const v = item[name];
-        if (v == null || !isInputObjectType(named)) continue;
-        if (REFERENCE_INPUT.test(named.name)) {
-          const target = named.name.replace(REFERENCE_INPUT, '');
-          if (!this.deps.model.isStored(target) && this.deps.model.concreteTypes(target).length === 0) continue;
-          for (const key of (Array.isArray(v) ? v : [v]) as Record<string, unknown>[]) {
-            if (!this.findByKey(tx, target, key)) throw new SimError('ENTITY_NOT_FOUND', `C0120E: ${target} ${JSON.stringify(key)} referenced by ${where}.${name} was not found`);
-          }
-        } else {
-          this.checkEmbeddedReferences(tx, named, v, `${where}.${name}`);
-        }
-      }
-    }
-  }
-
-  /** Sets the child's back-link to its parent (`OrderItem.order`) when the child has one. */
-  private linkToParent(child: EntityRecord, parent: EntityRecord): void {
-    const { model } = this.deps;
-    const fields = model.entities[child.__typename]?.fields ?? {};
-    for (const [name, kind] of Object.entries(fields)) {
-      if (kind.kind === 'link' && !kind.view && model.concreteTypes(kind.target).includes(parent.__typename)) {
-        child[name] = linkTo(parent);
-        return;
-      }
-    }
-    for (const [name, kind] of Object.entries(fields)) {
-      if (kind.kind === 'link' && kind.view && model.concreteTypes(kind.target).includes(parent.__typename)) {
-        child[name] = linkTo(parent);
-        return;
-      }
-    }
-  }
-
-  private childType(parentType: string, field: string, inputName: string): string {
-    const { model } = this.deps;
-    const kind = model.entities[parentType]?.fields[field];
-    const target = kind?.kind === 'connection' ? kind.node : kind?.kind === 'link' || kind?.kind === 'links' ? kind.target : undefined;
-    const fromInput = /^Create(.+?)(?:With.+)?Input$/.exec(inputName)?.[1];
-    if (target && model.concreteTypes(target).length === 1) return model.concreteTypes(target)[0]!;
-    if (fromInput && model.isStored(fromInput)) return fromInput;
-    throw new SimError('INTERNAL', `cannot tell which type ${parentType}.${field} (${inputName}) creates`);
-  }
-
-  private resolveReferences(tx: Transaction, typename: string, field: string, inputType: GraphQLInputObjectType, value: unknown): LinkRef | LinkRef[] {
-    const { model } = this.deps;
-    const kind = model.entities[typename]?.fields[field];
-    const fromKind = kind?.kind === 'connection' ? kind.node : kind?.kind === 'link' || kind?.kind === 'links' ? kind.target : undefined;
-    const target = fromKind ?? inputType.name.replace(REFERENCE_INPUT, '');
-    const one = (key: Record<string, unknown>): LinkRef => {
-      const found = this.findByKey(tx, target, key);
-      if (!found) throw new SimError('ENTITY_NOT_FOUND', `C0120E: ${target} ${JSON.stringify(key)} referenced by ${typename}.${field} was not found`);
-      return linkTo(found);
-    };
-    return Array.isArray(value) ? (value as Record<string, unknown>[]).filter((v) => v != null).map(one) : one(value as Record<string, unknown>);
-  }
-
-  /** A ref is unique within the scope its lookup query uses (`order(ref)`, `standardProduct(ref, catalogue)`). */
-  private checkUnique(tx: Transaction, record: EntityRecord): void {
-    const scope = this.uniqueScope(record.__typename);
-    if (!scope || typeof record['ref'] !== 'string') return;
-    const siblings = scope.types.flatMap((t) => tx.candidates(t, record['ref'] as string));
-    const clash = siblings.find((s) => s.id !== record.id || s.__typename !== record.__typename ? scope.fields.every((f) => sameLink(s[f], record[f])) : false);
-    if (clash) {
-      throw new SimError('DUPLICATE_ENTITY', `C0121E: ${record.__typename} with ref "${record['ref']}" already exists${scope.fields.length ? ` in this ${scope.fields.join('/')}` : ''}`);
-    }
-  }
-
-  private uniqueScopes: Map<string, { types: string[]; fields: string[] } | null> | undefined;
-
-  private uniqueScope(typename: string): { types: string[]; fields: string[] } | null {
-    if (!this.uniqueScopes) {
-      this.uniqueScopes = new Map();
-      const query = this.deps.model.schema.getQueryType()!;
-      for (const f of Object.values(query.getFields())) {
-        const argNames = f.args.map((a) => a.name);
-        if (!argNames.includes('ref') || argNames.includes('first')) continue;
-        const ret = getNamedType(f.type).name;
-        const types = this.deps.model.concreteTypes(ret);
-        const fields = f.args.filter((a) => a.name !== 'ref' && a.name !== 'id' && isNonNullType(a.type)).map((a) => a.name);
-        for (const t of types) if (!this.uniqueScopes.has(t)) this.uniqueScopes.set(t, { types, fields });
-      }
-    }
-    return this.uniqueScopes.get(typename) ?? null;
   }
 
   // ---- update ---------------------------------------------------------------------------
@@ -301,12 +174,12 @@ export class EntityService {
       if (out === 'attributes' && Array.isArray(value)) record['attributes'] = upsertAttributes(record['attributes'], value as AttributeValue[]);
       else if (out === 'prices' && Array.isArray(value)) record['prices'] = upsertPrices(record['prices'], value as PriceValue[]);
       else if (value === null || !isInputObjectType(named)) record[out] = value;
-      else if (REFERENCE_INPUT.test(named.name)) record[out] = this.resolveReferences(tx, typename, out, named, value);
+      else if (REFERENCE_INPUT.test(named.name)) record[out] = resolveReferences(this.deps.model, this.find, tx, typename, out, named, value);
       else if (named.name.startsWith('Update')) {
-        const childType = this.childType(typename, out, named.name.replace(/^Update/, 'Create'));
+        const childType = childTypeOf(this.deps.model, typename, out, named.name.replace(/^Update/, 'Create'));
         for (const v of (Array.isArray(value) ? value : [value]) as Record<string, unknown>[]) this.updateIn(tx, changes, childType, named, v, record);
       } else if (named.name.startsWith('Create') && this.deps.model.entities[typename]?.fields[out]?.kind !== 'value') {
-        const childType = this.childType(typename, out, named.name);
+        const childType = childTypeOf(this.deps.model, typename, out, named.name);
         const created = ((Array.isArray(value) ? value : [value]) as Record<string, unknown>[]).map((v) => this.createIn(tx, changes, childType, named, v, record));
         record[out] = Array.isArray(value) ? [...((record[out] as LinkRef[] | undefined) ?? []), ...created.map(linkTo)] : linkTo(created[0]!);
       } else record[out] = value;
@@ -314,79 +187,6 @@ export class EntityService {
     if ('updatedOn' in record || 'createdOn' in record) record['updatedOn'] = this.deps.clock.now().toISOString();
     this.checkUnique(tx, record);
     tx.put(record);
-    if (existing['status'] !== record['status']) changes.push({ type: 'status', record, from: existing['status'], to: record['status'] });
     return record;
   }
-}
-
-type AttributeValue = { name: string; type: string; value: unknown };
-
-/** Attributes are upserted by name on update (schema descriptions, fluent-platform.md §2.6). */
-export function upsertAttributes(current: unknown, incoming: AttributeValue[]): AttributeValue[] {
-  const list = Array.isArray(current) ? [...(current as AttributeValue[])] : [];
-  for (const a of incoming) {
-    if (!a) continue;
-    const at = list.findIndex((x) => x.name === a.name);
-    if (at >= 0) list[at] = a;
-    else list.push(a);
-  }
-  return list;
-}
-
-type PriceValue = { type: string; currency: string; value: number };
-
-/**
- * Prices are upserted by type + currency on update: "If an associated Price with a matching
- * name and type already exists, then the value field will be updated, else it will be inserted"
- * (UpdateStandardProductInput / UpdateVariantProductInput descriptions; the key is type+currency).
- */
-export function upsertPrices(current: unknown, incoming: PriceValue[]): PriceValue[] {
-  const list = Array.isArray(current) ? [...(current as PriceValue[])] : [];
-  for (const p of incoming) {
-    if (!p) continue;
-    const at = list.findIndex((x) => x?.type === p.type && x?.currency === p.currency);
-    if (at >= 0) list[at] = p;
-    else list.push(p);
-  }
-  return list;
-}
-
-/** The fields an update input is keyed by: its required identifying fields (§2.5). */
-function keyFieldsOf(inputType: GraphQLInputObjectType, typename: string): string[] {
-  const identifying = ['id', 'ref', 'username', 'name', 'alphabeticCode'];
-  const keys: string[] = [];
-  for (const f of Object.values(inputType.getFields())) {
-    const required = isNonNullType(f.type);
-    if (identifying.includes(f.name) && (required || f.name === 'id')) keys.push(f.name);
-    else if (required && isInputObjectType(getNamedType(f.type)) && REFERENCE_INPUT.test(getNamedType(f.type).name)) keys.push(f.name);
-  }
-  // Setting, Comment and others are keyed by id alone even though other fields are required.
-  if (keys.includes('id')) return ['id'];
-  if (typename === 'Role' || typename === 'Permission') return ['name'];
-  return keys;
-}
-
-/** `CarrierConsignment` → `CARRIER_CONSIGNMENT`, for workflowRefs of types outside §3.3. */
-function upperSnake(typename: string): string {
-  return typename.replace(/([a-z])([A-Z])/g, '$1_$2').toUpperCase();
-}
-
-function linksTo(from: EntityRecord, to: EntityRecord): boolean {
-  return Object.values(from).some((v) => (Array.isArray(v) ? v : [v]).some((l) => isLinkRef(l) && l.id === to.id && l.__link === to.__typename));
-}
-
-function sameLink(a: unknown, b: unknown): boolean {
-  if (isLinkRef(a) && isLinkRef(b)) return a.__link === b.__link && a.id === b.id;
-  return a === b;
-}
-
-function checkLength(field: string, value: unknown): void {
-  const max = MAX_LENGTH[field];
-  if (max !== undefined && typeof value === 'string' && value.length > max) {
-    throw new SimError('FIELD_TOO_LONG', `C0141E: ${field} is ${value.length} characters long; the maximum is ${max}`);
-  }
-}
-
-export function isListInput(t: GraphQLInputType): boolean {
-  return isListType(isNonNullType(t) ? t.ofType : t);
 }

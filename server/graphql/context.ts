@@ -1,9 +1,9 @@
 /**
- * What every resolver receives: the account the bearer token belongs to (its data, clock and
- * services) and the authenticated user.
+ * What every resolver receives: the domain of the account the bearer token belongs to (its data,
+ * clock and entity service) and the authenticated user.
  */
-import type { Account } from '../account.js';
+import type { Domain } from '../domain/domain.js';
 
 export type AuthUser = { accountId: string; username: string; userId: string | undefined; retailerId: string | undefined };
 
-export type GraphQLContext = { account: Account; user: AuthUser };
+export type GraphQLContext = { account: Domain; user: AuthUser };

@@ -3,15 +3,15 @@
  * creates and updates for the root fields, link / connection resolvers for every stored type,
  * and the named special resolvers where Fluent is not conventional (style §3).
  */
-import { type GraphQLFieldResolver, type GraphQLObjectType, getNamedType, isInputObjectType, isInterfaceType, isObjectType } from 'graphql';
-import { SimError } from '../domain/errors.js';
+import { type GraphQLFieldResolver, type GraphQLObjectType, getNamedType, isInterfaceType, isObjectType } from 'graphql';
+import { commandOf, SPECIAL_MUTATIONS } from '../domain/commands/run-command.js';
+import { classifyField, type FieldClass } from '../domain/field-kinds.js';
 import { buildPredicate } from '../domain/filters.js';
 import type { Model } from '../domain/model.js';
 import { pageRecords, type PageArgs } from '../domain/paging.js';
 import { isLinkRef, type EntityRecord } from '../domain/store/store.js';
 import { searchRoot } from '../domain/search.js';
 import type { GraphQLContext } from './context.js';
-import { classifyField, type FieldClass } from './field-kinds.js';
 import { DERIVED_FIELDS } from './special/derived-fields.js';
 import { SPECIAL_RESOLVERS } from './special/index.js';
 
@@ -20,7 +20,7 @@ type ResolverMap = Record<string, Record<string, unknown>>;
 
 export function buildResolvers(model: Model): { resolvers: ResolverMap; classes: Map<string, FieldClass> } {
   const { schema } = model;
-  const specials = new Set(Object.keys(SPECIAL_RESOLVERS));
+  const specials = new Set([...Object.keys(SPECIAL_RESOLVERS), ...SPECIAL_MUTATIONS]);
   const classes = new Map<string, FieldClass>();
   const resolvers: ResolverMap = {};
 
@@ -30,6 +30,12 @@ export function buildResolvers(model: Model): { resolvers: ResolverMap; classes:
     for (const field of Object.values(type.getFields())) {
       const cls = classifyField(model, field, root, specials);
       classes.set(`${root}.${field.name}`, cls);
+      if (root === 'Mutation') {
+        // Every mutation is a domain command; graphql-js has already coerced its arguments.
+        const command = commandOf(model, field);
+        map[field.name] = (_p, args, ctx) => command(ctx.account, args, ctx.user);
+        continue;
+      }
       switch (cls.kind) {
         case 'lookup':
           map[field.name] = (_p, args, ctx) => lookup(ctx, cls.typename, args);
@@ -37,18 +43,9 @@ export function buildResolvers(model: Model): { resolvers: ResolverMap; classes:
         case 'search':
           map[field.name] = (_p, args, ctx) => searchRoot(ctx.account, model.concreteTypes(cls.node), field.args, args);
           break;
-        case 'create': {
-          const inputType = schema.getType(cls.inputType);
-          if (!isInputObjectType(inputType)) throw new Error(`bad input ${cls.inputType}`);
-          map[field.name] = (_p, args, ctx) => ctx.account.entities.create(cls.typename, inputType, requireInput(args, field.name));
-          break;
-        }
-        case 'update': {
-          const inputType = schema.getType(cls.inputType);
-          if (!isInputObjectType(inputType)) throw new Error(`bad input ${cls.inputType}`);
-          map[field.name] = (_p, args, ctx) => ctx.account.entities.update(cls.typename, inputType, requireInput(args, field.name));
-          break;
-        }
+        case 'create':
+        case 'update':
+          throw new Error(`${root}.${field.name}: a query classified as a mutation`);
         case 'special': {
           const special = SPECIAL_RESOLVERS[`${root}.${field.name}`];
           if (!special) throw new Error(`${root}.${field.name} fits no convention and has no special resolver (server/graphql/special/)`);
@@ -154,10 +151,3 @@ function lookup(ctx: GraphQLContext, typename: string, args: Record<string, unkn
   if (Object.keys(key).length === 0) return null;
   return ctx.account.entities.findByKey(ctx.account.view, typename, key) ?? null;
 }
-
-function requireInput(args: Record<string, unknown>, field: string): Record<string, unknown> {
-  const input = args['input'];
-  if (input === undefined || input === null) throw new SimError('MISSING_VARIABLES', `C0140E: ${field} needs an "input" argument`);
-  return input as Record<string, unknown>;
-}
-

@@ -7,7 +7,7 @@ import { buildSchema, type GraphQLSchema } from 'graphql';
 import { attachResolvers } from './attach-resolvers.js';
 import { createModel, type Model } from '../domain/model.js';
 import { packagePath } from '../lib/package-path.js';
-import type { FieldClass } from './field-kinds.js';
+import type { FieldClass } from '../domain/field-kinds.js';
 import { buildResolvers } from './resolvers.js';
 
 

@@ -1,16 +1,18 @@
 /**
  * The GraphQL endpoint: graphql-yoga over the executable schema, GraphiQL on `GET /graphql`,
- * the account and user taken from the authenticated request.
+ * the account and user taken from the authenticated request; query limits in query-limits.ts.
  */
 import type { Request, Response } from 'express';
 import { createYoga } from 'graphql-yoga';
 import type { GraphQLSchema } from 'graphql';
 import type { GraphQLContext } from './context.js';
 import { maskError } from './errors.js';
+import { useQueryLimits, type QueryLimits } from './query-limits.js';
 
-export function createGraphQLHandler(schema: GraphQLSchema) {
+export function createGraphQLHandler(schema: GraphQLSchema, limits: QueryLimits) {
   return createYoga<{ req: Request; res: Response }, GraphQLContext>({
     schema,
+    plugins: [useQueryLimits(limits)],
     graphqlEndpoint: '/graphql',
     landingPage: false,
     graphiql: { title: 'fluent-sim GraphiQL', defaultQuery: '{ me { id username primaryRetailer { id ref } } }' },

@@ -1,7 +1,8 @@
 /**
  * Which account a request acts on. Platform endpoints: the bearer token's (set by `requireAuth`).
- * Simulator endpoints under `/_sim`: a valid bearer token's if one is sent, else the account
- * named by the `x-fluent-sim-account` header or `?account=`, else the default account.
+ * Simulator endpoints under `/_sim` (after `controlAccess`): a valid bearer token's if one was
+ * sent; with control access, the account named by the `x-fluent-sim-account` header or
+ * `?account=`, else the default account.
  */
 import type { Request } from 'express';
 import type { Account } from '../account.js';
@@ -9,7 +10,7 @@ import type { Orchestration } from '../orchestration/account-orchestration.js';
 import { SimError } from '../domain/errors.js';
 import type { Simulator } from '../simulator.js';
 import type { WebhookService } from '../webhooks/webhook-service.js';
-import { authenticate } from './middleware/auth.js';
+import { bearerAccount, requireControl } from './middleware/control-access.js';
 
 export function accountOf(req: Request): Account {
   const account = req.res?.locals['account'] as Account | undefined;
@@ -28,8 +29,9 @@ export function webhooksOf(account: Account): WebhookService {
 }
 
 export function simAccountOf(sim: Simulator, req: Request): Account {
-  const auth = authenticate(sim, req.headers.authorization);
-  if (auth) return auth.account;
+  const own = bearerAccount(req);
+  if (own) return own;
+  requireControl(req);
   const named = req.header('x-fluent-sim-account') ?? (typeof req.query['account'] === 'string' ? req.query['account'] : undefined);
   const account = named ? sim.accounts.get(named) : sim.accounts.get(sim.config.account);
   if (!account) throw new SimError('NOT_FOUND', `No account "${named}" in this simulator`);

@@ -1,10 +1,12 @@
 /**
  * The only place a REST error becomes a response (style §5). SimErrors get the platform's body
  * `{"errors":[{"code": "...", "message": "..."}]}` (fluent-platform.md §7); anything else is a
- * 500 with the same shape, and is logged. Malformed JSON bodies from express's parser become 400.
+ * 500 with the same shape, and is logged. Failures of reading the request (bad JSON, charset,
+ * encoding, size, path) are the client's: 400/413/415 (parser-errors.ts).
  */
 import type { ErrorRequestHandler } from 'express';
-import { SimError, toSimError } from '../domain/errors.js';
+import { type SimError, toSimError } from '../domain/errors.js';
+import { fromParserFailure } from './parser-errors.js';
 
 export type ErrorBody = { errors: { code: string; message: string }[] };
 
@@ -18,8 +20,7 @@ export function createErrorHandler(log: (message: string, error: unknown) => voi
       next(err);
       return;
     }
-    const parseFailure = typeof err === 'object' && err !== null && (err as { type?: string }).type === 'entity.parse.failed';
-    const error = parseFailure ? new SimError('MALFORMED_JSON', `The request body is not valid JSON: ${(err as Error).message}`) : toSimError(err);
+    const error = fromParserFailure(err) ?? toSimError(err);
     if (error.code === 'INTERNAL') log('unexpected error', err);
     res.status(error.spec.http).json(toErrorBody(error));
   };

@@ -1,15 +1,18 @@
 /**
- * Attaches the orchestration engine to one account: its workflows (the defaults in `rulesets/`
- * and a user folder), its event log, the engine over the account's domain port, and the domain
- * hooks through which create mutations raise CREATE events (design §2 principle 3).
+ * The orchestration part of one account: its workflows (the defaults in `rulesets/` and a user
+ * folder), its event log, the engine over the account's domain port, and the domain hooks
+ * through which create mutations raise CREATE events (design §2 principle 3).
  */
-import type { Account } from '../account.js';
+import type { DomainHooks } from '../domain/entities.js';
+import { FLUENT_ENTITY_TYPES } from '../domain/overrides.js';
 import type { Clock } from '../lib/clock.js';
+import type { Ids } from '../lib/ids.js';
 import type { CompiledWorkflow } from './compile-workflow.js';
-import { createDomainPort, viewOf } from './domain-port.js';
 import { createEngine } from './engine.js';
-import type { Engine, WebhookQueue, WebhookRequest } from './engine-types.js';
-import { createEventLog, type EventLog, type EventRetention } from './event-log.js';
+import type { Engine } from './engine-api.js';
+import type { WebhookQueue } from './webhook-queue.js';
+import type { EventLog } from './event-log.js';
+import type { DomainPort } from './domain-view.js';
 import type { RuleRegistry } from './rule-registry.js';
 import { createWorkflowStore, type WorkflowStore } from './workflow-store.js';
 
@@ -24,43 +27,44 @@ export type Orchestration = {
   readonly webhooks: WebhookQueue;
 };
 
-/** Keeps webhook requests when no delivery service is attached (tests, `--webhooks off`). */
-export function createRecordingWebhookQueue(): WebhookQueue & { requests: WebhookRequest[] } {
-  const requests: WebhookRequest[] = [];
-  return { requests, enqueue: (request) => void requests.push(request) };
-}
-
 export type OrchestrationOptions = {
+  accountId: string;
+  clock: Clock;
+  ids: Ids;
+  /** The engine's view of the account's data. */
+  port: DomainPort;
+  events: EventLog;
+  /** The entity service's hooks: the engine sets them (CREATE events, workflow versions). */
+  hooks: DomainHooks;
   registry: RuleRegistry;
   /** Workflow folders loaded in order (later files win for the same name). */
   workflowDirs: readonly string[];
-  webhooks?: WebhookQueue;
-  /** @default DEFAULT_EVENT_RETENTION (event-log.ts) */
-  eventRetention?: EventRetention;
+  /** Where the engine hands the webhooks rules ask for (the account's delivery service). */
+  webhooks: WebhookQueue;
+  /** Fault injection: real milliseconds an async event waits before it is processed. */
+  asyncDelayMs?: ((event: { name: string }) => number | undefined) | undefined;
 };
 
-export async function attachOrchestration(account: Account, options: OrchestrationOptions): Promise<Orchestration> {
+export async function createOrchestration(options: OrchestrationOptions): Promise<Orchestration> {
+  const { port, events, hooks, webhooks } = options;
   const workflows = createWorkflowStore({ registry: options.registry });
   const loaded = await workflows.loadDirs(options.workflowDirs);
-  const events = createEventLog({ clock: account.clock as Clock, ...(options.eventRetention ? { retention: options.eventRetention } : {}) });
-  const webhooks = options.webhooks ?? createRecordingWebhookQueue();
   const engine = createEngine({
-    domain: createDomainPort(account),
-    clock: account.clock,
-    ids: account.ids,
-    accountId: account.id,
+    domain: port,
+    clock: options.clock,
+    ids: options.ids,
+    accountId: options.accountId,
     registry: options.registry,
     workflows,
     events,
     webhooks,
+    ...(options.asyncDelayMs ? { asyncDelayMs: options.asyncDelayMs } : {}),
   });
-  account.hooks.onCreated = (record) => {
-    const view = viewOf(account, record);
+  hooks.onCreated = (record) => {
+    const entityType = FLUENT_ENTITY_TYPES[record.__typename];
+    const view = entityType && port.find({ entityType, id: record.id });
     if (view) engine.onEntityCreated(view);
   };
-  account.hooks.workflowVersion = (workflowRef, retailerId) => workflows.versionNumberFor(workflowRef, retailerId);
-  account.parts.set('workflows', { toJSON: () => workflows.toJSON(), restore: (d) => workflows.restore(d as never), clear: () => workflows.clear() });
-  account.parts.set('events', { toJSON: () => events.toJSON(), restore: (d) => events.restore(d as never), clear: () => events.clear() });
-  account.parts.set('engine', { toJSON: () => engine.toJSON(), restore: (d) => engine.restore(d as never), clear: () => engine.clear() });
+  hooks.workflowVersion = (workflowRef, retailerId) => workflows.versionNumberFor(workflowRef, retailerId);
   return { registry: options.registry, workflows, loaded, events, engine, webhooks };
 }

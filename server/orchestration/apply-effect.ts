@@ -9,7 +9,9 @@ import type { WebhookEvent } from '../webhooks/payload.js';
 import type { EventAttribute, EventContext, EventStatus } from './event-log.js';
 import { contextOfEntity } from './event-records.js';
 import type { ExecutionTrace } from './execution-trace.js';
-import type { DomainPort, Effect, EntityKey, EntityView, OrchestrationEvent } from './port.js';
+import type { DomainPort, EntityKey, EntityView } from './domain-view.js';
+import type { OrchestrationEvent } from './orchestration-event.js';
+import type { Effect } from './rule.js';
 
 export type RaisedEvent = Extract<Effect, { type: 'sendEvent' }>['event'];
 

@@ -1,22 +1,23 @@
 /**
- * The engine's view of one account's data (implements `DomainPort` of port.ts over the store).
+ * The engine's view of one account's data (implements `DomainPort` of domain-view.ts over the store).
  * Entities are addressed by Fluent entity type (ORDER, FULFILMENT, …, fluent-platform.md §3.3)
  * and id or ref; the root entity is found by following each sub-entity's parent field.
  */
-import type { Account } from '../account.js';
-import { SimError } from '../domain/errors.js';
+import type { Domain } from '../domain/domain.js';
 import { DERIVED_VALUES } from '../domain/derived-values.js';
-import { upsertAttributes } from '../domain/entities.js';
+import { SimError } from '../domain/errors.js';
+import { upsertAttributes } from '../domain/entity-fields.js';
 import { FLUENT_ENTITY_TYPES, PARENT_FIELD, TYPENAMES_OF_ENTITY_TYPE } from '../domain/overrides.js';
 import { isLinkRef, type EntityRecord, type LinkRef } from '../domain/store/store.js';
-import { runMutation } from '../graphql/run-mutation.js';
-import type { DomainPort, EntityKey, EntityView, Setting } from './port.js';
+import { runCommand } from '../domain/commands/run-command.js';
+import type { DomainPort, EntityKey, EntityView, Setting } from './domain-view.js';
 
 /** Join records on the way from a sub-entity to its root (Consignment → ConsignmentArticle → Article). */
 const JOIN_PARENT_FIELD: Readonly<Record<string, string>> = { ConsignmentArticle: 'article', CarrierConsignmentArticle: 'article' };
 
-export function createDomainPort(account: Account): DomainPort {
-  const { store } = account;
+export function createDomainPort(domain: Domain): DomainPort {
+  const { store } = domain;
+  const scalarsOf = scalarsReader();
 
   const findRecord = (key: EntityKey): EntityRecord | undefined => {
     const typenames = TYPENAMES_OF_ENTITY_TYPE[key.entityType] ?? [];
@@ -97,7 +98,7 @@ export function createDomainPort(account: Account): DomainPort {
   };
 
   const relatedRecords = (parent: EntityRecord, field: string): EntityRecord[] => {
-    const kind = account.model.entities[parent.__typename]?.fields[field];
+    const kind = domain.model.entities[parent.__typename]?.fields[field];
     const out = new Map<string, EntityRecord>();
     // A link the API derives (Fulfilment.fromLocation from fromAddress) answers like a stored one.
     const own = parent[field] ?? DERIVED_VALUES[`${parent.__typename}.${field}`]?.(store, parent);
@@ -106,7 +107,7 @@ export function createDomainPort(account: Account): DomainPort {
       if (r) out.set(`${r.__typename}:${r.id}`, r);
     }
     if (kind?.kind === 'connection') {
-      for (const t of account.model.concreteTypes(kind.node)) for (const r of store.linkedFrom({ __link: parent.__typename, id: parent.id }, t)) out.set(`${r.__typename}:${r.id}`, r);
+      for (const t of domain.model.concreteTypes(kind.node)) for (const r of store.linkedFrom({ __link: parent.__typename, id: parent.id }, t)) out.set(`${r.__typename}:${r.id}`, r);
     }
     return [...out.values()].sort((a, b) => Number(a.id) - Number(b.id));
   };
@@ -142,44 +143,36 @@ export function createDomainPort(account: Account): DomainPort {
     },
     setStatus(key, status) {
       const r = mustFind(key);
-      return toView(account.entities.patch(r.__typename, r.id, (rec) => {
+      return toView(domain.entities.patch(r.__typename, r.id, (rec) => {
         rec['status'] = status;
       }));
     },
     upsertAttributes(key, attributes) {
       const r = mustFind(key);
-      return toView(account.entities.patch(r.__typename, r.id, (rec) => {
+      return toView(domain.entities.patch(r.__typename, r.id, (rec) => {
         rec['attributes'] = upsertAttributes(rec['attributes'], attributes);
       }));
     },
     mutate(mutation, input) {
-      const result = runMutation(account, mutation, { input });
+      const result = runCommand(domain, mutation, { input });
       return result && typeof result === 'object' && '__typename' in result ? fieldsOf(result as EntityRecord) : (result as Record<string, unknown>);
     },
   };
 }
 
-/** Lets the CREATE hook turn a stored record into the engine's view. */
-const ports = new WeakMap<Account, DomainPort>();
-export function viewOf(account: Account, record: EntityRecord): EntityView | undefined {
-  const entityType = FLUENT_ENTITY_TYPES[record.__typename];
-  if (!entityType) return undefined;
-  let port = ports.get(account);
-  if (!port) ports.set(account, (port = createDomainPort(account)));
-  return port.find({ entityType, id: record.id });
-}
-
 /**
- * A record's own scalar fields. Records are replaced, never changed, on every write, so the
- * result can be kept per record object (frozen: audit events and rules share it).
+ * A record's own scalar fields, kept per port. Records are replaced, never changed, on every
+ * write, so the result can be kept per record object (frozen: audit events and rules share it).
  */
-const scalarsCache = new WeakMap<EntityRecord, Readonly<Record<string, unknown>>>();
-function scalarsOf(r: EntityRecord | undefined): Readonly<Record<string, unknown>> | null {
-  if (!r) return null;
-  let scalars = scalarsCache.get(r);
-  if (!scalars) {
-    scalars = Object.freeze(Object.fromEntries(Object.entries(r).filter(([k, v]) => k !== 'password' && !isLinkRef(v) && !(Array.isArray(v) && v.some(isLinkRef)))));
-    scalarsCache.set(r, scalars);
-  }
-  return scalars;
+function scalarsReader(): (r: EntityRecord | undefined) => Readonly<Record<string, unknown>> | null {
+  const cache = new WeakMap<EntityRecord, Readonly<Record<string, unknown>>>();
+  return (r) => {
+    if (!r) return null;
+    let scalars = cache.get(r);
+    if (!scalars) {
+      scalars = Object.freeze(Object.fromEntries(Object.entries(r).filter(([k, v]) => k !== 'password' && !isLinkRef(v) && !(Array.isArray(v) && v.some(isLinkRef)))));
+      cache.set(r, scalars);
+    }
+    return scalars;
+  };
 }

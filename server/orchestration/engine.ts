@@ -20,25 +20,29 @@ import type { TimerHandle } from '../lib/clock.js';
 import { applyEffect, type EffectContext, type RaisedEvent } from './apply-effect.js';
 import { compileWorkflow, type CompiledRuleset, type CompiledWorkflow } from './compile-workflow.js';
 import { CREATE_EVENT_ENTITY_TYPES, CREATE_EVENT_NAME } from './create-event.js';
-import type { Engine, EngineDeps, EventMode, SubmitResult } from './engine-types.js';
+import type { Engine, EngineDeps, EventMode, SubmitResult } from './engine-api.js';
 import type { EventAttribute, EventContext, EventStatus } from './event-log.js';
 import { auditRecord, contextOfEntity, contextOfEvent, ENGINE_USER, orchestrationRecord } from './event-records.js';
 import { newTrace, type ExecutionTrace, type RuleStep, type TraceOutcome } from './execution-trace.js';
 import { explainNoMatch, matchRulesets } from './matcher.js';
-import type { EntityView, OrchestrationEvent } from './port.js';
+import type { EntityView } from './domain-view.js';
+import type { OrchestrationEvent } from './orchestration-event.js';
 import type { CompiledRule } from './rule-registry.js';
 import { defaultWorkflowName, parseWorkflow } from './workflow.js';
 
-/** `quiet`: only failures are audited and no trace is kept (SubmitOptions.quiet). */
-type Job = { event: OrchestrationEvent; depth: number; mode: EventMode; runOnce?: CompiledWorkflow; quiet?: boolean };
+/**
+ * An event waiting in (or taken from) the engine's queue, with how deep in a chain it was raised.
+ * `quiet`: only failures are audited and no trace is kept (SubmitOptions.quiet).
+ */
+type PendingEvent = { event: OrchestrationEvent; depth: number; mode: EventMode; runOnce?: CompiledWorkflow; quiet?: boolean };
 type RootRef = { entityType: string; id: string | undefined; ref: string | undefined };
 type Execution = {
-  top: Job;
+  top: PendingEvent;
   root: RootRef | undefined;
-  inline: Job[];
+  inline: PendingEvent[];
   processed: number;
   recent: string[];
-  current: Job | undefined;
+  current: PendingEvent | undefined;
   failure: string | undefined;
 };
 type Processed = { status: Extract<EventStatus, 'COMPLETE' | 'FAILED' | 'NO_MATCH'>; entityId: string | null; message?: string };
@@ -51,8 +55,8 @@ export function createEngine(deps: EngineDeps): Engine {
   const maxTraces = deps.maxTraces ?? 10_000;
   const versionPolicy = deps.workflowVersionPolicy ?? 'entity';
   const log = deps.logger ?? {};
-  let queue: Job[] = [];
-  const scheduled = new Map<string, { job: Job; at: number; handle: TimerHandle }>();
+  let queue: PendingEvent[] = [];
+  const scheduled = new Map<string, { job: PendingEvent; at: number; handle: TimerHandle }>();
   const traces = new Map<string, ExecutionTrace>();
   let execution: Execution | undefined;
   let pumpArmed = false;
@@ -60,6 +64,8 @@ export function createEngine(deps: EngineDeps): Engine {
   const quietEvents = new WeakSet<OrchestrationEvent>();
   /** > 0 while `quietly` runs: CREATE events raised outside an execution are quiet. */
   let quietScope = 0;
+  /** Async events held back by an injected fault, by event id (queued when their timer fires). */
+  const delayed = new Map<string, { job: PendingEvent; timer: NodeJS.Timeout }>();
 
   // ── recording ───────────────────────────────────────────────────────────────────────────
 
@@ -77,7 +83,7 @@ export function createEngine(deps: EngineDeps): Engine {
   }
 
   /** The event's trace; a restored event (snapshot) gets a fresh one, and a record if the log lacks it. */
-  function traceFor(job: Job): ExecutionTrace {
+  function traceFor(job: PendingEvent): ExecutionTrace {
     if (job.quiet) return newTrace(job.event, job.mode, '', false);
     const existing = traces.get(job.event.id);
     if (existing) return existing;
@@ -85,7 +91,7 @@ export function createEngine(deps: EngineDeps): Engine {
     return traces.get(job.event.id) ?? startTrace(job.event, job.mode);
   }
 
-  function finish(job: Job, status: EventStatus, outcome: TraceOutcome): void {
+  function finish(job: PendingEvent, status: EventStatus, outcome: TraceOutcome): void {
     deps.events.update(job.event.id, { eventStatus: status });
     const trace = traces.get(job.event.id);
     if (trace) trace.outcome = outcome;
@@ -130,7 +136,7 @@ export function createEngine(deps: EngineDeps): Engine {
   }
 
   /** `ScheduleEvent` sets `scheduledOn`; the event is SCHEDULED until the clock reaches it (§5.3). */
-  function schedule(job: Job, at: number): void {
+  function schedule(job: PendingEvent, at: number): void {
     deps.events.update(job.event.id, { eventStatus: 'SCHEDULED' });
     const trace = traces.get(job.event.id);
     if (trace) trace.outcome = { type: 'scheduled', at: new Date(at).toISOString() };
@@ -143,13 +149,22 @@ export function createEngine(deps: EngineDeps): Engine {
     scheduled.set(job.event.id, { job, at, handle });
   }
 
-  function enqueue(job: Job): void {
+  function hold(job: PendingEvent, delayMs: number): void {
+    const timer = setTimeout(() => {
+      delayed.delete(job.event.id);
+      enqueue(job);
+    }, delayMs);
+    timer.unref();
+    delayed.set(job.event.id, { job, timer });
+  }
+
+  function enqueue(job: PendingEvent): void {
     queue.push(job);
     pumpSoon();
   }
 
   /** Same root entity as the running execution → inline; otherwise its own execution (§5.3 #3). */
-  function dispatch(job: Job, raisedBy: Job | undefined): void {
+  function dispatch(job: PendingEvent, raisedBy: PendingEvent | undefined): void {
     const at = scheduledAt(job.event);
     const exec = execution;
     let how: 'inline' | 'queued' | 'scheduled';
@@ -167,7 +182,7 @@ export function createEngine(deps: EngineDeps): Engine {
     trace?.eventsRaised.push({ id: job.event.id, name: job.event.name, entityType: job.event.entityType, dispatch: how });
   }
 
-  function raise(parent: Job, raised: RaisedEvent): void {
+  function raise(parent: PendingEvent, raised: RaisedEvent): void {
     const { delayMs, ...fields } = raised;
     const event: OrchestrationEvent = {
       ...fields,
@@ -195,7 +210,7 @@ export function createEngine(deps: EngineDeps): Engine {
 
   // ── executions ──────────────────────────────────────────────────────────────────────────
 
-  function runExecution(top: Job): SubmitResult {
+  function runExecution(top: PendingEvent): SubmitResult {
     const outer = execution;
     const exec: Execution = { top, root: undefined, inline: [top], processed: 0, recent: [], current: undefined, failure: undefined };
     execution = exec;
@@ -220,7 +235,7 @@ export function createEngine(deps: EngineDeps): Engine {
   }
 
   /** One event of an execution, behind the loop guard. */
-  function step(exec: Execution, job: Job): Processed {
+  function step(exec: Execution, job: PendingEvent): Processed {
     const entityId = job.event.entityId ?? null;
     if (exec.failure) {
       const message = `Not processed: ${exec.failure}`;
@@ -253,7 +268,7 @@ export function createEngine(deps: EngineDeps): Engine {
   }
 
   /** fluent-platform.md §5.3, one event: entity → workflow → rulesets → rules. */
-  function processEvent(exec: Execution, job: Job): Processed {
+  function processEvent(exec: Execution, job: PendingEvent): Processed {
     const { event } = job;
     const trace = traceFor(job);
     let entityId: string | null = event.entityId ?? null;
@@ -327,7 +342,7 @@ export function createEngine(deps: EngineDeps): Engine {
   }
 
   /** `message`: what the sync answer says (only when the event's name is unknown to the workflow). */
-  function noMatch(job: Job, entityId: string | null, reason: string, message?: string): Processed {
+  function noMatch(job: PendingEvent, entityId: string | null, reason: string, message?: string): Processed {
     finish(job, 'NO_MATCH', { type: 'noMatch', reason });
     log.debug?.(`Event ${job.event.name} (${job.event.id}): NO_MATCH, ${reason}`);
     return message === undefined ? { status: 'NO_MATCH', entityId } : { status: 'NO_MATCH', entityId, message };
@@ -355,7 +370,7 @@ export function createEngine(deps: EngineDeps): Engine {
     };
   }
 
-  function runRuleset(job: Job, ruleset: CompiledRuleset, entity: EntityView, trace: ExecutionTrace): RuleFailure | undefined {
+  function runRuleset(job: PendingEvent, ruleset: CompiledRuleset, entity: EntityView, trace: ExecutionTrace): RuleFailure | undefined {
     const context = contextOfEntity(entity, [job.event.id]);
     const rulesetStart = deps.clock.nowMs();
     for (const rule of ruleset.rules) {
@@ -396,7 +411,7 @@ export function createEngine(deps: EngineDeps): Engine {
     return undefined;
   }
 
-  function effectContext(job: Job, trace: ExecutionTrace): EffectContext {
+  function effectContext(job: PendingEvent, trace: ExecutionTrace): EffectContext {
     return {
       domain: deps.domain,
       accountId: job.event.accountId,
@@ -437,7 +452,7 @@ export function createEngine(deps: EngineDeps): Engine {
     });
   }
 
-  function toJob(event: OrchestrationEvent, depth: number): Job {
+  function toPending(event: OrchestrationEvent, depth: number): PendingEvent {
     return { event: structuredClone(event), depth, mode: 'async' };
   }
 
@@ -457,7 +472,7 @@ export function createEngine(deps: EngineDeps): Engine {
       const at = scheduledAt(event);
       const quiet = options.quiet ?? quietScope > 0;
       record(event, options.mode, options.source ?? null, options.generatedBy ?? ENGINE_USER, quiet);
-      const job: Job = { event, depth: 1, mode: options.mode, quiet, ...(runOnce ? { runOnce } : {}) };
+      const job: PendingEvent = { event, depth: 1, mode: options.mode, quiet, ...(runOnce ? { runOnce } : {}) };
       const entityId = event.entityId ?? null;
       if (at !== undefined) {
         schedule(job, at);
@@ -465,7 +480,9 @@ export function createEngine(deps: EngineDeps): Engine {
       }
       if (options.mode === 'async') {
         // Matching happens later; an unknown name ends as NO_MATCH in the log (§8 #7).
-        enqueue(job);
+        const delayMs = deps.asyncDelayMs?.({ name: event.name });
+        if (delayMs) hold(job, delayMs);
+        else enqueue(job);
         return { eventId: event.id, entityId, eventStatus: 'PENDING' };
       }
       return runExecution(job);
@@ -513,17 +530,20 @@ export function createEngine(deps: EngineDeps): Engine {
     clear() {
       for (const { handle } of scheduled.values()) deps.clock.cancel(handle);
       scheduled.clear();
+      for (const { timer } of delayed.values()) clearTimeout(timer);
+      delayed.clear();
       queue = [];
       traces.clear();
     },
     toJSON: () => ({
-      queue: queue.map((job) => ({ event: structuredClone(job.event), depth: job.depth })),
+      // Held-back events count as queued: restored, they run without the fault's delay.
+      queue: [...queue, ...[...delayed.values()].map((d) => d.job)].map((job) => ({ event: structuredClone(job.event), depth: job.depth })),
       scheduled: [...scheduled.values()].map(({ job, at }) => ({ event: structuredClone(job.event), depth: job.depth, at })),
     }),
     restore(data) {
       engine.clear();
-      queue = data.queue.map((saved) => toJob(saved.event, saved.depth));
-      for (const saved of data.scheduled) schedule(toJob(saved.event, saved.depth), saved.at);
+      queue = data.queue.map((saved) => toPending(saved.event, saved.depth));
+      for (const saved of data.scheduled) schedule(toPending(saved.event, saved.depth), saved.at);
       if (queue.length > 0) pumpSoon();
     },
   };

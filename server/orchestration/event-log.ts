@@ -78,7 +78,12 @@ export type EventLogData = { events: EventRecord[] };
 /** Opaque: the log's arrays and indexes, copied. */
 export type EventLogImage = { readonly all: readonly { record: EventRecord; ms: number; seq: number }[]; readonly indexes: Map<string, Map<string, number[]>>; readonly monotonic: boolean };
 
+/** What changed in the log, for listeners (persistence journals it); `replaced`: everything. */
+export type EventLogChange = { type: 'put'; record: EventRecord } | { type: 'dropped'; ids: string[] } | { type: 'replaced' };
+
 export interface EventLog {
+  /** Told of every change after it is made (the data file's journal listens here). */
+  onChange: ((change: EventLogChange) => void) | undefined;
   append(record: EventRecord): void;
   /** Changes status, attributes or context of a stored event (e.g. PENDING → COMPLETE). */
   update(id: string, patch: Partial<Pick<EventRecord, 'eventStatus' | 'attributes' | 'context'>>): EventRecord | undefined;
@@ -145,6 +150,10 @@ const INDEXED: readonly EventFilterField[] = [
   'context.entityRef',
   'context.rootEntityRef',
   'context.sourceEvents',
+  // Searches by name or status alone scanned the whole 30-day window (issue 16 #5: 245k events,
+  // 200–300 ms). A status that changes leaves its old entry behind; `matches` checks again.
+  'name',
+  'eventStatus',
 ];
 
 const FIELD_VALUES: Record<EventFilterField, (record: EventRecord) => readonly (string | null)[]> = {
@@ -202,6 +211,8 @@ export function createEventLog(options: EventLogOptions): EventLog {
     indexValue('context.entityRef', context.entityRef, seq);
     indexValue('context.rootEntityRef', context.rootEntityRef, seq);
     for (const source of context.sourceEvents) indexValue('context.sourceEvents', source, seq);
+    indexValue('name', record.name, seq);
+    indexValue('eventStatus', record.eventStatus, seq);
   }
 
   function append(record: EventRecord): void {
@@ -215,6 +226,7 @@ export function createEventLog(options: EventLogOptions): EventLog {
     all.push(stored);
     byId.set(record.id, stored);
     index(stored);
+    log.onChange?.({ type: 'put', record });
     appendedSincePrune += 1;
     const tooMany = all.length > retention.maxRecords * 1.25;
     if (tooMany || (appendedSincePrune >= retention.maxRecords / 4 && (all[0]?.ms ?? ms) < ageCutoff())) prune();
@@ -238,6 +250,10 @@ export function createEventLog(options: EventLogOptions): EventLog {
     });
     if (kept.length === all.length) return;
     dropped += all.length - kept.length;
+    if (log.onChange) {
+      const keptIds = new Set(kept.map((stored) => stored.record.id));
+      log.onChange({ type: 'dropped', ids: all.filter((stored) => !keptIds.has(stored.record.id)).map((stored) => stored.record.id) });
+    }
     rebuild(kept);
   }
 
@@ -255,7 +271,8 @@ export function createEventLog(options: EventLogOptions): EventLog {
       const values = filters[field];
       if (!values || values.length === 0) continue;
       const byValue = indexes.get(field);
-      const merged = [...new Set(values.flatMap((value) => byValue?.get(value) ?? []))].sort((a, b) => a - b);
+      // One value: its list is already ascending and free of duplicates.
+      const merged = values.length === 1 ? (byValue?.get(values[0]!) ?? []) : [...new Set(values.flatMap((value) => byValue?.get(value) ?? []))].sort((a, b) => a - b);
       if (!best || merged.length < best.length) best = merged;
     }
     return best;
@@ -311,6 +328,7 @@ export function createEventLog(options: EventLogOptions): EventLog {
   }
 
   const log: EventLog = {
+    onChange: undefined,
     append,
     update(id, patch) {
       const stored = byId.get(id);
@@ -321,7 +339,8 @@ export function createEventLog(options: EventLogOptions): EventLog {
       if (patch.attributes !== undefined) next.attributes = structuredClone(patch.attributes);
       if (patch.context !== undefined) next.context = structuredClone(patch.context);
       stored.record = next;
-      if (patch.context !== undefined) index(stored);
+      if (patch.context !== undefined || patch.eventStatus !== undefined) index(stored);
+      log.onChange?.({ type: 'put', record: next });
       return { ...stored.record };
     },
     get: (id) => {
@@ -336,6 +355,7 @@ export function createEventLog(options: EventLogOptions): EventLog {
       byId = new Map();
       indexes = new Map();
       monotonic = true;
+      log.onChange?.({ type: 'replaced' });
       dropped = 0;
       appendedSincePrune = 0;
     },
@@ -347,10 +367,18 @@ export function createEventLog(options: EventLogOptions): EventLog {
       byId = new Map(all.map((stored) => [stored.record.id, stored]));
       indexes = copyIndexes(image.indexes as Map<EventFilterField, Map<string, number[]>>);
       monotonic = image.monotonic;
+      log.onChange?.({ type: 'replaced' });
     },
     restore(data) {
-      log.clear();
-      for (const record of data.events) append(record);
+      const listener = log.onChange;
+      log.onChange = undefined;
+      try {
+        log.clear();
+        for (const record of data.events) append(record);
+      } finally {
+        log.onChange = listener;
+      }
+      log.onChange?.({ type: 'replaced' });
     },
   };
   return log;

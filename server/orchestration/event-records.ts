@@ -5,7 +5,8 @@
  * (§8 #17: exact names are not documented).
  */
 import { formatGeneratedOn, type EventAttribute, type EventContext, type EventRecord, type EventStatus } from './event-log.js';
-import type { EntityView, OrchestrationEvent } from './port.js';
+import type { EntityView } from './domain-view.js';
+import type { OrchestrationEvent } from './orchestration-event.js';
 
 /** `generatedBy` of records the engine writes (value seen in the live example, §3.5). */
 export const ENGINE_USER = 'Rubix User';

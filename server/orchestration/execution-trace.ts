@@ -4,8 +4,9 @@
  * rules ran with which props, what they asked for, which statuses changed, what was raised.
  * Plain data; the engine fills it in, nothing here has behaviour beyond small constructors.
  */
-import type { EventMode } from './engine-types.js';
-import type { Effect, OrchestrationEvent } from './port.js';
+import type { EventMode } from './engine-api.js';
+import type { OrchestrationEvent } from './orchestration-event.js';
+import type { Effect } from './rule.js';
 
 /** One criterion of fluent-platform.md §5.3, with what was expected and what the entity had. */
 export type Criterion = { expected: string | readonly string[] | null; actual: string | null; ok: boolean };

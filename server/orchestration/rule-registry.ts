@@ -11,7 +11,7 @@ import { pathToFileURL } from 'node:url';
 import { z } from 'zod';
 import { SimError } from '../domain/errors.js';
 import { locate } from './json-pointer.js';
-import { defineRule, type Rule } from './port.js';
+import { defineRule, type Rule } from './rule.js';
 import { ruleModule } from './rule-module.js';
 import { bareName, closestNames, ruleLookup } from './rule-name.js';
 import type { WorkflowRule } from './workflow.js';

@@ -1,12 +1,14 @@
 /**
- * The `--data FILE` store: the simulator's whole state as one JSON document, written with
- * lowdb's `JSONFile` adapter (atomic write through a temporary file and rename, so a crash
- * leaves the previous complete version). The adapter is chosen explicitly: lowdb's
- * `JSONFilePreset` silently switches to memory under `NODE_ENV=test` (style §9).
+ * The `--data FILE` snapshot: the simulator's whole state as one JSON document, read with lowdb's
+ * `JSONFile` adapter (chosen explicitly: lowdb's `JSONFilePreset` silently switches to memory
+ * under `NODE_ENV=test`, style §9) and written by `snapshot-writer.ts` (temporary file, fsync,
+ * rename). Changes made after the snapshot are in the journal beside it (`journal.ts`).
  *
  * A file that is not valid JSON, or not a fluent-sim data file of this version, is refused at
  * start and never overwritten.
  */
+import { rmSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
 import { Low } from 'lowdb';
 import { JSONFile } from 'lowdb/node';
 import { SimError } from '../domain/errors.js';
@@ -16,25 +18,37 @@ import type { AccountSnapshot } from '../state/account-state.js';
 export const DATA_FORMAT = 'fluent-sim';
 export const DATA_VERSION = 1;
 
-export type PersistedAccount = { spec: AccountSpec; state: AccountSnapshot; clock: { now: string; frozen: boolean } };
+/**
+ * The virtual clock: `now` when saved; `savedAt` (wall-clock epoch ms) lets a running clock keep
+ * its offset from the wall clock across a restart.
+ */
+export type PersistedClock = { now: string; frozen: boolean; savedAt?: number };
+
+export type PersistedAccount = { spec: AccountSpec; state: AccountSnapshot; clock: PersistedClock };
 
 export type DataDocument = {
   format: typeof DATA_FORMAT;
   version: typeof DATA_VERSION;
   savedOn: string;
+  /** Journals of this generation or later apply on top of this snapshot (absent: 0). */
+  generation?: number;
   accounts: PersistedAccount[];
   /** Process-wide parts (tokens, webhook keys), by name. */
   shared: Record<string, unknown>;
 };
 
-export type DataFile = {
-  readonly path: string;
-  /** The document found at start, or undefined for a new file. */
-  readonly initial: DataDocument | undefined;
-  write(doc: DataDocument): Promise<void>;
-};
+/** Where the snapshot writer puts the next version before renaming it (lowdb's own name). */
+export function tempPathOf(path: string): string {
+  return join(dirname(path), `.${basename(path)}.tmp`);
+}
 
-export async function openDataFile(path: string): Promise<DataFile> {
+/** Removes what an interrupted snapshot write left behind; the snapshot itself is untouched. */
+export function removeLeftoverTemp(path: string): void {
+  rmSync(tempPathOf(path), { force: true });
+}
+
+/** The snapshot at `path`, or undefined when there is none yet. Refuses a damaged file. */
+export async function readSnapshot(path: string): Promise<DataDocument | undefined> {
   const db = new Low<DataDocument | null>(new JSONFile<DataDocument | null>(path), null);
   try {
     await db.read();
@@ -42,15 +56,9 @@ export async function openDataFile(path: string): Promise<DataFile> {
     throw new SimError('DATA_FILE_INVALID', `The data file ${path} is damaged (${(error as Error).message}). It was left untouched: move it away, or start with another --data file.`);
   }
   const found = db.data;
-  if (found !== null) checkDocument(found, path);
-  return {
-    path,
-    initial: found ?? undefined,
-    async write(doc) {
-      db.data = doc;
-      await db.write();
-    },
-  };
+  if (found === null) return undefined;
+  checkDocument(found, path);
+  return found;
 }
 
 function checkDocument(doc: unknown, path: string): asserts doc is DataDocument {

@@ -7,7 +7,7 @@
 import { readFileSync } from 'node:fs';
 import type { Account } from '../account.js';
 import { SimError } from '../domain/errors.js';
-import { runMutation } from '../graphql/run-mutation.js';
+import { runCommand } from '../domain/commands/run-command.js';
 
 export type SeedStep = { mutation: string; input: Record<string, unknown>; as?: string };
 /**
@@ -18,11 +18,18 @@ export type SeedStep = { mutation: string; input: Record<string, unknown>; as?: 
 export type SeedFile = { description?: string; records?: Record<string, Record<string, unknown>[]>; workflows?: unknown[]; steps: SeedStep[] };
 
 export function readSeedFile(path: string): SeedFile {
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (error) {
+    throw new SimError('CONFIG_INVALID', `Seed file ${path} cannot be read (${(error as NodeJS.ErrnoException).code ?? 'error'})`);
+  }
   let parsed: unknown;
   try {
-    parsed = JSON.parse(readFileSync(path, 'utf8'));
-  } catch (error) {
-    throw new SimError('CONFIG_INVALID', `Seed file ${path} is not readable JSON: ${(error as Error).message}`);
+    parsed = JSON.parse(text);
+  } catch {
+    // Never echo the file: JSON.parse's message quotes its first characters.
+    throw new SimError('CONFIG_INVALID', `Seed file ${path} is not valid JSON`);
   }
   if (!parsed || typeof parsed !== 'object' || !Array.isArray((parsed as SeedFile).steps)) {
     throw new SimError('CONFIG_INVALID', `Seed file ${path} must be an object with a "steps" array`);
@@ -35,6 +42,8 @@ export type ApplySeedOptions = {
   onStep?: (done: number) => void;
   /** Drain the engine's queue every this many steps, so a large seed's CREATE events never pile up. */
   drainEvery?: number;
+  /** Let other requests run every this many steps (a seed document sent over HTTP). */
+  yieldEvery?: number;
 };
 
 export async function applySeed(account: Account, seed: SeedFile, source: string, options: ApplySeedOptions = {}): Promise<void> {
@@ -56,12 +65,13 @@ export async function applySeed(account: Account, seed: SeedFile, source: string
   };
   for (const [i, step] of seed.steps.entries()) {
     try {
-      const result = runMutation(account, step.mutation, { input: substitute(step.input) });
+      const result = runCommand(account, step.mutation, { input: substitute(step.input) });
       if (step.as && result && typeof result === 'object') named.set(step.as, result as Record<string, unknown>);
     } catch (error) {
       throw new SimError('CONFIG_INVALID', `${source}#/steps/${i} (${step.mutation}): ${(error as Error).message}`, { cause: error });
     }
     if (options.drainEvery && (i + 1) % options.drainEvery === 0) await account.orchestration?.engine.drain();
+    if (options.yieldEvery && (i + 1) % options.yieldEvery === 0) await new Promise((resolve) => setImmediate(resolve));
     options.onStep?.(i + 1);
   }
 }

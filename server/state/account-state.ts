@@ -1,7 +1,7 @@
 /**
  * The whole state of one account as plain JSON, and its restoration: the entity store, the id
- * counters and every stateful part attached to the account (workflows, event log, engine queue,
- * webhook outbox, jobs). Used by snapshots, reset and the data file.
+ * counters and every stateful part of the account (workflows, event log, engine queue, webhook
+ * outbox, jobs, installed plugins). Used by snapshots, reset and the data file.
  *
  * The virtual clock is not part of the state: restoring a snapshot does not move time.
  */
@@ -16,33 +16,54 @@ export type AccountSnapshot = {
   parts: Record<string, unknown>;
 };
 
+/** A snapshot kept in this process, with copies of the indexes so a restore need not rebuild them. */
+export type HeldSnapshot = { snapshot: AccountSnapshot; images: { store: StoreImage; events: EventLogImage } };
+
+/** A piece of per-account state outside the entity store. */
+type StatefulPart = { toJSON(): unknown; restore(data: never): void; clear(): void };
+
 /**
- * Entity records and event records are shared between the live account and its snapshots:
- * both are replaced, never changed in place, when they change. Everything else is copied.
+ * The account's stateful parts under the names the snapshot and data file use. `shared`: the
+ * records are replaced, never changed in place, so live account and snapshot may share them;
+ * every other part is copied.
  */
-const SHARED_PARTS = new Set(['events']);
-
-/** In-memory copies of the indexed parts, so a restore copies indexes instead of rebuilding them. */
-type Images = { store: StoreImage; events: EventLogImage | undefined };
-const images = new WeakMap<AccountSnapshot, Images>();
-
-/** `forRestore`: also keep index copies, for snapshots restored in this process (not for files). */
-export function captureAccount(account: Account, options: { forRestore?: boolean } = {}): AccountSnapshot {
-  const parts: Record<string, unknown> = {};
-  for (const [name, part] of account.parts) parts[name] = SHARED_PARTS.has(name) ? part.toJSON() : structuredClone(part.toJSON());
-  const snapshot: AccountSnapshot = { store: account.store.toJSON(), ids: account.ids.counters(), parts };
-  if (options.forRestore) images.set(snapshot, { store: account.store.image(), events: account.orchestration?.events.image() });
-  return snapshot;
+function partsOf(account: Account): Record<string, { part: StatefulPart; shared: boolean }> {
+  const { workflows, events, engine } = account.orchestration;
+  // In the order they are restored: plugins before the workflows that may name their rules.
+  return {
+    plugins: { part: account.plugins, shared: false },
+    webhooks: { part: account.webhooks, shared: false },
+    workflows: { part: workflows, shared: false },
+    events: { part: events, shared: true },
+    engine: { part: engine, shared: false },
+    jobs: { part: account.jobs, shared: false },
+  };
 }
 
-export function restoreAccount(account: Account, snapshot: AccountSnapshot): void {
-  const image = images.get(snapshot);
-  if (image) account.store.restoreImage(image.store);
+/** The account's stateful parts by name, in restore order (the data file's journal reads them). */
+export function accountParts(account: Account): [name: string, part: { toJSON(): unknown }][] {
+  return Object.entries(partsOf(account)).map(([name, { part }]) => [name, part]);
+}
+
+export function captureAccount(account: Account): AccountSnapshot {
+  const parts: Record<string, unknown> = {};
+  for (const [name, { part, shared }] of Object.entries(partsOf(account))) parts[name] = shared ? part.toJSON() : structuredClone(part.toJSON());
+  return { store: account.store.toJSON(), ids: account.ids.counters(), parts };
+}
+
+/** A snapshot to restore in this process: also keeps index copies (not for files). */
+export function holdAccount(account: Account): HeldSnapshot {
+  return { snapshot: captureAccount(account), images: { store: account.store.image(), events: account.orchestration.events.image() } };
+}
+
+export function restoreAccount(account: Account, state: AccountSnapshot | HeldSnapshot): void {
+  const { snapshot, images } = 'snapshot' in state ? state : { snapshot: state, images: undefined };
+  if (images) account.store.restoreImage(images.store);
   else account.store.restore(snapshot.store);
   account.ids.restore({ ...snapshot.ids });
-  for (const [name, part] of account.parts) {
+  for (const [name, { part, shared }] of Object.entries(partsOf(account))) {
     if (!(name in snapshot.parts)) part.clear();
-    else if (name === 'events' && image?.events && account.orchestration) account.orchestration.events.restoreImage(image.events);
-    else part.restore(SHARED_PARTS.has(name) ? snapshot.parts[name] : structuredClone(snapshot.parts[name]));
+    else if (name === 'events' && images) account.orchestration.events.restoreImage(images.events);
+    else part.restore((shared ? snapshot.parts[name] : structuredClone(snapshot.parts[name])) as never);
   }
 }

@@ -4,8 +4,10 @@
  * audit event in the account's event log for every attempt (design §2 principle 6).
  */
 import type { KeyObject } from 'node:crypto';
-import type { Account } from '../account.js';
-import { createDomainPort } from '../orchestration/domain-port.js';
+import type { Clock } from '../lib/clock.js';
+import type { Ids } from '../lib/ids.js';
+import type { DomainReader } from '../orchestration/domain-view.js';
+import type { EventLog } from '../orchestration/event-log.js';
 import { auditRecord } from '../orchestration/event-records.js';
 import type { Dispatcher } from './dispatcher.js';
 import type { WebhookAttempt, WebhookDelivery } from './outbox.js';
@@ -14,21 +16,36 @@ import { createWebhookService, type WebhookService } from './webhook-service.js'
 
 export type WebhookKeys = { privateKey: KeyObject; publicKeyPem: string };
 
-export type AttachWebhooksOptions = { timeoutMs?: number; fetch?: typeof fetch; maxPending?: number; dispatcher?: Dispatcher };
+export type AccountWebhooksOptions = {
+  accountId: string;
+  clock: Clock;
+  ids: Ids;
+  /** Reads the retailer's retry schedule setting. */
+  port: DomainReader;
+  /** Where every attempt leaves its audit event. */
+  events: EventLog;
+  keys: WebhookKeys;
+  timeoutMs?: number | undefined;
+  fetch?: typeof fetch | undefined;
+  maxPending?: number | undefined;
+  dispatcher?: Dispatcher | undefined;
+};
+
+type AuditTarget = Pick<AccountWebhooksOptions, 'accountId' | 'ids' | 'events'>;
 
 /**
  * The ORCHESTRATION_AUDIT event (category ACTION, the webhook's name) for an attempt, or for a
  * delivery refused at the PENDING bound (no attempt; attribute `error` says why).
  * [inferred] name and attributes: the platform's exact webhook audit is not documented (§8 #17).
  */
-function auditDelivery(account: Account, delivery: WebhookDelivery, attempt: WebhookAttempt | undefined): void {
+function auditDelivery(target: AuditTarget, delivery: WebhookDelivery, attempt: WebhookAttempt | undefined): void {
   const error = attempt ? attempt.error : (delivery.failure ?? null);
-  account.orchestration?.events.append(
+  target.events.append(
     auditRecord({
-      id: account.ids.uuid(),
+      id: target.ids.uuid(),
       name: delivery.name,
       category: 'ACTION',
-      accountId: account.id,
+      accountId: target.accountId,
       retailerId: delivery.retailerId,
       context: {
         sourceEvents: [delivery.sourceEventId],
@@ -51,21 +68,19 @@ function auditDelivery(account: Account, delivery: WebhookDelivery, attempt: Web
   );
 }
 
-export function attachWebhooks(account: Account, keys: WebhookKeys, options: AttachWebhooksOptions = {}): WebhookService {
-  const domain = createDomainPort(account);
-  const service = createWebhookService({
-    clock: account.clock,
-    ids: account.ids,
+export function createAccountWebhooks(options: AccountWebhooksOptions): WebhookService {
+  const { keys, port } = options;
+  return createWebhookService({
+    clock: options.clock,
+    ids: options.ids,
     privateKey: keys.privateKey,
     publicKeyPem: keys.publicKeyPem,
     ...(options.timeoutMs === undefined ? {} : { timeoutMs: options.timeoutMs }),
     ...(options.fetch === undefined ? {} : { fetch: options.fetch }),
-    retrySchedule: (retailerId) => retryScheduleFromSetting(domain.setting(RETRY_SCHEDULE_SETTING, retailerId ?? undefined)),
+    retrySchedule: (retailerId) => retryScheduleFromSetting(port.setting(RETRY_SCHEDULE_SETTING, retailerId ?? undefined)),
     ...(options.maxPending === undefined ? {} : { maxPending: options.maxPending }),
     ...(options.dispatcher === undefined ? {} : { dispatcher: options.dispatcher }),
-    onAttempt: (delivery, attempt) => auditDelivery(account, delivery, attempt),
-    onRejected: (delivery) => auditDelivery(account, delivery, undefined),
+    onAttempt: (delivery, attempt) => auditDelivery(options, delivery, attempt),
+    onRejected: (delivery) => auditDelivery(options, delivery, undefined),
   });
-  account.parts.set('webhooks', { toJSON: () => service.toJSON(), restore: (d) => service.restore(d as never), clear: () => void service.clear() });
-  return service;
 }

@@ -5,10 +5,8 @@
  * A 2xx answer is a success. A non-2xx answer (redirects are not followed, so 3xx included),
  * a connection error and a timeout are failures (fluent-platform.md §8 #18).
  */
-import { constants, sign, type KeyObject } from 'node:crypto';
 import { httpPost } from './http-post.js';
 import { RESPONSE_EXCERPT_MAX_CHARS } from './outbox.js';
-import { FLEX_SIGNATURE_HEADER, FLUENT_SIGNATURE_HEADER, type WebhookSignatureHeaders } from './sign.js';
 
 export type FetchLike = typeof globalThis.fetch;
 
@@ -32,25 +30,6 @@ export type AttemptOutcome = {
 
 // Enough bytes for RESPONSE_EXCERPT_MAX_CHARS UTF-16 code units of any UTF-8 text.
 const EXCERPT_MAX_BYTES = RESPONSE_EXCERPT_MAX_CHARS * 4;
-
-/**
- * `signBody` (sign.ts) computed on libuv's thread pool instead of the event loop: the same
- * RSASSA-PKCS1-v1_5 signatures over the same bytes (the scheme is deterministic, so the results
- * are identical; a test holds them equal). Two RSA signatures cost CPU on every
- * webhook, which would otherwise block the engine and the HTTP server during a burst.
- */
-export async function signBodyAsync(rawBody: Buffer, privateKey: KeyObject): Promise<WebhookSignatureHeaders> {
-  if (privateKey.type !== 'private' || privateKey.asymmetricKeyType !== 'rsa') {
-    throw new Error('signBodyAsync needs an RSA private key');
-  }
-  const key = { key: privateKey, padding: constants.RSA_PKCS1_PADDING };
-  const signWith = (algorithm: 'sha512' | 'md5'): Promise<string> =>
-    new Promise((resolve, reject) => {
-      sign(algorithm, rawBody, key, (error, signature) => (error ? reject(error) : resolve(signature.toString('base64'))));
-    });
-  const [fluent, flex] = await Promise.all([signWith('sha512'), signWith('md5')]);
-  return { [FLUENT_SIGNATURE_HEADER]: fluent, [FLEX_SIGNATURE_HEADER]: flex };
-}
 
 /** The answer's status (as soon as it is known) and the start of its body. */
 type Exchange = { status: number | null; excerpt: string };

@@ -8,7 +8,7 @@
  * - `exponential`: +1 min, +1 h, +1 day.
  * A connection error, a timeout and a non-2xx answer all count as a failed attempt (§8 #18).
  */
-import type { Setting } from '../orchestration/port.js';
+import type { Setting } from '../orchestration/domain-view.js';
 
 export type RetryScheduleName = 'default' | 'exponential';
 

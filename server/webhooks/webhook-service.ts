@@ -19,8 +19,9 @@ import type { KeyObject } from 'node:crypto';
 import type { Clock, TimerHandle } from '../lib/clock.js';
 import type { Ids } from '../lib/ids.js';
 import { SimError } from '../domain/errors.js';
-import type { WebhookQueue, WebhookRequest } from '../orchestration/engine-types.js';
-import { deliverOnce, signBodyAsync, type FetchLike } from './deliver.js';
+import type { WebhookQueue, WebhookRequest } from '../orchestration/webhook-queue.js';
+import { deliverOnce, type FetchLike } from './deliver.js';
+import { signBodyAsync } from './sign.js';
 import { createDispatcher, type Dispatcher } from './dispatcher.js';
 import {
   copyDelivery,

@@ -1,9 +1,8 @@
 import type { FluentClient } from '@fluentcommerce/fc-connect-sdk';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { Account } from '../../server/account.js';
 import { listen, type Listening } from '../support/listen.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
-import { waitFor } from './support.js';
 import { officialClient } from '../support/official-client.js';
 
 /**
@@ -42,10 +41,14 @@ describe('official client FluentClient: jobs and batches', () => {
     });
     expect(batch).toEqual({ id: expect.stringMatching(/^\d+$/) });
 
-    const status = (await waitFor(async () => {
-      const current = (await client.getBatchStatus(job.id, batch.id)) as unknown as Record<string, unknown>;
-      return current['status'] === 'COMPLETE' && current;
-    }, 'the batch to complete')) as Record<string, unknown>;
+    const status = await vi.waitFor(
+      async () => {
+        const current = (await client.getBatchStatus(job.id, batch.id)) as unknown as Record<string, unknown>;
+        expect(current['status'], 'the batch to complete').toBe('COMPLETE');
+        return current;
+      },
+      { timeout: 30_000, interval: 5 },
+    );
     expect(status).toMatchObject({ batchId: batch.id, jobId: job.id, status: 'COMPLETE', total: 1, results: [{ recordIndex: 1, code: '404' }] });
 
     const jobStatus = (await client.getJobStatus(job.id)) as unknown as Record<string, unknown>;
@@ -69,10 +72,14 @@ describe('official client FluentClient: jobs and batches', () => {
     // What the platform still rejects per record: a missing location and a bad quantity.
     entities.push({ ...entities[0]!, locationRef: 'LOC_NOWHERE' }, { ...entities[0]!, qty: -1 });
     const batch = await client.sendBatch(job.id, { action: 'UPSERT', entityType: 'INVENTORY', entities });
-    const status = (await waitFor(async () => {
-      const current = (await client.getBatchStatus(job.id, batch.id)) as unknown as Record<string, unknown>;
-      return current['status'] === 'COMPLETE' && current;
-    }, 'the batch to complete')) as Record<string, unknown>;
+    const status = await vi.waitFor(
+      async () => {
+        const current = (await client.getBatchStatus(job.id, batch.id)) as unknown as Record<string, unknown>;
+        expect(current['status'], 'the batch to complete').toBe('COMPLETE');
+        return current;
+      },
+      { timeout: 30_000, interval: 5 },
+    );
     expect(status['results']).toEqual([expect.objectContaining({ recordIndex: 100, code: '404' }), expect.objectContaining({ recordIndex: 101, code: '400' })]);
 
     const query = `query($skus: [String!]) {

@@ -1,10 +1,9 @@
 import request from 'supertest';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
 import type { Account } from '../../server/account.js';
 import { createApp } from '../../server/app.js';
-import { runMutation } from '../../server/graphql/run-mutation.js';
+import { runCommand } from '../../server/domain/commands/run-command.js';
 import { createTestApp, TEST_START, type TestApp } from '../support/test-app.js';
-import { waitFor } from './support.js';
 
 /**
  * A full 5,000-record inventory batch over HTTP (fluent-platform.md §4.4, §4.6): bad records are
@@ -63,7 +62,7 @@ describe('a 5,000-record inventory batch', () => {
     app = t.app;
     auth = { Authorization: `Bearer ${await t.token()}` };
     for (let i = 0; i < SKUS; i += 1) {
-      runMutation(account, 'createStandardProduct', { input: { ref: `SKU-${i}`, catalogue: { ref: 'PC:MASTER:1' }, type: 'STANDARD', name: `Product ${i}` } });
+      runCommand(account, 'createStandardProduct', { input: { ref: `SKU-${i}`, catalogue: { ref: 'PC:MASTER:1' }, type: 'STANDARD', name: `Product ${i}`, gtin: `GTIN-${i}` } });
     }
     await account.orchestration!.engine.drain();
     positionsBefore = account.store.count('InventoryPosition');
@@ -77,10 +76,14 @@ describe('a 5,000-record inventory batch', () => {
       .send({ action: 'UPSERT', entityType: 'INVENTORY', source: 'ERP', catalogueRef: 'DEFAULT:1', entities: built.entities });
     expect(sent.status).toBe(200);
     batchId = sent.body.id;
-    batchBody = await waitFor(async () => {
-      const res = await request(app).get(`/api/v4.1/job/${jobId}/batch/${batchId}`).set(auth);
-      return res.body.status === 'COMPLETE' && (res.body as Record<string, unknown>);
-    }, 'the batch to complete', 150_000);
+    batchBody = await vi.waitFor(
+      async () => {
+        const res = await request(app).get(`/api/v4.1/job/${jobId}/batch/${batchId}`).set(auth);
+        expect(res.body.status, 'the batch to complete').toBe('COMPLETE');
+        return res.body as Record<string, unknown>;
+      },
+      { timeout: 150_000, interval: 5 },
+    );
   }, 180_000);
 
   it('lists exactly the bad records, in record order, with code and message', () => {

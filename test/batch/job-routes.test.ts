@@ -1,9 +1,8 @@
 import request from 'supertest';
-import { beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Account } from '../../server/account.js';
 import { createApp } from '../../server/app.js';
 import { createTestApp, TEST_START, type TestApp } from '../support/test-app.js';
-import { waitFor } from './support.js';
 
 /**
  * Job & Batch API over HTTP (fluent-platform.md §4): creating and reading jobs, closing at
@@ -163,10 +162,14 @@ describe('GET /api/v4.1/job/:id/batch/:batchId', () => {
     const jobId = (await request(s.app).post('/api/v4.1/job').set(s.auth).send({ name: 'daily', retailerId: '1' })).body.id;
     const entities = [record(), record({ qty: -1 }), record({ locationRef: 'LOC_NOWHERE' }), record({ skuRef: null }), record({ qty: 7 })];
     const { body: batch } = await request(s.app).post(`/api/v4.1/job/${jobId}/batch`).set(s.auth).send(inventoryBatch(entities));
-    const done = await waitFor(async () => {
-      const res = await request(s.app).get(`/api/v4.1/job/${jobId}/batch/${batch.id}`).set(s.auth);
-      return res.body.status === 'COMPLETE' && res.body;
-    }, 'the batch to complete');
+    const done = await vi.waitFor(
+      async () => {
+        const res = await request(s.app).get(`/api/v4.1/job/${jobId}/batch/${batch.id}`).set(s.auth);
+        expect(res.body.status, 'the batch to complete').toBe('COMPLETE');
+        return res.body;
+      },
+      { timeout: 30_000, interval: 5 },
+    );
     expect(done).toEqual({
       batchId: batch.id,
       jobId,

@@ -1,11 +1,11 @@
+import request from 'supertest';
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { Account } from '../../server/account.js';
 import { closingTime, jobStatusAt } from '../../server/batch/job-clock.js';
 import { createJobService, type JobService } from '../../server/batch/job-service.js';
-import { jobsOf } from '../../server/batch/jobs-of.js';
 import { parseInventoryRecord } from '../../server/batch/parse-inventory-record.js';
 import type { EntityRecord } from '../../server/domain/store/store.js';
-import { createTestApp } from '../support/test-app.js';
+import { createTestApp, type TestApp } from '../support/test-app.js';
 
 /** The JobService without HTTP: batch lifecycle, ordering, snapshots, record parsing, job clock. */
 describe('closingTime and jobStatusAt (§4.2)', () => {
@@ -53,6 +53,7 @@ describe('parseInventoryRecord', () => {
 });
 
 describe('createJobService', () => {
+  let t: TestApp;
   let account: Account;
   let jobs: JobService;
   const position = (ref: string): EntityRecord | undefined => account.entities.findByKey(account.view, 'InventoryPosition', { ref, catalogue: { ref: 'DEFAULT:1' } });
@@ -60,7 +61,7 @@ describe('createJobService', () => {
   const batchOf = (qty: number) => ({ action: 'UPSERT', entityType: 'INVENTORY', entities: [{ skuRef: 'RUNNER-42', locationRef: 'LOC_MEL_DC', qty }] });
 
   beforeEach(async () => {
-    const t = await createTestApp();
+    t = await createTestApp();
     account = t.sim.accounts.get(t.sim.config.account)!;
     jobs = createJobService({ account, chunkSize: 10 });
   });
@@ -123,7 +124,12 @@ describe('createJobService', () => {
     expect(restored.toJSON().batches['2']?.records).toBeNull();
   });
 
-  it('keeps one service per account in jobsOf()', () => {
-    expect(jobsOf(account)).toBe(jobsOf(account));
+  it("serves the job routes from the account's own job service, and snapshots it", async () => {
+    const { id } = account.jobs.createJob({ name: 'direct', retailerId: '1', meta: null });
+    const res = await request(t.app).get(`/api/v4.1/job/${id}`).set('Authorization', `Bearer ${await t.token()}`);
+    expect(res.status).toBe(200);
+    expect(res.body.name).toBe('direct');
+    await t.sim.reset(account);
+    expect(() => account.jobs.getJob(id)).toThrow(/No job with id/);
   });
 });

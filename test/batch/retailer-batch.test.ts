@@ -1,7 +1,6 @@
 import request from 'supertest';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { createTestApp } from '../support/test-app.js';
-import { waitFor } from './support.js';
 
 /**
  * Retailer batches (fluent-platform.md §4.5): `CREATE` + `RETAILER` creates each retailer and
@@ -25,10 +24,14 @@ describe('a CREATE RETAILER batch', () => {
     ];
     const sent = await request(app).post(`/api/v4.1/job/${jobId}/batch`).set(auth).send({ action: 'CREATE', entityType: 'RETAILER', entities });
     expect(sent.status).toBe(200);
-    const batch = await waitFor(async () => {
-      const res = await request(app).get(`/api/v4.1/job/${jobId}/batch/${sent.body.id}`).set(auth);
-      return res.body.status === 'COMPLETE' && res.body;
-    }, 'the retailer batch to complete');
+    const batch = await vi.waitFor(
+      async () => {
+        const res = await request(app).get(`/api/v4.1/job/${jobId}/batch/${sent.body.id}`).set(auth);
+        expect(res.body.status, 'the retailer batch to complete').toBe('COMPLETE');
+        return res.body;
+      },
+      { timeout: 30_000, interval: 5 },
+    );
 
     expect(batch).toMatchObject({ entityType: 'RETAILER', action: 'CREATE', total: 3 });
     expect(batch.results).toEqual([

@@ -7,9 +7,8 @@
  */
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { jobsOf } from '../../server/batch/jobs-of.js';
 import { loadConfig } from '../../server/config.js';
-import { runMutation } from '../../server/graphql/run-mutation.js';
+import { runCommand } from '../../server/domain/commands/run-command.js';
 import { createClock } from '../../server/lib/clock.js';
 import { createIds } from '../../server/lib/ids.js';
 import { createSimulator } from '../../server/simulator.js';
@@ -50,12 +49,12 @@ export async function benchBatch(): Promise<Row[]> {
     const account = sim.accounts.get(sim.config.account)!;
     const skus = Math.ceil(records / LOCATIONS.length);
     for (let i = 0; i < skus; i += 1) {
-      runMutation(account, 'createStandardProduct', { input: { ref: `BENCH-${i}`, catalogue: { ref: 'PC:MASTER:1' }, type: 'STANDARD', name: `Bench ${i}` } });
+      runCommand(account, 'createStandardProduct', { input: { ref: `BENCH-${i}`, catalogue: { ref: 'PC:MASTER:1' }, type: 'STANDARD', name: `Bench ${i}`, gtin: `GTIN-${i}` } });
     }
     await account.orchestration!.engine.drain();
     const entities = (offset: number) =>
       Array.from({ length: records }, (_, i) => ({ skuRef: `BENCH-${Math.floor(i / LOCATIONS.length)}`, locationRef: LOCATIONS[i % LOCATIONS.length], qty: i + offset, correctedQty: 0, retailerId: 1 }));
-    const jobs = jobsOf(account);
+    const { jobs } = account;
     const job = jobs.createJob({ name: 'bench', retailerId: '1', meta: null });
 
     let peakRss = process.memoryUsage.rss();

@@ -7,7 +7,7 @@
 import type { AddressInfo } from 'node:net';
 import { createApp } from '../../server/app.js';
 import { loadConfig } from '../../server/config.js';
-import { runMutation } from '../../server/graphql/run-mutation.js';
+import { runCommand } from '../../server/domain/commands/run-command.js';
 import { createClock } from '../../server/lib/clock.js';
 import { createSimulator } from '../../server/simulator.js';
 import type { SubmitResult } from '../../server/orchestration/engine-types.js';
@@ -67,7 +67,7 @@ export async function benchEngine(): Promise<Row[]> {
   const account = sim.accounts.get('LOCAL')!;
   const orchestration = account.orchestration!;
   orchestration.workflows.put({ ...BENCH_WORKFLOW, rulesets: [...BENCH_WORKFLOW.rulesets, TWO_RULES] });
-  const order = runMutation(account, 'createOrder', {
+  const order = runCommand(account, 'createOrder', {
     input: { ref: 'ENGINE-1', type: 'BENCH', retailer: { id: '1' }, customer: { id: '1' }, items: [{ ref: 'ENGINE-1-1', productRef: 'TSHIRT-BLK-M', quantity: 1 }] },
   }) as { id: string };
   await orchestration.engine.drain();

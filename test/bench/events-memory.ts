@@ -4,7 +4,7 @@
  * event log size the retention keeps. The target is a bound set by the documented retention.
  */
 import { loadConfig } from '../../server/config.js';
-import { runMutation } from '../../server/graphql/run-mutation.js';
+import { runCommand } from '../../server/domain/commands/run-command.js';
 import { createClock } from '../../server/lib/clock.js';
 import { createSimulator } from '../../server/simulator.js';
 import { gc, MiB, QUICK, versus, type Row } from './measure.js';
@@ -41,7 +41,7 @@ export async function benchEventsMemory(): Promise<Row[]> {
   const account = sim.accounts.get('LOCAL')!;
   const { engine, events, workflows } = account.orchestration!;
   workflows.put(WORKFLOW);
-  const order = runMutation(account, 'createOrder', {
+  const order = runCommand(account, 'createOrder', {
     input: { ref: 'MEM-1', type: 'MEM', retailer: { id: '1' }, customer: { id: '1' }, items: [{ ref: 'MEM-1-1', productRef: 'TSHIRT-BLK-M', quantity: 1 }] },
   }) as { id: string };
   await engine.drain();

@@ -10,7 +10,7 @@ import { buildSchema, graphql } from 'graphql';
 import type { Account } from '../../server/account.js';
 import { createApp } from '../../server/app.js';
 import { loadConfig } from '../../server/config.js';
-import { runMutation } from '../../server/graphql/run-mutation.js';
+import { runCommand } from '../../server/domain/commands/run-command.js';
 import { createClock, type Clock } from '../../server/lib/clock.js';
 import { createSimulator } from '../../server/simulator.js';
 import { against, gc, MiB, percentile, postJson, QUICK, requestsPerSecond, versus, type Row } from './measure.js';
@@ -66,7 +66,7 @@ async function loadOrders(account: Account, clock: Clock, from: number, to: numb
   const statuses = ['CREATED', 'BOOKED', 'PICKING', 'SHIPPED', 'COMPLETE'];
   for (let i = from; i < to; i += 1) {
     await clock.advance(1000);
-    const created = runMutation(account, 'createOrder', {
+    const created = runCommand(account, 'createOrder', {
       input: { ref: `LOAD-${i}`, type: 'B2B', retailer: { id: '1' }, customer: { id: '1' }, items: [{ ref: `LOAD-${i}-1`, productRef: 'TSHIRT-BLK-M', quantity: 1 }] },
     }) as { id: string };
     if (i % 5 !== 0) account.entities.patch('Order', created.id, (r) => void (r['status'] = statuses[i % 5]));
@@ -92,7 +92,7 @@ export async function benchGraphql(): Promise<Row[]> {
   const bare = await bareOrderServer();
   try {
     // 1. orderById against the bare server, alternating so load changes hit both alike.
-    const order = runMutation(account, 'createOrder', {
+    const order = runCommand(account, 'createOrder', {
       input: { ref: 'BENCH-1', type: 'HD', retailer: { id: '1' }, customer: { id: '1' }, items: [{ ref: 'BENCH-1-1', productRef: 'TSHIRT-BLK-M', quantity: 1 }] },
     }) as { id: string };
     await account.orchestration!.engine.drain();

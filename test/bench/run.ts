@@ -11,10 +11,13 @@ import { execFileSync } from 'node:child_process';
 import { cpus, loadavg, totalmem } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { benchBatch } from './batch.js';
+import { benchConsole } from './console.js';
 import { benchEngine } from './engine.js';
 import { benchEventsMemory } from './events-memory.js';
 import { benchGraphql } from './graphql.js';
+import { benchLimits } from './limits.js';
 import { against, QUICK, versus, type Row } from './measure.js';
+import { persistenceRows } from './persistence.js';
 import { benchSeeds } from './seeds.js';
 import { benchStartup } from './startup.js';
 import { benchWebhooks } from './webhooks.js';
@@ -27,6 +30,8 @@ const SECTIONS: Record<string, () => Promise<Row[]>> = {
   engine: benchEngine,
   events: benchEventsMemory,
   batch: benchBatch,
+  persistence: () => persistenceRows('demo profile', 'demo'),
+  persistence100k: () => persistenceRows('100k orders', 'default', 100_000),
   async workflows() {
     const put = await benchWorkflowPut();
     const shape = `${put.rulesets} rulesets, ${put.rules} rules, ${put.kib.toFixed(0)} KiB, ${put.notSimulated} not simulated`;
@@ -43,6 +48,26 @@ const SECTIONS: Record<string, () => Promise<Row[]>> = {
       ['signing alone, one thread (baseline)', `${webhooks.signOnlyPerSecond.toFixed(0)} /s`, '—'],
       ['signed webhooks, webhook service alone', `${webhooks.servicePerSecond.toFixed(0)} /s`, ratio(webhooks.servicePerSecond)],
       ['signed webhooks delivered, one per event (engine)', `${webhooks.perEventPerSecond.toFixed(0)} /s`, `≥ 500 /s; ${ratio(webhooks.perEventPerSecond)}`],
+    ];
+  },
+  async console() {
+    const page = await benchConsole(QUICK ? 1_000 : 10_000);
+    const orders = page.orders.toLocaleString('en');
+    return [
+      ['GET /_sim/health, p50 (baseline)', `${page.healthP50Ms.toFixed(1)} ms`, '—'],
+      [`console first page, ${orders} orders (HTML, modules, token, 25 orders), p50`, `${page.firstPageP50Ms.toFixed(0)} ms`,
+        `${versus(page.firstPageP50Ms, page.healthP50Ms, 'health')}; ${against(page.firstPageP50Ms, 1000, 'ms')}`],
+    ];
+  },
+  async limits() {
+    const l = await benchLimits();
+    return [
+      ['createOrder with 1 item, p50 (baseline)', `${l.oneItemP50Ms.toFixed(1)} ms`, '—'],
+      [`createOrder with ${l.maxItems} items (the input-list limit), p50`, `${l.maxOrderP50Ms.toFixed(0)} ms`, '≈ 100 ms'],
+      ['longest wait of a concurrent /_sim/health meanwhile', `${l.longestStallMs.toFixed(0)} ms`, '≈ 100 ms'],
+      ['7-level nested items query refused (C0001E), p50', `${l.nestedRefusedP50Ms.toFixed(1)} ms`, '— (was 170 s, then out of memory)'],
+      ['10,000-alias query refused (C0001E), p50', `${l.aliasesRefusedP50Ms.toFixed(1)} ms`, '—'],
+      ['event search by a rare name over 245k events, p50', `${l.rareNameSearchP50Ms.toFixed(2)} ms`, `— (by a rare status: ${l.rareStatusSearchP50Ms.toFixed(2)} ms; a scan was 200–300 ms)`],
     ];
   },
 };

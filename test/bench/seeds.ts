@@ -6,13 +6,13 @@
  */
 import type { Account } from '../../server/account.js';
 import { loadConfig } from '../../server/config.js';
-import { runMutation } from '../../server/graphql/run-mutation.js';
+import { runCommand } from '../../server/domain/commands/run-command.js';
 import { createClock } from '../../server/lib/clock.js';
 import { createIds } from '../../server/lib/ids.js';
 import { loadProfile } from '../../server/seed/profiles/load-profile.js';
 import type { SeedProfile } from '../../server/seed/profiles/profile-sizes.js';
 import { createSimulator, type Simulator } from '../../server/simulator.js';
-import { captureAccount, restoreAccount } from '../../server/state/account-state.js';
+import { holdAccount, restoreAccount } from '../../server/state/account-state.js';
 import { against, gc, MiB, percentile, QUICK, versus, type Row } from './measure.js';
 
 const SEED_VALUE = 1;
@@ -35,7 +35,7 @@ async function simulatorWith(profile: SeedProfile): Promise<{ sim: Simulator; ac
 
 /** What a test would do between resets: a new order that the workflow books, an order cancelled. */
 async function change(account: Account, n: number): Promise<void> {
-  runMutation(account, 'createOrder', {
+  runCommand(account, 'createOrder', {
     input: { ref: `BENCH-${n}`, type: 'HD', retailer: { id: '1' }, customer: { id: '1' }, items: [{ ref: `BENCH-${n}-1`, productRef: 'P00001', quantity: 1 }] },
   });
   await account.orchestration!.engine.drain();
@@ -49,7 +49,7 @@ async function benchDemo(): Promise<{ demoLoadMs: number; resetDemoMs: number; r
   const resets: number[] = [];
   const restores: number[] = [];
   try {
-    const snapshot = captureAccount(account, { forRestore: true });
+    const snapshot = holdAccount(account);
     for (let i = 0; i < 7; i += 1) {
       await change(account, i);
       let started = process.hrtime.bigint();

@@ -9,10 +9,10 @@
  */
 import { spawn } from 'node:child_process';
 import { loadConfig } from '../../server/config.js';
-import { runMutation } from '../../server/graphql/run-mutation.js';
+import { runCommand } from '../../server/domain/commands/run-command.js';
 import { createClock } from '../../server/lib/clock.js';
 import { createIds } from '../../server/lib/ids.js';
-import type { WebhookRequest } from '../../server/orchestration/engine-types.js';
+import type { WebhookRequest } from '../../server/orchestration/webhook-queue.js';
 import { createSimulator } from '../../server/simulator.js';
 import { loadOrCreateKeyPair } from '../../server/webhooks/keys.js';
 import { toWebhookBody } from '../../server/webhooks/payload.js';
@@ -132,8 +132,8 @@ async function onePerEvent(url: string, n: number): Promise<number> {
   const account = sim.accounts.get('LOCAL')!;
   const { engine, workflows } = account.orchestration!;
   workflows.put(NOTIFY_WORKFLOW);
-  runMutation(account, 'createSetting', { input: { name: 'bench.webhook', valueType: 'JSON', lobValue: { name: 'OrderStatus', url }, context: 'ACCOUNT', contextId: 0 } });
-  const order = runMutation(account, 'createOrder', {
+  runCommand(account, 'createSetting', { input: { name: 'bench.webhook', valueType: 'JSON', lobValue: { name: 'OrderStatus', url }, context: 'ACCOUNT', contextId: 0 } });
+  const order = runCommand(account, 'createOrder', {
     input: { ref: 'HOOK-1', type: 'HOOK', retailer: { id: '1' }, customer: { id: '1' }, items: [{ ref: 'HOOK-1-1', productRef: 'TSHIRT-BLK-M', quantity: 1 }] },
   }) as { id: string };
   await engine.drain();

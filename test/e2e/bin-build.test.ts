@@ -1,4 +1,5 @@
-import { constants, cpSync, mkdtempSync, rmSync, statSync, symlinkSync } from 'node:fs';
+import { constants, cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync } from 'node:fs';
+import { isBuiltin } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -14,7 +15,7 @@ describe('npm run build', () => {
   let work: string;
   beforeAll(async () => {
     work = mkdtempSync(join(tmpdir(), 'fluent-sim-build-'));
-    for (const entry of ['server', 'test', 'tsconfig.json', 'package.json']) {
+    for (const entry of ['server', 'scripts', 'test', 'tsconfig.json', 'package.json']) {
       cpSync(join(ROOT, entry), join(work, entry), { recursive: true });
     }
     symlinkSync(join(ROOT, 'node_modules'), join(work, 'node_modules'), 'dir');
@@ -34,5 +35,15 @@ describe('npm run build', () => {
     const result = await runCli(['--version'], { command: [join(work, 'dist/server/main.js')], cwd: work });
     expect(result.code, result.stderr).toBe(0);
     expect(result.stdout.trim()).toBe(VERSION);
+  });
+
+  it('bundles the CLI: its files import only Node built-ins, each other and the two packages loaded on demand', () => {
+    const dir = join(work, 'dist/server');
+    const files = ['main.js', ...readdirSync(join(dir, 'bundle')).map((f) => `bundle/${f}`)];
+    expect(files.some((f) => f.startsWith('bundle/start-'))).toBe(true);
+    const specifiers = files.flatMap((f) => [...readFileSync(join(dir, f), 'utf8').matchAll(/(?:\bfrom|\bimport\(?)\s*["`]([\w@./:-]+)["`]/g)].map((m) => m[1]!));
+    const packages = specifiers.filter((s) => !isBuiltin(s) && !s.startsWith('./') && !s.startsWith('../'));
+    expect(new Set(packages)).toEqual(new Set(['@faker-js/faker', '@graphql-yoga/render-graphiql']));
+    expect(readFileSync(join(dir, files.find((f) => f.startsWith('bundle/start-'))!), 'utf8')).toMatch(/express@[\d.]+ \(MIT\):/);
   });
 });

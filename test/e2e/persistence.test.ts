@@ -73,6 +73,51 @@ describe('--data FILE', () => {
     expect(old.data['me']).toEqual({ username: 'admin' });
   });
 
+  it('loses no acknowledged write to kill -9 under concurrent writes (3 rounds)', async () => {
+    const file = join(mkdtempSync(join(tmpdir(), 'fluent-sim-data-')), 'state.json');
+    const acknowledged: string[] = [];
+    for (let round = 1; round <= 3; round += 1) {
+      const running = await start(['--data', file]);
+      const bearer = await token(running.url);
+      let n = 0;
+      let killed = false;
+      // Eight writers until the kill; an answer that arrived is an acknowledged write.
+      const writer = async (): Promise<void> => {
+        while (!killed) {
+          const name = `r${round}-${(n += 1)}`;
+          try {
+            const res = await gql(running.url, bearer, `mutation { createCustomer(input: { username: "${name}", primaryEmail: "${name}@x.io", timezone: "UTC", promotionOptIn: false, retailer: { id: "1" } }) { id } }`);
+            if (res.data['createCustomer']) acknowledged.push(name);
+          } catch {
+            return; // the connection died with the process: not acknowledged
+          }
+        }
+      };
+      const writers = Array.from({ length: 8 }, writer);
+      await expect.poll(() => acknowledged.filter((a) => a.startsWith(`r${round}-`)).length, { timeout: 10_000 }).toBeGreaterThan(20 + round * 7);
+      const exited = exitOf(running.child);
+      running.child.kill('SIGKILL');
+      killed = true;
+      await exited;
+      await Promise.all(writers);
+    }
+    const last = await start(['--data', file]);
+    const after = await gql(last.url, await token(last.url), '{ customers(first: 500) { edges { node { username } } } }');
+    const names = new Set((after.data['customers'] as { edges: { node: { username: string } }[] }).edges.map((e) => e.node.username));
+    expect(acknowledged.filter((name) => !names.has(name))).toEqual([]);
+  }, 90_000);
+
+  it('exits at SIGTERM having folded the journal into the snapshot', async () => {
+    const file = join(mkdtempSync(join(tmpdir(), 'fluent-sim-data-')), 'state.json');
+    const running = await start(['--data', file]);
+    const bearer = await token(running.url);
+    await gql(running.url, bearer, 'mutation { createCustomer(input: { username: "at-stop", primaryEmail: "s@x.io", timezone: "UTC", promotionOptIn: false, retailer: { id: "1" } }) { id } }');
+    const exited = exitOf(running.child);
+    running.child.kill('SIGTERM');
+    expect(await exited).toBe(0);
+    expect(readFileSync(file, 'utf8')).toContain('"at-stop"');
+  });
+
   it('refuses a damaged file with a clear message and leaves it untouched', async () => {
     const file = join(mkdtempSync(join(tmpdir(), 'fluent-sim-data-')), 'state.json');
     writeFileSync(file, '{"format": "fluent-sim", "version": 1, "accounts": [');

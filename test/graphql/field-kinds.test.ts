@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { loadSchema } from '../../server/graphql/schema.js';
+import { SPECIAL_COMMANDS } from '../../server/domain/commands/index.js';
 import { SPECIAL_RESOLVERS } from '../../server/graphql/special/index.js';
 
 /** Every root field is served: by a generic resolver, or by a named special one (style §3). */
@@ -15,8 +16,10 @@ describe('root field classification', () => {
 
   it('has a special resolver for every field no convention serves, and none for a field that does not exist', () => {
     const specials = [...classes].filter(([, c]) => c.kind === 'special').map(([name]) => name);
-    for (const name of specials) expect(SPECIAL_RESOLVERS[name], name).toBeTypeOf('function');
+    const special = (name: string): unknown => (name.startsWith('Mutation.') ? SPECIAL_COMMANDS[name.slice('Mutation.'.length)] : SPECIAL_RESOLVERS[name]);
+    for (const name of specials) expect(special(name), name).toBeTypeOf('function');
     for (const name of Object.keys(SPECIAL_RESOLVERS)) expect(classes.has(name), name).toBe(true);
+    for (const name of Object.keys(SPECIAL_COMMANDS)) expect(classes.get(`Mutation.${name}`)?.kind, name).toBe('special');
   });
 
   it('serves the conventional fields generically: lookups, searches, creates and updates', () => {

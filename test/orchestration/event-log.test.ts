@@ -143,6 +143,17 @@ describe('event log', () => {
     expect(log.update('missing', { eventStatus: 'FAILED' })).toBeUndefined();
   });
 
+  it('finds events by name and by a status that changed after they were stored', () => {
+    const { log, add, ids } = setup();
+    add({ id: 'a', name: 'RareEvent', eventStatus: 'PENDING' });
+    add({ id: 'b', name: 'Other', eventStatus: 'PENDING' });
+    expect(ids({ name: ['RareEvent'] })).toEqual(['a']);
+    log.update('a', { eventStatus: 'FAILED' });
+    expect(ids({ eventStatus: ['FAILED'] })).toEqual(['a']);
+    expect(ids({ eventStatus: ['PENDING'] })).toEqual(['b']);
+    expect(ids({ eventStatus: ['PENDING', 'FAILED'], name: ['RareEvent', 'Other'] })).toEqual(['b', 'a']);
+  });
+
   it('serves the OMX dashboard query for failed orchestration events', async () => {
     const { clock, add, ids } = setup();
     add({ id: 'ok' });

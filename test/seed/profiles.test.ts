@@ -5,13 +5,11 @@
  * orders moved through their workflows by events that the event log keeps.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { Account } from '../../server/account.js';
-import { createAccount } from '../../server/account.js';
+import { buildAccount, type Account } from '../../server/account.js';
 import { loadSchema } from '../../server/graphql/schema.js';
 import { createClock } from '../../server/lib/clock.js';
 import { createIds } from '../../server/lib/ids.js';
 import { packagePath } from '../../server/lib/package-path.js';
-import { attachOrchestration } from '../../server/orchestration/account-orchestration.js';
 import { createRuleRegistry } from '../../server/orchestration/rule-registry.js';
 import { BUILTIN_RULES } from '../../server/orchestration/rules/index.js';
 import { applySeed, type SeedStep } from '../../server/seed/load-seed.js';
@@ -20,6 +18,7 @@ import { apportion, generateProfile, MAX_SEED_VALUE, type ProfileSeed } from '..
 import { ean13, ean13CheckDigit, isValidEan13 } from '../../server/seed/profiles/gtin.js';
 import { loadProfile, type LoadedProfile } from '../../server/seed/profiles/load-profile.js';
 import { HD_TARGETS, profileSizes } from '../../server/seed/profiles/profile-sizes.js';
+import { loadOrCreateKeyPair } from '../../server/webhooks/keys.js';
 import { createTestApp, TEST_START, type TestApp } from '../support/test-app.js';
 
 const inputsOf = (seed: ProfileSeed, mutation: string): Record<string, unknown>[] => seed.steps.filter((s) => s.mutation === mutation).map((s) => s.input);
@@ -268,19 +267,17 @@ describe('loadProfile small', () => {
 describe('loadProfile on a fresh account (the --seed small start-up path)', () => {
   async function freshAccount(): Promise<Account> {
     const { model } = loadSchema();
-    const account = createAccount({
+    return buildAccount({
       id: 'FRESH',
       credentials: { clientId: 'FRESH', clientSecret: 'secret' },
       model,
       clock: createClock({ start: TEST_START, frozen: true }),
       ids: createIds({ deterministicUuids: true }),
       paging: { defaultPageSize: 10, maxPageSize: 500 },
-    });
-    account.orchestration = await attachOrchestration(account, {
       registry: createRuleRegistry(BUILTIN_RULES, { unknownRulePolicy: 'skip' }),
       workflowDirs: [packagePath('rulesets')],
+      webhookKeys: loadOrCreateKeyPair({}),
     });
-    return account;
   }
 
   it('creates retailer 1, the ADMIN role with every permission, and books every order', async () => {

@@ -1,11 +1,12 @@
 /**
  * A real HTTP webhook receiver for tests (style.md §10, level 5): node:http on 127.0.0.1, port 0.
  * Records each request's raw body bytes and headers, and answers as programmed: fail the next N
- * requests, delay, status code and body, or never answer (timeouts). Also `waitFor`, the
- * wait-for-condition helper to use instead of sleeps around real network I/O.
+ * requests, delay, status code and body, or never answer (timeouts). `waitForRequests` waits
+ * with `vi.waitFor` (use it, or `expect.poll`, instead of sleeps around real network I/O).
  */
 import { createServer, type IncomingHttpHeaders, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { vi } from 'vitest';
 
 export type ReceivedWebhook = {
   method: string;
@@ -47,21 +48,6 @@ export interface WebhookReceiver {
   /** Resolves once at least `count` requests have been received. */
   waitForRequests(count: number, timeoutMs?: number): Promise<readonly ReceivedWebhook[]>;
   close(): Promise<void>;
-}
-
-export type Truthy<T> = Exclude<T, false | null | undefined | 0 | ''>;
-
-/** Polls `condition` on the real event loop until it returns a truthy value, or rejects after `timeoutMs`. */
-export async function waitFor<T>(condition: () => T | Promise<T>, options: { timeoutMs?: number; intervalMs?: number; message?: string } = {}): Promise<Truthy<T>> {
-  const timeoutMs = options.timeoutMs ?? 5_000;
-  const intervalMs = options.intervalMs ?? 5;
-  const deadline = performance.now() + timeoutMs;
-  for (;;) {
-    const value = await condition();
-    if (value) return value as Truthy<T>;
-    if (performance.now() > deadline) throw new Error(`waitFor timed out after ${timeoutMs} ms${options.message ? `: ${options.message}` : ''}`);
-    await new Promise((resolve) => setTimeout(resolve, intervalMs));
-  }
 }
 
 export async function startWebhookReceiver(options: WebhookReceiverOptions = {}): Promise<WebhookReceiver> {
@@ -119,7 +105,13 @@ export async function startWebhookReceiver(options: WebhookReceiverOptions = {})
       response = how;
     },
     waitForRequests: (count, timeoutMs = 5_000) =>
-      waitFor(() => requests.length >= count && requests, { timeoutMs, message: `expected ${count} requests, got ${requests.length}` }),
+      vi.waitFor(
+        () => {
+          if (requests.length < count) throw new Error(`expected ${count} requests, got ${requests.length}`);
+          return requests;
+        },
+        { timeout: timeoutMs, interval: 5 },
+      ),
     close: () =>
       new Promise<void>((resolve) => {
         for (const timer of timers) clearTimeout(timer);

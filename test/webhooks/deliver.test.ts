@@ -1,8 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { deliverOnce, signBodyAsync, type FetchLike } from '../../server/webhooks/deliver.js';
+import { deliverOnce, type FetchLike } from '../../server/webhooks/deliver.js';
 import { loadOrCreateKeyPair } from '../../server/webhooks/keys.js';
 import { toWebhookBody } from '../../server/webhooks/payload.js';
-import { signBody } from '../../server/webhooks/sign.js';
+import { signBody, signBodyAsync } from '../../server/webhooks/sign.js';
 import { startWebhookReceiver, type WebhookReceiver, type WebhookReceiverOptions } from '../support/webhook-receiver.js';
 
 const keys = loadOrCreateKeyPair();

@@ -5,7 +5,7 @@ import request from 'supertest';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createClock, type Clock } from '../../server/lib/clock.js';
 import { createIds } from '../../server/lib/ids.js';
-import type { WebhookRequest } from '../../server/orchestration/engine-types.js';
+import type { WebhookRequest } from '../../server/orchestration/webhook-queue.js';
 import type { FetchLike } from '../../server/webhooks/deliver.js';
 import { createDispatcher, type Dispatcher } from '../../server/webhooks/dispatcher.js';
 import { loadOrCreateKeyPair } from '../../server/webhooks/keys.js';

@@ -7,7 +7,7 @@ import { createErrorHandler } from '../../server/http/error-handler.js';
 import { createSimWebhookRouter } from '../../server/http/routes/sim-webhook-routes.js';
 import { createClock } from '../../server/lib/clock.js';
 import { createIds } from '../../server/lib/ids.js';
-import type { WebhookRequest } from '../../server/orchestration/engine-types.js';
+import type { WebhookRequest } from '../../server/orchestration/webhook-queue.js';
 import { loadOrCreateKeyPair, publicKeyToBase64Spki } from '../../server/webhooks/keys.js';
 import { createWebhookService, type WebhookService } from '../../server/webhooks/webhook-service.js';
 import { startWebhookReceiver, type WebhookReceiver } from '../support/webhook-receiver.js';

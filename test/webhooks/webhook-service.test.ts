@@ -7,12 +7,12 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { createClock } from '../../server/lib/clock.js';
 import { createIds } from '../../server/lib/ids.js';
 import { SimError } from '../../server/domain/errors.js';
-import type { WebhookRequest } from '../../server/orchestration/engine-types.js';
+import type { WebhookRequest } from '../../server/orchestration/webhook-queue.js';
 import { loadOrCreateKeyPair, publicKeyToBase64Spki } from '../../server/webhooks/keys.js';
 import type { WebhookAttempt, WebhookDelivery } from '../../server/webhooks/outbox.js';
 import { toWebhookBody, type WebhookEvent } from '../../server/webhooks/payload.js';
 import { createWebhookService, type WebhookService, type WebhookServiceOptions } from '../../server/webhooks/webhook-service.js';
-import { startWebhookReceiver, waitFor, type WebhookReceiver, type WebhookReceiverOptions } from '../support/webhook-receiver.js';
+import { startWebhookReceiver, type WebhookReceiver, type WebhookReceiverOptions } from '../support/webhook-receiver.js';
 
 const START = new Date('2026-01-15T09:00:00.000Z');
 const at = (ms: number): string => new Date(START.getTime() + ms).toISOString();
@@ -356,13 +356,13 @@ describe('webhook delivery', () => {
     await slow.waitForRequests(1);
     const quick = service.enqueue(webhook(fast.url));
     const fastStarted = performance.now();
-    await waitFor(() => service.get(quick.id)!.status === 'DELIVERED', { timeoutMs: 2_000, message: 'fast delivery' });
+    await expect.poll(() => service.get(quick.id)!.status, { timeout: 2_000, interval: 5, message: 'fast delivery' }).toBe('DELIVERED');
     const fastMs = performance.now() - fastStarted;
     expect(fastMs).toBeLessThan(1_000);
     // The slow receiver's backlog is still being worked through when the fast one is done.
     expect(service.list({ url: slow.url, status: 'DELIVERED' }).length).toBeLessThan(100);
 
-    await waitFor(() => service.list({ url: slow.url, status: 'DELIVERED' }).length === 100, { timeoutMs: 10_000, message: 'slow backlog' });
+    await expect.poll(() => service.list({ url: slow.url, status: 'DELIVERED' }).length, { timeout: 10_000, interval: 5, message: 'slow backlog' }).toBe(100);
     expect(slow.requests).toHaveLength(100);
     expect(new Set(slow.requests.map((q) => JSON.parse(q.body.toString('utf8')).entityId)).size).toBe(100);
   });
@@ -389,9 +389,9 @@ describe('webhook delivery', () => {
     cleanups.push(() => clock.dispose());
     const { service } = await setup({ clock });
     const { id } = service.enqueue(webhook(r.url));
-    await waitFor(() => service.get(id)!.attempts.length === 1);
+    await expect.poll(() => service.get(id)!.attempts.length, { interval: 5 }).toBe(1);
     expect(service.get(id)!.status).toBe('PENDING');
-    await waitFor(() => service.get(id)!.status === 'DELIVERED', { timeoutMs: 5_000 });
+    await expect.poll(() => service.get(id)!.status, { timeout: 5_000, interval: 5 }).toBe('DELIVERED');
     const [first, second] = service.get(id)!.attempts.map((a) => Date.parse(a.at));
     expect(second! - first!).toBeGreaterThanOrEqual(2_000);
   });
@@ -402,7 +402,7 @@ describe('webhook delivery', () => {
     const { service } = await setup({ timeoutMs: 2_000 });
     for (let i = 0; i < 20; i += 1) service.enqueue(webhook(hanging.url));
     const { id } = service.enqueue(webhook(ok.url));
-    await waitFor(() => service.get(id)!.status === 'DELIVERED', { timeoutMs: 1_000 });
+    await expect.poll(() => service.get(id)!.status, { timeout: 1_000, interval: 5 }).toBe('DELIVERED');
     expect(service.stats().inFlight).toBeGreaterThan(0);
     service.clear();
   });

@@ -88,6 +88,9 @@ function copyImage(collections: Map<string, Collection>, reverse: Map<string, Se
   };
 }
 
+/** What a write did, for listeners (persistence journals it); `replaced`: everything changed. */
+export type StoreChange = { type: 'put'; record: EntityRecord } | { type: 'delete'; typename: string; id: string } | { type: 'replaced' };
+
 export type StoreData = {
   version: 1;
   /** maps typename to id to record */
@@ -100,6 +103,8 @@ export class Store {
   version = 0;
   /** maps "Type:id" of a link target to the set of "Type:id" of records linking to it */
   private reverse = new Map<string, Set<string>>();
+  /** Told of every change after it is made (the data file's journal listens here). */
+  onChange: ((change: StoreChange) => void) | undefined;
 
   private collection(typename: string): Collection {
     let c = this.collections.get(typename);
@@ -179,6 +184,7 @@ export class Store {
     this.trackCreatedOn(c, record, previous);
     c.byId.set(record.id, record);
     this.index(c, record);
+    this.onChange?.({ type: 'put', record });
   }
 
   delete(typename: string, id: string): void {
@@ -188,6 +194,7 @@ export class Store {
     this.version += 1;
     this.unindex(c, previous);
     c.byId.delete(id);
+    this.onChange?.({ type: 'delete', typename, id });
   }
 
   private trackCreatedOn(c: Collection, r: EntityRecord, previous: EntityRecord | undefined): void {
@@ -245,6 +252,7 @@ export class Store {
     this.collections = copy.collections;
     this.reverse = copy.reverse;
     this.version += 1;
+    this.onChange?.({ type: 'replaced' });
   }
 
   toJSON(): StoreData {
@@ -262,7 +270,14 @@ export class Store {
     this.collections = new Map();
     this.reverse = new Map();
     this.version += 1;
-    for (const records of Object.values(data.collections)) for (const r of Object.values(records)) this.put(r);
+    const listener = this.onChange;
+    this.onChange = undefined;
+    try {
+      for (const records of Object.values(data.collections)) for (const r of Object.values(records)) this.put(r);
+    } finally {
+      this.onChange = listener;
+    }
+    this.onChange?.({ type: 'replaced' });
   }
 }
 

@@ -3,9 +3,9 @@
  * fulfilments, their orders and customers, the locations they leave from and go to, and the
  * consignments (through `ConsignmentArticle`) with their carriers.
  */
-import type { Account } from '../../account.js';
+import type { Domain } from '../../domain/domain.js';
 import { isLinkRef, linkTo, type EntityRecord } from '../../domain/store/store.js';
-import { resolveAll, resolveOne } from './links.js';
+import { resolveAll, resolveOne } from '../../domain/links.js';
 
 export type ArticleFacts = {
   orders: EntityRecord[];
@@ -17,7 +17,7 @@ export type ArticleFacts = {
   retailerIdOf(order: EntityRecord): string | undefined;
 };
 
-export function articleFacts(account: Account, article: EntityRecord): ArticleFacts {
+export function articleFacts(account: Domain, article: EntityRecord): ArticleFacts {
   const { store, entities, view } = account;
   const fulfilments = resolveAll(store, article['fulfilments']);
   const orders = unique(fulfilments.flatMap((f) => resolveOne(store, f['order']) ?? []));

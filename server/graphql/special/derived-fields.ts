@@ -1,10 +1,12 @@
 /**
  * Output fields whose value is computed from other stored data rather than stored under their
- * own name. Keyed `Type.field`.
+ * own name. Keyed `Type.field`. Those that can also be filtered on are computed by
+ * `domain/derived-values.ts`, for filters and output alike.
  */
 import type { GraphQLContext } from '../context.js';
 import { isLinkRef, linkTo, type EntityRecord } from '../../domain/store/store.js';
-import { resolveAll, resolveOne } from './links.js';
+import { fulfilmentFromLocation, waveProcessingLocation } from '../../domain/derived-values.js';
+import { resolveAll, resolveOne } from '../../domain/links.js';
 import { itemsOfWaveField } from './items-of-wave.js';
 
 export type Derived = (parent: EntityRecord, args: Record<string, unknown>, ctx: GraphQLContext) => unknown;
@@ -24,18 +26,7 @@ const locationAddressOfPosition: Derived = (parent, _args, ctx) => {
   return isLinkRef(address) ? ctx.account.store.resolve(address) ?? null : null;
 };
 
-/**
- * `Fulfilment.fromLocation` (a `LocationLink{ref}`): a stored link when there is one, else the
- * location whose store address is the fulfilment's `fromAddress`. CreateFulfilmentInput has no
- * `fromLocation`, only `fromAddress` [inferred].
- */
-const fromLocationOfFulfilment: Derived = (parent, _args, ctx) => {
-  const { store } = ctx.account;
-  const stored = resolveOne(store, parent['fromLocation']);
-  if (stored) return stored;
-  const address = resolveOne(store, parent['fromAddress']);
-  return (address?.__typename === 'StoreAddress' ? resolveOne(store, address['location']) : undefined) ?? null;
-};
+const fromLocationOfFulfilment: Derived = (parent, _args, ctx) => fulfilmentFromLocation(ctx.account.store, parent) ?? null;
 
 /**
  * `Carrier.manifests: [Manifest]`: the manifests naming the carrier (CreateManifestInput.carrier);
@@ -49,8 +40,7 @@ const manifestsOfCarrier: Derived = (parent, _args, ctx) => {
   return [...byId.values()].sort((a, b) => Number(a.id) - Number(b.id));
 };
 
-/** `Wave.processingLocation` (a `LocationLink{ref}`): the wave's `location` [inferred]. */
-const processingLocationOfWave: Derived = (parent, _args, ctx) => resolveOne(ctx.account.store, parent['processingLocation']) ?? resolveOne(ctx.account.store, parent['location']) ?? null;
+const processingLocationOfWave: Derived = (parent, _args, ctx) => waveProcessingLocation(ctx.account.store, parent) ?? null;
 
 export const DERIVED_FIELDS: Readonly<Record<string, Derived>> = {
   'InventoryPosition.product': productOfPosition,

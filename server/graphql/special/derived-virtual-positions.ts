@@ -6,11 +6,11 @@
  * the inventory workflows maintain virtual positions; without them `searchVirtualInventory`
  * would always answer empty [inferred, see search-virtual-inventory.ts].
  */
-import type { Account } from '../../account.js';
+import type { Domain } from '../../domain/domain.js';
 import { linkTo, type EntityRecord } from '../../domain/store/store.js';
 import { locationsOfNetwork } from './network-locations.js';
 
-export function derivedVirtualPositions(account: Account, catalogue: EntityRecord): EntityRecord[] {
+export function derivedVirtualPositions(account: Domain, catalogue: EntityRecord): EntityRecord[] {
   const { store, entities, view } = account;
   const inventory = typeof catalogue['inventoryCatalogueRef'] === 'string' ? entities.findByKey(view, 'InventoryCatalogue', { ref: catalogue['inventoryCatalogueRef'] }) : undefined;
   if (!inventory) return [];

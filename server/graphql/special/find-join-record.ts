@@ -3,10 +3,10 @@
  * joins. Each side is a record (must be linked), `null` (named but missing: no match) or
  * `undefined` (not given: any).
  */
-import type { Account } from '../../account.js';
+import type { Domain } from '../../domain/domain.js';
 import { isLinkRef, linkTo, type EntityRecord } from '../../domain/store/store.js';
 
-export function findJoinRecord(account: Account, typename: string, sides: Record<string, EntityRecord | null | undefined>): EntityRecord | null {
+export function findJoinRecord(account: Domain, typename: string, sides: Record<string, EntityRecord | null | undefined>): EntityRecord | null {
   const given = Object.entries(sides).filter((e): e is [string, EntityRecord | null] => e[1] !== undefined);
   const anchor = given[0]?.[1];
   if (!anchor || given.some(([, r]) => r === null)) return null;

@@ -8,7 +8,7 @@
 import type { GraphQLContext } from '../context.js';
 import { buildPredicate } from '../../domain/filters.js';
 import { linkTo } from '../../domain/store/store.js';
-import { findRequired } from './find-entity.js';
+import { findRequired } from '../../domain/find-entity.js';
 import { locationsOfNetwork } from './network-locations.js';
 
 type Args = { catalogue: { ref: string }; productRef: string; type?: string[] | null; status?: string[] | null; networkRef?: string | null };

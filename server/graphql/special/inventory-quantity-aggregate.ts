@@ -4,7 +4,7 @@
  * quantities matching the filters. An unknown position is C0120E.
  */
 import type { GraphQLContext } from '../context.js';
-import { quantitiesOfPosition, type QuantityFilter } from './quantities-of-position.js';
+import { quantitiesOfPosition, type QuantityFilter } from '../../domain/quantities-of-position.js';
 
 export function inventoryQuantityAggregate(_parent: unknown, args: Record<string, unknown>, ctx: GraphQLContext): { sum: number; count: number } {
   const quantities = quantitiesOfPosition(ctx.account, args as QuantityFilter, 'inventoryQuantityAggregate');

@@ -5,11 +5,11 @@
  * linked to the wave, if any were stored, are listed as they are. Serves `Wave.items` (derived
  * field) and the root search `waveItems` (`wave-items.ts`).
  */
-import type { Account } from '../../account.js';
+import type { Domain } from '../../domain/domain.js';
 import type { GraphQLContext } from '../context.js';
 import type { PageArgs } from '../../domain/paging.js';
 import { linkTo, type EntityRecord, type LinkRef } from '../../domain/store/store.js';
-import { resolveAll, resolveOne } from './links.js';
+import { resolveAll, resolveOne } from '../../domain/links.js';
 import { pageList, type KeyedNode, type ListPage } from './page-list.js';
 
 /** Carries `__typename` so the edge's generic resolver takes it as a record, not as a key to look up. */
@@ -25,7 +25,7 @@ export function withQuantity(items: KeyedNode<WaveItem>[], quantity: unknown): K
   return Array.isArray(quantity) && quantity.length ? items.filter((i) => quantity.includes(i.node.quantity)) : items;
 }
 
-export function itemsOfWave(account: Account, wave: EntityRecord): KeyedNode<WaveItem>[] {
+export function itemsOfWave(account: Domain, wave: EntityRecord): KeyedNode<WaveItem>[] {
   const { store } = account;
   const stored = store.linkedFrom(linkTo(wave), 'WaveItem');
   if (stored.length) {

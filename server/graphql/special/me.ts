@@ -4,12 +4,8 @@
  */
 import type { GraphQLContext } from '../context.js';
 import type { EntityRecord } from '../../domain/store/store.js';
+import { userOf } from '../../domain/user-of.js';
 
 export function me(_parent: unknown, _args: Record<string, unknown>, ctx: GraphQLContext): EntityRecord | null {
-  const { account, user } = ctx;
-  if (user.userId !== undefined) {
-    const byId = account.store.get('User', user.userId);
-    if (byId && byId['username'] === user.username) return byId;
-  }
-  return account.entities.findByKey(account.view, 'User', { username: user.username }) ?? null;
+  return userOf(ctx.account, ctx.user) ?? null;
 }

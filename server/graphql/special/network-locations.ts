@@ -3,11 +3,11 @@
  * (CreateNetworkInput / UpdateNetworkInput) or `Location.networks` (CreateLocationInput /
  * UpdateLocationInput); both count, as they do for the `Network.locations` connection.
  */
-import type { Account } from '../../account.js';
+import type { Domain } from '../../domain/domain.js';
 import { linkTo, type EntityRecord } from '../../domain/store/store.js';
-import { resolveAll } from './links.js';
+import { resolveAll } from '../../domain/links.js';
 
-export function locationsOfNetwork(account: Account, network: EntityRecord): EntityRecord[] {
+export function locationsOfNetwork(account: Domain, network: EntityRecord): EntityRecord[] {
   const byId = new Map<string, EntityRecord>();
   for (const l of resolveAll(account.store, network['locations'])) if (l.__typename === 'Location') byId.set(l.id, l);
   for (const l of account.store.linkedFrom(linkTo(network), 'Location')) byId.set(l.id, l);

@@ -24,10 +24,10 @@
  * inventory catalogue, at the locations of its networks (all locations when `networkIds` is
  * empty), with `quantity = onHand` [inferred, simulator-only].
  */
-import type { Account } from '../../account.js';
+import type { Domain } from '../../domain/domain.js';
 import type { GraphQLContext } from '../context.js';
 import { isLinkRef, linkTo, type EntityRecord } from '../../domain/store/store.js';
-import { findRequired } from './find-entity.js';
+import { findRequired } from '../../domain/find-entity.js';
 import { distanceKm, type GeoPoint } from './distance-km.js';
 import { derivedVirtualPositions } from './derived-virtual-positions.js';
 import type { ListPage } from './page-list.js';
@@ -88,7 +88,7 @@ function canFulfil(group: EntityRecord[], requested: Map<string, number>): boole
   return true;
 }
 
-function order(account: Account, found: VirtualInventory[], origin: GeoPoint | undefined): VirtualInventory[] {
+function order(account: Domain, found: VirtualInventory[], origin: GeoPoint | undefined): VirtualInventory[] {
   const byCreation = [...found].sort((x, y) => Number(x.location.id) - Number(y.location.id));
   if (!origin) return byCreation;
   const distance = (v: VirtualInventory): number => {

@@ -7,7 +7,7 @@ import express, { Router, type Request } from 'express';
 import { z } from 'zod';
 import { SimError } from '../../domain/errors.js';
 import type { Clock } from '../../lib/clock.js';
-import type { Engine, SubmitEventInput } from '../../orchestration/engine-types.js';
+import type { Engine, SubmitEventInput } from '../../orchestration/engine-api.js';
 import { EVENT_FILTER_FIELDS, type EventLog, type EventSearchFilters } from '../../orchestration/event-log.js';
 
 export type EventRuntime = { engine: Engine; events: EventLog; accountId: string; clock: Clock };
@@ -84,11 +84,9 @@ function echo(id: string, accountId: string, event: SubmitEventInput): Record<st
 }
 
 function values(query: Request['query'], key: string): string[] {
-  // `context.entityType` arrives flat with express 5's default "simple" query parser, nested
-  // (`{context: {entityType}}`) with the "extended" one; accept both.
-  const [head = key, tail] = key.split('.', 2);
-  const nested = tail !== undefined ? (query[head] as Record<string, unknown> | undefined)?.[tail] : undefined;
-  const raw = query[key] ?? nested;
+  // Keys are flat (`context.entityType`) and a repeated parameter is a list of any length
+  // (http/parse-query-string.ts).
+  const raw = query[key];
   const list = Array.isArray(raw) ? raw : raw === undefined ? [] : [raw];
   return list.filter((value): value is string => typeof value === 'string' && value.trim() !== '').map((value) => value.trim());
 }

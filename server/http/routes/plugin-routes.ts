@@ -22,11 +22,13 @@ export const MAX_PLUGIN_BYTES = 50 * 1024 * 1024;
 export type PluginRuntime = { accountId: string; plugins: PluginStore; registry: RuleRegistry };
 
 const BASE = '/orchestration/rest/v1/plugin';
+/** The one route whose body may pass the general body limit (it reads up to MAX_PLUGIN_BYTES). */
+export const PLUGIN_UPLOAD_PATH = `${BASE}/upload`;
 
 export function createPluginRouter(getRuntime: (req: Request) => PluginRuntime): Router {
   const router = Router();
 
-  router.post(`${BASE}/upload`, async (req, res) => {
+  router.post(PLUGIN_UPLOAD_PATH, async (req, res) => {
     const bytes = await readUploadedFile(req);
     let bundle;
     try {

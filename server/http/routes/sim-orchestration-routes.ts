@@ -6,7 +6,7 @@
  */
 import { Router, type Request } from 'express';
 import { SimError } from '../../domain/errors.js';
-import type { Engine } from '../../orchestration/engine-types.js';
+import type { Engine } from '../../orchestration/engine-api.js';
 import type { RuleRegistry } from '../../orchestration/rule-registry.js';
 
 export type SimOrchestrationRuntime = { engine: Engine; registry: RuleRegistry };

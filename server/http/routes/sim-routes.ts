@@ -4,11 +4,16 @@
  */
 import { Router } from 'express';
 import type { Simulator } from '../../simulator.js';
+import { hasControl } from '../middleware/control-access.js';
 
 export function createSimRouter(sim: Simulator, version: string): Router {
   const router = Router();
-  router.get('/_sim/health', (_req, res) => {
-    // The event log's size per account: what the retention (--event-retention) keeps bounded.
+  router.get('/_sim/health', (req, res) => {
+    // Tenant ids and their event-log sizes (what --event-retention bounds) are for the control plane only.
+    if (!hasControl(req)) {
+      res.json({ status: 'UP', version });
+      return;
+    }
     const eventLogs = Object.fromEntries([...sim.accounts].map(([id, account]) => [id, account.orchestration?.events.stats() ?? null]));
     res.json({ status: 'UP', version, accounts: [...sim.accounts.keys()], eventLogs });
   });

@@ -5,7 +5,8 @@
  * - `POST /_sim/reset`: the account back to its seed.
  * - `GET/POST /_sim/snapshots`, `POST /_sim/snapshots/:name/restore`, `DELETE /_sim/snapshots/:name`.
  * - `GET/POST /_sim/accounts`: tenants; a new account comes with its own credentials.
- * Each acts on the account chosen by `simAccountOf` (bearer token, `x-fluent-sim-account`, or the default).
+ * Each acts on the account chosen by `simAccountOf` (bearer token, `x-fluent-sim-account`, or the
+ * default); the accounts routes act on the whole simulator and need control access.
  */
 import { randomBytes } from 'node:crypto';
 import { Router } from 'express';
@@ -13,8 +14,9 @@ import { z } from 'zod';
 import { SimError } from '../../domain/errors.js';
 import { parseIsoDuration } from '../../lib/iso-duration.js';
 import type { Simulator } from '../../simulator.js';
-import { captureAccount, restoreAccount } from '../../state/account-state.js';
 import { simAccountOf } from '../account-of.js';
+import { parseAccountBody } from '../parse-account-body.js';
+import { requireControl } from '../middleware/control-access.js';
 
 const ClockBody = z.union([
   z.object({ freeze: z.boolean() }).strict(),
@@ -23,7 +25,6 @@ const ClockBody = z.union([
 ]);
 
 const SnapshotBody = z.object({ name: z.string().min(1).max(100).regex(/^[\w.:-]+$/, 'letters, digits, _ . : -') }).strict();
-const AccountBody = z.object({ id: z.string().regex(/^[A-Za-z0-9_-]{1,40}$/).optional(), seed: z.string().optional() }).strict();
 
 function parseBody<T>(schema: z.ZodType<T>, body: unknown, what: string): T {
   const parsed = schema.safeParse(body ?? {});
@@ -66,36 +67,36 @@ export function createSimStateRouter(sim: Simulator): Router {
 
   router.get('/_sim/snapshots', (req, res) => {
     const account = simAccountOf(sim, req);
-    const saved = [...(sim.snapshots.get(account.id)?.values() ?? [])];
-    res.json({ account: account.id, snapshots: saved.map((s) => ({ name: s.name, createdOn: s.createdOn })) });
+    res.json({ account: account.id, snapshots: sim.listSnapshots(account) });
   });
   router.post('/_sim/snapshots', async (req, res) => {
     const account = simAccountOf(sim, req);
     const { name } = parseBody(SnapshotBody, req.body, 'POST /_sim/snapshots expects {"name": "…"}');
-    await account.orchestration?.engine.drain();
-    const saved = { name, createdOn: account.clock.now().toISOString(), snapshot: captureAccount(account, { forRestore: true }) };
-    sim.snapshots.get(account.id)!.set(name, saved);
-    res.status(201).json({ name, createdOn: saved.createdOn });
+    res.status(201).json(await sim.snapshot(account, name));
   });
   router.post('/_sim/snapshots/:name/restore', async (req, res) => {
     const account = simAccountOf(sim, req);
-    const saved = sim.snapshots.get(account.id)?.get(req.params.name);
-    if (!saved) throw new SimError('NOT_FOUND', `No snapshot "${req.params.name}" in account ${account.id}; GET /_sim/snapshots lists them`);
-    await account.orchestration?.engine.drain();
-    restoreAccount(account, saved.snapshot);
-    res.json({ name: saved.name, restored: true });
+    await sim.restore(account, req.params.name);
+    res.json({ name: req.params.name, restored: true });
   });
   router.delete('/_sim/snapshots/:name', (req, res) => {
     const account = simAccountOf(sim, req);
-    if (!sim.snapshots.get(account.id)?.delete(req.params.name)) throw new SimError('NOT_FOUND', `No snapshot "${req.params.name}" in account ${account.id}`);
+    sim.deleteSnapshot(account, req.params.name);
     res.status(204).end();
   });
 
-  router.get('/_sim/accounts', (_req, res) => {
+  router.get('/_sim/accounts', (req, res) => {
+    requireControl(req);
     res.json({ accounts: [...sim.specs.values()].map(({ id, clientId, username, retailerId }) => ({ id, clientId, username, retailerId })) });
   });
+  let creating = 0;
   router.post('/_sim/accounts', async (req, res) => {
-    const body = parseBody(AccountBody, req.body, 'POST /_sim/accounts expects {"id"?: "ACME", "seed"?: "default"}');
+    requireControl(req);
+    const body = parseAccountBody(req.body, sim.config.maxSeedEntries);
+    // Counted before seeding starts, so concurrent requests cannot all slip under the cap.
+    if (sim.accounts.size + creating >= sim.config.maxAccounts) {
+      throw new SimError('CONFLICT', `This simulator holds its maximum of ${sim.config.maxAccounts} accounts (--max-accounts)`);
+    }
     const id = body.id ?? `ACCOUNT_${sim.accounts.size + 1}_${randomBytes(3).toString('hex').toUpperCase()}`;
     const spec = {
       id,
@@ -106,7 +107,16 @@ export function createSimStateRouter(sim: Simulator): Router {
       retailerId: '1',
       seed: body.seed ?? sim.config.seed,
     };
-    await sim.createAccount(spec);
+    creating += 1;
+    try {
+      await sim.createAccount(spec);
+    } catch (error) {
+      // A seed document is the request's: its faults are the client's, not a start-up failure.
+      if (error instanceof SimError && error.code === 'CONFIG_INVALID' && typeof spec.seed === 'object') throw new SimError('VALIDATION_FAILED', error.message);
+      throw error;
+    } finally {
+      creating -= 1;
+    }
     res.status(201).json({ accountId: id, clientId: spec.clientId, clientSecret: spec.clientSecret, username: spec.username, password: spec.password, retailerId: spec.retailerId });
   });
   return router;

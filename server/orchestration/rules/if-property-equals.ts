@@ -8,13 +8,13 @@
 import { z } from 'zod';
 import { defineRule } from '../port.js';
 import { emit, forwardEvent } from './support/events.js';
-import { resolveProperty, sameValue } from './support/json-path.js';
+import { jsonPathProp, resolveProperty, sameValue } from './support/json-path.js';
 import { eventName, scalarValue } from './support/props.js';
 
 export const ifPropertyEquals = defineRule({
   name: 'core.IfPropertyEquals',
   description: 'Sends props.eventName when the value at props.jsonpath equals props.value.',
-  props: z.object({ jsonpath: z.string().trim().min(1), value: scalarValue, eventName }),
+  props: z.object({ jsonpath: jsonPathProp, value: scalarValue, eventName }),
   run: ({ event, entity, props }) =>
     sameValue(resolveProperty(props.jsonpath, { event, entity }), props.value)
       ? [emit(forwardEvent(event, entity, props.eventName))]

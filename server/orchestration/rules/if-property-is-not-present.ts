@@ -7,13 +7,13 @@
 import { z } from 'zod';
 import { defineRule } from '../port.js';
 import { emit, forwardEvent } from './support/events.js';
-import { resolveProperty } from './support/json-path.js';
+import { jsonPathProp, resolveProperty } from './support/json-path.js';
 import { eventName } from './support/props.js';
 
 export const ifPropertyIsNotPresent = defineRule({
   name: 'core.IfPropertyIsNotPresent',
   description: 'Sends props.eventName when the value at props.jsonpath is missing or null.',
-  props: z.object({ jsonpath: z.string().trim().min(1), eventName }),
+  props: z.object({ jsonpath: jsonPathProp, eventName }),
   run: ({ event, entity, props }) =>
     resolveProperty(props.jsonpath, { event, entity }) === undefined
       ? [emit(forwardEvent(event, entity, props.eventName))]

@@ -8,13 +8,13 @@
 import { z } from 'zod';
 import { defineRule } from '../port.js';
 import { emit, forwardEvent } from './support/events.js';
-import { resolveProperty, sameValue } from './support/json-path.js';
+import { jsonPathProp, resolveProperty, sameValue } from './support/json-path.js';
 import { eventName, scalarValue } from './support/props.js';
 
 export const ifPropertyNotEquals = defineRule({
   name: 'core.IfPropertyNotEquals',
   description: 'Sends props.eventName when the value at props.jsonpath is present and differs from props.value.',
-  props: z.object({ jsonpath: z.string().trim().min(1), value: scalarValue, eventName }),
+  props: z.object({ jsonpath: jsonPathProp, value: scalarValue, eventName }),
   run: ({ event, entity, props }) => {
     const actual = resolveProperty(props.jsonpath, { event, entity });
     return actual !== undefined && !sameValue(actual, props.value)

@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { pathSegments, resolveProperty, sameValue } from '../../../server/orchestration/rules/support/json-path.js';
+import { createRuleRegistry } from '../../../server/orchestration/rule-registry.js';
+import { BUILTIN_RULES } from '../../../server/orchestration/rules/index.js';
+import { pathSegments, resolveProperty, sameValue, unsupportedJsonPath } from '../../../server/orchestration/rules/support/json-path.js';
+import { createWorkflowStore } from '../../../server/orchestration/workflow-store.js';
+import { orderWorkflow } from '../engine-harness.js';
 import { entity, eventOn } from './fake-reader.js';
 
 const order = entity({
@@ -54,5 +58,29 @@ describe('jsonpath resolution', () => {
     { actual: { a: 1 }, expected: 'x', same: false },
   ])('compares $actual with $expected as $same', ({ actual, expected, same }) => {
     expect(sameValue(actual, expected)).toBe(same);
+  });
+});
+
+describe('jsonpath syntax the resolver does not follow', () => {
+  it.each([
+    ['items[*].ref', /wildcard/],
+    ['$..ref', /recursive descent/],
+    ['items[?(@.status == "X")].ref', /filter/],
+    ["$['fulfilmentChoice'].ref", /bracketed name/],
+    ['items[0:2]', /bracketed name, union or slice/],
+    ['a..b', /recursive descent/],
+    ['a.', /empty or malformed/],
+  ])('refuses %s', (path, why) => {
+    expect(unsupportedJsonPath(path)).toMatch(why);
+  });
+
+  it.each(['fulfilmentChoice.deliveryType', '$.items[1].ref', 'items.0.quantity', 'event.attributes.fraudCheckRequired', 'customer.attributes.byName.lifetimeValue'])('accepts %s', (path) => {
+    expect(unsupportedJsonPath(path)).toBeUndefined();
+  });
+
+  it('fails the workflow at load, naming the prop by its JSON pointer', () => {
+    const workflows = createWorkflowStore({ registry: createRuleRegistry(BUILTIN_RULES) });
+    const body = orderWorkflow([{ name: 'CREATE', rules: [['core.IfPropertyEquals', { jsonpath: 'items[*].ref', value: 'X', eventName: 'Next' }]] }]);
+    expect(() => workflows.put(body)).toThrow(/request body#\/rulesets\/0\/rules\/0\/props\/jsonpath: "items\[\*\]\.ref" uses a wildcard/);
   });
 });

@@ -9,9 +9,47 @@
  *
  * Supported: dotted segments, array indexes (`items[0].ref` or `items.0.ref`), an optional leading
  * `$.`, `event.…` for the current event, and `attributes.byName.<name>` to read an attribute's
- * value from a `[{name, type, value}]` list. Anything else resolves to `undefined`.
+ * value from a `[{name, type, value}]` list. Anything else (wildcards, `..`, filters, bracketed
+ * names, slices) is refused when the workflow loads (`jsonPathProp`), with the JSON pointer of
+ * the prop, instead of silently resolving to nothing at run time.
  */
+import { z } from 'zod';
 import type { EntityView, OrchestrationEvent } from '../../port.js';
+
+/** JSONPath syntax the resolver does not implement, and how to say so. */
+const UNSUPPORTED: readonly [RegExp, string][] = [
+  [/\.\./, 'recursive descent (`..`)'],
+  [/\*/, 'a wildcard (`*`)'],
+  [/\[\s*\?|@/, 'a filter expression (`[?(…)]`)'],
+  [/\[[^\]]*[^\d\]\s][^\]]*\]/, 'a bracketed name, union or slice (only `[n]` indexes are supported)'],
+  [/[()'",]/, 'an expression'],
+];
+
+/** Why the resolver cannot follow `path`, or `undefined` when it can. */
+export function unsupportedJsonPath(path: string): string | undefined {
+  for (const [pattern, what] of UNSUPPORTED) if (pattern.test(path)) return what;
+  const rest = path.trim().replace(/^\$\.?/, '');
+  if (rest.replace(/\[(\d+)\]/g, '.$1').split('.').some((segment) => segment.trim() === '' || /[[\]$]/.test(segment))) return 'an empty or malformed segment';
+  return undefined;
+}
+
+/**
+ * The `jsonpath` prop of a rule: a non-empty path the resolver can follow. Use it in every rule
+ * that reads a `jsonpath`, so an unsupported one fails the workflow at load.
+ */
+export const jsonPathProp = z
+  .string()
+  .trim()
+  .min(1)
+  .superRefine((path, ctx) => {
+    const what = unsupportedJsonPath(path);
+    if (what) {
+      ctx.addIssue({
+        code: 'custom',
+        message: `"${path}" uses ${what}, which the simulator's jsonpath does not support; use dotted names, [n] indexes, an optional "$." prefix, "event.…" and "attributes.byName.<name>"`,
+      });
+    }
+  });
 
 /** Splits `a.b[0].c` into `['a', 'b', '0', 'c']`. */
 export function pathSegments(path: string): string[] {

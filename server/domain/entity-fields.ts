@@ -1,0 +1,88 @@
+/**
+ * Field rules of the entity service that need no other record: defaults a create fills in
+ * (ref, status, workflowRef/workflowVersion), maximum lengths (C0141E), the key fields of an
+ * update input, and attributes (by name) and prices (by type + currency) upserted.
+ */
+import { type GraphQLInputObjectType, getNamedType, isInputObjectType, isNonNullType } from 'graphql';
+import { REFERENCE_INPUT } from './entity-references.js';
+import { SimError } from './errors.js';
+import type { Model } from './model.js';
+import { DEFAULT_STATUS_CREATED, MAX_LENGTH, REF_FROM_FIELD } from './overrides.js';
+import { isLinkRef, type EntityRecord } from './store/store.js';
+
+/** The version new orchestrated entities start on (the entity service's `workflowVersion` hook). */
+export type WorkflowVersionOf = (workflowRef: string, retailerId?: string) => number | undefined;
+
+export function applyDefaults(model: Model, workflowVersion: WorkflowVersionOf | undefined, record: EntityRecord): void {
+  const entity = model.entities[record.__typename]!;
+  const refFrom = REF_FROM_FIELD[record.__typename];
+  if (refFrom && record['ref'] == null && record[refFrom] != null) record['ref'] = record[refFrom];
+  if ('status' in entity.fields && record['status'] == null) {
+    record['status'] = entity.orchestrateable || DEFAULT_STATUS_CREATED.has(record.__typename) ? 'CREATED' : 'ACTIVE';
+  }
+  if (entity.orchestrateable && 'workflowRef' in entity.fields && record['workflowRef'] == null) {
+    const workflowRef = `${entity.fluentEntityType ?? upperSnake(record.__typename)}::${String(record['type'] ?? 'DEFAULT')}`;
+    record['workflowRef'] = workflowRef;
+    const retailer = record['retailer'];
+    record['workflowVersion'] = workflowVersion?.(workflowRef, isLinkRef(retailer) ? retailer.id : undefined) ?? 1;
+  }
+}
+
+export function checkLength(field: string, value: unknown): void {
+  const max = MAX_LENGTH[field];
+  if (max !== undefined && typeof value === 'string' && value.length > max) {
+    throw new SimError('FIELD_TOO_LONG', `C0141E: ${field} is ${value.length} characters long; the maximum is ${max}`);
+  }
+}
+
+/** The fields an update input is keyed by: its required identifying fields (§2.5). */
+export function keyFieldsOf(inputType: GraphQLInputObjectType, typename: string): string[] {
+  const identifying = ['id', 'ref', 'username', 'name', 'alphabeticCode'];
+  const keys: string[] = [];
+  for (const f of Object.values(inputType.getFields())) {
+    const required = isNonNullType(f.type);
+    if (identifying.includes(f.name) && (required || f.name === 'id')) keys.push(f.name);
+    else if (required && isInputObjectType(getNamedType(f.type)) && REFERENCE_INPUT.test(getNamedType(f.type).name)) keys.push(f.name);
+  }
+  // Setting, Comment and others are keyed by id alone even though other fields are required.
+  if (keys.includes('id')) return ['id'];
+  if (typename === 'Role' || typename === 'Permission') return ['name'];
+  return keys;
+}
+
+export type AttributeValue = { name: string; type: string; value: unknown };
+
+/** Attributes are upserted by name on update (schema descriptions, fluent-platform.md §2.6). */
+export function upsertAttributes(current: unknown, incoming: AttributeValue[]): AttributeValue[] {
+  const list = Array.isArray(current) ? [...(current as AttributeValue[])] : [];
+  for (const a of incoming) {
+    if (!a) continue;
+    const at = list.findIndex((x) => x.name === a.name);
+    if (at >= 0) list[at] = a;
+    else list.push(a);
+  }
+  return list;
+}
+
+export type PriceValue = { type: string; currency: string; value: number };
+
+/**
+ * Prices are upserted by type + currency on update: "If an associated Price with a matching
+ * name and type already exists, then the value field will be updated, else it will be inserted"
+ * (UpdateStandardProductInput / UpdateVariantProductInput descriptions; the key is type+currency).
+ */
+export function upsertPrices(current: unknown, incoming: PriceValue[]): PriceValue[] {
+  const list = Array.isArray(current) ? [...(current as PriceValue[])] : [];
+  for (const p of incoming) {
+    if (!p) continue;
+    const at = list.findIndex((x) => x?.type === p.type && x?.currency === p.currency);
+    if (at >= 0) list[at] = p;
+    else list.push(p);
+  }
+  return list;
+}
+
+/** `CarrierConsignment` → `CARRIER_CONSIGNMENT`, for workflowRefs of types outside §3.3. */
+function upperSnake(typename: string): string {
+  return typename.replace(/([a-z])([A-Z])/g, '$1_$2').toUpperCase();
+}

@@ -1,0 +1,70 @@
+/**
+ * What the engine and rules see of the account's data, and the writes the engine may ask for.
+ * Entities are addressed by Fluent entity type and id or ref; `domain-port.ts` implements
+ * `DomainPort` over the store, through the same domain commands as the GraphQL mutations (so a
+ * rule's `createFulfilment` is exactly the API's `createFulfilment`).
+ */
+/** A Fluent entity type as used in events and rulesets (fluent-platform.md §3.3): ORDER, FULFILMENT, … */
+export type FluentEntityType = string;
+
+export type EntityKey = {
+  entityType: FluentEntityType;
+  id?: string | undefined;
+  ref?: string | undefined;
+};
+
+/** What the engine sees of one entity. */
+export type EntityView = {
+  entityType: FluentEntityType;
+  /** GraphQL type name (Order, Fulfilment, StandardProduct, …). */
+  typename: string;
+  id: string;
+  ref: string | undefined;
+  /** The entity's `type` field, i.e. the workflow subtype (HD, CC, HD_PFS, …). */
+  subtype: string | undefined;
+  status: string | undefined;
+  workflowRef: string | undefined;
+  workflowVersion: number | undefined;
+  retailerId: string | undefined;
+  root: { entityType: FluentEntityType; id: string; ref: string | undefined };
+  /**
+   * The entity as the GraphQL API would return it for its scalar fields, with object links
+   * expanded one level (e.g. `fulfilmentChoice.deliveryType`, `retailer.id`) and `attributes`
+   * as `[{name, type, value}]`. Used by jsonpath props such as `fulfilmentChoice.deliveryType`.
+   */
+  fields: Readonly<Record<string, unknown>>;
+};
+
+export type Setting = { name: string; value: string | null; lobValue: unknown; context: string; contextId: number };
+
+/** Read-only queries available to rules and to the engine. */
+export interface DomainReader {
+  find(key: EntityKey): EntityView | undefined;
+  /** Direct children of an entity of a given Fluent entity type (an order's FULFILMENTs, …). */
+  children(parent: EntityKey, childEntityType: FluentEntityType): EntityView[];
+  /**
+   * Related records that are not orchestrateable entities, by GraphQL connection/list field
+   * name, e.g. `related({entityType:'ORDER', id}, 'items')` → the order's items as plain records.
+   */
+  related(parent: EntityKey, field: string): Record<string, unknown>[];
+  /**
+   * The inventory positions of one product (by `productRef`) in one inventory catalogue, as
+   * plain records. An index lookup: the cost is the product's positions, not the catalogue's.
+   */
+  inventoryPositions(catalogueRef: string, productRef: string): Record<string, unknown>[];
+  /** The most specific setting: RETAILER context for the retailer, then ACCOUNT. */
+  setting(name: string, retailerId: string | undefined): Setting | undefined;
+}
+
+/** Writes the engine may ask for. Each throws a SimError on bad input (unknown entity, …). */
+export interface DomainPort extends DomainReader {
+  setStatus(key: EntityKey, status: string): EntityView;
+  /** Upserts attributes by name (as GraphQL updates do). */
+  upsertAttributes(key: EntityKey, attributes: { name: string; type: string; value: unknown }[]): EntityView;
+  /**
+   * Runs one mutation of the domain API by name with its `input` (`createFulfilment`,
+   * `updateInventoryPosition`, …) through the domain commands, with the API's input checks.
+   * Returns the resulting record.
+   */
+  mutate(mutation: string, input: Record<string, unknown>): Record<string, unknown>;
+}

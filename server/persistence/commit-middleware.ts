@@ -1,0 +1,83 @@
+/**
+ * Express middleware in front of every route when `--data` is set: a request that may write is
+ * answered only once its changes are in the journal. Its whole response (head, body, end) is held
+ * until then; when the write fails, the held answer is dropped and the client gets 503 in the
+ * platform's error shape instead (its changes were rolled back). `GET /_sim/health` answers 503
+ * while the data file cannot be written.
+ */
+import type { RequestHandler, Response } from 'express';
+import type { Persistence } from './persistence.js';
+
+const READS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+/** `{"errors":[{"code","message"}]}`: the platform's REST error body (fluent-platform.md §7). */
+function unsaved(reason: string): string {
+  const message = `The change could not be saved to the data file (${reason}); it was rolled back. Retry once GET /_sim/health answers 200.`;
+  return JSON.stringify({ errors: [{ code: '503', message }] });
+}
+
+export function createCommitMiddleware(persistence: Persistence): RequestHandler {
+  return (req, res, next) => {
+    if (READS.has(req.method)) {
+      const health = persistence.health();
+      if (req.path === '/_sim/health' && !health.healthy) {
+        res.status(503).json({ status: 'DOWN', reason: `the data file cannot be written: ${health.reason}`, since: health.since });
+        return;
+      }
+      next();
+      return;
+    }
+    if (persistence.rollingBack()) {
+      res.status(503).type('application/json').send(unsaved('the data file is being read back after a failed write'));
+      return;
+    }
+    holdUntilCommitted(res, persistence);
+    next();
+  };
+}
+
+function holdUntilCommitted(res: Response, persistence: Persistence): void {
+  const rollbacksAtStart = persistence.rollbacks();
+  const held: (() => void)[] = [];
+  const writeHead = res.writeHead.bind(res) as (...a: unknown[]) => Response;
+  const write = res.write.bind(res) as (...a: unknown[]) => boolean;
+  const end = res.end.bind(res) as (...a: unknown[]) => Response;
+  res.writeHead = ((...args: unknown[]) => {
+    held.push(() => writeHead(...args));
+    return res;
+  }) as Response['writeHead'];
+  res.write = ((...args: unknown[]) => {
+    held.push(() => write(...args));
+    return true;
+  }) as Response['write'];
+  res.end = ((...args: unknown[]) => {
+    // Node calls writeHead/write itself inside end(); they must be the real ones again.
+    const restore = (): void => {
+      res.writeHead = writeHead as Response['writeHead'];
+      res.write = write as Response['write'];
+      res.end = end as Response['end'];
+    };
+    const release = (): void => {
+      restore();
+      for (const step of held) step();
+      end(...args);
+    };
+    const refuse = (reason: string): void => {
+      restore();
+      if (res.headersSent) {
+        res.destroy();
+        return;
+      }
+      for (const name of res.getHeaderNames()) res.removeHeader(name);
+      res.statusCode = 503;
+      res.setHeader('content-type', 'application/json; charset=utf-8');
+      end(unsaved(reason));
+    };
+    persistence.commit().then(
+      // A roll-back while this request ran may have undone its changes: it is not acknowledged.
+      () => (persistence.rollbacks() === rollbacksAtStart ? release() : refuse('a concurrent write failed')),
+      (error: unknown) => refuse(error instanceof Error ? error.message : String(error)),
+    );
+    return res;
+  }) as Response['end'];
+}
