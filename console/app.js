@@ -55,16 +55,26 @@ async function tick() {
 
 /** The control plane is closed (not on loopback, or --control-token set): ask for the token. */
 function askForControlToken() {
-  const form = h('form', { class: 'inline', onsubmit: (e) => {
-    e.preventDefault();
-    useControlToken(new FormData(form).get('token'));
-    location.reload();
-  } },
-  h('label', {}, 'Control token ', h('input', { name: 'token', type: 'password', required: true, autocomplete: 'off' })),
-  h('button', { type: 'submit' }, 'Open the console'));
-  document.getElementById('main').replaceChildren(h('h1', {}, 'Control token needed'),
-    h('p', {}, 'This simulator listens beyond loopback or has a control token (--control-token), so its control plane (/_sim) needs the token.'),
-    form);
+  const form = h(
+    'form',
+    {
+      class: 'inline',
+      onsubmit: (e) => {
+        e.preventDefault();
+        useControlToken(new FormData(form).get('token'));
+        location.reload();
+      },
+    },
+    h('label', {}, 'Control token ', h('input', { name: 'token', type: 'password', required: true, autocomplete: 'off' })),
+    h('button', { type: 'submit' }, 'Open the console'),
+  );
+  document
+    .getElementById('main')
+    .replaceChildren(
+      h('h1', {}, 'Control token needed'),
+      h('p', {}, 'This simulator listens beyond loopback or has a control token (--control-token), so its control plane (/_sim) needs the token.'),
+      form,
+    );
 }
 
 async function start() {

@@ -15,7 +15,21 @@ export function h(tag, attrs = {}, ...children) {
 }
 
 export function table(caption, headers, rows) {
-  return h('table', {}, h('caption', {}, caption), h('thead', {}, h('tr', {}, headers.map((t) => h('th', { scope: 'col' }, t)))), h('tbody', {}, rows));
+  return h(
+    'table',
+    {},
+    h('caption', {}, caption),
+    h(
+      'thead',
+      {},
+      h(
+        'tr',
+        {},
+        headers.map((t) => h('th', { scope: 'col' }, t)),
+      ),
+    ),
+    h('tbody', {}, rows),
+  );
 }
 
 export function when(iso) {

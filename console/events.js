@@ -14,13 +14,28 @@ function timelineHref(context) {
 
 function render(results) {
   if (!results.length) return h('p', {}, 'No events in the last 30 days of the virtual clock.');
-  return table(`Latest ${results.length} events`, ['When', 'Event', 'Type', 'Status', 'Entity', 'Root'], results.map((e) => {
-    const href = timelineHref(e.context);
-    const bad = e.eventStatus === 'NO_MATCH' || e.eventStatus === 'FAILED';
-    return h('tr', { class: bad ? 'bad' : '' }, h('td', {}, when(e.generatedOn)), h('td', {}, e.name ?? ''), h('td', {}, e.type), h('td', {}, badge(e.eventStatus)),
-      h('td', {}, `${e.context.entityType ?? ''} ${e.context.entityRef ?? e.context.entityId ?? ''}`),
-      h('td', {}, href ? h('a', { href }, `${e.context.rootEntityType ?? e.context.entityType} ${e.context.rootEntityRef ?? e.context.entityRef ?? ''}`) : ''));
-  }));
+  return table(
+    `Latest ${results.length} events`,
+    ['When', 'Event', 'Type', 'Status', 'Entity', 'Root'],
+    results.map((e) => {
+      const href = timelineHref(e.context);
+      const bad = e.eventStatus === 'NO_MATCH' || e.eventStatus === 'FAILED';
+      return h(
+        'tr',
+        { class: bad ? 'bad' : '' },
+        h('td', {}, when(e.generatedOn)),
+        h('td', {}, e.name ?? ''),
+        h('td', {}, e.type),
+        h('td', {}, badge(e.eventStatus)),
+        h('td', {}, `${e.context.entityType ?? ''} ${e.context.entityRef ?? e.context.entityId ?? ''}`),
+        h(
+          'td',
+          {},
+          href ? h('a', { href }, `${e.context.rootEntityType ?? e.context.entityType} ${e.context.rootEntityRef ?? e.context.entityRef ?? ''}`) : '',
+        ),
+      );
+    }),
+  );
 }
 
 export async function eventsPage() {

@@ -25,22 +25,38 @@ async function stubKeys() {
 
 function effect(e) {
   switch (e.type) {
-    case 'setStatus': return `status → ${e.status} (${e.target.entityType} ${e.target.ref ?? e.target.id ?? ''})`;
-    case 'sendEvent': return `sends event ${e.event.name}${e.event.delayMs ? ` after ${e.event.delayMs / 1000} s` : ''}`;
-    case 'webhook': return `webhook ${e.name} → ${e.url}`;
-    case 'mutate': return `mutation ${e.mutation}`;
-    case 'setAttributes': return `sets attributes ${e.attributes.map((a) => a.name).join(', ')}`;
-    case 'audit': return `audit ${e.name}`;
-    default: return e.type;
+    case 'setStatus':
+      return `status → ${e.status} (${e.target.entityType} ${e.target.ref ?? e.target.id ?? ''})`;
+    case 'sendEvent':
+      return `sends event ${e.event.name}${e.event.delayMs ? ` after ${e.event.delayMs / 1000} s` : ''}`;
+    case 'webhook':
+      return `webhook ${e.name} → ${e.url}`;
+    case 'mutate':
+      return `mutation ${e.mutation}`;
+    case 'setAttributes':
+      return `sets attributes ${e.attributes.map((a) => a.name).join(', ')}`;
+    case 'audit':
+      return `audit ${e.name}`;
+    default:
+      return e.type;
   }
 }
 
 function rule(step, stubs) {
   const kind = !step.simulated ? ' [not simulated: skipped]' : stubs.has(step.resolvedAs) ? ' [stub]' : '';
-  return h('li', { class: step.error ? 'failed' : '' },
+  return h(
+    'li',
+    { class: step.error ? 'failed' : '' },
     h('span', { class: 'rule' }, step.rule.replace(/^[^.]+\./, ''), kind),
     step.error ? h('span', { class: 'reason' }, ` failed: ${step.error}`) : null,
-    step.effects.length ? h('ul', {}, step.effects.map((e) => h('li', {}, effect(e)))) : h('span', { class: 'muted' }, ' (no effect)'));
+    step.effects.length
+      ? h(
+          'ul',
+          {},
+          step.effects.map((e) => h('li', {}, effect(e))),
+        )
+      : h('span', { class: 'muted' }, ' (no effect)'),
+  );
 }
 
 function outcome(trace) {
@@ -52,36 +68,98 @@ function outcome(trace) {
 }
 
 function criteria(check) {
-  return ['name', 'type', 'subtype', 'status'].filter((c) => !check[c].ok)
-    .map((c) => `${c} ${check[c].actual ?? '—'}, expected ${[check[c].expected].flat().join(' or ')}`).join('; ');
+  return ['name', 'type', 'subtype', 'status']
+    .filter((c) => !check[c].ok)
+    .map((c) => `${c} ${check[c].actual ?? '—'}, expected ${[check[c].expected].flat().join(' or ')}`)
+    .join('; ');
 }
 
 function traceView(trace, stubs) {
   const matched = trace.rulesets.filter((r) => r.matched);
   const unmatched = trace.rulesets.filter((r) => !r.matched);
-  return h('div', { class: 'trace' },
+  return h(
+    'div',
+    { class: 'trace' },
     trace.workflow ? h('p', { class: 'muted' }, `workflow ${trace.workflow.name} v${trace.workflow.version}`) : null,
     outcome(trace),
-    matched.map((r) => h('div', { class: 'ruleset' }, h('h4', {}, `Ruleset ${r.ruleset}`), h('ul', {}, trace.rules.filter((s) => s.ruleset === r.ruleset).map((step) => rule(step, stubs))))),
-    unmatched.length ? h('p', { class: 'muted' }, `Rulesets not matched: ${unmatched.map((r) => `${r.ruleset} at ${r.location} (${criteria(r)})`).join(' · ')}`) : null,
-    trace.statusChanges.length ? h('p', { class: 'changes' }, trace.statusChanges.map((c) => `${c.entityType} ${c.ref ?? c.id}: ${c.from ?? '—'} → ${c.to}`).join('; ')) : null);
+    matched.map((r) =>
+      h(
+        'div',
+        { class: 'ruleset' },
+        h('h4', {}, `Ruleset ${r.ruleset}`),
+        h(
+          'ul',
+          {},
+          trace.rules.filter((s) => s.ruleset === r.ruleset).map((step) => rule(step, stubs)),
+        ),
+      ),
+    ),
+    unmatched.length
+      ? h('p', { class: 'muted' }, `Rulesets not matched: ${unmatched.map((r) => `${r.ruleset} at ${r.location} (${criteria(r)})`).join(' · ')}`)
+      : null,
+    trace.statusChanges.length
+      ? h('p', { class: 'changes' }, trace.statusChanges.map((c) => `${c.entityType} ${c.ref ?? c.id}: ${c.from ?? '—'} → ${c.to}`).join('; '))
+      : null,
+  );
 }
 
 function audits(list) {
   if (!list.length) return null;
-  return h('details', {}, h('summary', {}, `${list.length} audit event(s)`), h('ul', {}, list.map(({ event }) =>
-    h('li', {}, `${event.category ?? ''} ${event.name} `, h('span', { class: 'muted' }, `${event.context.entityType ?? ''} ${event.context.entityRef ?? ''}`)))));
+  return h(
+    'details',
+    {},
+    h('summary', {}, `${list.length} audit event(s)`),
+    h(
+      'ul',
+      {},
+      list.map(({ event }) =>
+        h(
+          'li',
+          {},
+          `${event.category ?? ''} ${event.name} `,
+          h('span', { class: 'muted' }, `${event.context.entityType ?? ''} ${event.context.entityRef ?? ''}`),
+        ),
+      ),
+    ),
+  );
 }
 
 function entry({ event, trace, audit }, byId, stubs) {
   const bad = event.eventStatus === 'NO_MATCH' || event.eventStatus === 'FAILED';
   const cause = event.context.sourceEvents.map((id) => byId.get(id)).find(Boolean);
-  return h('li', { class: `event${bad ? ' bad' : ''}`, id: `event-${event.id}` },
-    h('h3', {}, badge(event.eventStatus), ' ', event.name ?? event.type, ' ',
-      h('span', { class: 'muted' }, `${event.type} · ${event.context.entityType ?? ''} ${event.context.entityRef ?? ''} · ${when(event.generatedOn)}`)),
-    cause ? h('p', { class: 'muted' }, 'caused by ', h('a', { href: `#event-${cause.id}`, onclick: (e) => { e.preventDefault(); document.getElementById(`event-${cause.id}`)?.scrollIntoView(); } }, cause.name ?? cause.id)) : null,
+  return h(
+    'li',
+    { class: `event${bad ? ' bad' : ''}`, id: `event-${event.id}` },
+    h(
+      'h3',
+      {},
+      badge(event.eventStatus),
+      ' ',
+      event.name ?? event.type,
+      ' ',
+      h('span', { class: 'muted' }, `${event.type} · ${event.context.entityType ?? ''} ${event.context.entityRef ?? ''} · ${when(event.generatedOn)}`),
+    ),
+    cause
+      ? h(
+          'p',
+          { class: 'muted' },
+          'caused by ',
+          h(
+            'a',
+            {
+              href: `#event-${cause.id}`,
+              onclick: (e) => {
+                e.preventDefault();
+                document.getElementById(`event-${cause.id}`)?.scrollIntoView();
+              },
+            },
+            cause.name ?? cause.id,
+          ),
+        )
+      : null,
     trace ? traceView(trace, stubs) : null,
-    audits(audit ?? []));
+    audits(audit ?? []),
+  );
 }
 
 /**
@@ -107,7 +185,21 @@ function groups(entries) {
 function render(entries, stubs) {
   const { byId, list } = groups(entries);
   if (!list.length) return h('p', {}, 'No events yet.');
-  return h('ol', { class: 'timeline' }, list.map((group) => h('li', { class: 'group' }, h('ol', {}, group.map((item) => entry(item, byId, stubs))))));
+  return h(
+    'ol',
+    { class: 'timeline' },
+    list.map((group) =>
+      h(
+        'li',
+        { class: 'group' },
+        h(
+          'ol',
+          {},
+          group.map((item) => entry(item, byId, stubs)),
+        ),
+      ),
+    ),
+  );
 }
 
 const signature = (entries) => entries.map(({ event }) => `${event.id}:${event.eventStatus}`).join();
@@ -118,10 +210,18 @@ export async function timelinePage(type, id, params) {
   const region = h('div', {}, render(entries, stubs));
   const ref = params.get('ref');
   return {
-    node: h('section', {},
+    node: h(
+      'section',
+      {},
       h('h1', {}, `Timeline of ${type} ${ref || id}`),
-      h('p', {}, h('a', { href: `#/entity/${type}/${encodeURIComponent(id)}${ref ? `?ref=${encodeURIComponent(ref)}` : ''}` }, `Back to the ${type.toLowerCase()}`), ' · updates live'),
-      region),
+      h(
+        'p',
+        {},
+        h('a', { href: `#/entity/${type}/${encodeURIComponent(id)}${ref ? `?ref=${encodeURIComponent(ref)}` : ''}` }, `Back to the ${type.toLowerCase()}`),
+        ' · updates live',
+      ),
+      region,
+    ),
     async refresh() {
       const next = await load(type, id);
       if (signature(next) === signature(entries)) return;

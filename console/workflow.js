@@ -25,12 +25,30 @@ export function diagram(graph, current) {
   const g = new graphlib.Graph({ multigraph: true });
   g.setGraph({ rankdir: 'LR', nodesep: 14, ranksep: 50, marginx: 10, marginy: 10 });
   for (const node of graph.nodes) g.setNode(node.id, { width: nodeLabel(node).length * 7.2 + 20, height: 28, node });
-  graph.edges.forEach((edge, i) => g.setEdge(edge.from, edge.to, { edge }, `e${i}`));
+  for (const [i, edge] of graph.edges.entries()) g.setEdge(edge.from, edge.to, { edge }, `e${i}`);
   layout(g);
   const { width, height } = g.graph();
-  const svg = s('svg', { viewBox: `0 0 ${Math.ceil(width)} ${Math.ceil(height)}`, width: Math.ceil(width), height: Math.ceil(height), role: 'img', 'aria-labelledby': 'diagram-title', class: 'diagram' },
+  const svg = s(
+    'svg',
+    {
+      viewBox: `0 0 ${Math.ceil(width)} ${Math.ceil(height)}`,
+      width: Math.ceil(width),
+      height: Math.ceil(height),
+      role: 'img',
+      'aria-labelledby': 'diagram-title',
+      class: 'diagram',
+    },
     s('title', { id: 'diagram-title' }, `Statuses and rulesets of ${graph.name} v${graph.version}`),
-    s('defs', {}, s('marker', { id: 'arrow', viewBox: '0 0 10 10', refX: 10, refY: 5, markerWidth: 7, markerHeight: 7, orient: 'auto-start-reverse' }, s('path', { d: 'M0,0 L10,5 L0,10 z', fill: '#555' }))));
+    s(
+      'defs',
+      {},
+      s(
+        'marker',
+        { id: 'arrow', viewBox: '0 0 10 10', refX: 10, refY: 5, markerWidth: 7, markerHeight: 7, orient: 'auto-start-reverse' },
+        s('path', { d: 'M0,0 L10,5 L0,10 z', fill: '#555' }),
+      ),
+    ),
+  );
   for (const e of g.edges()) {
     const { points, edge } = g.edge(e);
     svg.append(s('polyline', { points: points.map((p) => `${p.x},${p.y}`).join(' '), class: `edge ${edge.kind}`, 'marker-end': 'url(#arrow)' }));
@@ -39,21 +57,51 @@ export function diagram(graph, current) {
     const { x, y, width: w, height: ht, node } = g.node(id);
     const isCurrent = node.kind === 'status' && current === `${node.entityType}:${node.status}`;
     const cls = `node ${node.kind}${isCurrent ? ' current' : ''}${node.kind === 'ruleset' && node.skipped.length ? ' skipped' : ''}${node.kind === 'ruleset' && node.stubs.length ? ' stub' : ''}`;
-    svg.append(s('g', { class: cls, 'data-id': id, transform: `translate(${x - w / 2},${y - ht / 2})` },
-      s('rect', { width: w, height: ht, rx: node.kind === 'ruleset' ? 14 : 3 }),
-      s('text', { x: w / 2, y: ht / 2 + 4, 'text-anchor': 'middle' }, nodeLabel(node)),
-      s('title', {}, node.kind === 'ruleset' ? `Ruleset ${node.name} (${node.entityType})${node.skipped.length ? `; not simulated: ${node.skipped.join(', ')}` : ''}${node.stubs.length ? `; stubs: ${node.stubs.join(', ')}` : ''}` : `Status ${node.status} of ${node.entityType}${isCurrent ? ' (current)' : ''}`)));
+    svg.append(
+      s(
+        'g',
+        { class: cls, 'data-id': id, transform: `translate(${x - w / 2},${y - ht / 2})` },
+        s('rect', { width: w, height: ht, rx: node.kind === 'ruleset' ? 14 : 3 }),
+        s('text', { x: w / 2, y: ht / 2 + 4, 'text-anchor': 'middle' }, nodeLabel(node)),
+        s(
+          'title',
+          {},
+          node.kind === 'ruleset'
+            ? `Ruleset ${node.name} (${node.entityType})${node.skipped.length ? `; not simulated: ${node.skipped.join(', ')}` : ''}${node.stubs.length ? `; stubs: ${node.stubs.join(', ')}` : ''}`
+            : `Status ${node.status} of ${node.entityType}${isCurrent ? ' (current)' : ''}`,
+        ),
+      ),
+    );
   }
   return svg;
 }
 
-const versionHref = (w, version, current) => `#/workflow/${encodeURIComponent(w.retailerId)}/${encodeURIComponent(w.name)}/${encodeURIComponent(version)}${current ? `?current=${encodeURIComponent(current)}` : ''}`;
+const versionHref = (w, version, current) =>
+  `#/workflow/${encodeURIComponent(w.retailerId)}/${encodeURIComponent(w.name)}/${encodeURIComponent(version)}${current ? `?current=${encodeURIComponent(current)}` : ''}`;
 
 export async function workflowsPage() {
   const { workflows } = await sim('/_sim/console/workflows');
-  const rows = workflows.map((w) => h('tr', {}, h('td', {}, w.name), h('td', {}, w.retailerId),
-    h('td', {}, w.versions.map((v) => [h('a', { href: versionHref(w, v) }, v), ' ']))));
-  return { node: h('section', {}, h('h1', {}, 'Workflows'), rows.length ? table('Loaded workflows and their versions', ['Name', 'Retailer', 'Versions'], rows) : h('p', {}, 'No workflows loaded.')) };
+  const rows = workflows.map((w) =>
+    h(
+      'tr',
+      {},
+      h('td', {}, w.name),
+      h('td', {}, w.retailerId),
+      h(
+        'td',
+        {},
+        w.versions.map((v) => [h('a', { href: versionHref(w, v) }, v), ' ']),
+      ),
+    ),
+  );
+  return {
+    node: h(
+      'section',
+      {},
+      h('h1', {}, 'Workflows'),
+      rows.length ? table('Loaded workflows and their versions', ['Name', 'Retailer', 'Versions'], rows) : h('p', {}, 'No workflows loaded.'),
+    ),
+  };
 }
 
 export async function workflowPage(retailerId, name, version, params) {
@@ -64,13 +112,25 @@ export async function workflowPage(retailerId, name, version, params) {
   ]);
   const versions = workflows.find((w) => w.name === name && w.retailerId === retailerId)?.versions ?? [];
   return {
-    node: h('section', {},
+    node: h(
+      'section',
+      {},
       h('h1', {}, `Workflow ${name} v${version}`),
-      h('p', {}, `From ${source}. Versions: `, versions.map((v) => [v === version ? h('strong', {}, v) : h('a', { href: versionHref({ retailerId, name }, v, current) }, v), ' ']),
-        current ? ` · current status ${current.replace(':', ' ')} highlighted` : ''),
-      h('p', { class: 'legend' }, 'Boxes: statuses. Rounded: rulesets (event names). Solid arrows: trigger status → ruleset → status it sets; dashed: events a ruleset sends. ⚠: rules not simulated.'),
+      h(
+        'p',
+        {},
+        `From ${source}. Versions: `,
+        versions.map((v) => [v === version ? h('strong', {}, v) : h('a', { href: versionHref({ retailerId, name }, v, current) }, v), ' ']),
+        current ? ` · current status ${current.replace(':', ' ')} highlighted` : '',
+      ),
+      h(
+        'p',
+        { class: 'legend' },
+        'Boxes: statuses. Rounded: rulesets (event names). Solid arrows: trigger status → ruleset → status it sets; dashed: events a ruleset sends. ⚠: rules not simulated.',
+      ),
       h('div', { class: 'diagram-box', tabindex: 0, role: 'region', 'aria-label': 'Diagram (scrolls)' }, diagram(graph, current)),
-      h('details', {}, h('summary', {}, 'Raw JSON'), h('pre', {}, JSON.stringify(workflow, null, 2)))),
+      h('details', {}, h('summary', {}, 'Raw JSON'), h('pre', {}, JSON.stringify(workflow, null, 2))),
+    ),
   };
 }
 

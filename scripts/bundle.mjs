@@ -35,7 +35,12 @@ function licenceBanner(chunk) {
     const text = file ? readFileSync(join(dir, file), 'utf8').trim() : `${license} (no licence file shipped)`;
     return `${name}@${version} (${license}):\n${text}`;
   });
-  return `/*!\n * Bundled third-party packages and their licences:\n *\n${notices.join('\n\n').replaceAll('*/', '* /').split('\n').map((l) => ` * ${l}`.trimEnd()).join('\n')}\n */`;
+  return `/*!\n * Bundled third-party packages and their licences:\n *\n${notices
+    .join('\n\n')
+    .replaceAll('*/', '* /')
+    .split('\n')
+    .map((l) => ` * ${l}`.trimEnd())
+    .join('\n')}\n */`;
 }
 
 const entry = join(out, 'main.js');

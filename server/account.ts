@@ -92,7 +92,18 @@ export async function buildAccount(options: AccountOptions): Promise<Account> {
     dispatcher: options.webhookDispatcher,
     fetch: options.fetch,
   });
-  const orchestration = await createOrchestration({ accountId: id, clock, ids, port, events, hooks, registry: options.registry, workflowDirs: options.workflowDirs, webhooks, asyncDelayMs: options.asyncDelayMs });
+  const orchestration = await createOrchestration({
+    accountId: id,
+    clock,
+    ids,
+    port,
+    events,
+    hooks,
+    registry: options.registry,
+    workflowDirs: options.workflowDirs,
+    webhooks,
+    asyncDelayMs: options.asyncDelayMs,
+  });
   const plugins = new PluginStore(() => clock.now());
   const withoutJobs = { ...domain, id, credentials, domain, hooks, users: new Users(store), orchestration, webhooks, plugins };
   return Object.assign(withoutJobs, { jobs: createJobService({ account: withoutJobs }) });

@@ -63,7 +63,12 @@ export function createApp(sim: Simulator, options: AppOptions = {}): Express {
   app.use(createSimStubRouter((req) => orchestrationOf(simAccountOf(sim, req))));
   app.use(createSimStateRouter(sim));
   app.use(createSimTokenRouter(sim));
-  app.use(createSimWebhookRouter((req) => webhooksOf(simAccountOf(sim, req)), () => sim.webhookKeys.publicKeyPem));
+  app.use(
+    createSimWebhookRouter(
+      (req) => webhooksOf(simAccountOf(sim, req)),
+      () => sim.webhookKeys.publicKeyPem,
+    ),
+  );
   app.use(createSimPluginRouter((req) => simAccountOf(sim, req).plugins));
 
   app.use(express.urlencoded({ extended: false, limit, parameterLimit: 1000 }));

@@ -31,15 +31,45 @@ export const FLAGS: readonly { flag: string; key: keyof RawConfig; arg: string; 
   { flag: 'max-page-size', key: 'maxPageSize', arg: '<n>', help: 'largest connection page', defaultText: '500' },
   { flag: 'clock-start', key: 'clockStart', arg: '<iso>', help: 'start the virtual clock frozen at this instant', defaultText: '(now, running)' },
   { flag: 'data', key: 'data', arg: '<file>', help: 'persist all state to this JSON file (survives restarts and kill -9)', defaultText: '(in memory)' },
-  { flag: 'data-fsync', key: 'dataFsync', arg: '<true|false>', help: 'fsync each journal line before answering (survives power loss, slower)', defaultText: 'false' },
-  { flag: 'webhook-key', key: 'webhookKey', arg: '<pem-file>', help: 'RSA private key (PEM) webhooks are signed with', defaultText: '(generated; kept with --data)' },
+  {
+    flag: 'data-fsync',
+    key: 'dataFsync',
+    arg: '<true|false>',
+    help: 'fsync each journal line before answering (survives power loss, slower)',
+    defaultText: 'false',
+  },
+  {
+    flag: 'webhook-key',
+    key: 'webhookKey',
+    arg: '<pem-file>',
+    help: 'RSA private key (PEM) webhooks are signed with',
+    defaultText: '(generated; kept with --data)',
+  },
   { flag: 'webhook-timeout', key: 'webhookTimeout', arg: '<ms>', help: 'per-attempt webhook timeout', defaultText: '5000' },
-  { flag: 'webhook-max-pending', key: 'webhookMaxPending', arg: '<n>', help: 'PENDING webhook deliveries per account; more are recorded FAILED unsent', defaultText: '1000' },
-  { flag: 'event-retention', key: 'eventRetention', arg: '<records>', help: 'event log records kept per account (oldest dropped first)', defaultText: '100000' },
+  {
+    flag: 'webhook-max-pending',
+    key: 'webhookMaxPending',
+    arg: '<n>',
+    help: 'PENDING webhook deliveries per account; more are recorded FAILED unsent',
+    defaultText: '1000',
+  },
+  {
+    flag: 'event-retention',
+    key: 'eventRetention',
+    arg: '<records>',
+    help: 'event log records kept per account (oldest dropped first)',
+    defaultText: '100000',
+  },
   { flag: 'event-retention-days', key: 'eventRetentionDays', arg: '<days>', help: 'days of event log kept per account (virtual clock)', defaultText: '30' },
   { flag: 'faults', key: 'faults', arg: '<json-file>', help: 'faults to inject from the start (a list, as POST /_sim/faults takes)', defaultText: '(none)' },
   { flag: 'log-level', key: 'logLevel', arg: '<level>', help: 'debug, info, warn, error or silent', defaultText: 'info' },
-  { flag: 'control-token', key: 'controlToken', arg: '<secret>', help: '/_sim/* requires this in x-fluent-sim-control-token', defaultText: '(none on a loopback host; generated otherwise)' },
+  {
+    flag: 'control-token',
+    key: 'controlToken',
+    arg: '<secret>',
+    help: '/_sim/* requires this in x-fluent-sim-control-token',
+    defaultText: '(none on a loopback host; generated otherwise)',
+  },
   { flag: 'max-body-bytes', key: 'maxBodyBytes', arg: '<bytes>', help: 'largest request body (413 above it)', defaultText: '2097152' },
   { flag: 'max-query-complexity', key: 'maxQueryComplexity', arg: '<n>', help: 'GraphQL complexity limit (C0001E above it)', defaultText: '11111' },
   { flag: 'max-query-depth', key: 'maxQueryDepth', arg: '<n>', help: 'GraphQL selection depth limit (C0001E)', defaultText: '20' },
@@ -99,7 +129,9 @@ export function parseCli(argv: readonly string[], env: NodeJS.ProcessEnv, versio
   program
     .command('healthcheck')
     .description('exit 0 when a simulator at --url answers /_sim/health')
-    .addOption(new Option('--url <url>', `base URL [env ${envName('url')}]`).default(env[envName('url')] ?? `http://127.0.0.1:${env[envName('port')] ?? '8686'}`))
+    .addOption(
+      new Option('--url <url>', `base URL [env ${envName('url')}]`).default(env[envName('url')] ?? `http://127.0.0.1:${env[envName('port')] ?? '8686'}`),
+    )
     .action((opts: { url: string }) => {
       result = { type: 'healthcheck', url: opts.url };
     });
@@ -120,7 +152,9 @@ export function parseCli(argv: readonly string[], env: NodeJS.ProcessEnv, versio
       .command('workflow')
       .description('work with exported workflow files')
       .command('check <path>')
-      .description('report per workflow (a FILE, or every *.json in a DIR): rules and how each runs, coverage, unreachable rulesets, dead-end statuses, problems'),
+      .description(
+        'report per workflow (a FILE, or every *.json in a DIR): rules and how each runs, coverage, unreachable rulesets, dead-end statuses, problems',
+      ),
   )
     .option('--json', 'machine-readable output')
     .option('--strict', 'exit 1 when a rule is unknown or a file is not a workflow')
@@ -141,12 +175,12 @@ export function parseCli(argv: readonly string[], env: NodeJS.ProcessEnv, versio
   program
     .command('pull')
     .description('read an account (Fluent or fluent-sim) through its public APIs into a seed file for --seed')
-    .requiredOption('--url <url>', 'the account\'s API base URL, e.g. https://ACME.sandbox.api.fluentretail.com')
+    .requiredOption('--url <url>', "the account's API base URL, e.g. https://ACME.sandbox.api.fluentretail.com")
     .requiredOption('--account <id>', 'the account id (sent as the fluent.account header)')
     .requiredOption('--client-id <id>', 'OAuth client_id')
     .requiredOption('--client-secret <secret>', 'OAuth client_secret')
     .requiredOption('--username <name>', 'user to read as')
-    .requiredOption('--password <password>', 'that user\'s password')
+    .requiredOption('--password <password>', "that user's password")
     .requiredOption('--out <file>', 'seed file to write')
     .addOption(new Option('--max-positions <n>', 'inventory positions read at most').default('10000'))
     .addOption(new Option('--orders <n>', 'orders (and their customers) read').default('0'))
@@ -154,7 +188,8 @@ export function parseCli(argv: readonly string[], env: NodeJS.ProcessEnv, versio
     .action((opts: Record<string, string | boolean>) => {
       const count = (name: string): number => {
         const n = Number(opts[name]);
-        if (!Number.isInteger(n) || n < 0) throw new Error(`--${name.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)} must be a whole number, got "${String(opts[name])}"`);
+        if (!Number.isInteger(n) || n < 0)
+          throw new Error(`--${name.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)} must be a whole number, got "${String(opts[name])}"`);
         return n;
       };
       const text = (name: string): string => String(opts[name]);
@@ -174,9 +209,12 @@ export function parseCli(argv: readonly string[], env: NodeJS.ProcessEnv, versio
         },
       };
     });
-  program.command('version').description('print the version').action(() => {
-    result = { type: 'version' };
-  });
+  program
+    .command('version')
+    .description('print the version')
+    .action(() => {
+      result = { type: 'version' };
+    });
 
   program.parse([...argv], { from: 'user' });
   if (!result) throw new Error('no command');

@@ -21,9 +21,15 @@ export const ConfigSchema = z.object({
   /** Access-token lifetime in seconds (the docs' example is about 24 h, §1.3). */
   tokenTtl: z.coerce.number().int().positive().default(86_400),
   /** Issue single-use refresh tokens (§1.2). */
-  refreshTokens: z.enum(['true', 'false']).default('true').transform((v) => v === 'true'),
+  refreshTokens: z
+    .enum(['true', 'false'])
+    .default('true')
+    .transform((v) => v === 'true'),
   /** Accept grant_type=client_credentials (§8 #1). */
-  clientCredentials: z.enum(['true', 'false']).default('true').transform((v) => v === 'true'),
+  clientCredentials: z
+    .enum(['true', 'false'])
+    .default('true')
+    .transform((v) => v === 'true'),
   /** Seed profile loaded at start. */
   seed: z.string().min(1).default('default'),
   /** Faker seed for the generated profiles (small, demo, large): the same value gives the same data. */
@@ -45,7 +51,10 @@ export const ConfigSchema = z.object({
   /** Persist everything to this JSON file (lowdb); in memory when absent. */
   data: z.string().min(1).optional(),
   /** fsync every journal line before answering (docs/persistence.md); otherwise it reaches the OS. */
-  dataFsync: z.enum(['true', 'false']).default('false').transform((v) => v === 'true'),
+  dataFsync: z
+    .enum(['true', 'false'])
+    .default('false')
+    .transform((v) => v === 'true'),
   /** PEM file of the RSA private key webhooks are signed with; generated (and kept with --data) when absent. */
   webhookKey: z.string().min(1).optional(),
   /** Per-attempt webhook timeout in milliseconds (§8 #18). */
@@ -66,7 +75,11 @@ export const ConfigSchema = z.object({
    */
   controlToken: z.string().min(16, 'at least 16 characters').optional(),
   /** Largest request body in bytes; the platform's GraphQL limit is 2 MB (413 above it). */
-  maxBodyBytes: z.coerce.number().int().min(1024).default(2 * 1024 * 1024),
+  maxBodyBytes: z.coerce
+    .number()
+    .int()
+    .min(1024)
+    .default(2 * 1024 * 1024),
   /** GraphQL: the platform's total complexity limit (C0001E above it). */
   maxQueryComplexity: z.coerce.number().int().positive().default(11_111),
   /** GraphQL: deepest selection nesting (simulator's own limit, C0001E). */

@@ -104,7 +104,8 @@ export type Simulator = {
 
 export async function createSimulator(config: Config, options: SimulatorOptions = {}): Promise<Simulator> {
   const loaded = loadSchema();
-  const newClock = options.createClock ?? (() => createClock({ start: config.clockStart ? new Date(config.clockStart) : undefined, frozen: config.clockStart !== undefined }));
+  const newClock =
+    options.createClock ?? (() => createClock({ start: config.clockStart ? new Date(config.clockStart) : undefined, frozen: config.clockStart !== undefined }));
   const newIds = options.createIds ?? (() => createIds());
   const userRules = config.rules ? await loadUserRules(config.rules) : [];
   const stubFile = config.ruleStubs ? await readStubFile(config.ruleStubs) : undefined;
@@ -308,7 +309,10 @@ function ensureDefaultUser(account: Account, spec: AccountSpec): void {
     // `--seed none`: the account still needs the retailer its default user belongs to.
     const created = runCommand(account, 'createRetailer', { input: { name: `${spec.id}-retailer`, tradingName: spec.id } }) as { id: string };
     if (created.id !== spec.retailerId) {
-      throw new SimError('CONFIG_INVALID', `The default user needs retailer ${spec.retailerId}, which the seed ${typeof spec.seed === 'string' ? `"${spec.seed}"` : 'document'} does not create`);
+      throw new SimError(
+        'CONFIG_INVALID',
+        `The default user needs retailer ${spec.retailerId}, which the seed ${typeof spec.seed === 'string' ? `"${spec.seed}"` : 'document'} does not create`,
+      );
     }
   }
   if (!account.entities.findByKey(account.view, 'Role', { name: 'ADMIN' })) runCommand(account, 'createRole', { input: { name: 'ADMIN' } });
@@ -325,7 +329,15 @@ function ensureDefaultUser(account: Account, spec: AccountSpec): void {
       primaryRetailer: { id: spec.retailerId },
       // The account's admin: its role opens every retailer (ACCOUNT context), as an account-level
       // user's does on the platform; the RETAILER context names its own retailer (docs/legacy-rest.md).
-      roles: [{ role: { name: 'ADMIN' }, contexts: [{ contextType: 'ACCOUNT', contextId: account.id }, { contextType: 'RETAILER', contextId: spec.retailerId }] }],
+      roles: [
+        {
+          role: { name: 'ADMIN' },
+          contexts: [
+            { contextType: 'ACCOUNT', contextId: account.id },
+            { contextType: 'RETAILER', contextId: spec.retailerId },
+          ],
+        },
+      ],
     },
   });
 }

@@ -30,7 +30,11 @@ export async function start(raw: Record<string, unknown>, version: string): Prom
   const stored = loaded?.doc?.shared['webhookKeys'] as { privateKeyPem?: string } | undefined;
   const sim = await createSimulator(config, {
     ...(stored?.privateKeyPem ? { storedWebhookKeyPem: stored.privateKeyPem } : {}),
-    onFault: (fault, detail) => logger.warn({ fault: fault.id, account: fault.account, type: fault.type, detail, fired: fault.fired, remaining: fault.remaining }, `injected fault ${fault.id} fired: ${detail}`),
+    onFault: (fault, detail) =>
+      logger.warn(
+        { fault: fault.id, account: fault.account, type: fault.type, detail, fired: fault.fired, remaining: fault.remaining },
+        `injected fault ${fault.id} fired: ${detail}`,
+      ),
     onSeedProgress: (done, total) => logger.info({ done, total, seed: config.seed }, `loading seed ${config.seed}: ${Math.round((done / total) * 100)} %`),
   });
   logUnknownRules(sim, config.account, logger);
@@ -40,11 +44,21 @@ export async function start(raw: Record<string, unknown>, version: string): Prom
   if (config.data && loaded) {
     if (loaded.doc) await restoreDocument(sim, loaded.doc, shared);
     if (loaded.replayed > 0) logger.info({ data: config.data, lines: loaded.replayed }, 'replayed the journal on top of the snapshot');
-    persistence = await startPersistence(sim, config.data, shared, loaded.generation, { logger, fsync: config.dataFsync, snapshotAtStart: !loaded.doc || loaded.replayed > 0 });
+    persistence = await startPersistence(sim, config.data, shared, loaded.generation, {
+      logger,
+      fsync: config.dataFsync,
+      snapshotAtStart: !loaded.doc || loaded.replayed > 0,
+    });
   }
   // Off loopback, /_sim/* needs a control token: the configured one, else a fresh one printed below.
   const controlToken = config.controlToken ?? (isLoopbackHost(config.host) ? undefined : randomBytes(24).toString('base64url'));
-  const app = createApp(sim, { version, logger, log: (m, e) => logger.error({ err: e }, m), before: persistence ? [createCommitMiddleware(persistence)] : [], ...(controlToken ? { controlToken } : {}) });
+  const app = createApp(sim, {
+    version,
+    logger,
+    log: (m, e) => logger.error({ err: e }, m),
+    before: persistence ? [createCommitMiddleware(persistence)] : [],
+    ...(controlToken ? { controlToken } : {}),
+  });
   // Handlers go in before listening: a signal right after start must still exit cleanly.
   let server: Server | undefined;
   let closing = false;
@@ -57,9 +71,7 @@ export async function start(raw: Record<string, unknown>, version: string): Prom
     setTimeout(() => process.exit(0), STOP_DEADLINE_MS).unref();
     server?.close();
     server?.closeAllConnections();
-    void (persistence?.stop(STOP_DEADLINE_MS - 300) ?? Promise.resolve())
-      .then(() => sim.close())
-      .then(() => process.exit(0));
+    void (persistence?.stop(STOP_DEADLINE_MS - 300) ?? Promise.resolve()).then(() => sim.close()).then(() => process.exit(0));
   };
   // A request must never take the process down: background work that fails is logged instead.
   process.on('unhandledRejection', (reason) => logger.error({ err: reason }, 'unhandled rejection in background work'));
@@ -95,7 +107,6 @@ export async function start(raw: Record<string, unknown>, version: string): Prom
   }
 
   logger.info({ url: base, account: config.account, data: config.data ?? null }, 'fluent-sim ready');
-
 }
 
 /** Under `--unknown-rules skip`: which loaded workflows have rules that will run as no-ops (issue 10). */
@@ -103,6 +114,9 @@ function logUnknownRules(sim: Simulator, accountId: string, logger: Logger): voi
   for (const compiled of sim.accounts.get(accountId)?.orchestration?.loaded ?? []) {
     const report = compiled.unknownRules;
     if (report.count === 0) continue;
-    logger.warn({ workflow: compiled.name, version: compiled.version, rules: report.count, names: report.names.map((entry) => entry.name) }, describeSkipped(report));
+    logger.warn(
+      { workflow: compiled.name, version: compiled.version, rules: report.count, names: report.names.map((entry) => entry.name) },
+      describeSkipped(report),
+    );
   }
 }

@@ -36,7 +36,9 @@ export type SimulatorCredentials = {
   retailerId: string;
 };
 
-export type WebhookMatch = Partial<Record<'name' | 'entityId' | 'entityRef' | 'entityType' | 'entityStatus' | 'status' | 'url', string>> | ((delivery: RecordedWebhook) => boolean);
+export type WebhookMatch =
+  | Partial<Record<'name' | 'entityId' | 'entityRef' | 'entityType' | 'entityStatus' | 'status' | 'url', string>>
+  | ((delivery: RecordedWebhook) => boolean);
 
 /** A delivery from the outbox, with its parsed payload. */
 export type RecordedWebhook = {
@@ -55,7 +57,10 @@ export type SimulatorHandle = {
   readonly credentials: SimulatorCredentials;
   /** A bearer token for the handle's account (cached until it is close to expiry). */
   token(): Promise<string>;
-  graphql<T = Record<string, unknown>>(query: string, variables?: Record<string, unknown>): Promise<{ data: T; errors?: { message: string; extensions?: { code?: string } }[] }>;
+  graphql<T = Record<string, unknown>>(
+    query: string,
+    variables?: Record<string, unknown>,
+  ): Promise<{ data: T; errors?: { message: string; extensions?: { code?: string } }[] }>;
   /** Back to the account's seed. */
   reset(): Promise<void>;
   snapshot(name: string): Promise<void>;
@@ -73,7 +78,10 @@ export type SimulatorHandle = {
    */
   expectWebhook(match: WebhookMatch, options?: { timeout?: number; status?: 'DELIVERED' | 'FAILED' | 'PENDING' }): Promise<RecordedWebhook>;
   /** A fresh account (tenant) on the same simulator, as a handle of its own. */
-  createAccount(options?: { id?: string; seed?: string | { records?: Record<string, Record<string, unknown>[]>; steps: { mutation: string; input: Record<string, unknown>; as?: string }[] } }): Promise<SimulatorHandle>;
+  createAccount(options?: {
+    id?: string;
+    seed?: string | { records?: Record<string, Record<string, unknown>[]>; steps: { mutation: string; input: Record<string, unknown>; as?: string }[] };
+  }): Promise<SimulatorHandle>;
   /** Stops an in-process simulator; for a connected one it does nothing. */
   stop(): Promise<void>;
 };
@@ -119,7 +127,11 @@ export async function startSimulator(options: StartSimulatorOptions = {}): Promi
   return handle(`http://127.0.0.1:${port}`, credentials, stop, controlToken ? { controlToken } : {});
 }
 
-export async function connectSimulator(url: string, credentials: SimulatorCredentials = DEFAULT_CREDENTIALS, options: ConnectOptions = {}): Promise<SimulatorHandle> {
+export async function connectSimulator(
+  url: string,
+  credentials: SimulatorCredentials = DEFAULT_CREDENTIALS,
+  options: ConnectOptions = {},
+): Promise<SimulatorHandle> {
   const res = await fetch(new URL('/_sim/health', url));
   if (!res.ok) throw new Error(`No fluent-sim answers at ${url} (/_sim/health: ${res.status})`);
   return handle(url.replace(/\/$/, ''), credentials, async () => undefined, options);
@@ -159,7 +171,14 @@ function handle(url: string, credentials: SimulatorCredentials, stop: () => Prom
     credentials,
     async token() {
       if (cached && Date.now() < cached.until) return cached.token;
-      const params = new URLSearchParams({ grant_type: 'password', scope: 'api', client_id: credentials.clientId, client_secret: credentials.clientSecret, username: credentials.username, password: credentials.password });
+      const params = new URLSearchParams({
+        grant_type: 'password',
+        scope: 'api',
+        client_id: credentials.clientId,
+        client_secret: credentials.clientSecret,
+        username: credentials.username,
+        password: credentials.password,
+      });
       const res = await fetch(`${url}/oauth/token`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: params });
       const body = (await res.json()) as { access_token?: string; expires_in?: number };
       if (!res.ok || !body.access_token) throw new Error(`token request failed: ${res.status} ${JSON.stringify(body)}`);
@@ -198,7 +217,9 @@ function handle(url: string, credentials: SimulatorCredentials, stop: () => Prom
       const matches = (d: RecordedWebhook): boolean => {
         if (options.status && d.status !== options.status) return false;
         if (typeof match === 'function') return match(d);
-        return Object.entries(match).every(([k, v]) => (k === 'status' || k === 'url' ? (d as unknown as Record<string, unknown>)[k] === v : String(d.payload[k]) === v));
+        return Object.entries(match).every(([k, v]) =>
+          k === 'status' || k === 'url' ? (d as unknown as Record<string, unknown>)[k] === v : String(d.payload[k]) === v,
+        );
       };
       // Delivery fields the server can filter on; payload fields are matched here.
       const server: Record<string, string> = {};
@@ -214,7 +235,9 @@ function handle(url: string, credentials: SimulatorCredentials, stop: () => Prom
         const found = seen.map((d) => ({ ...d, payload: JSON.parse(d.body) as Record<string, unknown> })).find(matches);
         if (found) return found;
         if (Date.now() >= deadline) {
-          throw new Error(`No webhook matching ${typeof match === 'function' ? 'the predicate' : JSON.stringify(match)} within ${timeout} ms; outbox has ${seen.length}: ${seen.map((r) => `${r.name}→${r.url} ${r.status}`).join(', ') || 'nothing'}`);
+          throw new Error(
+            `No webhook matching ${typeof match === 'function' ? 'the predicate' : JSON.stringify(match)} within ${timeout} ms; outbox has ${seen.length}: ${seen.map((r) => `${r.name}→${r.url} ${r.status}`).join(', ') || 'nothing'}`,
+          );
         }
         version = pages.version;
       }

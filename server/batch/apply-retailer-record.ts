@@ -35,7 +35,8 @@ type RetailerFields = Partial<Record<keyof typeof MAX_LENGTHS, string>>;
 
 /** The checked fields, or the problem with them. */
 function check(raw: unknown): RetailerFields | string {
-  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return `record must be a JSON object {retailerId, retailerName, …}, got ${JSON.stringify(raw)}`;
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw))
+    return `record must be a JSON object {retailerId, retailerName, …}, got ${JSON.stringify(raw)}`;
   const fields = raw as Record<string, unknown>;
   const out: RetailerFields = {};
   for (const [name, max] of Object.entries(MAX_LENGTHS)) {

@@ -81,12 +81,18 @@ export function createJobService(options: JobServiceOptions): JobService {
     const previous = chains.get(job.id) ?? Promise.resolve();
     const next = previous.then(() => (current === generation ? runBatch(deps, job, batch) : undefined));
     // A failure of the runner itself must not stop the job's later batches.
-    chains.set(job.id, next.catch(() => undefined));
+    chains.set(
+      job.id,
+      next.catch(() => undefined),
+    );
   }
 
   function checkCatalogue(catalogueRef: string): void {
     if (account.entities.findByKey(account.view, 'InventoryCatalogue', { ref: catalogueRef })) return;
-    throw new SimError('VALIDATION_FAILED', `Inventory catalogue "${catalogueRef}" does not exist; send 'catalogueRef' of an existing catalogue (default DEFAULT:<retailerId>)`);
+    throw new SimError(
+      'VALIDATION_FAILED',
+      `Inventory catalogue "${catalogueRef}" does not exist; send 'catalogueRef' of an existing catalogue (default DEFAULT:<retailerId>)`,
+    );
   }
 
   function clear(): void {
@@ -118,7 +124,10 @@ export function createJobService(options: JobServiceOptions): JobService {
     submitBatch(jobId, body) {
       const job = jobOf(jobId);
       if (statusOf(job) === 'CLOSED') {
-        throw new SimError('VALIDATION_FAILED', `Job ${job.id} is CLOSED (jobs close at midnight UTC after creation) and takes no more batches; create a new job with POST /api/v4.1/job`);
+        throw new SimError(
+          'VALIDATION_FAILED',
+          `Job ${job.id} is CLOSED (jobs close at midnight UTC after creation) and takes no more batches; create a new job with POST /api/v4.1/job`,
+        );
       }
       const request = parseBatchRequest(body, job.retailerId);
       if (request.type === 'inventory') checkCatalogue(request.settings.catalogueRef);

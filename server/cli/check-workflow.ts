@@ -10,7 +10,7 @@
  * when some rule prop or user action names it.
  */
 import { locate } from '../orchestration/json-pointer.js';
-import type { Rule } from '../orchestration/port.js';
+import type { AnyRule } from '../orchestration/port.js';
 import type { RuleRegistry } from '../orchestration/rule-registry.js';
 import { BUILTIN_RULES } from '../orchestration/rules/index.js';
 import { isStubRule } from '../orchestration/stubs/stub-rule.js';
@@ -37,7 +37,7 @@ export type WorkflowReport = {
   problems: string[];
 };
 
-const builtins = new Set<Rule<any>>(BUILTIN_RULES);
+const builtins = new Set<AnyRule>(BUILTIN_RULES);
 
 export function kindOf(registry: RuleRegistry, name: string): { kind: RuleKind; resolvedAs: string | null } {
   const resolution = registry.resolve(name);
@@ -109,8 +109,8 @@ function reachability(workflow: Workflow, source: string): Pick<WorkflowReport, 
     enter(type, 'CREATED');
     for (const rule of ruleset.rules) {
       for (const [key, value] of Object.entries(rule.props ?? {})) {
-        if (key === 'status') strings(value).forEach((status) => enter(type, status));
-        strings(value).forEach((text) => raised.add(text));
+        if (key === 'status') for (const status of strings(value)) enter(type, status);
+        for (const text of strings(value)) raised.add(text);
       }
     }
     for (const action of ruleset.userActions ?? []) if (action.eventName) raised.add(action.eventName);

@@ -5,7 +5,9 @@ const KIND_TEXT = { library: 'simulated', stub: 'stub', module: 'JS module', unk
 
 function table(rows: string[][]): string[] {
   const widths = rows[0]!.map((_, column) => Math.max(...rows.map((row) => row[column]!.length)));
-  return rows.map((row) => `  ${row.map((cell, column) => (column === 1 ? cell.padStart(widths[column]!) : cell.padEnd(widths[column]!))).join('  ')}`.trimEnd());
+  return rows.map((row) =>
+    `  ${row.map((cell, column) => (column === 1 ? cell.padStart(widths[column]!) : cell.padEnd(widths[column]!))).join('  ')}`.trimEnd(),
+  );
 }
 
 function formatReport(report: WorkflowReport): string[] {
@@ -22,10 +24,19 @@ function formatReport(report: WorkflowReport): string[] {
   const list = (title: string, items: string[]): void => {
     if (items.length > 0) lines.push(`  ${title}:`, ...items.map((item) => `    - ${item}`));
   };
-  list('unreachable rulesets', report.unreachableRulesets.map((r) => `${r.ruleset} [${r.type}] ${r.location}: ${r.reason}`));
-  list('statuses no ruleset leaves', report.deadEndStatuses.map((s) => `${s.entityType} ${s.status}`));
+  list(
+    'unreachable rulesets',
+    report.unreachableRulesets.map((r) => `${r.ruleset} [${r.type}] ${r.location}: ${r.reason}`),
+  );
+  list(
+    'statuses no ruleset leaves',
+    report.deadEndStatuses.map((s) => `${s.entityType} ${s.status}`),
+  );
   list('events your integration must send (no rule raises them)', report.externalEvents);
-  list('placeholders without a value (give them with --vars FILE)', report.placeholders.map((p) => `{{${p}}}`));
+  list(
+    'placeholders without a value (give them with --vars FILE)',
+    report.placeholders.map((p) => `{{${p}}}`),
+  );
   list('problems', report.problems);
   return lines;
 }

@@ -32,9 +32,7 @@ export function guessBody(name: string, props: readonly string[]): { do: unknown
   const has = (prop: string): boolean => props.includes(prop);
   const statusProp = props.find((prop) => STATUS_LIST.test(prop) && prop !== 'status') ?? (has('status') ? 'status' : undefined);
   if (has('eventName') && has('noMatchEventName')) {
-    const condition = statusProp
-      ? { statusIn: `{{props.${statusProp}}}`, of: 'order' }
-      : { always: true };
+    const condition = statusProp ? { statusIn: `{{props.${statusProp}}}`, of: 'order' } : { always: true };
     const label = statusProp ? `${statusProp} matches` : 'TODO: when does it send noMatchEventName?';
     return { do: [{ branch: { label, if: condition, then: [send('eventName')], else: [send('noMatchEventName')] } }], guess: 'branch' };
   }
@@ -73,9 +71,7 @@ export function scaffoldStubs(files: readonly WorkflowFile[], registry: RuleRegi
   for (const file of files) {
     try {
       collect(parseWorkflow(file.text, file.source), registry, seen);
-    } catch {
-      continue;
-    }
+    } catch {}
   }
   const rules = [...seen.values()]
     .sort((a, b) => a.name.localeCompare(b.name))
@@ -88,7 +84,10 @@ export function scaffoldStubs(files: readonly WorkflowFile[], registry: RuleRegi
         description: `TODO: check the guessed ${body.guess} against what the real rule does. Used in ${where}${entry.where.size > 5 ? ', …' : ''}.`,
         uses: entry.uses,
         props: Object.fromEntries(
-          [...entry.props].map(([prop, info]) => [prop, { required: info.uses === entry.uses && info.example !== null, example: info.example, uses: info.uses }]),
+          [...entry.props].map(([prop, info]) => [
+            prop,
+            { required: info.uses === entry.uses && info.example !== null, example: info.example, uses: info.uses },
+          ]),
         ),
         do: body.do,
       };

@@ -71,7 +71,10 @@ export async function readWorkflowFiles(path: string, vars: Vars): Promise<Workf
   const info = await stat(path).catch(() => undefined);
   if (!info) throw new SimError('CONFIG_INVALID', `${path}: no such file or folder`);
   const files = info.isDirectory()
-    ? (await readdir(path)).filter((file) => extname(file) === '.json').sort().map((file) => ({ full: join(path, file), source: `${basename(path)}/${file}` }))
+    ? (await readdir(path))
+        .filter((file) => extname(file) === '.json')
+        .sort()
+        .map((file) => ({ full: join(path, file), source: `${basename(path)}/${file}` }))
     : [{ full: path, source: basename(path) }];
   if (files.length === 0) throw new SimError('CONFIG_INVALID', `${path}: no .json workflow files`);
   return Promise.all(files.map(async ({ full, source }) => ({ source, text: substituteVars(await readFile(full, 'utf8'), vars) })));

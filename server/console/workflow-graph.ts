@@ -42,9 +42,7 @@ function rulesetNode(ruleset: CompiledRuleset, isStub: (key: string) => boolean)
     entityType: ruleset.type,
     subtype: ruleset.subtype ?? null,
     skipped: ruleset.rules.filter((rule) => !rule.simulated).map((rule) => rule.name),
-    stubs: ruleset.rules
-      .filter((rule) => rule.resolvedAs !== undefined && isStub(rule.resolvedAs))
-      .map((rule) => rule.name),
+    stubs: ruleset.rules.filter((rule) => rule.resolvedAs !== undefined && isStub(rule.resolvedAs)).map((rule) => rule.name),
   };
 }
 

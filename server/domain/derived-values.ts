@@ -10,10 +10,13 @@ import { isLinkRef, linkTo, type EntityRecord, type LinkRef, type Store } from '
 type Derive = (store: Store, record: EntityRecord) => unknown;
 
 const links = (v: unknown): LinkRef[] => (Array.isArray(v) ? v : [v]).filter(isLinkRef);
-const resolveAll = (store: Store, v: unknown): EntityRecord[] => links(v).map((l) => store.resolve(l)).filter((r): r is EntityRecord => r !== undefined);
+const resolveAll = (store: Store, v: unknown): EntityRecord[] =>
+  links(v)
+    .map((l) => store.resolve(l))
+    .filter((r): r is EntityRecord => r !== undefined);
 
 /** The retailer id of an order (sub-entities are filtered by their order's retailer). */
-const retailerOfOrders = (store: Store, orders: EntityRecord[]): string[] => orders.flatMap((o) => links(o['retailer']).map((l) => l.id));
+const retailerOfOrders = (_store: Store, orders: EntityRecord[]): string[] => orders.flatMap((o) => links(o['retailer']).map((l) => l.id));
 
 /**
  * `Fulfilment.fromLocation` (a `LocationLink{ref}`): a stored link when there is one, else the
@@ -26,7 +29,10 @@ export function fulfilmentFromLocation(store: Store, fulfilment: EntityRecord): 
   if (stored) return stored;
   const address = resolveOne(store, fulfilment['fromAddress']);
   if (address?.__typename !== 'StoreAddress') return undefined;
-  return resolveOne(store, address['location']) ?? store.linkedFrom(linkTo(address), 'Location').find((l) => isLinkRef(l['primaryAddress']) && l['primaryAddress'].id === address.id);
+  return (
+    resolveOne(store, address['location']) ??
+    store.linkedFrom(linkTo(address), 'Location').find((l) => isLinkRef(l['primaryAddress']) && l['primaryAddress'].id === address.id)
+  );
 }
 
 /** `Wave.processingLocation` (a `LocationLink{ref}`): a stored link, else the wave's `location` [inferred]. */
@@ -38,7 +44,11 @@ const linkOf = (record: EntityRecord | undefined): LinkRef | undefined => (recor
 
 export const DERIVED_VALUES: Readonly<Record<string, Derive>> = {
   'Fulfilment.retailerId': (store, r) => retailerOfOrders(store, resolveAll(store, r['order'])),
-  'Article.retailerId': (store, r) => retailerOfOrders(store, resolveAll(store, r['fulfilments']).flatMap((f) => resolveAll(store, f['order']))),
+  'Article.retailerId': (store, r) =>
+    retailerOfOrders(
+      store,
+      resolveAll(store, r['fulfilments']).flatMap((f) => resolveAll(store, f['order'])),
+    ),
   'Fulfilment.fromLocation': (store, r) => linkOf(fulfilmentFromLocation(store, r)),
   'Wave.processingLocation': (store, r) => linkOf(waveProcessingLocation(store, r)),
 };

@@ -73,7 +73,11 @@ export class EntityService {
   }
 
   /** Finds one record of `typename` (or an interface's concrete types) by a key object. */
-  findByKey(view: { get(t: string, id: string): EntityRecord | undefined; candidates(t: string, ref?: string): EntityRecord[] }, typename: string, key: Record<string, unknown>): EntityRecord | undefined {
+  findByKey(
+    view: { get(t: string, id: string): EntityRecord | undefined; candidates(t: string, ref?: string): EntityRecord[] },
+    typename: string,
+    key: Record<string, unknown>,
+  ): EntityRecord | undefined {
     for (const concrete of this.deps.model.concreteTypes(typename)) {
       if (key['id'] != null) {
         const r = view.get(concrete, String(key['id']));
@@ -92,7 +96,7 @@ export class EntityService {
    * the engine, with the same bookkeeping as an update mutation: updatedOn, hooks, one commit.
    */
   patch(typename: string, id: string, change: (record: EntityRecord) => void): EntityRecord {
-    return this.write((tx, changes) => {
+    return this.write((tx, _changes) => {
       const existing = tx.get(typename, id);
       if (!existing) throw new SimError('ENTITY_NOT_FOUND', `C0120E: ${typename} ${id} was not found`);
       const record = structuredClone(existing);
@@ -105,7 +109,14 @@ export class EntityService {
 
   // ---- create ---------------------------------------------------------------------------
 
-  createIn(tx: Transaction, changes: Change[], typename: string, inputType: GraphQLInputObjectType, input: Record<string, unknown>, parent: EntityRecord | undefined): EntityRecord {
+  createIn(
+    tx: Transaction,
+    changes: Change[],
+    typename: string,
+    inputType: GraphQLInputObjectType,
+    input: Record<string, unknown>,
+    parent: EntityRecord | undefined,
+  ): EntityRecord {
     const { model, clock, ids } = this.deps;
     const entity = model.entities[typename];
     if (!entity) throw new SimError('INTERNAL', `no stored type ${typename}`);
@@ -154,10 +165,18 @@ export class EntityService {
 
   // ---- update ---------------------------------------------------------------------------
 
-  updateIn(tx: Transaction, changes: Change[], typename: string, inputType: GraphQLInputObjectType, input: Record<string, unknown>, within?: EntityRecord): EntityRecord {
+  updateIn(
+    tx: Transaction,
+    changes: Change[],
+    typename: string,
+    inputType: GraphQLInputObjectType,
+    input: Record<string, unknown>,
+    within?: EntityRecord,
+  ): EntityRecord {
     const keyFields = keyFieldsOf(inputType, typename);
     const key = Object.fromEntries(keyFields.filter((k) => input[k] != null).map((k) => [k, input[k]]));
-    if (Object.keys(key).length === 0) throw new SimError('MISSING_VARIABLES', `C0140E: ${inputType.name} needs ${keyFields.join(' + ')} to find the ${typename}`);
+    if (Object.keys(key).length === 0)
+      throw new SimError('MISSING_VARIABLES', `C0140E: ${inputType.name} needs ${keyFields.join(' + ')} to find the ${typename}`);
     const existing = within && key['id'] != null ? tx.get(typename, String(key['id'])) : this.findByKey(tx, typename, key);
     // A nested child belongs to `within` if either links the other (OrderItem.order, or Location.openingSchedule).
     if (!existing || (within && !linksTo(existing, within) && !linksTo(within, existing))) {
@@ -180,7 +199,9 @@ export class EntityService {
         for (const v of (Array.isArray(value) ? value : [value]) as Record<string, unknown>[]) this.updateIn(tx, changes, childType, named, v, record);
       } else if (named.name.startsWith('Create') && this.deps.model.entities[typename]?.fields[out]?.kind !== 'value') {
         const childType = childTypeOf(this.deps.model, typename, out, named.name);
-        const created = ((Array.isArray(value) ? value : [value]) as Record<string, unknown>[]).map((v) => this.createIn(tx, changes, childType, named, v, record));
+        const created = ((Array.isArray(value) ? value : [value]) as Record<string, unknown>[]).map((v) =>
+          this.createIn(tx, changes, childType, named, v, record),
+        );
         record[out] = Array.isArray(value) ? [...((record[out] as LinkRef[] | undefined) ?? []), ...created.map(linkTo)] : linkTo(created[0]!);
       } else record[out] = value;
     }

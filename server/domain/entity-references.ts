@@ -16,7 +16,15 @@ export const REFERENCE_INPUT = /(Id|Key|LinkInput)$/;
 /** Finds one record by a key object through a transaction (the entity service's `findByKey`). */
 export type FindByKey = (tx: Transaction, typename: string, key: Record<string, unknown>) => EntityRecord | undefined;
 
-export function resolveReferences(model: Model, find: FindByKey, tx: Transaction, typename: string, field: string, inputType: GraphQLInputObjectType, value: unknown): LinkRef | LinkRef[] {
+export function resolveReferences(
+  model: Model,
+  find: FindByKey,
+  tx: Transaction,
+  typename: string,
+  field: string,
+  inputType: GraphQLInputObjectType,
+  value: unknown,
+): LinkRef | LinkRef[] {
   const kind = model.entities[typename]?.fields[field];
   const fromKind = kind?.kind === 'connection' ? kind.node : kind?.kind === 'link' || kind?.kind === 'links' ? kind.target : undefined;
   const target = fromKind ?? inputType.name.replace(REFERENCE_INPUT, '');
@@ -29,7 +37,14 @@ export function resolveReferences(model: Model, find: FindByKey, tx: Transaction
 }
 
 /** `UserRoleInput.role: RoleKey` and the like: a key inside a value input must name an entity. */
-export function checkEmbeddedReferences(model: Model, find: FindByKey, tx: Transaction, inputType: GraphQLInputObjectType, value: unknown, where: string): void {
+export function checkEmbeddedReferences(
+  model: Model,
+  find: FindByKey,
+  tx: Transaction,
+  inputType: GraphQLInputObjectType,
+  value: unknown,
+  where: string,
+): void {
   for (const item of (Array.isArray(value) ? value : [value]) as Record<string, unknown>[]) {
     if (!item || typeof item !== 'object') continue;
     for (const [name, def] of Object.entries(inputType.getFields())) {
@@ -40,7 +55,8 @@ export function checkEmbeddedReferences(model: Model, find: FindByKey, tx: Trans
         const target = named.name.replace(REFERENCE_INPUT, '');
         if (!model.isStored(target) && model.concreteTypes(target).length === 0) continue;
         for (const key of (Array.isArray(v) ? v : [v]) as Record<string, unknown>[]) {
-          if (!find(tx, target, key)) throw new SimError('ENTITY_NOT_FOUND', `C0120E: ${target} ${JSON.stringify(key)} referenced by ${where}.${name} was not found`);
+          if (!find(tx, target, key))
+            throw new SimError('ENTITY_NOT_FOUND', `C0120E: ${target} ${JSON.stringify(key)} referenced by ${where}.${name} was not found`);
         }
       } else {
         checkEmbeddedReferences(model, find, tx, named, v, `${where}.${name}`);
@@ -62,7 +78,11 @@ export function applyCrossReferences(model: Model, find: FindByKey, tx: Transact
     const key: Record<string, unknown> = { ref: record['productRef'] };
     if (typeof record['productCatalogueRef'] === 'string') key['catalogue'] = { ref: record['productCatalogueRef'] };
     const product = find(tx, 'Product', key);
-    if (!product) throw new SimError('ENTITY_NOT_FOUND', `C0120E: Product with ref "${record['productRef']}"${record['productCatalogueRef'] ? ` in catalogue "${record['productCatalogueRef']}"` : ''} was not found`);
+    if (!product)
+      throw new SimError(
+        'ENTITY_NOT_FOUND',
+        `C0120E: Product with ref "${record['productRef']}"${record['productCatalogueRef'] ? ` in catalogue "${record['productCatalogueRef']}"` : ''} was not found`,
+      );
     record['product'] = linkTo(product);
   }
   if (record.__typename === 'OrderItem' && typeof record['fulfilmentChoiceRef'] === 'string' && isLinkRef(record['order'])) {

@@ -23,7 +23,13 @@ export function matchesKey(store: Store, record: EntityRecord, key: Record<strin
     const actual = valueFor(record, k, store);
     if (typeof expected === 'object' && !Array.isArray(expected)) {
       const links = (Array.isArray(actual) ? actual : [actual]).filter(isLinkRef);
-      if (!links.some((l) => { const t = store.resolve(l); return t !== undefined && matchesKey(store, t, expected as Record<string, unknown>); })) return false;
+      if (
+        !links.some((l) => {
+          const t = store.resolve(l);
+          return t !== undefined && matchesKey(store, t, expected as Record<string, unknown>);
+        })
+      )
+        return false;
     } else if (actual === undefined || actual === null || String(actual) !== String(expected)) {
       return false;
     }

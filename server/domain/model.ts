@@ -78,7 +78,11 @@ export function createModel(schema: GraphQLSchema): Model {
 
   const concrete = (name: string): string[] => {
     const t = schema.getType(name);
-    if (t && isInterfaceType(t)) return schema.getPossibleTypes(t).map((p) => p.name).filter((n) => stored.has(n));
+    if (t && isInterfaceType(t))
+      return schema
+        .getPossibleTypes(t)
+        .map((p) => p.name)
+        .filter((n) => stored.has(n));
     return stored.has(name) ? [name] : [];
   };
 

@@ -36,10 +36,13 @@ export const FLUENT_ENTITY_TYPES: Readonly<Record<string, string>> = {
 };
 
 /** Fluent entity type → the GraphQL types that hold it (PRODUCT has three). */
-export const TYPENAMES_OF_ENTITY_TYPE: Readonly<Record<string, readonly string[]>> = Object.entries(FLUENT_ENTITY_TYPES).reduce(
-  (acc, [typename, entityType]) => ({ ...acc, [entityType]: [...(acc[entityType] ?? []), typename] }),
-  {} as Record<string, string[]>,
-);
+export const TYPENAMES_OF_ENTITY_TYPE: Readonly<Record<string, readonly string[]>> = typenamesByEntityType();
+
+function typenamesByEntityType(): Record<string, string[]> {
+  const out: Record<string, string[]> = {};
+  for (const [typename, entityType] of Object.entries(FLUENT_ENTITY_TYPES)) (out[entityType] ??= []).push(typename);
+  return out;
+}
 
 /**
  * Sub-entity → the field that leads to its parent, up to the root entity (§3.3 root table).
@@ -107,7 +110,14 @@ export const MAX_LENGTH: Readonly<Record<string, number>> = { ref: 100, status: 
  * Non-orchestrated types whose new records start `CREATED` (items inside an order's lifecycle);
  * other non-orchestrated types with a status start `ACTIVE` [inferred].
  */
-export const DEFAULT_STATUS_CREATED: ReadonlySet<string> = new Set(['OrderItem', 'FulfilmentItem', 'ReturnOrderItem', 'ReturnFulfilmentItem', 'ArticleItem', 'WaveItem']);
+export const DEFAULT_STATUS_CREATED: ReadonlySet<string> = new Set([
+  'OrderItem',
+  'FulfilmentItem',
+  'ReturnOrderItem',
+  'ReturnFulfilmentItem',
+  'ArticleItem',
+  'WaveItem',
+]);
 
 /**
  * Types that share one id sequence, so that an id names one record across an interface:

@@ -10,7 +10,12 @@ import { linkTo, type EntityRecord } from './store/store.js';
 import { findRequired } from './find-entity.js';
 import { resolveAll } from './links.js';
 
-export type QuantityFilter = { position: { ref: string; catalogue: { ref: string } }; type?: string[] | null; status?: string[] | null; expectedOn?: { from?: string | null; to?: string | null } | null };
+export type QuantityFilter = {
+  position: { ref: string; catalogue: { ref: string } };
+  type?: string[] | null;
+  status?: string[] | null;
+  expectedOn?: { from?: string | null; to?: string | null } | null;
+};
 
 export function quantitiesOfPosition(domain: Domain, filter: QuantityFilter, usedBy: string): EntityRecord[] {
   const position = findRequired(domain, domain.view, 'InventoryPosition', filter.position, usedBy);

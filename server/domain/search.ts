@@ -43,9 +43,10 @@ export function searchRoot(scope: SearchScope, typenames: string[], argDefs: rea
     return pageIds(best, (id) => store.get(typename, String(id)), predicate, args as PageArgs, paging);
   }
   const all: EntityRecord[] = [];
-  for (const t of typenames) for (const id of store.candidates(t)) {
-    const r = store.get(t, String(id));
-    if (r && predicate(r)) all.push(r);
-  }
+  for (const t of typenames)
+    for (const id of store.candidates(t)) {
+      const r = store.get(t, String(id));
+      if (r && predicate(r)) all.push(r);
+    }
   return pageRecords(all, args as PageArgs, paging);
 }

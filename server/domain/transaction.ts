@@ -39,7 +39,11 @@ export class Transaction {
   linkedFrom(target: LinkRef, typename: string): EntityRecord[] {
     const out = new Map(this.store.linkedFrom(target, typename).map((r) => [r.id, this.get(typename, r.id) ?? r]));
     for (const r of this.stagedByType.get(typename)?.values() ?? []) {
-      const links = Object.values(r).some((v) => (Array.isArray(v) ? v : [v]).some((l) => typeof l === 'object' && l !== null && (l as LinkRef).__link === target.__link && (l as LinkRef).id === target.id));
+      const links = Object.values(r).some((v) =>
+        (Array.isArray(v) ? v : [v]).some(
+          (l) => typeof l === 'object' && l !== null && (l as LinkRef).__link === target.__link && (l as LinkRef).id === target.id,
+        ),
+      );
       if (links) out.set(r.id, r);
     }
     return [...out.values()];

@@ -22,9 +22,14 @@ export function uniqueRefCheck(model: Model): (tx: Transaction, record: EntityRe
     const scope = scopeOf(record.__typename);
     if (!scope || typeof record['ref'] !== 'string') return;
     const siblings = scope.types.flatMap((t) => tx.candidates(t, record['ref'] as string));
-    const clash = siblings.find((s) => (s.id !== record.id || s.__typename !== record.__typename ? scope.fields.every((f) => sameLink(s[f], record[f])) : false));
+    const clash = siblings.find((s) =>
+      s.id !== record.id || s.__typename !== record.__typename ? scope.fields.every((f) => sameLink(s[f], record[f])) : false,
+    );
     if (clash) {
-      throw new SimError('DUPLICATE_ENTITY', `C0121E: ${record.__typename} with ref "${record['ref']}" already exists${scope.fields.length ? ` in this ${scope.fields.join('/')}` : ''}`);
+      throw new SimError(
+        'DUPLICATE_ENTITY',
+        `C0121E: ${record.__typename} with ref "${record['ref']}" already exists${scope.fields.length ? ` in this ${scope.fields.join('/')}` : ''}`,
+      );
     }
   };
 }

@@ -26,7 +26,8 @@ export function createFaultRouter(sim: Simulator): Router {
   });
   router.delete('/_sim/faults/:id', (req, res) => {
     const account = simAccountOf(sim, req);
-    if (sim.faults.clear(account.id, req.params.id) === 0) throw new SimError('NOT_FOUND', `No fault "${req.params.id}" in account ${account.id}; GET /_sim/faults lists them`);
+    if (sim.faults.clear(account.id, req.params.id) === 0)
+      throw new SimError('NOT_FOUND', `No fault "${req.params.id}" in account ${account.id}; GET /_sim/faults lists them`);
     res.status(204).end();
   });
   return router;

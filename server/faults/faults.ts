@@ -104,7 +104,12 @@ export class Faults {
   }
 
   /** The first live fault of `type` for which `matches` holds and whose trigger fires now. */
-  take<T extends FaultSpec['type']>(account: string, type: T, matches: (fault: Extract<Fault, { type: T }>) => boolean, detail: string): Extract<Fault, { type: T }> | undefined {
+  take<T extends FaultSpec['type']>(
+    account: string,
+    type: T,
+    matches: (fault: Extract<Fault, { type: T }>) => boolean,
+    detail: string,
+  ): Extract<Fault, { type: T }> | undefined {
     for (const fault of this.byAccount.get(account) ?? []) {
       if (fault.type !== type || fault.remaining === 0) continue;
       const typed = fault as Extract<Fault, { type: T }>;

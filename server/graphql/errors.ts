@@ -11,7 +11,8 @@ export function maskError(error: unknown, message: string): Error {
   const original = error instanceof GraphQLError ? error.originalError : error;
   if (isSimError(original)) {
     const code = original.spec.gqlCode ?? original.code;
-    const text = original.spec.gqlCode && !original.message.startsWith(original.spec.gqlCode) ? `${original.spec.gqlCode}: ${original.message}` : original.message;
+    const text =
+      original.spec.gqlCode && !original.message.startsWith(original.spec.gqlCode) ? `${original.spec.gqlCode}: ${original.message}` : original.message;
     return new GraphQLError(text, {
       nodes: error instanceof GraphQLError ? error.nodes : undefined,
       path: error instanceof GraphQLError ? error.path : undefined,

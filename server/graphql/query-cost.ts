@@ -100,6 +100,11 @@ export function measureOperation(
   pages: PageSizes,
   caps: Omit<QueryCost, 'depth'>,
 ): QueryCost {
-  const rootType = operation.operation === 'mutation' ? schema.getMutationType() : operation.operation === 'subscription' ? schema.getSubscriptionType() : schema.getQueryType();
+  const rootType =
+    operation.operation === 'mutation'
+      ? schema.getMutationType()
+      : operation.operation === 'subscription'
+        ? schema.getSubscriptionType()
+        : schema.getQueryType();
   return measure(operation.selectionSet, rootType ?? undefined, 1, 0, { schema, fragments, variables, pages, caps, visited: 0 }, new Set());
 }

@@ -84,11 +84,16 @@ function split(document: DocumentNode): { operations: OperationDefinitionNode[];
 /** What the text alone decides (yoga caches validation per document, so no variables here). */
 function checkDocument(document: DocumentNode, schema: GraphQLSchema, limits: QueryLimits): GraphQLError | undefined {
   const literals = scanLiterals(document);
-  if (literals.nonFinite !== undefined) return new GraphQLError(`Float cannot represent non numeric value: ${literals.nonFinite}`, { extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } });
+  if (literals.nonFinite !== undefined)
+    return new GraphQLError(`Float cannot represent non numeric value: ${literals.nonFinite}`, { extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } });
   if (literals.longestList > limits.maxInputList) return tooLong(literals.longestList, limits);
   const { operations, fragments } = split(document);
   for (const operation of operations) {
-    const cost = measureOperation(schema, operation, fragments, {}, limits, { aliases: limits.maxAliases, complexity: Number.POSITIVE_INFINITY, selections: MAX_SELECTIONS });
+    const cost = measureOperation(schema, operation, fragments, {}, limits, {
+      aliases: limits.maxAliases,
+      complexity: Number.POSITIVE_INFINITY,
+      selections: MAX_SELECTIONS,
+    });
     if (cost.aliases > limits.maxAliases) return tooComplex(`more than ${limits.maxAliases} aliases`);
     if (cost.selections > MAX_SELECTIONS) return tooComplex(`more than ${MAX_SELECTIONS} fields once fragments are expanded`);
     if (cost.depth > limits.maxDepth) return tooComplex(`depth ${cost.depth} is over the limit of ${limits.maxDepth}`);
@@ -97,21 +102,33 @@ function checkDocument(document: DocumentNode, schema: GraphQLSchema, limits: Qu
 }
 
 /** What depends on the variables: page sizes given as `$first`, input lists, numbers. */
-function checkExecution(document: DocumentNode, operationName: string | null | undefined, variables: Record<string, unknown>, schema: GraphQLSchema, limits: QueryLimits): GraphQLError | undefined {
+function checkExecution(
+  document: DocumentNode,
+  operationName: string | null | undefined,
+  variables: Record<string, unknown>,
+  schema: GraphQLSchema,
+  limits: QueryLimits,
+): GraphQLError | undefined {
   const values = scanVariables(variables);
-  if (values.nonFinite !== undefined) return new GraphQLError(`Variables cannot hold a non-finite number (${values.nonFinite})`, { extensions: { code: 'BAD_USER_INPUT' } });
+  if (values.nonFinite !== undefined)
+    return new GraphQLError(`Variables cannot hold a non-finite number (${values.nonFinite})`, { extensions: { code: 'BAD_USER_INPUT' } });
   if (values.longestList > limits.maxInputList) return tooLong(values.longestList, limits);
   const { operations, fragments } = split(document);
   const operation = operations.find((o) => !operationName || o.name?.value === operationName);
   if (!operation) return undefined;
-  const cost = measureOperation(schema, operation, fragments, variables, limits, { aliases: Number.POSITIVE_INFINITY, complexity: limits.maxComplexity, selections: MAX_SELECTIONS });
+  const cost = measureOperation(schema, operation, fragments, variables, limits, {
+    aliases: Number.POSITIVE_INFINITY,
+    complexity: limits.maxComplexity,
+    selections: MAX_SELECTIONS,
+  });
   if (cost.complexity > limits.maxComplexity) {
     return tooComplex(`complexity over the limit of ${limits.maxComplexity}; ask for smaller pages (first/last) or fewer nested connections`);
   }
   return undefined;
 }
 
-const tooLong = (length: number, limits: QueryLimits): GraphQLError => tooComplex(`an input list holds ${length} entries; at most ${limits.maxInputList} (split it over several requests)`);
+const tooLong = (length: number, limits: QueryLimits): GraphQLError =>
+  tooComplex(`an input list holds ${length} entries; at most ${limits.maxInputList} (split it over several requests)`);
 
 export function useQueryLimits(limits: QueryLimits): Plugin {
   return {

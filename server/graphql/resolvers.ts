@@ -90,7 +90,10 @@ function objectResolvers(model: Model, type: GraphQLObjectType): Record<string, 
       // `workflow: WorkflowLink` is the entity's own workflowRef/workflowVersion [schema].
       map[field.name] = (parent) => {
         const p = parent as EntityRecord;
-        return p[field.name] ?? (p['workflowRef'] == null ? null : { ref: p['workflowRef'], version: p['workflowVersion'] == null ? null : Number(p['workflowVersion']) });
+        return (
+          p[field.name] ??
+          (p['workflowRef'] == null ? null : { ref: p['workflowRef'], version: p['workflowVersion'] == null ? null : Number(p['workflowVersion']) })
+        );
       };
     } else if (kind?.kind === 'connection') {
       const nodeTypes = model.concreteTypes(kind.node);
@@ -129,7 +132,7 @@ function objectResolvers(model: Model, type: GraphQLObjectType): Record<string, 
       // A link view inside a link view (ProductLink.catalogue: CatalogueLink, OrderItemLink.order: OrderLink).
       map[field.name] = (parent, _a, ctx) => {
         const v = (parent as Record<string, unknown>)[field.name];
-        const one = (x: unknown): unknown => (isLinkRef(x) ? ctx.account.store.resolve(x) ?? null : x);
+        const one = (x: unknown): unknown => (isLinkRef(x) ? (ctx.account.store.resolve(x) ?? null) : x);
         return Array.isArray(v) ? v.map(one) : one(v);
       };
     }
@@ -140,7 +143,8 @@ function objectResolvers(model: Model, type: GraphQLObjectType): Record<string, 
 function resolveEmbedded(ctx: GraphQLContext, typename: string, value: unknown): unknown {
   const one = (v: unknown): unknown => {
     if (isLinkRef(v)) return ctx.account.store.resolve(v);
-    if (v && typeof v === 'object' && !('__typename' in v)) return ctx.account.entities.findByKey(ctx.account.view, typename, v as Record<string, unknown>) ?? null;
+    if (v && typeof v === 'object' && !('__typename' in v))
+      return ctx.account.entities.findByKey(ctx.account.view, typename, v as Record<string, unknown>) ?? null;
     return v;
   };
   return Array.isArray(value) ? value.map(one) : one(value);

@@ -10,7 +10,6 @@ import { packagePath } from '../lib/package-path.js';
 import type { FieldClass } from '../domain/field-kinds.js';
 import { buildResolvers } from './resolvers.js';
 
-
 export type LoadedSchema = { sdl: string; model: Model; executable: GraphQLSchema; classes: Map<string, FieldClass> };
 
 export function loadSchema(): LoadedSchema {

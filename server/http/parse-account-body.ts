@@ -21,10 +21,15 @@ const SeedDocument = z
 
 const AccountBody = z
   .object({
-    id: z.string().regex(/^[A-Za-z0-9_-]{1,40}$/, '1 to 40 letters, digits, _ or -').optional(),
-    seed: z.union([z.enum(HTTP_SEED_PROFILES), SeedDocument], {
-      error: `a profile name (${HTTP_SEED_PROFILES.join(', ')}) or a seed document {"records"?, "steps": [...]}; file paths are accepted on the command line only`,
-    }).optional(),
+    id: z
+      .string()
+      .regex(/^[A-Za-z0-9_-]{1,40}$/, '1 to 40 letters, digits, _ or -')
+      .optional(),
+    seed: z
+      .union([z.enum(HTTP_SEED_PROFILES), SeedDocument], {
+        error: `a profile name (${HTTP_SEED_PROFILES.join(', ')}) or a seed document {"records"?, "steps": [...]}; file paths are accepted on the command line only`,
+      })
+      .optional(),
   })
   .strict();
 
@@ -32,7 +37,11 @@ export type AccountRequest = { id?: string; seed?: string | SeedFile };
 
 export function parseAccountBody(body: unknown, maxSeedEntries: number): AccountRequest {
   const parsed = AccountBody.safeParse(body ?? {});
-  if (!parsed.success) throw new SimError('VALIDATION_FAILED', `POST /_sim/accounts expects {"id"?: "ACME", "seed"?: "default" | {seed document}}: ${z.prettifyError(parsed.error)}`);
+  if (!parsed.success)
+    throw new SimError(
+      'VALIDATION_FAILED',
+      `POST /_sim/accounts expects {"id"?: "ACME", "seed"?: "default" | {seed document}}: ${z.prettifyError(parsed.error)}`,
+    );
   const { id, seed } = parsed.data;
   if (typeof seed === 'object') {
     const entries = seed.steps.length + Object.values(seed.records ?? {}).reduce((n, list) => n + list.length, 0);

@@ -10,7 +10,8 @@ type ParserFailure = { type?: unknown; status?: unknown; statusCode?: unknown; c
 
 const BY_TYPE: Readonly<Record<string, (message: string) => SimError>> = {
   'entity.parse.failed': (m) => new SimError('MALFORMED_JSON', `The request body is not valid JSON: ${m}`),
-  'entity.too.large': () => new SimError('PAYLOAD_TOO_LARGE', 'The request body is larger than this simulator accepts (--max-body-bytes; the platform allows 2 MB)'),
+  'entity.too.large': () =>
+    new SimError('PAYLOAD_TOO_LARGE', 'The request body is larger than this simulator accepts (--max-body-bytes; the platform allows 2 MB)'),
   'parameters.too.many': () => new SimError('PAYLOAD_TOO_LARGE', 'The form body has too many parameters'),
   'charset.unsupported': (m) => new SimError('UNSUPPORTED_MEDIA_TYPE', `${m}; send UTF-8`),
   'encoding.unsupported': (m) => new SimError('UNSUPPORTED_MEDIA_TYPE', `${m}; send gzip, deflate, br or no Content-Encoding`),

@@ -9,7 +9,10 @@ import { z } from 'zod';
 import { idText, parseBody } from './parse-body.js';
 
 const optionSchema = z.object({
-  retailerId: z.union([z.string(), z.number()], { error: 'expected a string or a number' }).transform(idText).refine((id) => /^\d+$/.test(id), 'expected a numeric retailer id'),
+  retailerId: z
+    .union([z.string(), z.number()], { error: 'expected a string or a number' })
+    .transform(idText)
+    .refine((id) => /^\d+$/.test(id), 'expected a numeric retailer id'),
   orderType: z.string().nullish(),
   locationRef: z.string().nullish(),
   limit: z.coerce.number().int('expected a whole number').positive('expected a limit above 0').nullish(),
@@ -38,7 +41,11 @@ export function toCreateFulfilmentOptionInput(options: LegacyFulfilmentOptions, 
     ref,
     type: options.type ?? 'DEFAULT',
     retailerId: Number(options.retailerId),
-    products: options.items.map((item) => ({ productRef: item.skuRef, catalogueRef: item.catalogueRef ?? null, requestedQuantity: item.requestedQuantity ?? null })),
+    products: options.items.map((item) => ({
+      productRef: item.skuRef,
+      catalogueRef: item.catalogueRef ?? null,
+      requestedQuantity: item.requestedQuantity ?? null,
+    })),
   };
   if (options.orderType != null) input['orderType'] = options.orderType;
   if (options.locationRef != null) input['locationRef'] = options.locationRef;

@@ -35,10 +35,19 @@ function intParam(query: Request['query'], key: string, fallback: number, min: n
 export function listParam(query: Request['query'], key: string): string[] {
   const raw = query[key];
   const values = Array.isArray(raw) ? raw : raw === undefined ? [] : [raw];
-  return values.flatMap((value) => String(value).split(',')).map((value) => value.trim()).filter(Boolean);
+  return values
+    .flatMap((value) => String(value).split(','))
+    .map((value) => value.trim())
+    .filter(Boolean);
 }
 
-export function searchRecords<T>(account: Account, user: AuthUser, query: Request['query'], options: SearchOptions, view: (record: EntityRecord) => T): SearchPage<T> {
+export function searchRecords<T>(
+  account: Account,
+  user: AuthUser,
+  query: Request['query'],
+  options: SearchOptions,
+  view: (record: EntityRecord) => T,
+): SearchPage<T> {
   const start = intParam(query, 'start', 0, 0, Number.MAX_SAFE_INTEGER);
   const count = intParam(query, 'count', DEFAULT_COUNT, 1, MAX_COUNT);
   const [retailerId] = listParam(query, 'retailerId');

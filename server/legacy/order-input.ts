@@ -14,7 +14,9 @@ import { idText, parseBody } from './parse-body.js';
 
 const id = z.union([z.string(), z.number()], { error: 'expected a string or a number' }).transform(idText);
 const money = z.number({ error: 'expected a number' }).nullish();
-const attributes = z.array(z.looseObject({ name: z.string(), type: z.string(), value: z.unknown() }), { error: 'expected a list of {name, type, value}' }).nullish();
+const attributes = z
+  .array(z.looseObject({ name: z.string(), type: z.string(), value: z.unknown() }), { error: 'expected a list of {name, type, value}' })
+  .nullish();
 
 const orderSchema = z.object({
   orderRef: z.string({ error: 'expected a string' }),
@@ -61,29 +63,41 @@ export function toCreateOrderInput(account: Account, order: LegacyOrder): Record
     type: order.type,
     retailer: { id: order.retailerId },
     customer: { id: customerIdOf(account, order.customer) },
-    items: order.items.map((item, index) => compact({
-      // The page gives items no ref of their own [inferred]: "{orderRef}-{line number}".
-      ref: item.ref ?? `${order.orderRef}-${index + 1}`,
-      productRef: item.skuRef,
-      productCatalogueRef: item.catalogueRef,
-      quantity: item.requestedQty,
-      price: item.skuPrice,
-      taxPrice: item.skuTaxPrice,
-      totalPrice: item.totalPrice,
-      totalTaxPrice: item.totalTaxPrice,
-      taxType: item.taxType,
-      currency: item.currency,
-      attributes: item.attributes,
-    })),
+    items: order.items.map((item, index) =>
+      compact({
+        // The page gives items no ref of their own [inferred]: "{orderRef}-{line number}".
+        ref: item.ref ?? `${order.orderRef}-${index + 1}`,
+        productRef: item.skuRef,
+        productCatalogueRef: item.catalogueRef,
+        quantity: item.requestedQty,
+        price: item.skuPrice,
+        taxPrice: item.skuTaxPrice,
+        totalPrice: item.totalPrice,
+        totalTaxPrice: item.totalTaxPrice,
+        taxType: item.taxType,
+        currency: item.currency,
+        attributes: item.attributes,
+      }),
+    ),
   };
-  return compact({ ...input, totalPrice: order.totalPrice, totalTaxPrice: order.totalTaxPrice, attributes: order.attributes, fulfilmentChoice: order.fulfilmentChoice });
+  return compact({
+    ...input,
+    totalPrice: order.totalPrice,
+    totalTaxPrice: order.totalTaxPrice,
+    attributes: order.attributes,
+    fulfilmentChoice: order.fulfilmentChoice,
+  });
 }
 
 function customerIdOf(account: Account, customer: LegacyOrder['customer']): string {
   if (customer.customerId) return customer.customerId;
   if (!customer.customerRef) throw new SimError('REQUIRED_FIELD_MISSING', "'customer.customerId' or 'customer.customerRef' is required");
   const found = account.entities.findByKey(account.view, 'Customer', { ref: customer.customerRef });
-  if (!found) throw new SimError('ENTITY_NOT_FOUND', `No customer with customerRef "${customer.customerRef}": create it first (GraphQL createCustomer); the simulator does not create customers from an order`);
+  if (!found)
+    throw new SimError(
+      'ENTITY_NOT_FOUND',
+      `No customer with customerRef "${customer.customerRef}": create it first (GraphQL createCustomer); the simulator does not create customers from an order`,
+    );
   return found.id;
 }
 

@@ -31,7 +31,10 @@ export function canAccessRetailer(account: Account, user: AuthUser, retailerId: 
 /** Throws the 403 when the user may not act for `retailerId`. */
 export function assertRetailerAccess(account: Account, user: AuthUser, retailerId: string): void {
   if (canAccessRetailer(account, user, retailerId)) return;
-  throw new SimError('FORBIDDEN', `User "${user.username}" has no role for retailer ${retailerId}; its roles grant access to ${describe(retailerScopeOf(account, user))}`);
+  throw new SimError(
+    'FORBIDDEN',
+    `User "${user.username}" has no role for retailer ${retailerId}; its roles grant access to ${describe(retailerScopeOf(account, user))}`,
+  );
 }
 
 function describe(scope: 'all' | Set<string>): string {

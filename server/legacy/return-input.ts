@@ -27,12 +27,26 @@ export type LegacyReturn = z.output<typeof returnSchema>;
 
 /** CreateReturnOrderInput fields a legacy body may carry under their GraphQL names. */
 const GRAPHQL_FIELDS = [
-  'attributes', 'returnVerifications', 'returnAuthorisationKey', 'returnAuthorisationDisposition', 'returnAuthorisationKeyExpiry',
-  'pickupAddress', 'lodgedLocation', 'destinationLocation', 'returnOrderItems', 'exchangeOrder', 'creditMemo', 'currency',
-  'defaultTaxType', 'subTotalAmount', 'totalTax', 'totalAmount',
+  'attributes',
+  'returnVerifications',
+  'returnAuthorisationKey',
+  'returnAuthorisationDisposition',
+  'returnAuthorisationKeyExpiry',
+  'pickupAddress',
+  'lodgedLocation',
+  'destinationLocation',
+  'returnOrderItems',
+  'exchangeOrder',
+  'creditMemo',
+  'currency',
+  'defaultTaxType',
+  'subTotalAmount',
+  'totalTax',
+  'totalAmount',
 ] as const;
 
-const EXAMPLE = '{"returnRef": "…", "retailerId": "1", "type": "CUSTOMER_RETURN", "orderId": "…", "customer": {"customerId": "1"}, "returnOrderItems": [ … ], …}';
+const EXAMPLE =
+  '{"returnRef": "…", "retailerId": "1", "type": "CUSTOMER_RETURN", "orderId": "…", "customer": {"customerId": "1"}, "returnOrderItems": [ … ], …}';
 
 export function parseLegacyReturn(body: unknown): LegacyReturn {
   return parseBody(body, returnSchema, ['returnRef', 'retailerId', 'type', 'customer'], EXAMPLE);
@@ -54,7 +68,11 @@ export function toCreateReturnOrderInput(account: Account, legacy: LegacyReturn)
 function customerRefOf(account: Account, customer: LegacyReturn['customer']): string {
   if (customer.customerRef) return customer.customerRef;
   const found = customer.customerId ? account.store.get('Customer', customer.customerId) : undefined;
-  if (!found) throw new SimError('ENTITY_NOT_FOUND', customer.customerId ? `No customer with customerId "${customer.customerId}"` : "'customer.customerId' or 'customer.customerRef' is required");
+  if (!found)
+    throw new SimError(
+      'ENTITY_NOT_FOUND',
+      customer.customerId ? `No customer with customerId "${customer.customerId}"` : "'customer.customerId' or 'customer.customerRef' is required",
+    );
   return String(found['ref']);
 }
 

@@ -25,7 +25,14 @@ const EXAMPLE = '{"transactionRef": "…", "transactionType": "PAYMENT", "amount
 
 export function toCreateFinancialTransactionInput(orderId: string, body: unknown): Record<string, unknown> {
   const t = parseBody(body, transactionSchema, REQUIRED, EXAMPLE);
-  const input: Record<string, unknown> = { ref: t.transactionRef, type: t.transactionType, amount: t.amount, currency: t.currency, paymentMethod: t.paymentMethod, order: { id: orderId } };
+  const input: Record<string, unknown> = {
+    ref: t.transactionRef,
+    type: t.transactionType,
+    amount: t.amount,
+    currency: t.currency,
+    paymentMethod: t.paymentMethod,
+    order: { id: orderId },
+  };
   for (const key of ['cardType', 'paymentProvider', 'externalTransactionCode', 'externalTransactionId'] as const) {
     if (t[key] != null) input[key] = t[key];
   }

@@ -55,7 +55,14 @@ export function toLegacyOrder(account: Account, order: EntityRecord): Body {
     workflowVersion: order['workflowVersion'],
     attributes: order['attributes'] ?? [],
     customer: customer
-      ? { customerId: customer.id, customerRef: customer['ref'], firstName: customer['firstName'] ?? null, lastName: customer['lastName'] ?? null, email: customer['primaryEmail'] ?? null, mobile: customer['primaryPhone'] ?? null }
+      ? {
+          customerId: customer.id,
+          customerRef: customer['ref'],
+          firstName: customer['firstName'] ?? null,
+          lastName: customer['lastName'] ?? null,
+          email: customer['primaryEmail'] ?? null,
+          mobile: customer['primaryPhone'] ?? null,
+        }
       : null,
     items: children(account, order, 'items').map((item) => toLegacyOrderItem(account, item)),
     fulfilmentChoice: plain(account, linked(account, order, 'fulfilmentChoice'), ['deliveryAddress']),

@@ -21,7 +21,9 @@ function prettyStream(out: NodeJS.WritableStream): Writable {
         try {
           const { level, time, msg, pid: _pid, hostname: _host, ...rest } = JSON.parse(line) as Record<string, unknown>;
           const stamp = new Date(Number(time)).toISOString().slice(11, 23);
-          const fields = Object.entries(rest).map(([k, v]) => `${k}=${typeof v === 'string' ? v : JSON.stringify(v)}`).join(' ');
+          const fields = Object.entries(rest)
+            .map(([k, v]) => `${k}=${typeof v === 'string' ? v : JSON.stringify(v)}`)
+            .join(' ');
           out.write(`${stamp} ${(LEVEL_NAMES[Number(level)] ?? String(level)).padEnd(5)} ${String(msg ?? '')}${fields ? ` ${fields}` : ''}\n`);
         } catch {
           out.write(`${line}\n`);
@@ -35,5 +37,8 @@ function prettyStream(out: NodeJS.WritableStream): Writable {
 export function createLogger(level: LogLevel, options: { pretty?: boolean; destination?: NodeJS.WritableStream } = {}): Logger {
   const destination = options.destination ?? process.stderr;
   const pretty = options.pretty ?? Boolean((destination as { isTTY?: boolean }).isTTY);
-  return pino({ level, base: undefined, redact: { paths: ['*.password', '*.client_secret', '*.authorization', '*.refresh_token'], censor: '[redacted]' } }, pretty ? prettyStream(destination) : destination);
+  return pino(
+    { level, base: undefined, redact: { paths: ['*.password', '*.client_secret', '*.authorization', '*.refresh_token'], censor: '[redacted]' } },
+    pretty ? prettyStream(destination) : destination,
+  );
 }

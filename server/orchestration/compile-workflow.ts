@@ -49,9 +49,7 @@ export function compileWorkflow(workflow: Workflow, registry: RuleRegistry, sour
       subtype: ruleset.subtype || undefined,
       eventType: ruleset.eventType || 'NORMAL',
       triggers: ruleset.triggers.map((trigger) => trigger.status).filter((status): status is string => !!status),
-      rules: ruleset.rules.map((rule, ruleIndex) =>
-        registry.compileRule(rule, { source, path: [...path, 'rules', ruleIndex], rulesetName: ruleset.name }),
-      ),
+      rules: ruleset.rules.map((rule, ruleIndex) => registry.compileRule(rule, { source, path: [...path, 'rules', ruleIndex], rulesetName: ruleset.name })),
       index,
       location: locate(source, path),
     };

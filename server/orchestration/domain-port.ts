@@ -87,7 +87,11 @@ export function createDomainPort(domain: Domain): DomainPort {
       workflowRef: typeof r['workflowRef'] === 'string' ? r['workflowRef'] : undefined,
       workflowVersion: r['workflowVersion'] == null ? undefined : Number(r['workflowVersion']),
       retailerId: retailerIdOf(r, root),
-      root: { entityType: FLUENT_ENTITY_TYPES[root.__typename] ?? root.__typename.toUpperCase(), id: root.id, ref: typeof root['ref'] === 'string' ? root['ref'] : undefined },
+      root: {
+        entityType: FLUENT_ENTITY_TYPES[root.__typename] ?? root.__typename.toUpperCase(),
+        id: root.id,
+        ref: typeof root['ref'] === 'string' ? root['ref'] : undefined,
+      },
       // Expanding links costs more than the rest of the view; most rules never read fields.
       get fields() {
         const value = fieldsOf(r);
@@ -107,7 +111,8 @@ export function createDomainPort(domain: Domain): DomainPort {
       if (r) out.set(`${r.__typename}:${r.id}`, r);
     }
     if (kind?.kind === 'connection') {
-      for (const t of domain.model.concreteTypes(kind.node)) for (const r of store.linkedFrom({ __link: parent.__typename, id: parent.id }, t)) out.set(`${r.__typename}:${r.id}`, r);
+      for (const t of domain.model.concreteTypes(kind.node))
+        for (const r of store.linkedFrom({ __link: parent.__typename, id: parent.id }, t)) out.set(`${r.__typename}:${r.id}`, r);
     }
     return [...out.values()].sort((a, b) => Number(a.id) - Number(b.id));
   };
@@ -137,21 +142,38 @@ export function createDomainPort(domain: Domain): DomainPort {
       return positions;
     },
     setting(name, retailerId) {
-      const settings = store.candidates('Setting').map((id) => store.get('Setting', String(id))).filter((s): s is EntityRecord => s?.['name'] === name);
-      const pick = settings.find((s) => s['context'] === 'RETAILER' && retailerId !== undefined && String(s['contextId']) === String(retailerId)) ?? settings.find((s) => s['context'] === 'ACCOUNT');
-      return pick ? ({ name, value: (pick['value'] as string | null) ?? null, lobValue: pick['lobValue'] ?? null, context: String(pick['context']), contextId: Number(pick['contextId']) } satisfies Setting) : undefined;
+      const settings = store
+        .candidates('Setting')
+        .map((id) => store.get('Setting', String(id)))
+        .filter((s): s is EntityRecord => s?.['name'] === name);
+      const pick =
+        settings.find((s) => s['context'] === 'RETAILER' && retailerId !== undefined && String(s['contextId']) === String(retailerId)) ??
+        settings.find((s) => s['context'] === 'ACCOUNT');
+      return pick
+        ? ({
+            name,
+            value: (pick['value'] as string | null) ?? null,
+            lobValue: pick['lobValue'] ?? null,
+            context: String(pick['context']),
+            contextId: Number(pick['contextId']),
+          } satisfies Setting)
+        : undefined;
     },
     setStatus(key, status) {
       const r = mustFind(key);
-      return toView(domain.entities.patch(r.__typename, r.id, (rec) => {
-        rec['status'] = status;
-      }));
+      return toView(
+        domain.entities.patch(r.__typename, r.id, (rec) => {
+          rec['status'] = status;
+        }),
+      );
     },
     upsertAttributes(key, attributes) {
       const r = mustFind(key);
-      return toView(domain.entities.patch(r.__typename, r.id, (rec) => {
-        rec['attributes'] = upsertAttributes(rec['attributes'], attributes);
-      }));
+      return toView(
+        domain.entities.patch(r.__typename, r.id, (rec) => {
+          rec['attributes'] = upsertAttributes(rec['attributes'], attributes);
+        }),
+      );
     },
     mutate(mutation, input) {
       const result = runCommand(domain, mutation, { input });
@@ -170,7 +192,9 @@ function scalarsReader(): (r: EntityRecord | undefined) => Readonly<Record<strin
     if (!r) return null;
     let scalars = cache.get(r);
     if (!scalars) {
-      scalars = Object.freeze(Object.fromEntries(Object.entries(r).filter(([k, v]) => k !== 'password' && !isLinkRef(v) && !(Array.isArray(v) && v.some(isLinkRef)))));
+      scalars = Object.freeze(
+        Object.fromEntries(Object.entries(r).filter(([k, v]) => k !== 'password' && !isLinkRef(v) && !(Array.isArray(v) && v.some(isLinkRef)))),
+      );
       cache.set(r, scalars);
     }
     return scalars;

@@ -314,12 +314,13 @@ export function createEngine(deps: EngineDeps): Engine {
       }
 
       // 4. The entity as it was before processing (quiet events skip it: it costs the most).
-      if (!job.quiet) audit(event, {
-        name: event.name,
-        category: 'snapshot',
-        context: contextOfEntity(entity, [event.id]),
-        attributes: [{ name: 'entity', type: 'JSON', value: snapshotOf(entity) }],
-      });
+      if (!job.quiet)
+        audit(event, {
+          name: event.name,
+          category: 'snapshot',
+          context: contextOfEntity(entity, [event.id]),
+          attributes: [{ name: 'entity', type: 'JSON', value: snapshotOf(entity) }],
+        });
 
       // 5. Every matching ruleset, in order; each rule's effects land before the next rule runs.
       for (const ruleset of match.matched) {

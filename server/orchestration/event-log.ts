@@ -76,7 +76,11 @@ export type EventSearchResult = { start: number; count: number; hasMore: boolean
 export type EventLogData = { events: EventRecord[] };
 
 /** Opaque: the log's arrays and indexes, copied. */
-export type EventLogImage = { readonly all: readonly { record: EventRecord; ms: number; seq: number }[]; readonly indexes: Map<string, Map<string, number[]>>; readonly monotonic: boolean };
+export type EventLogImage = {
+  readonly all: readonly { record: EventRecord; ms: number; seq: number }[];
+  readonly indexes: Map<string, Map<string, number[]>>;
+  readonly monotonic: boolean;
+};
 
 /** What changed in the log, for listeners (persistence journals it); `replaced`: everything. */
 export type EventLogChange = { type: 'put'; record: EventRecord } | { type: 'dropped'; ids: string[] } | { type: 'replaced' };
@@ -272,7 +276,8 @@ export function createEventLog(options: EventLogOptions): EventLog {
       if (!values || values.length === 0) continue;
       const byValue = indexes.get(field);
       // One value: its list is already ascending and free of duplicates.
-      const merged = values.length === 1 ? (byValue?.get(values[0]!) ?? []) : [...new Set(values.flatMap((value) => byValue?.get(value) ?? []))].sort((a, b) => a - b);
+      const merged =
+        values.length === 1 ? (byValue?.get(values[0]!) ?? []) : [...new Set(values.flatMap((value) => byValue?.get(value) ?? []))].sort((a, b) => a - b);
       if (!best || merged.length < best.length) best = merged;
     }
     return best;

@@ -5,4 +5,4 @@
  */
 export type { DomainPort, DomainReader, EntityKey, EntityView, FluentEntityType, Setting } from './domain-view.js';
 export type { OrchestrationEvent } from './orchestration-event.js';
-export { defineRule, type Effect, type Rule, type RuleInput } from './rule.js';
+export { defineRule, type AnyRule, type Effect, type Rule, type RuleInput } from './rule.js';

@@ -19,7 +19,11 @@ export type RuleLookup = {
 const PLACEHOLDER = /\{\{[^}]*\}\}\.?/g;
 
 export function ruleLookup(written: string): RuleLookup {
-  const parts = written.replace(PLACEHOLDER, '').trim().split('.').filter((part) => part.length > 0);
+  const parts = written
+    .replace(PLACEHOLDER, '')
+    .trim()
+    .split('.')
+    .filter((part) => part.length > 0);
   if (parts.length === 0) return { keys: [], bare: undefined };
   if (parts.length === 1) return { keys: [], bare: parts[0] };
   const keys: string[] = [];

@@ -11,7 +11,7 @@ import { pathToFileURL } from 'node:url';
 import { z } from 'zod';
 import { SimError } from '../domain/errors.js';
 import { locate } from './json-pointer.js';
-import { defineRule, type Rule } from './rule.js';
+import { defineRule, type Rule, type AnyRule } from './rule.js';
 import { ruleModule } from './rule-module.js';
 import { bareName, closestNames, ruleLookup } from './rule-name.js';
 import type { WorkflowRule } from './workflow.js';
@@ -24,7 +24,7 @@ import type { WorkflowRule } from './workflow.js';
 export type UnknownRulePolicy = 'error' | 'skip';
 
 export type RuleResolution =
-  | { type: 'found'; rule: Rule<any>; key: string }
+  | { type: 'found'; rule: AnyRule; key: string }
   /** `suggestions` (close known names) are computed when first read. */
   | { type: 'unknown'; lookedUp: string; suggestions: string[] }
   | { type: 'ambiguous'; lookedUp: string; candidates: string[] };
@@ -37,7 +37,7 @@ export type CompiledRule = {
   resolvedAs: string | undefined;
   /** False when the unknown-rule policy put a no-op placeholder here. */
   simulated: boolean;
-  rule: Rule<any>;
+  rule: AnyRule;
   props: unknown;
   /** `source#/rulesets/3/rules/0`. */
   location: string;
@@ -63,8 +63,8 @@ export interface RuleRegistry {
    */
   compileRule(rule: WorkflowRule, where: { source: string; path: readonly PropertyKey[]; rulesetName: string }): CompiledRule;
   /** Adds (user) rules; a rule whose name or alias is already known replaces it. */
-  add(rules: readonly Rule<any>[]): void;
-  rules(): readonly Rule<any>[];
+  add(rules: readonly AnyRule[]): void;
+  rules(): readonly AnyRule[];
   /** Every registry key (names and aliases), sorted. */
   keys(): string[];
   catalogue(): RuleCatalogueEntry[];
@@ -79,9 +79,9 @@ export type RuleRegistryOptions = {
  * @example const registry = createRuleRegistry([...BUILTIN_RULES], { unknownRulePolicy: 'skip' });
  * @throws SimError CONFIG_INVALID when two built-in rules claim the same name or alias
  */
-export function createRuleRegistry(rules: readonly Rule<any>[], options: RuleRegistryOptions = {}): RuleRegistry {
+export function createRuleRegistry(rules: readonly AnyRule[], options: RuleRegistryOptions = {}): RuleRegistry {
   const unknownRulePolicy = options.unknownRulePolicy ?? 'error';
-  const byKey = new Map<string, Rule<any>>();
+  const byKey = new Map<string, AnyRule>();
   for (const rule of rules) {
     for (const key of keysOf(rule)) {
       const existing = byKey.get(key);
@@ -119,10 +119,7 @@ export function createRuleRegistry(rules: readonly Rule<any>[], options: RuleReg
     };
   }
 
-  function compileRule(
-    rule: WorkflowRule,
-    where: { source: string; path: readonly PropertyKey[]; rulesetName: string },
-  ): CompiledRule {
+  function compileRule(rule: WorkflowRule, where: { source: string; path: readonly PropertyKey[]; rulesetName: string }): CompiledRule {
     const location = locate(where.source, where.path);
     const resolution = resolve(rule.name);
     if (resolution.type !== 'found') {
@@ -133,9 +130,7 @@ export function createRuleRegistry(rules: readonly Rule<any>[], options: RuleReg
     }
     const parsed = resolution.rule.props.safeParse(rule.props ?? {});
     if (!parsed.success) {
-      const problems = parsed.error.issues.map(
-        (issue) => `${locate(where.source, [...where.path, 'props', ...issue.path])}: ${issue.message}`,
-      );
+      const problems = parsed.error.issues.map((issue) => `${locate(where.source, [...where.path, 'props', ...issue.path])}: ${issue.message}`);
       throw new SimError(
         'WORKFLOW_INVALID',
         `${problems.join('; ')} (rule "${rule.name}" = ${resolution.rule.name} in ruleset "${where.rulesetName}"; ` +
@@ -182,25 +177,23 @@ export function placeholderRule(writtenName: string): Rule<Record<string, unknow
   });
 }
 
-function keysOf(rule: Rule<any>): string[] {
+function keysOf(rule: AnyRule): string[] {
   return [rule.name, ...(rule.aliases ?? [])];
 }
 
-function unknownRuleMessage(
-  written: string,
-  resolution: Exclude<RuleResolution, { type: 'found' }>,
-  rulesetName: string,
-  location: string,
-): string {
+function unknownRuleMessage(written: string, resolution: Exclude<RuleResolution, { type: 'found' }>, rulesetName: string, location: string): string {
   const head = `Ruleset "${rulesetName}" (${location}) references`;
   if (resolution.type === 'ambiguous') {
     return `${head} rule "${written}", which is ambiguous without a namespace: ${resolution.candidates.join(', ')}. Write it as <ACCOUNT>.<namespace>.<Rule>.`;
   }
-  const hint = resolution.suggestions.length > 0 ? `Known rules close to it: ${resolution.suggestions.join(', ')}.` : 'See GET /_sim/rules for the rules the simulator knows.';
+  const hint =
+    resolution.suggestions.length > 0
+      ? `Known rules close to it: ${resolution.suggestions.join(', ')}.`
+      : 'See GET /_sim/rules for the rules the simulator knows.';
   return `${head} unknown rule "${written}" (looked up as "${resolution.lookedUp}"). ${hint} Supply it with --rules DIR, or load with the unknown-rule policy "skip".`;
 }
 
-function propsJsonSchema(rule: Rule<any>): unknown {
+function propsJsonSchema(rule: AnyRule): unknown {
   try {
     return z.toJSONSchema(rule.props, { io: 'input', unrepresentable: 'any' });
   } catch {
@@ -208,7 +201,7 @@ function propsJsonSchema(rule: Rule<any>): unknown {
   }
 }
 
-function describeProps(rule: Rule<any>): string {
+function describeProps(rule: AnyRule): string {
   const schema = propsJsonSchema(rule);
   return JSON.stringify(schema, (key, value: unknown) => (key === '$schema' ? undefined : value));
 }
@@ -225,16 +218,18 @@ export type UserRuleTools = { z: typeof z; defineRule: typeof defineRule };
  * the rule files: the simulator hands over its own.
  * @throws SimError CONFIG_INVALID for a missing folder or a file that exports no rule
  */
-export async function loadUserRules(dir: string): Promise<Rule<any>[]> {
+export async function loadUserRules(dir: string): Promise<AnyRule[]> {
   const folder = resolvePath(dir);
   const info = await stat(folder).catch(() => undefined);
   if (!info?.isDirectory()) throw new SimError('CONFIG_INVALID', `--rules ${dir}: not a folder`);
   const files = (await readdir(folder)).filter((file) => USER_RULE_EXTENSIONS.has(extname(file))).sort();
-  const rules: Rule<any>[] = [];
+  const rules: AnyRule[] = [];
   for (const file of files) {
     const path = join(folder, file);
     const module = (await import(pathToFileURL(path).href)) as Record<string, unknown>;
-    const exported = Object.values(module).map((value) => (typeof value === 'function' ? (value as (tools: UserRuleTools) => unknown)({ z, defineRule }) : value));
+    const exported = Object.values(module).map((value) =>
+      typeof value === 'function' ? (value as (tools: UserRuleTools) => unknown)({ z, defineRule }) : value,
+    );
     const found = exported.flatMap((value) => (Array.isArray(value) ? value : [value])).filter(isRule);
     if (found.length === 0) {
       throw new SimError(
@@ -247,7 +242,7 @@ export async function loadUserRules(dir: string): Promise<Rule<any>[]> {
   return rules;
 }
 
-function isRule(value: unknown): value is Rule<any> {
+function isRule(value: unknown): value is AnyRule {
   if (typeof value !== 'object' || value === null) return false;
   const candidate = value as Record<string, unknown>;
   const props = candidate['props'] as Record<string, unknown> | undefined;

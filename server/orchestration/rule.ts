@@ -42,3 +42,10 @@ export interface Rule<Props = unknown> {
 }
 
 export const defineRule = <Props>(rule: Rule<Props>): Rule<Props> => rule;
+
+/**
+ * A rule of any props type, for collections of rules (the registry, the built-in list). `any`, not
+ * `unknown`: `run` takes `Props` as input, so `Rule<SetStateProps>` is not a `Rule<unknown>`.
+ */
+// biome-ignore lint/suspicious/noExplicitAny: the one place the existential rule type is written
+export type AnyRule = Rule<any>;

@@ -119,9 +119,11 @@ export function createWorkflowStore(deps: { registry: RuleRegistry }): WorkflowS
   async function readDirs(dirs: readonly string[]): Promise<{ workflow: Workflow; source: string }[]> {
     const read: { workflow: Workflow; source: string }[] = [];
     for (const dir of dirs) {
-      const files = (await readdir(dir).catch((error: unknown) => {
-        throw new SimError('CONFIG_INVALID', `Cannot read the workflow folder ${dir}: ${String(error)}`, { cause: error });
-      }))
+      const files = (
+        await readdir(dir).catch((error: unknown) => {
+          throw new SimError('CONFIG_INVALID', `Cannot read the workflow folder ${dir}: ${String(error)}`, { cause: error });
+        })
+      )
         .filter((file) => extname(file) === '.json')
         .sort();
       for (const file of files) {
@@ -152,10 +154,12 @@ export function createWorkflowStore(deps: { registry: RuleRegistry }): WorkflowS
     },
     loadDir: (dir) => store.loadDirs([dir]),
     async loadDirs(dirs) {
-      const prepared = (await readDirs(dirs)).map(({ workflow, source }): Prepared => ({
-        compiled: compileWorkflow(workflow, deps.registry, source),
-        retailerKey: retailerKeyOf(workflow.retailerId),
-      }));
+      const prepared = (await readDirs(dirs)).map(
+        ({ workflow, source }): Prepared => ({
+          compiled: compileWorkflow(workflow, deps.registry, source),
+          retailerKey: retailerKeyOf(workflow.retailerId),
+        }),
+      );
       return prepared.map((entry) => commit(entry, fileVersion(entry)));
     },
     latest: (retailerId, name) => candidates(retailerId, name).at(-1),

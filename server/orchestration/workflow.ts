@@ -36,12 +36,8 @@ export const workflowTriggerSchema = z.looseObject({
  * means no props. It is kept as written, so a GET returns the workflow as it was PUT.
  */
 export const workflowRuleSchema = z.looseObject({
-  name: z
-    .string({ error: 'expected the rule name as a string, e.g. "ACME.core.SetState"' })
-    .min(1, { error: 'the rule name must not be empty' }),
-  props: z
-    .record(z.string(), z.unknown(), { error: 'expected props to be an object or null' })
-    .nullish(),
+  name: z.string({ error: 'expected the rule name as a string, e.g. "ACME.core.SetState"' }).min(1, { error: 'the rule name must not be empty' }),
+  props: z.record(z.string(), z.unknown(), { error: 'expected props to be an object or null' }).nullish(),
 });
 
 /** User actions only drive the Fluent web apps; kept as given, `eventName` may be missing. */
@@ -53,9 +49,7 @@ export const workflowUserActionSchema = z.looseObject({
 });
 
 export const workflowRulesetSchema = z.looseObject({
-  name: z
-    .string({ error: 'expected the ruleset name (the event name it handles) as a string' })
-    .min(1, { error: 'the ruleset name must not be empty' }),
+  name: z.string({ error: 'expected the ruleset name (the event name it handles) as a string' }).min(1, { error: 'the ruleset name must not be empty' }),
   description: z.string().nullish(),
   /** The entity type the ruleset applies to (ORDER, FULFILMENT, …); defaults to the workflow's. */
   type: z.string().nullish(),
@@ -75,9 +69,7 @@ export const workflowSchema = z
   .looseObject({
     retailerId: stringOrNumber.nullish(),
     version: stringOrNumber.nullish(),
-    entityType: z
-      .string({ error: 'expected entityType as a string, e.g. "ORDER"' })
-      .min(1, { error: 'entityType must not be empty' }),
+    entityType: z.string({ error: 'expected entityType as a string, e.g. "ORDER"' }).min(1, { error: 'entityType must not be empty' }),
     entitySubtype: z.string().nullish(),
     name: z.string().nullish(),
     description: z.string().nullish(),

@@ -39,7 +39,12 @@ export function captureDocument(sim: Simulator, shared: Record<string, SharedPar
  * Makes the simulator hold `doc`: accounts it lacks are created, the others restored; with
  * `dropOthers` (a roll-back), accounts the document does not know are removed.
  */
-export async function restoreDocument(sim: Simulator, doc: DataDocument, shared: Record<string, SharedPart>, options: { dropOthers?: boolean } = {}): Promise<void> {
+export async function restoreDocument(
+  sim: Simulator,
+  doc: DataDocument,
+  shared: Record<string, SharedPart>,
+  options: { dropOthers?: boolean } = {},
+): Promise<void> {
   for (const [name, part] of Object.entries(shared)) if (name in doc.shared) part.restore(doc.shared[name]);
   for (const persisted of doc.accounts) {
     const account = sim.accounts.get(persisted.spec.id) ?? (await sim.createAccount(persisted.spec));

@@ -53,7 +53,10 @@ export async function readSnapshot(path: string): Promise<DataDocument | undefin
   try {
     await db.read();
   } catch (error) {
-    throw new SimError('DATA_FILE_INVALID', `The data file ${path} is damaged (${(error as Error).message}). It was left untouched: move it away, or start with another --data file.`);
+    throw new SimError(
+      'DATA_FILE_INVALID',
+      `The data file ${path} is damaged (${(error as Error).message}). It was left untouched: move it away, or start with another --data file.`,
+    );
   }
   const found = db.data;
   if (found === null) return undefined;
@@ -67,7 +70,10 @@ function checkDocument(doc: unknown, path: string): asserts doc is DataDocument 
     throw new SimError('DATA_FILE_INVALID', `${path} is not a fluent-sim data file (no "format": "${DATA_FORMAT}"). It was left untouched.`);
   }
   if (d.version !== DATA_VERSION) {
-    throw new SimError('DATA_FILE_INVALID', `${path} was written by an incompatible fluent-sim (data version ${String(d.version)}, this one reads ${DATA_VERSION}). It was left untouched.`);
+    throw new SimError(
+      'DATA_FILE_INVALID',
+      `${path} was written by an incompatible fluent-sim (data version ${String(d.version)}, this one reads ${DATA_VERSION}). It was left untouched.`,
+    );
   }
   if (!Array.isArray(d.accounts)) throw new SimError('DATA_FILE_INVALID', `${path} has no "accounts" list. It was left untouched.`);
 }

@@ -54,7 +54,7 @@ function createReplay(doc: DataDocument): ((op: JournalOp) => void) & { finish()
   };
   const eventsOf = (id: string): { list: EventRecord[]; positions: Map<string, number> } => {
     const state = accountOf(id).state;
-    const data = ((state.parts['events'] as { events?: EventRecord[] } | undefined) ?? { events: [] });
+    const data = (state.parts['events'] as { events?: EventRecord[] } | undefined) ?? { events: [] };
     state.parts['events'] = data;
     const list = (data.events ??= []);
     let positions = eventPositions.get(id);

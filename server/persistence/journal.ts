@@ -59,7 +59,10 @@ export function readJournal(path: string): JournalContents | undefined {
         torn = true;
         continue;
       }
-      throw new SimError('DATA_FILE_INVALID', `The journal ${path} is damaged at line ${i + 1} (not the last line, so not an interrupted write). It was left untouched: move it away to start from the snapshot alone.`);
+      throw new SimError(
+        'DATA_FILE_INVALID',
+        `The journal ${path} is damaged at line ${i + 1} (not the last line, so not an interrupted write). It was left untouched: move it away to start from the snapshot alone.`,
+      );
     }
   }
   if (parsed.length === 0) return { generation: 0, lines: [], torn };
@@ -123,7 +126,9 @@ export class JournalWriter {
       let offset = 0;
       while (offset < bytes.length) {
         const at = this.good + offset;
-        offset += this.options.fsync ? (await this.handle.write(bytes, offset, bytes.length - offset, at)).bytesWritten : writeSync(this.handle.fd, bytes, offset, bytes.length - offset, at);
+        offset += this.options.fsync
+          ? (await this.handle.write(bytes, offset, bytes.length - offset, at)).bytesWritten
+          : writeSync(this.handle.fd, bytes, offset, bytes.length - offset, at);
       }
       if (this.options.fsync) await this.handle.datasync();
     } catch (error) {

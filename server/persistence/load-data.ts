@@ -32,13 +32,20 @@ export async function loadData(path: string, warn: (message: string) => void): P
     lines.push(...contents.lines);
   }
   if (!doc) {
-    if (lines.length > 0) throw new SimError('DATA_FILE_INVALID', `Found journals beside ${path} but no snapshot ${path}. They were left untouched: move them away, or restore the snapshot.`);
+    if (lines.length > 0)
+      throw new SimError(
+        'DATA_FILE_INVALID',
+        `Found journals beside ${path} but no snapshot ${path}. They were left untouched: move them away, or restore the snapshot.`,
+      );
     return { doc: undefined, generation, replayed: 0 };
   }
   try {
     applyJournal(doc, lines);
   } catch (error) {
-    throw new SimError('DATA_FILE_INVALID', `The journal beside ${path} does not fit its snapshot (${(error as Error).message}). The files were left untouched.`);
+    throw new SimError(
+      'DATA_FILE_INVALID',
+      `The journal beside ${path} does not fit its snapshot (${(error as Error).message}). The files were left untouched.`,
+    );
   }
   return { doc, generation, replayed: lines.length };
 }

@@ -48,7 +48,13 @@ export type Persistence = {
   stop(deadlineMs?: number): Promise<void>;
 };
 
-export async function startPersistence(sim: Simulator, path: string, shared: Record<string, SharedPart>, generation: number, options: PersistenceOptions): Promise<Persistence> {
+export async function startPersistence(
+  sim: Simulator,
+  path: string,
+  shared: Record<string, SharedPart>,
+  generation: number,
+  options: PersistenceOptions,
+): Promise<Persistence> {
   const { logger } = options;
   const faults = options.writeFault ? { writeFault: options.writeFault } : {};
   const tracker = new ChangeTracker(sim);
@@ -105,7 +111,9 @@ export async function startPersistence(sim: Simulator, path: string, shared: Rec
     }
     if (!compacting && !stopped && writer.size > Math.max(options.minCompactBytes ?? 8 << 20, snapshotBytes)) {
       compacting = compact()
-        .catch((error: unknown) => logger.error({ err: error, data: path }, 'could not fold the journal into a new snapshot (the journal still holds every change)'))
+        .catch((error: unknown) =>
+          logger.error({ err: error, data: path }, 'could not fold the journal into a new snapshot (the journal still holds every change)'),
+        )
         .finally(() => (compacting = undefined));
     }
   }

@@ -8,7 +8,7 @@
  * The document must not change while it is written: callers pass a capture whose records are
  * never changed in place (entity and event records are replaced, not edited).
  */
-import { open, rename } from 'node:fs/promises';
+import { open, rename, type FileHandle } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { tempPathOf, type DataDocument } from './data-file.js';
 
@@ -62,7 +62,7 @@ export async function writeSnapshot(path: string, doc: DataDocument, options: Sn
 
 /** Makes a rename durable (the folder entry); some platforms cannot open a folder: skipped there. */
 async function syncFolder(folder: string): Promise<void> {
-  let handle;
+  let handle: FileHandle | undefined;
   try {
     handle = await open(folder, 'r');
     await handle.datasync();

@@ -6,14 +6,14 @@
  * (docs/your-own-rules.md), which is then kept.
  */
 import { z } from 'zod';
-import { defineRule, type Rule } from '../orchestration/port.js';
+import { defineRule, type AnyRule } from '../orchestration/port.js';
 import type { RuleRegistry } from '../orchestration/rule-registry.js';
 import type { StoredPlugin } from './plugin-store.js';
 
-const pluginRules = new WeakSet<Rule<any>>();
+const pluginRules = new WeakSet<AnyRule>();
 
 /** True for the stand-ins of installed plugin rules (a stub may replace them without `override`). */
-export const isPluginRule = (rule: Rule<any>): boolean => pluginRules.has(rule);
+export const isPluginRule = (rule: AnyRule): boolean => pluginRules.has(rule);
 
 const ANY_PROPS = z.record(z.string(), z.unknown()).nullish();
 
@@ -25,7 +25,7 @@ export function pluginRuleKey(symbolicName: string, ruleName: string): string {
 
 /** Adds the plugin's rules the registry cannot already run; returns the keys added. */
 export function installPluginRules(registry: RuleRegistry, plugin: StoredPlugin): string[] {
-  const added: Rule<any>[] = [];
+  const added: AnyRule[] = [];
   for (const rule of plugin.rules) {
     const key = pluginRuleKey(plugin.symbolicName, rule.name);
     const existing = registry.resolve(key);

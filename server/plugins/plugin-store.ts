@@ -28,7 +28,8 @@ export class PluginStore {
   /** Stores (or replaces, when not active) an uploaded bundle. */
   upload(bundle: PluginBundle): StoredPlugin {
     const existing = this.plugins.get(bundle.bundleName);
-    const stored: StoredPlugin = existing?.status === 'ACTIVE' ? { ...existing, ...bundle } : { ...bundle, status: 'UPLOADED', uploadedOn: this.now().toISOString(), installedOn: null };
+    const stored: StoredPlugin =
+      existing?.status === 'ACTIVE' ? { ...existing, ...bundle } : { ...bundle, status: 'UPLOADED', uploadedOn: this.now().toISOString(), installedOn: null };
     this.plugins.set(bundle.bundleName, stored);
     return stored;
   }
@@ -37,7 +38,8 @@ export class PluginStore {
   install(bundleName: string): StoredPlugin {
     const plugin = this.get(bundleName);
     for (const other of this.plugins.values()) {
-      if (other !== plugin && other.symbolicName === plugin.symbolicName && other.status === 'ACTIVE') this.plugins.set(other.bundleName, { ...other, status: 'INACTIVE' });
+      if (other !== plugin && other.symbolicName === plugin.symbolicName && other.status === 'ACTIVE')
+        this.plugins.set(other.bundleName, { ...other, status: 'INACTIVE' });
     }
     const installed: StoredPlugin = { ...plugin, status: 'ACTIVE', installedOn: this.now().toISOString() };
     this.plugins.set(bundleName, installed);
@@ -68,7 +70,8 @@ export class PluginStore {
     for (const plugin of this.active()) {
       const namespace = plugin.symbolicName.slice(plugin.symbolicName.indexOf('.') + 1);
       for (const rule of plugin.rules) {
-        if (writtenName === `${plugin.symbolicName}.${rule.name}` || writtenName.endsWith(`.${namespace}.${rule.name}`)) return { bundleName: plugin.bundleName, rule };
+        if (writtenName === `${plugin.symbolicName}.${rule.name}` || writtenName.endsWith(`.${namespace}.${rule.name}`))
+          return { bundleName: plugin.bundleName, rule };
       }
     }
     return undefined;

@@ -37,7 +37,22 @@ const MASK = '********';
 const SECRET = /secret|password|token|api[-_.]?key|private|credential/i;
 
 /** Workflow names of Fluent's reference modules, asked for even when no entity of them was seen. */
-const KNOWN_WORKFLOWS = ['ORDER::HD', 'ORDER::CC', 'ORDER::MULTI', 'LOCATION::STORE', 'LOCATION::WAREHOUSE', 'PRODUCT_CATALOGUE::MASTER', 'INVENTORY_CATALOGUE::DEFAULT', 'VIRTUAL_CATALOGUE::BASE', 'VIRTUAL_CATALOGUE::DEFAULT', 'CONTROL_GROUP::BASE', 'RETURN_ORDER::DEFAULT', 'BILLING_ACCOUNT::CUSTOMER', 'FULFILMENT_OPTIONS::HD', 'FULFILMENT_OPTIONS::CC'];
+const KNOWN_WORKFLOWS = [
+  'ORDER::HD',
+  'ORDER::CC',
+  'ORDER::MULTI',
+  'LOCATION::STORE',
+  'LOCATION::WAREHOUSE',
+  'PRODUCT_CATALOGUE::MASTER',
+  'INVENTORY_CATALOGUE::DEFAULT',
+  'VIRTUAL_CATALOGUE::BASE',
+  'VIRTUAL_CATALOGUE::DEFAULT',
+  'CONTROL_GROUP::BASE',
+  'RETURN_ORDER::DEFAULT',
+  'BILLING_ACCOUNT::CUSTOMER',
+  'FULFILMENT_OPTIONS::HD',
+  'FULFILMENT_OPTIONS::CC',
+];
 
 export async function pullAccount(remote: RemoteAccount, options: PullOptions = {}): Promise<PulledSeed> {
   const progress = options.onProgress ?? (() => undefined);
@@ -48,9 +63,12 @@ export async function pullAccount(remote: RemoteAccount, options: PullOptions = 
   const read = async <T>(field: string, selection: string, max?: number, args?: string): Promise<T[]> =>
     (await remote.all<T>(field, selection, { ...(max === undefined ? {} : { max }), ...(args ? { args } : {}), onPage: (n) => progress(field, n) })).reverse();
 
-  const retailers = (await read<Record<string, unknown> & { id: string }>('retailers', 'id ref tradingName summary websiteUrl websiteUrlName primaryEmail supportContactName supportEmail supportPhone')).sort(
-    (x, y) => Number(x.id) - Number(y.id) || 0,
-  );
+  const retailers = (
+    await read<Record<string, unknown> & { id: string }>(
+      'retailers',
+      'id ref tradingName summary websiteUrl websiteUrlName primaryEmail supportContactName supportEmail supportPhone',
+    )
+  ).sort((x, y) => Number(x.id) - Number(y.id) || 0);
   const retailerStep = new Map<string, string>();
   for (const r of retailers) {
     const as = `retailer_${r.id}`;
@@ -58,7 +76,17 @@ export async function pullAccount(remote: RemoteAccount, options: PullOptions = 
     steps.push({
       mutation: 'createRetailer',
       as,
-      input: compact({ name: r['ref'], tradingName: r['tradingName'], summary: r['summary'], websiteUrl: r['websiteUrl'], urlName: r['websiteUrlName'], primaryEmail: r['primaryEmail'], supportContactName: r['supportContactName'], supportEmail: r['supportEmail'], supportPhone: r['supportPhone'] }),
+      input: compact({
+        name: r['ref'],
+        tradingName: r['tradingName'],
+        summary: r['summary'],
+        websiteUrl: r['websiteUrl'],
+        urlName: r['websiteUrlName'],
+        primaryEmail: r['primaryEmail'],
+        supportContactName: r['supportContactName'],
+        supportEmail: r['supportEmail'],
+        supportPhone: r['supportPhone'],
+      }),
     });
   }
   const retailerRef = (link: Link): { id: string } | undefined => (link && retailerStep.has(link.id) ? { id: `$${retailerStep.get(link.id)}.id` } : undefined);
@@ -74,22 +102,42 @@ export async function pullAccount(remote: RemoteAccount, options: PullOptions = 
     seen.add(`LOCATION::${l.type}`);
     const as = `location_${l.id}`;
     locationStep.set(l.id, as);
-    const address = { ...(l.primaryAddress ?? {}), ref: l.primaryAddress?.ref ?? `${l.ref}-address`, latitude: l.primaryAddress?.latitude ?? 0, longitude: l.primaryAddress?.longitude ?? 0 };
+    const address = {
+      ...(l.primaryAddress ?? {}),
+      ref: l.primaryAddress?.ref ?? `${l.ref}-address`,
+      latitude: l.primaryAddress?.latitude ?? 0,
+      longitude: l.primaryAddress?.longitude ?? 0,
+    };
     steps.push({
       mutation: 'createLocation',
       as,
-      input: compact({ ref: l.ref, type: l.type, name: l.name, supportPhoneNumber: l.supportPhoneNumber, defaultCarrier: l.defaultCarrier, attributes: l.attributes, retailer: retailerRef(l.retailer), primaryAddress: compact(address), openingSchedule: l.openingSchedule ?? ALL_HOURS }),
+      input: compact({
+        ref: l.ref,
+        type: l.type,
+        name: l.name,
+        supportPhoneNumber: l.supportPhoneNumber,
+        defaultCarrier: l.defaultCarrier,
+        attributes: l.attributes,
+        retailer: retailerRef(l.retailer),
+        primaryAddress: compact(address),
+        openingSchedule: l.openingSchedule ?? ALL_HOURS,
+      }),
     });
   }
 
   // The platform raises no CREATE event for locations (fluent-platform.md §3), so their status is
   // copied as it is; orchestrated entities reach theirs through the copy's own workflows.
-  for (const l of locations) if (l.status && l.status !== 'CREATED') steps.push({ mutation: 'updateLocation', input: { id: `$${locationStep.get(l.id)}.id`, status: l.status } });
+  for (const l of locations)
+    if (l.status && l.status !== 'CREATED') steps.push({ mutation: 'updateLocation', input: { id: `$${locationStep.get(l.id)}.id`, status: l.status } });
 
-  const networks = await read<{ id: string; ref: string; type: string | null; attributes: Attribute[] | null; retailers: Edges<{ id: string }>; locations: Edges<{ id: string }> }>(
-    'networks',
-    `id ref type ${ATTRIBUTES} retailers(first: 100) { edges { node { id } } } locations(first: 500) { edges { node { id } } }`,
-  );
+  const networks = await read<{
+    id: string;
+    ref: string;
+    type: string | null;
+    attributes: Attribute[] | null;
+    retailers: Edges<{ id: string }>;
+    locations: Edges<{ id: string }>;
+  }>('networks', `id ref type ${ATTRIBUTES} retailers(first: 100) { edges { node { id } } } locations(first: 500) { edges { node { id } } }`);
   const networkStep = new Map<string, string>();
   for (const n of networks) {
     networkStep.set(n.id, `network_${n.id}`);
@@ -106,17 +154,35 @@ export async function pullAccount(remote: RemoteAccount, options: PullOptions = 
     });
   }
 
-  const catalogues = await read<{ ref: string; type: string; name: string; description: string | null; retailerRefs: string[] | null; attributes: Attribute[] | null }>('productCatalogues', `ref type name description retailerRefs ${ATTRIBUTES}`);
+  const catalogues = await read<{
+    ref: string;
+    type: string;
+    name: string;
+    description: string | null;
+    retailerRefs: string[] | null;
+    attributes: Attribute[] | null;
+  }>('productCatalogues', `ref type name description retailerRefs ${ATTRIBUTES}`);
   for (const c of catalogues) {
     seen.add(`PRODUCT_CATALOGUE::${c.type}`);
-    steps.push({ mutation: 'createProductCatalogue', input: compact({ ref: c.ref, type: c.type, name: c.name, description: c.description, retailerRefs: c.retailerRefs, attributes: c.attributes }) });
+    steps.push({
+      mutation: 'createProductCatalogue',
+      input: compact({ ref: c.ref, type: c.type, name: c.name, description: c.description, retailerRefs: c.retailerRefs, attributes: c.attributes }),
+    });
   }
 
   const categories = await read<CategoryNode>('categories', `ref type name summary ${ATTRIBUTES} catalogue { ref } parentCategory { ref }`);
   for (const c of parentsFirst(categories)) {
     steps.push({
       mutation: 'createCategory',
-      input: compact({ ref: c.ref, type: c.type, name: c.name, summary: c.summary, attributes: c.attributes, catalogue: { ref: c.catalogue.ref }, parentCategory: c.parentCategory ? { ref: c.parentCategory.ref, catalogue: { ref: c.catalogue.ref } } : undefined }),
+      input: compact({
+        ref: c.ref,
+        type: c.type,
+        name: c.name,
+        summary: c.summary,
+        attributes: c.attributes,
+        catalogue: { ref: c.catalogue.ref },
+        parentCategory: c.parentCategory ? { ref: c.parentCategory.ref, catalogue: { ref: c.catalogue.ref } } : undefined,
+      }),
     });
   }
 
@@ -124,12 +190,26 @@ export async function pullAccount(remote: RemoteAccount, options: PullOptions = 
   const standard = await read<ProductNode>('standardProducts', productFields);
   for (const p of standard) steps.push({ mutation: 'createStandardProduct', input: productInput(p) });
   const variants = await read<ProductNode & { product: { ref: string } | null }>('variantProducts', `${productFields} product { ref }`);
-  for (const p of variants) steps.push({ mutation: 'createVariantProduct', input: compact({ ...productInput(p), product: p.product ? { ref: p.product.ref, catalogue: { ref: p.catalogue.ref } } : undefined }) });
+  for (const p of variants)
+    steps.push({
+      mutation: 'createVariantProduct',
+      input: compact({ ...productInput(p), product: p.product ? { ref: p.product.ref, catalogue: { ref: p.catalogue.ref } } : undefined }),
+    });
 
-  const inventoryCatalogues = await read<{ ref: string; type: string; name: string; description: string | null; retailerRefs: string[] | null; attributes: Attribute[] | null }>('inventoryCatalogues', `ref type name description retailerRefs ${ATTRIBUTES}`);
+  const inventoryCatalogues = await read<{
+    ref: string;
+    type: string;
+    name: string;
+    description: string | null;
+    retailerRefs: string[] | null;
+    attributes: Attribute[] | null;
+  }>('inventoryCatalogues', `ref type name description retailerRefs ${ATTRIBUTES}`);
   for (const c of inventoryCatalogues) {
     seen.add(`INVENTORY_CATALOGUE::${c.type}`);
-    steps.push({ mutation: 'createInventoryCatalogue', input: compact({ ref: c.ref, type: c.type, name: c.name, description: c.description, retailerRefs: c.retailerRefs, attributes: c.attributes }) });
+    steps.push({
+      mutation: 'createInventoryCatalogue',
+      input: compact({ ref: c.ref, type: c.type, name: c.name, description: c.description, retailerRefs: c.retailerRefs, attributes: c.attributes }),
+    });
   }
 
   const positions = await read<PositionNode>(
@@ -138,29 +218,66 @@ export async function pullAccount(remote: RemoteAccount, options: PullOptions = 
     options.maxPositions ?? 10_000,
   );
   for (const p of positions) {
-    steps.push({ mutation: 'createInventoryPosition', input: compact({ ref: p.ref, type: p.type, productRef: p.productRef, locationRef: p.locationRef, onHand: p.onHand, attributes: p.attributes, catalogue: { ref: p.catalogue.ref } }) });
+    steps.push({
+      mutation: 'createInventoryPosition',
+      input: compact({
+        ref: p.ref,
+        type: p.type,
+        productRef: p.productRef,
+        locationRef: p.locationRef,
+        onHand: p.onHand,
+        attributes: p.attributes,
+        catalogue: { ref: p.catalogue.ref },
+      }),
+    });
     for (const q of nodes(p.quantities)) {
       steps.push({
         mutation: 'createInventoryQuantity',
-        input: compact({ ref: q.ref, type: q.type, quantity: q.quantity ?? 0, condition: q.condition, expectedOn: q.expectedOn, storageAreaRef: q.storageAreaRef, attributes: q.attributes, catalogue: { ref: p.catalogue.ref }, position: { ref: p.ref, catalogue: { ref: p.catalogue.ref } } }),
+        input: compact({
+          ref: q.ref,
+          type: q.type,
+          quantity: q.quantity ?? 0,
+          condition: q.condition,
+          expectedOn: q.expectedOn,
+          storageAreaRef: q.storageAreaRef,
+          attributes: q.attributes,
+          catalogue: { ref: p.catalogue.ref },
+          position: { ref: p.ref, catalogue: { ref: p.catalogue.ref } },
+        }),
       });
     }
   }
 
-  const virtualCatalogues = await read<Record<string, unknown> & { type: string; networkIds: string[] | null }>('virtualCatalogues', `ref type name description inventoryCatalogueRef productCatalogueRef networkIds controlGroupRef retailerRefs ${ATTRIBUTES}`);
+  const virtualCatalogues = await read<Record<string, unknown> & { type: string; networkIds: string[] | null }>(
+    'virtualCatalogues',
+    `ref type name description inventoryCatalogueRef productCatalogueRef networkIds controlGroupRef retailerRefs ${ATTRIBUTES}`,
+  );
   for (const v of virtualCatalogues) {
     seen.add(`VIRTUAL_CATALOGUE::${v.type}`);
     const networkIds = (v.networkIds ?? []).flatMap((id) => (networkStep.has(id) ? [`$${networkStep.get(id)}.id`] : []));
     steps.push({ mutation: 'createVirtualCatalogue', input: compact({ ...v, networkIds }) });
   }
 
-  const settings = await read<{ name: string; valueType: string; value: string | null; lobValue: unknown; context: string; contextId: number }>('settings', 'name valueType value lobValue context contextId');
+  const settings = await read<{ name: string; valueType: string; value: string | null; lobValue: unknown; context: string; contextId: number }>(
+    'settings',
+    'name valueType value lobValue context contextId',
+  );
   const retailerIndex = new Map(retailers.map((r, i) => [Number(r.id), i + 1]));
   for (const s of settings) {
     const secret = !options.includeSecrets && SECRET.test(s.name);
     // Retailer-context settings follow their retailer's new id (retailers are created in order, from 1).
     const contextId = s.context === 'RETAILER' ? (retailerIndex.get(s.contextId) ?? s.contextId) : s.contextId;
-    steps.push({ mutation: 'createSetting', input: compact({ name: s.name, valueType: s.valueType, value: secret && s.value !== null ? MASK : s.value, lobValue: secret && s.lobValue != null ? MASK : s.lobValue, context: s.context, contextId }) });
+    steps.push({
+      mutation: 'createSetting',
+      input: compact({
+        name: s.name,
+        valueType: s.valueType,
+        value: secret && s.value !== null ? MASK : s.value,
+        lobValue: secret && s.lobValue != null ? MASK : s.lobValue,
+        context: s.context,
+        contextId,
+      }),
+    });
   }
 
   if (options.orders) await pullOrders(read, options.orders, steps, seen, retailerRef);
@@ -190,7 +307,15 @@ type LocationNode = {
   primaryAddress: (Record<string, unknown> & { ref?: string; latitude?: number; longitude?: number }) | null;
   openingSchedule: Record<string, unknown> | null;
 };
-type CategoryNode = { ref: string; type: string; name: string; summary: string | null; attributes: Attribute[] | null; catalogue: { ref: string }; parentCategory: { ref: string } | null };
+type CategoryNode = {
+  ref: string;
+  type: string;
+  name: string;
+  summary: string | null;
+  attributes: Attribute[] | null;
+  catalogue: { ref: string };
+  parentCategory: { ref: string } | null;
+};
 type ProductNode = {
   ref: string;
   type: string;
@@ -211,10 +336,34 @@ type PositionNode = {
   onHand: number | null;
   attributes: Attribute[] | null;
   catalogue: { ref: string };
-  quantities: Edges<{ ref: string; type: string; quantity: number | null; condition: string | null; expectedOn: string | null; storageAreaRef: string | null; attributes: Attribute[] | null }>;
+  quantities: Edges<{
+    ref: string;
+    type: string;
+    quantity: number | null;
+    condition: string | null;
+    expectedOn: string | null;
+    storageAreaRef: string | null;
+    attributes: Attribute[] | null;
+  }>;
 };
 
-const ALL_HOURS = { allHours: true, monStart: 0, monEnd: 0, tueStart: 0, tueEnd: 0, wedStart: 0, wedEnd: 0, thuStart: 0, thuEnd: 0, friStart: 0, friEnd: 0, satStart: 0, satEnd: 0, sunStart: 0, sunEnd: 0 };
+const ALL_HOURS = {
+  allHours: true,
+  monStart: 0,
+  monEnd: 0,
+  tueStart: 0,
+  tueEnd: 0,
+  wedStart: 0,
+  wedEnd: 0,
+  thuStart: 0,
+  thuEnd: 0,
+  friStart: 0,
+  friEnd: 0,
+  satStart: 0,
+  satEnd: 0,
+  sunStart: 0,
+  sunEnd: 0,
+};
 
 function productInput(p: ProductNode): Record<string, unknown> {
   return compact({
@@ -246,7 +395,15 @@ async function pullOrders(
     attributes: Attribute[] | null;
     retailer: Link;
     customer: (Record<string, unknown> & { id: string; username: string }) | null;
-    items: Edges<{ ref: string; product: { ref: string; catalogue: { ref: string } } | null; quantity: number; price: number | null; paidPrice: number | null; totalPrice: number | null; currency: string | null }>;
+    items: Edges<{
+      ref: string;
+      product: { ref: string; catalogue: { ref: string } } | null;
+      quantity: number;
+      price: number | null;
+      paidPrice: number | null;
+      totalPrice: number | null;
+      currency: string | null;
+    }>;
   };
   const orders = await read<OrderNode>(
     'orders',
@@ -264,7 +421,16 @@ async function pullOrders(
       steps.push({
         mutation: 'createCustomer',
         as: `customer_${c.id}`,
-        input: compact({ username: c.username, firstName: c['firstName'], lastName: c['lastName'], primaryEmail: c['primaryEmail'], primaryPhone: c['primaryPhone'], timezone: c['timezone'] ?? 'UTC', promotionOptIn: c['promotionOptIn'] ?? false, retailer: retailerRef(o.retailer) }),
+        input: compact({
+          username: c.username,
+          firstName: c['firstName'],
+          lastName: c['lastName'],
+          primaryEmail: c['primaryEmail'],
+          primaryPhone: c['primaryPhone'],
+          timezone: c['timezone'] ?? 'UTC',
+          promotionOptIn: c['promotionOptIn'] ?? false,
+          retailer: retailerRef(o.retailer),
+        }),
       });
     }
     steps.push({
@@ -277,7 +443,9 @@ async function pullOrders(
         attributes: o.attributes,
         retailer: retailerRef(o.retailer),
         customer: c ? { id: `$${customers.get(c.id)}.id` } : undefined,
-        items: nodes(o.items).reverse().map(({ product, ...item }) => compact({ ...item, productRef: product?.ref, productCatalogueRef: product?.catalogue.ref })),
+        items: nodes(o.items)
+          .reverse()
+          .map(({ product, ...item }) => compact({ ...item, productRef: product?.ref, productCatalogueRef: product?.catalogue.ref })),
       }),
     });
   }

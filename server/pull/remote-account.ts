@@ -28,7 +28,8 @@ export class RemoteAccount {
     const query = new URLSearchParams({ grant_type: 'password', scope: 'api', client_id: clientId, client_secret: clientSecret, username, password });
     const res = await this.fetchImpl(`${this.base}/oauth/token?${query}`, { method: 'POST', headers: { 'fluent.account': account } });
     const body = (await res.json().catch(() => ({}))) as { access_token?: string; Retailer_id?: unknown; error_description?: string };
-    if (!res.ok || !body.access_token) throw new RemoteError(`Authentication at ${this.base} failed (${res.status}): ${body.error_description ?? 'no token in the answer'}`);
+    if (!res.ok || !body.access_token)
+      throw new RemoteError(`Authentication at ${this.base} failed (${res.status}): ${body.error_description ?? 'no token in the answer'}`);
     this.token = body.access_token;
     return { retailerId: body.Retailer_id === undefined ? undefined : String(body.Retailer_id) };
   }

@@ -19,7 +19,12 @@ export async function runPull(options: PullCommandOptions, fetchImpl: typeof fet
   };
   try {
     await remote.authenticate();
-    const seed = await pullAccount(remote, { maxPositions: options.maxPositions, orders: options.orders, includeSecrets: options.includeSecrets, onProgress: progress });
+    const seed = await pullAccount(remote, {
+      maxPositions: options.maxPositions,
+      orders: options.orders,
+      includeSecrets: options.includeSecrets,
+      onProgress: progress,
+    });
     writeFileSync(options.out, `${JSON.stringify(seed, null, 1)}\n`);
     const counts = new Map<string, number>();
     for (const step of seed.steps) counts.set(step.mutation, (counts.get(step.mutation) ?? 0) + 1);

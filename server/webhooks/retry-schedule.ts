@@ -46,6 +46,13 @@ export function retryDelayMs(schedule: RetryScheduleName, failedAttempt: number)
 export function retryScheduleFromSetting(setting: Pick<Setting, 'value' | 'lobValue'> | undefined): RetryScheduleName {
   if (!setting) return 'default';
   const raw = setting.value ?? (typeof setting.lobValue === 'string' ? setting.lobValue : null);
-  const text = typeof raw === 'string' ? raw.trim().replace(/^"(.*)"$/, '$1').trim().toLowerCase() : '';
+  const text =
+    typeof raw === 'string'
+      ? raw
+          .trim()
+          .replace(/^"(.*)"$/, '$1')
+          .trim()
+          .toLowerCase()
+      : '';
   return text === 'exponential' ? 'exponential' : 'default';
 }

@@ -13,11 +13,7 @@ export interface WebhookVerification {
 
 // Header spellings that receivers accept, in order of preference (fluent-platform.md §6.3,
 // the SDK's list). The platform itself sends the first spelling of each.
-export const FLUENT_SIGNATURE_HEADER_NAMES = [
-  'fluent-signature',
-  'x-fluent-signature',
-  'fluent_signature',
-] as const;
+export const FLUENT_SIGNATURE_HEADER_NAMES = ['fluent-signature', 'x-fluent-signature', 'fluent_signature'] as const;
 export const FLEX_SIGNATURE_HEADER_NAMES = ['flex.signature', 'flex-signature', 'flex_signature'] as const;
 
 // Canonical, padded base64 only. Buffer.from(…, 'base64') silently skips junk characters,
@@ -28,12 +24,7 @@ const BASE64 = /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$
  * Checks one RSASSA-PKCS1-v1_5 signature over the exact raw body bytes
  * (fluent-platform.md §6.3). Returns false for any malformed input; never throws.
  */
-export function verifySignature(
-  rawBody: Buffer,
-  signatureB64: string,
-  publicKey: KeyObject,
-  algorithm: SignatureAlgorithm,
-): boolean {
+export function verifySignature(rawBody: Buffer, signatureB64: string, publicKey: KeyObject, algorithm: SignatureAlgorithm): boolean {
   try {
     if (typeof signatureB64 !== 'string' || signatureB64.length === 0) return false;
     if (!BASE64.test(signatureB64)) return false;
@@ -65,11 +56,7 @@ function findHeader(headers: HeaderBag, names: readonly string[]): string | unde
 }
 
 /** Verifies both webhook signature headers against the raw body (fluent-platform.md §6.3, §6.4). */
-export function verifyWebhook(
-  rawBody: Buffer,
-  headers: HeaderBag,
-  publicKey: KeyObject,
-): WebhookVerification {
+export function verifyWebhook(rawBody: Buffer, headers: HeaderBag, publicKey: KeyObject): WebhookVerification {
   const fluent = findHeader(headers, FLUENT_SIGNATURE_HEADER_NAMES);
   const flex = findHeader(headers, FLEX_SIGNATURE_HEADER_NAMES);
   return {

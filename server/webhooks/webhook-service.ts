@@ -275,11 +275,17 @@ export function createWebhookService(options: WebhookServiceOptions): WebhookSer
    */
   function scheduleRetry(state: State, failedAttempt: number): void {
     const delay = failedAttempt >= MAX_ATTEMPTS ? null : retryDelayMs(scheduleFor(state.record.retailerId), failedAttempt);
-    if (delay === null) return finish(state, 'FAILED');
+    if (delay === null) {
+      finish(state, 'FAILED');
+      return;
+    }
     const now = clock.nowMs();
     const due = Math.max(state.attemptStartedMs + delay, now);
     state.record.nextAttemptAt = new Date(due).toISOString();
-    if (due === now) return makeReady(state);
+    if (due === now) {
+      makeReady(state);
+      return;
+    }
     state.phase = 'waiting';
     state.timer = clock.schedule(due, () => makeReady(state));
   }
@@ -299,7 +305,8 @@ export function createWebhookService(options: WebhookServiceOptions): WebhookSer
     state.phase = 'done';
     state.timer = undefined;
     pendingCount -= 1;
-    if (status === 'FAILED') logger.warn?.(`webhook ${state.record.name} to ${state.record.url} FAILED after ${state.record.attempts.length} attempts`, { id: state.record.id });
+    if (status === 'FAILED')
+      logger.warn?.(`webhook ${state.record.name} to ${state.record.url} FAILED after ${state.record.attempts.length} attempts`, { id: state.record.id });
   }
 
   function track(record: WebhookDelivery, bytes: Buffer, signed: boolean): State {
@@ -312,7 +319,10 @@ export function createWebhookService(options: WebhookServiceOptions): WebhookSer
     return state;
   }
 
-  function add(fields: Omit<WebhookDelivery, 'id' | 'status' | 'createdOn' | 'headers' | 'body' | 'attempts' | 'nextAttemptAt'>, bytes: Buffer): WebhookDelivery {
+  function add(
+    fields: Omit<WebhookDelivery, 'id' | 'status' | 'createdOn' | 'headers' | 'body' | 'attempts' | 'nextAttemptAt'>,
+    bytes: Buffer,
+  ): WebhookDelivery {
     const now = clock.now().toISOString();
     const record: WebhookDelivery = {
       id: ids.uuid(),

@@ -57,7 +57,12 @@ describe('official client FluentClient: jobs and batches', () => {
     const results = await client.getJobResults(job.id);
     expect(results).toMatchObject({ id: job.id, status: 'OPEN', totalBatches: 1, successfulBatches: 0, failedBatches: 1 });
     expect(results.results).toEqual([
-      expect.objectContaining({ batchId: batch.id, status: 'COMPLETE', processedEntities: 2, errors: [expect.objectContaining({ code: '404', entityIndex: 1 })] }),
+      expect.objectContaining({
+        batchId: batch.id,
+        status: 'COMPLETE',
+        processedEntities: 2,
+        errors: [expect.objectContaining({ code: '404', entityIndex: 1 })],
+      }),
     ]);
 
     const res = await client.graphql({ query: '{ inventoryPosition(ref: "RUNNER-42:LOC_MEL_DC", catalogue: { ref: "DEFAULT:1" }) { onHand } }' });
@@ -68,7 +73,15 @@ describe('official client FluentClient: jobs and batches', () => {
     const skus = Array.from({ length: 100 }, (_, i) => `NO-PRODUCT-${i}`);
     expect(skus.some((ref) => account.entities.findByKey(account.view, 'Product', { ref }))).toBe(false);
     const job = await client.createJob({ name: 'sdk-unknown-skus', retailerId: '1' });
-    const entities = skus.map((skuRef, i) => ({ skuRef, locationRef: 'LOC_MEL_DC', qty: i + 1, correctedQty: 0, retailerId: 1, type: 'LAST_ON_HAND', status: 'ACTIVE' }));
+    const entities = skus.map((skuRef, i) => ({
+      skuRef,
+      locationRef: 'LOC_MEL_DC',
+      qty: i + 1,
+      correctedQty: 0,
+      retailerId: 1,
+      type: 'LAST_ON_HAND',
+      status: 'ACTIVE',
+    }));
     // What the platform still rejects per record: a missing location and a bad quantity.
     entities.push({ ...entities[0]!, locationRef: 'LOC_NOWHERE' }, { ...entities[0]!, qty: -1 });
     const batch = await client.sendBatch(job.id, { action: 'UPSERT', entityType: 'INVENTORY', entities });
@@ -90,7 +103,12 @@ describe('official client FluentClient: jobs and batches', () => {
     expect(nodes).toHaveLength(100);
     for (const node of nodes) {
       const qty = Number(String(node['productRef']).replace('NO-PRODUCT-', '')) + 1;
-      expect(node).toEqual({ productRef: node['productRef'], onHand: qty, product: null, quantities: { edges: [{ node: { type: 'LAST_ON_HAND', quantity: qty } }] } });
+      expect(node).toEqual({
+        productRef: node['productRef'],
+        onHand: qty,
+        product: null,
+        quantities: { edges: [{ node: { type: 'LAST_ON_HAND', quantity: qty } }] },
+      });
     }
   });
 
@@ -110,7 +128,10 @@ describe('official client FluentClient: jobs and batches', () => {
     await account.clock.advance(midnight - now);
     expect(((await client.getJobStatus(job.id)) as unknown as Record<string, unknown>)['status']).toBe('CLOSED');
     const entities = [{ skuRef: 'RUNNER-42', locationRef: 'LOC_MEL_DC', qty: 1, type: 'LAST_ON_HAND', status: 'ACTIVE' }];
-    await expect(client.sendBatch(job.id, { action: 'UPSERT', entityType: 'INVENTORY', entities })).rejects.toMatchObject({ name: 'FluentAPIError', statusCode: 400 });
+    await expect(client.sendBatch(job.id, { action: 'UPSERT', entityType: 'INVENTORY', entities })).rejects.toMatchObject({
+      name: 'FluentAPIError',
+      statusCode: 400,
+    });
     await expect(client.getJobStatus('99999')).rejects.toMatchObject({ name: 'FluentAPIError', statusCode: 404 });
   });
 });

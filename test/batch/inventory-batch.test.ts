@@ -1,7 +1,7 @@
 import request from 'supertest';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import type { Account } from '../../server/account.js';
-import { createApp } from '../../server/app.js';
+import type { createApp } from '../../server/app.js';
 import { runCommand } from '../../server/domain/commands/run-command.js';
 import { createTestApp, TEST_START, type TestApp } from '../support/test-app.js';
 
@@ -62,7 +62,9 @@ describe('a 5,000-record inventory batch', () => {
     app = t.app;
     auth = { Authorization: `Bearer ${await t.token()}` };
     for (let i = 0; i < SKUS; i += 1) {
-      runCommand(account, 'createStandardProduct', { input: { ref: `SKU-${i}`, catalogue: { ref: 'PC:MASTER:1' }, type: 'STANDARD', name: `Product ${i}`, gtin: `GTIN-${i}` } });
+      runCommand(account, 'createStandardProduct', {
+        input: { ref: `SKU-${i}`, catalogue: { ref: 'PC:MASTER:1' }, type: 'STANDARD', name: `Product ${i}`, gtin: `GTIN-${i}` },
+      });
     }
     await account.orchestration!.engine.drain();
     positionsBefore = account.store.count('InventoryPosition');
@@ -88,7 +90,16 @@ describe('a 5,000-record inventory batch', () => {
 
   it('lists exactly the bad records, in record order, with code and message', () => {
     const indexes = Object.keys(BAD).map(Number);
-    expect(batchBody).toMatchObject({ batchId, jobId, entityType: 'INVENTORY', action: 'UPSERT', status: 'COMPLETE', start: 0, count: indexes.length, total: indexes.length });
+    expect(batchBody).toMatchObject({
+      batchId,
+      jobId,
+      entityType: 'INVENTORY',
+      action: 'UPSERT',
+      status: 'COMPLETE',
+      start: 0,
+      count: indexes.length,
+      total: indexes.length,
+    });
     const results = batchBody['results'] as { recordIndex: number; code: string; message: string }[];
     expect(results.map((r) => r.recordIndex)).toEqual(indexes);
     for (const result of results) {
@@ -121,13 +132,23 @@ describe('a 5,000-record inventory batch', () => {
       expect(res.errors).toBeUndefined();
       const [skuRef, locationRef] = ref.split(':');
       const quantity = { ref: `${ref}:LAST_ON_HAND`, type: 'LAST_ON_HAND', quantity: qty };
-      expect(res.data.inventoryPosition).toEqual({ ref, productRef: skuRef, locationRef, onHand: qty, status: 'ACTIVE', quantities: { edges: [{ node: quantity }] } });
+      expect(res.data.inventoryPosition).toEqual({
+        ref,
+        productRef: skuRef,
+        locationRef,
+        onHand: qty,
+        status: 'ACTIVE',
+        quantities: { edges: [{ node: quantity }] },
+      });
       expect(res.data.inventoryQuantities.edges).toEqual([{ node: quantity }]);
     },
   );
 
   it('raises InventoryChanged on the position with the record as attributes', async () => {
-    const res = await request(app).get('/api/v4.1/event').set(auth).query({ name: 'InventoryChanged', 'context.entityRef': 'SKU-7:LOC_MEL_DC', eventType: 'ORCHESTRATION' });
+    const res = await request(app)
+      .get('/api/v4.1/event')
+      .set(auth)
+      .query({ name: 'InventoryChanged', 'context.entityRef': 'SKU-7:LOC_MEL_DC', eventType: 'ORCHESTRATION' });
     expect(res.status).toBe(200);
     const qty = expected.get('SKU-7:LOC_MEL_DC')!;
     expect(res.body.results[0]).toMatchObject({
@@ -150,7 +171,10 @@ describe('a 5,000-record inventory batch', () => {
   });
 
   it('keeps the events of successful records without audits or traces (quiet batch records)', async () => {
-    const changed = await request(app).get('/api/v4.1/event').set(auth).query({ name: 'InventoryChanged', 'context.entityRef': 'SKU-7:LOC_MEL_DC', eventType: 'ORCHESTRATION' });
+    const changed = await request(app)
+      .get('/api/v4.1/event')
+      .set(auth)
+      .query({ name: 'InventoryChanged', 'context.entityRef': 'SKU-7:LOC_MEL_DC', eventType: 'ORCHESTRATION' });
     const eventId = changed.body.results[0].id as string;
     const audits = await request(app).get('/api/v4.1/event').set(auth).query({ 'context.sourceEvents': eventId, eventType: 'ORCHESTRATION_AUDIT' });
     expect(audits.body.results).toEqual([]);

@@ -1,7 +1,7 @@
 import request from 'supertest';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Account } from '../../server/account.js';
-import { createApp } from '../../server/app.js';
+import type { createApp } from '../../server/app.js';
 import { createTestApp, TEST_START, type TestApp } from '../support/test-app.js';
 
 /**
@@ -18,7 +18,14 @@ async function setup(): Promise<Setup> {
   return { t, account, app, auth: { Authorization: `Bearer ${await t.token()}` } };
 }
 
-const record = (fields: Record<string, unknown> = {}) => ({ skuRef: 'TSHIRT-BLK-M', locationRef: 'LOC_MEL_STORE', qty: 12, correctedQty: 0, retailerId: 1, ...fields });
+const record = (fields: Record<string, unknown> = {}) => ({
+  skuRef: 'TSHIRT-BLK-M',
+  locationRef: 'LOC_MEL_STORE',
+  qty: 12,
+  correctedQty: 0,
+  retailerId: 1,
+  ...fields,
+});
 const inventoryBatch = (entities: unknown[], fields: Record<string, unknown> = {}) => ({ action: 'UPSERT', entityType: 'INVENTORY', entities, ...fields });
 
 describe('POST /api/v4.1/job', () => {
@@ -28,7 +35,10 @@ describe('POST /api/v4.1/job', () => {
   });
 
   it('creates a job and answers 200 with its numeric string id', async () => {
-    const res = await request(s.app).post('/api/v4.1/job').set(s.auth).send({ name: 'inventory-sync', retailerId: '1', meta: { preprocessing: 'skip' } });
+    const res = await request(s.app)
+      .post('/api/v4.1/job')
+      .set(s.auth)
+      .send({ name: 'inventory-sync', retailerId: '1', meta: { preprocessing: 'skip' } });
     expect(res.status).toBe(200);
     expect(res.body).toEqual({ id: expect.stringMatching(/^\d+$/) });
   });
@@ -66,8 +76,14 @@ describe('POST /api/v4.1/job', () => {
 describe('GET /api/v4.1/job/:id', () => {
   it('returns the job with its batches (§4.3) and 404 for an unknown id', async () => {
     const s = await setup();
-    const { body: job } = await request(s.app).post('/api/v4.1/job').set(s.auth).send({ name: 'daily', retailerId: '1', meta: { preprocessing: 'skip' } });
-    const { body: batch } = await request(s.app).post(`/api/v4.1/job/${job.id}/batch`).set(s.auth).send(inventoryBatch([record()]));
+    const { body: job } = await request(s.app)
+      .post('/api/v4.1/job')
+      .set(s.auth)
+      .send({ name: 'daily', retailerId: '1', meta: { preprocessing: 'skip' } });
+    const { body: batch } = await request(s.app)
+      .post(`/api/v4.1/job/${job.id}/batch`)
+      .set(s.auth)
+      .send(inventoryBatch([record()]));
     const res = await request(s.app).get(`/api/v4.1/job/${job.id}`).set(s.auth);
     expect(res.status).toBe(200);
     expect(res.body).toEqual({
@@ -96,7 +112,10 @@ describe('job closing at midnight UTC (§4.2)', () => {
     expect((await request(s.app).get(`/api/v4.1/job/${job.id}`).set(s.auth)).body.status).toBe('CLOSED');
 
     const positions = s.account.store.count('InventoryPosition');
-    const res = await request(s.app).post(`/api/v4.1/job/${job.id}/batch`).set(s.auth).send(inventoryBatch([record({ skuRef: 'RUNNER-42', locationRef: 'LOC_MEL_DC', qty: 1 })]));
+    const res = await request(s.app)
+      .post(`/api/v4.1/job/${job.id}/batch`)
+      .set(s.auth)
+      .send(inventoryBatch([record({ skuRef: 'RUNNER-42', locationRef: 'LOC_MEL_DC', qty: 1 })]));
     expect(res.status).toBe(400);
     expect(res.body.errors[0]).toEqual({ code: '400', message: expect.stringMatching(/Job \d+ is CLOSED.*create a new job/) });
     expect((await request(s.app).get(`/api/v4.1/job/${job.id}`).set(s.auth)).body.batch).toEqual([]);
@@ -139,7 +158,10 @@ describe('POST /api/v4.1/job/:id/batch rejections', () => {
 
   it('answers 404 for an unknown job and for an unknown batch', async () => {
     const positions = s.account.store.count('InventoryPosition');
-    const res = await request(s.app).post('/api/v4.1/job/404/batch').set(s.auth).send(inventoryBatch([record({ skuRef: 'RUNNER-42', locationRef: 'LOC_MEL_DC' })]));
+    const res = await request(s.app)
+      .post('/api/v4.1/job/404/batch')
+      .set(s.auth)
+      .send(inventoryBatch([record({ skuRef: 'RUNNER-42', locationRef: 'LOC_MEL_DC' })]));
     expect(res.status).toBe(404);
     expect(res.body.errors[0]).toEqual({ code: '404', message: expect.stringContaining('No job with id 404') });
     expect(s.account.store.count('InventoryPosition')).toBe(positions);
@@ -150,7 +172,10 @@ describe('POST /api/v4.1/job/:id/batch rejections', () => {
 
   it('answers 404 for a batch id of another job', async () => {
     const other = (await request(s.app).post('/api/v4.1/job').set(s.auth).send({ name: 'other', retailerId: '1' })).body.id;
-    const { body: batch } = await request(s.app).post(`/api/v4.1/job/${other}/batch`).set(s.auth).send(inventoryBatch([record()]));
+    const { body: batch } = await request(s.app)
+      .post(`/api/v4.1/job/${other}/batch`)
+      .set(s.auth)
+      .send(inventoryBatch([record()]));
     expect((await request(s.app).get(`/api/v4.1/job/${other}/batch/${batch.id}`).set(s.auth)).status).toBe(200);
     expect((await request(s.app).get(`/api/v4.1/job/${jobId}/batch/${batch.id}`).set(s.auth)).status).toBe(404);
   });
@@ -180,7 +205,14 @@ describe('GET /api/v4.1/job/:id/batch/:batchId', () => {
       count: 3,
       total: 3,
       results: [
-        { recordIndex: 1, skuRef: 'TSHIRT-BLK-M', locationRef: 'LOC_MEL_STORE', entityRef: 'TSHIRT-BLK-M:LOC_MEL_STORE', code: '400', message: "'qty' must not be negative, got -1" },
+        {
+          recordIndex: 1,
+          skuRef: 'TSHIRT-BLK-M',
+          locationRef: 'LOC_MEL_STORE',
+          entityRef: 'TSHIRT-BLK-M:LOC_MEL_STORE',
+          code: '400',
+          message: "'qty' must not be negative, got -1",
+        },
         {
           recordIndex: 2,
           skuRef: 'TSHIRT-BLK-M',

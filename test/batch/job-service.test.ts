@@ -24,10 +24,27 @@ describe('closingTime and jobStatusAt (§4.2)', () => {
 
 describe('parseInventoryRecord', () => {
   it.each([
-    [{ skuRef: 'A', locationRef: 'L', qty: 3 }, { skuRef: 'A', locationRef: 'L', qty: 3, type: 'LAST_ON_HAND' }],
-    [{ skuRef: 'A', locationRef: 'L', qty: '10', correctedQty: '-2', retailerId: 1 }, { qty: 10, correctedQty: -2, retailerId: '1' }],
-    [{ skuRef: 'A', locationRef: 158, qty: 0, type: 'IN_TRANSIT', status: 'ACTIVE', ref: 'Q1' }, { locationRef: '158', type: 'IN_TRANSIT', status: 'ACTIVE', ref: 'Q1' }],
-    [{ skuRef: 'A', locationRef: 'L', qty: 1, attributes: { lot: 'L7', weight: 1.5 } }, { attributes: [{ name: 'lot', type: 'STRING', value: 'L7' }, { name: 'weight', type: 'FLOAT', value: 1.5 }] }],
+    [
+      { skuRef: 'A', locationRef: 'L', qty: 3 },
+      { skuRef: 'A', locationRef: 'L', qty: 3, type: 'LAST_ON_HAND' },
+    ],
+    [
+      { skuRef: 'A', locationRef: 'L', qty: '10', correctedQty: '-2', retailerId: 1 },
+      { qty: 10, correctedQty: -2, retailerId: '1' },
+    ],
+    [
+      { skuRef: 'A', locationRef: 158, qty: 0, type: 'IN_TRANSIT', status: 'ACTIVE', ref: 'Q1' },
+      { locationRef: '158', type: 'IN_TRANSIT', status: 'ACTIVE', ref: 'Q1' },
+    ],
+    [
+      { skuRef: 'A', locationRef: 'L', qty: 1, attributes: { lot: 'L7', weight: 1.5 } },
+      {
+        attributes: [
+          { name: 'lot', type: 'STRING', value: 'L7' },
+          { name: 'weight', type: 'FLOAT', value: 1.5 },
+        ],
+      },
+    ],
   ])('accepts %j', (raw, expected) => {
     const parsed = parseInventoryRecord(raw, 0);
     expect(parsed.ok).toBe(true);
@@ -56,8 +73,10 @@ describe('createJobService', () => {
   let t: TestApp;
   let account: Account;
   let jobs: JobService;
-  const position = (ref: string): EntityRecord | undefined => account.entities.findByKey(account.view, 'InventoryPosition', { ref, catalogue: { ref: 'DEFAULT:1' } });
-  const quantity = (ref: string): EntityRecord | undefined => account.entities.findByKey(account.view, 'InventoryQuantity', { ref, catalogue: { ref: 'DEFAULT:1' } });
+  const position = (ref: string): EntityRecord | undefined =>
+    account.entities.findByKey(account.view, 'InventoryPosition', { ref, catalogue: { ref: 'DEFAULT:1' } });
+  const quantity = (ref: string): EntityRecord | undefined =>
+    account.entities.findByKey(account.view, 'InventoryQuantity', { ref, catalogue: { ref: 'DEFAULT:1' } });
   const batchOf = (qty: number) => ({ action: 'UPSERT', entityType: 'INVENTORY', entities: [{ skuRef: 'RUNNER-42', locationRef: 'LOC_MEL_DC', qty }] });
 
   beforeEach(async () => {
@@ -90,11 +109,24 @@ describe('createJobService', () => {
 
   it('writes a quantity of another type with the record ref, status and attributes', async () => {
     const job = jobs.createJob({ name: 'j', retailerId: '1', meta: null });
-    const record = { skuRef: 'RUNNER-42', locationRef: 'LOC_MEL_DC', qty: 4, type: 'IN_TRANSIT', status: 'INACTIVE', ref: 'RUNNER-42:LOC_MEL_DC:PO-9', attributes: { po: 'PO-9' } };
+    const record = {
+      skuRef: 'RUNNER-42',
+      locationRef: 'LOC_MEL_DC',
+      qty: 4,
+      type: 'IN_TRANSIT',
+      status: 'INACTIVE',
+      ref: 'RUNNER-42:LOC_MEL_DC:PO-9',
+      attributes: { po: 'PO-9' },
+    };
     jobs.submitBatch(job.id, { action: 'UPSERT', entityType: 'INVENTORY', entities: [record] });
     await jobs.whenIdle();
     expect(jobs.getBatch(job.id, '1').results).toEqual([]);
-    expect(quantity('RUNNER-42:LOC_MEL_DC:PO-9')).toMatchObject({ type: 'IN_TRANSIT', quantity: 4, status: 'INACTIVE', attributes: [{ name: 'po', type: 'STRING', value: 'PO-9' }] });
+    expect(quantity('RUNNER-42:LOC_MEL_DC:PO-9')).toMatchObject({
+      type: 'IN_TRANSIT',
+      quantity: 4,
+      status: 'INACTIVE',
+      attributes: [{ name: 'po', type: 'STRING', value: 'PO-9' }],
+    });
   });
 
   it('stops a running batch on clear()', async () => {
@@ -126,7 +158,9 @@ describe('createJobService', () => {
 
   it("serves the job routes from the account's own job service, and snapshots it", async () => {
     const { id } = account.jobs.createJob({ name: 'direct', retailerId: '1', meta: null });
-    const res = await request(t.app).get(`/api/v4.1/job/${id}`).set('Authorization', `Bearer ${await t.token()}`);
+    const res = await request(t.app)
+      .get(`/api/v4.1/job/${id}`)
+      .set('Authorization', `Bearer ${await t.token()}`);
     expect(res.status).toBe(200);
     expect(res.body.name).toBe('direct');
     await t.sim.reset(account);

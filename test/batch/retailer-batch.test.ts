@@ -16,7 +16,15 @@ describe('a CREATE RETAILER batch', () => {
 
     const jobId = (await request(app).post('/api/v4.1/job').set(auth).send({ name: 'onboarding', retailerId: '1' })).body.id;
     const entities = [
-      { retailerId: 'b2c', retailerName: 'b2c', region: 'AUS', tradingName: 'B2C Trading', customerSupportPhone: '+61 3 9000 1111', customerSupportEmail: 'help@b2c.example', website: 'https://b2c.example' },
+      {
+        retailerId: 'b2c',
+        retailerName: 'b2c',
+        region: 'AUS',
+        tradingName: 'B2C Trading',
+        customerSupportPhone: '+61 3 9000 1111',
+        customerSupportEmail: 'help@b2c.example',
+        website: 'https://b2c.example',
+      },
       { retailerId: 'b2c', retailerName: 'again' },
       { retailerName: 'no id' },
       { retailerId: 'long', retailerName: 'x'.repeat(46) },
@@ -47,13 +55,26 @@ describe('a CREATE RETAILER batch', () => {
     );
     expect(res.errors).toBeUndefined();
     expect(res.data.retailers.edges).toEqual([
-      { node: { ref: 'b2c', tradingName: 'B2C Trading', summary: 'b2c', supportPhone: '+61 3 9000 1111', supportEmail: 'help@b2c.example', websiteUrl: 'https://b2c.example' } },
+      {
+        node: {
+          ref: 'b2c',
+          tradingName: 'B2C Trading',
+          summary: 'b2c',
+          supportPhone: '+61 3 9000 1111',
+          supportEmail: 'help@b2c.example',
+          websiteUrl: 'https://b2c.example',
+        },
+      },
     ]);
     expect(res.data.user).toEqual({ username: 'b2c_admin', primaryRetailer: { ref: 'b2c' } });
 
-    const token = await request(app)
-      .post('/oauth/token')
-      .query({ grant_type: 'password', client_id: t.sim.config.clientId, client_secret: t.sim.config.clientSecret, username: '42_admin', password: 'password' });
+    const token = await request(app).post('/oauth/token').query({
+      grant_type: 'password',
+      client_id: t.sim.config.clientId,
+      client_secret: t.sim.config.clientSecret,
+      username: '42_admin',
+      password: 'password',
+    });
     expect(token.status).toBe(200);
 
     const audits = await request(app).get('/api/v4.1/event').set(auth).query({ name: 'BATCH_COMPLETE', 'context.entityId': sent.body.id });

@@ -49,11 +49,19 @@ export async function benchBatch(): Promise<Row[]> {
     const account = sim.accounts.get(sim.config.account)!;
     const skus = Math.ceil(records / LOCATIONS.length);
     for (let i = 0; i < skus; i += 1) {
-      runCommand(account, 'createStandardProduct', { input: { ref: `BENCH-${i}`, catalogue: { ref: 'PC:MASTER:1' }, type: 'STANDARD', name: `Bench ${i}`, gtin: `GTIN-${i}` } });
+      runCommand(account, 'createStandardProduct', {
+        input: { ref: `BENCH-${i}`, catalogue: { ref: 'PC:MASTER:1' }, type: 'STANDARD', name: `Bench ${i}`, gtin: `GTIN-${i}` },
+      });
     }
     await account.orchestration!.engine.drain();
     const entities = (offset: number) =>
-      Array.from({ length: records }, (_, i) => ({ skuRef: `BENCH-${Math.floor(i / LOCATIONS.length)}`, locationRef: LOCATIONS[i % LOCATIONS.length], qty: i + offset, correctedQty: 0, retailerId: 1 }));
+      Array.from({ length: records }, (_, i) => ({
+        skuRef: `BENCH-${Math.floor(i / LOCATIONS.length)}`,
+        locationRef: LOCATIONS[i % LOCATIONS.length],
+        qty: i + offset,
+        correctedQty: 0,
+        retailerId: 1,
+      }));
     const { jobs } = account;
     const job = jobs.createJob({ name: 'bench', retailerId: '1', meta: null });
 
@@ -76,8 +84,16 @@ export async function benchBatch(): Promise<Row[]> {
     const n = records.toLocaleString('en');
     return [
       [`${n}-record body POSTed to bare node:http (baseline)`, `${bare.toFixed(0)} ms`, 'parse only'],
-      [`${n}-record inventory batch → COMPLETE, new positions`, `${created.toFixed(0)} ms`, `${versus(created, bare, 'bare')}; ${against(created, 1000, 'ms')}`],
-      [`${n}-record inventory batch → COMPLETE, existing positions`, `${updated.toFixed(0)} ms`, `${versus(updated, bare, 'bare')}; ${against(updated, 1000, 'ms')}`],
+      [
+        `${n}-record inventory batch → COMPLETE, new positions`,
+        `${created.toFixed(0)} ms`,
+        `${versus(created, bare, 'bare')}; ${against(created, 1000, 'ms')}`,
+      ],
+      [
+        `${n}-record inventory batch → COMPLETE, existing positions`,
+        `${updated.toFixed(0)} ms`,
+        `${versus(updated, bare, 'bare')}; ${against(updated, 1000, 'ms')}`,
+      ],
       ['peak RSS during the two batches', `${(peakRss / MiB).toFixed(0)} MiB`, '—'],
     ];
   } finally {

@@ -15,7 +15,22 @@ import { createClock } from '../../server/lib/clock.js';
 import { createSimulator } from '../../server/simulator.js';
 import { percentile } from './measure.js';
 
-const MODULES = ['style.css', 'app.js', 'api.js', 'dom.js', 'entities.js', 'entity-types.js', 'entity.js', 'timeline.js', 'webhooks.js', 'controls.js', 'events.js', 'send-event.js', 'workflow.js', 'vendor/dagre.js'];
+const MODULES = [
+  'style.css',
+  'app.js',
+  'api.js',
+  'dom.js',
+  'entities.js',
+  'entity-types.js',
+  'entity.js',
+  'timeline.js',
+  'webhooks.js',
+  'controls.js',
+  'events.js',
+  'send-event.js',
+  'workflow.js',
+  'vendor/dagre.js',
+];
 const LIST = `query($first: Int) { list: orders(first: $first) { edges { cursor node { id ref type status createdOn } } pageInfo { hasNextPage } } }`;
 
 const ms = (started: bigint): number => Number(process.hrtime.bigint() - started) / 1e6;
@@ -31,10 +46,20 @@ async function timed(samples: number, run: () => Promise<void>): Promise<number>
 }
 
 export async function benchConsole(orders = 10_000): Promise<{ orders: number; healthP50Ms: number; firstPageP50Ms: number }> {
-  const sim = await createSimulator(loadConfig({ logLevel: 'silent' }), { createClock: () => createClock({ start: new Date('2026-01-01T00:00:00Z'), frozen: true }) });
+  const sim = await createSimulator(loadConfig({ logLevel: 'silent' }), {
+    createClock: () => createClock({ start: new Date('2026-01-01T00:00:00Z'), frozen: true }),
+  });
   const account = sim.accounts.get(sim.config.account)!;
   for (let n = 0; n < orders; n += 1) {
-    runCommand(account, 'createOrder', { input: { ref: `CONSOLE-${n}`, type: 'HD', retailer: { id: '1' }, customer: { id: '1' }, items: [{ ref: `CONSOLE-${n}-1`, productRef: 'TSHIRT-BLK-M', quantity: 1 }] } });
+    runCommand(account, 'createOrder', {
+      input: {
+        ref: `CONSOLE-${n}`,
+        type: 'HD',
+        retailer: { id: '1' },
+        customer: { id: '1' },
+        items: [{ ref: `CONSOLE-${n}-1`, productRef: 'TSHIRT-BLK-M', quantity: 1 }],
+      },
+    });
     if (n % 500 === 499) await account.orchestration!.engine.drain();
   }
   await account.orchestration!.engine.drain();
@@ -52,7 +77,11 @@ export async function benchConsole(orders = 10_000): Promise<{ orders: number; h
     await Promise.all(MODULES.map(async (file) => ok(await fetch(`${base}/console/${file}`))));
     await ok(await fetch(`${base}/_sim/console/accounts`));
     const token = (await (await fetch(`${base}/_sim/console/token`, { method: 'POST' })).json()) as { access_token: string };
-    const list = await fetch(`${base}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token.access_token}` }, body: JSON.stringify({ query: LIST, variables: { first: 25 } }) });
+    const list = await fetch(`${base}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${token.access_token}` },
+      body: JSON.stringify({ query: LIST, variables: { first: 25 } }),
+    });
     const body = (await list.json()) as { data?: { list: { edges: unknown[] } } };
     if (body.data?.list.edges.length !== 25) throw new Error(`orders list: ${JSON.stringify(body).slice(0, 200)}`);
   });

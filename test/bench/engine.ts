@@ -19,9 +19,19 @@ const BENCH_WORKFLOW = {
   entityType: 'ORDER',
   entitySubtype: 'BENCH',
   name: 'ORDER::BENCH',
-  statuses: [{ name: 'CREATED', entityType: 'ORDER', category: 'BOOKING' }, { name: 'BOOKED', entityType: 'ORDER', category: 'BOOKING' }],
+  statuses: [
+    { name: 'CREATED', entityType: 'ORDER', category: 'BOOKING' },
+    { name: 'BOOKED', entityType: 'ORDER', category: 'BOOKING' },
+  ],
   rulesets: [
-    { name: 'CREATE', type: 'ORDER', eventType: 'NORMAL', triggers: [{ status: 'CREATED' }], rules: [{ name: 'ACME.core.SetState', props: { status: 'BOOKED' } }], userActions: [] },
+    {
+      name: 'CREATE',
+      type: 'ORDER',
+      eventType: 'NORMAL',
+      triggers: [{ status: 'CREATED' }],
+      rules: [{ name: 'ACME.core.SetState', props: { status: 'BOOKED' } }],
+      userActions: [],
+    },
     {
       name: 'Touch',
       type: 'ORDER',
@@ -63,12 +73,20 @@ async function rulesInProcess(submit: () => Promise<SubmitResult>, events: numbe
 }
 
 export async function benchEngine(): Promise<Row[]> {
-  const sim = await createSimulator(loadConfig({ logLevel: 'silent' }), { createClock: () => createClock({ start: new Date('2026-01-01T00:00:00Z'), frozen: true }) });
+  const sim = await createSimulator(loadConfig({ logLevel: 'silent' }), {
+    createClock: () => createClock({ start: new Date('2026-01-01T00:00:00Z'), frozen: true }),
+  });
   const account = sim.accounts.get('LOCAL')!;
   const orchestration = account.orchestration!;
   orchestration.workflows.put({ ...BENCH_WORKFLOW, rulesets: [...BENCH_WORKFLOW.rulesets, TWO_RULES] });
   const order = runCommand(account, 'createOrder', {
-    input: { ref: 'ENGINE-1', type: 'BENCH', retailer: { id: '1' }, customer: { id: '1' }, items: [{ ref: 'ENGINE-1-1', productRef: 'TSHIRT-BLK-M', quantity: 1 }] },
+    input: {
+      ref: 'ENGINE-1',
+      type: 'BENCH',
+      retailer: { id: '1' },
+      customer: { id: '1' },
+      items: [{ ref: 'ENGINE-1-1', productRef: 'TSHIRT-BLK-M', quantity: 1 }],
+    },
   }) as { id: string };
   await orchestration.engine.drain();
   const eventOf = (name: string) => ({ name, retailerId: '1', entityType: 'ORDER', entityId: order.id, rootEntityType: 'ORDER', rootEntityId: order.id });
@@ -79,13 +97,21 @@ export async function benchEngine(): Promise<Row[]> {
   const server = createApp(sim).listen(0, '127.0.0.1');
   await new Promise((r) => server.once('listening', r));
   const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  const token = ((await (await fetch(`${base}/oauth/token?grant_type=password&client_id=LOCAL&client_secret=local-secret&username=admin&password=password`, { method: 'POST' })).json()) as { access_token: string }).access_token;
+  const token = (
+    (await (
+      await fetch(`${base}/oauth/token?grant_type=password&client_id=LOCAL&client_secret=local-secret&username=admin&password=password`, { method: 'POST' })
+    ).json()) as { access_token: string }
+  ).access_token;
   const auth = { authorization: `Bearer ${token}` };
   const overHttp = 2 * (await requestsPerSecond(`${base}/api/v4.1/event/sync`, eventOf('Touch2'), auth, QUICK ? 1000 : 3000));
   const samples: number[] = [];
   for (let i = 0; i < 300; i += 1) {
     const t0 = process.hrtime.bigint();
-    const res = await fetch(`${base}/api/v4.1/event/sync`, { method: 'POST', headers: { ...auth, 'content-type': 'application/json' }, body: JSON.stringify(eventOf('Touch2')) });
+    const res = await fetch(`${base}/api/v4.1/event/sync`, {
+      method: 'POST',
+      headers: { ...auth, 'content-type': 'application/json' },
+      body: JSON.stringify(eventOf('Touch2')),
+    });
     await res.json();
     samples.push(Number(process.hrtime.bigint() - t0) / 1e6);
   }
@@ -94,7 +120,11 @@ export async function benchEngine(): Promise<Row[]> {
   return [
     ['rule executions/s, five-rule ruleset, in process', `${fiveRules.toFixed(0)} rules/s`, against(fiveRules, 5000, 'rules/s', true)],
     ['rule executions/s, two-rule ruleset, in process (baseline)', `${twoRules.toFixed(0)} rules/s`, 'sync events, one at a time'],
-    ['rule executions/s over HTTP (POST /event/sync, 2 rules)', `${overHttp.toFixed(0)} rules/s`, `${versus(overHttp, twoRules, 'in process')}; ${against(overHttp, 5000, 'rules/s', true)}`],
+    [
+      'rule executions/s over HTTP (POST /event/sync, 2 rules)',
+      `${overHttp.toFixed(0)} rules/s`,
+      `${versus(overHttp, twoRules, 'in process')}; ${against(overHttp, 5000, 'rules/s', true)}`,
+    ],
     ['POST /api/v4.1/event/sync latency, p50', `${percentile(samples.slice(50), 50).toFixed(2)} ms`, 'one connection'],
   ];
 }

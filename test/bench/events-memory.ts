@@ -15,7 +15,10 @@ const WORKFLOW = {
   entityType: 'ORDER',
   entitySubtype: 'MEM',
   name: 'ORDER::MEM',
-  statuses: [{ name: 'CREATED', entityType: 'ORDER', category: 'BOOKING' }, { name: 'BOOKED', entityType: 'ORDER', category: 'BOOKING' }],
+  statuses: [
+    { name: 'CREATED', entityType: 'ORDER', category: 'BOOKING' },
+    { name: 'BOOKED', entityType: 'ORDER', category: 'BOOKING' },
+  ],
   rulesets: [
     {
       name: 'Touch',
@@ -37,7 +40,9 @@ const rssAfterGc = (): number => {
 };
 
 export async function benchEventsMemory(): Promise<Row[]> {
-  const sim = await createSimulator(loadConfig({ logLevel: 'silent' }), { createClock: () => createClock({ start: new Date('2026-01-01T00:00:00Z'), frozen: true }) });
+  const sim = await createSimulator(loadConfig({ logLevel: 'silent' }), {
+    createClock: () => createClock({ start: new Date('2026-01-01T00:00:00Z'), frozen: true }),
+  });
   const account = sim.accounts.get('LOCAL')!;
   const { engine, events, workflows } = account.orchestration!;
   workflows.put(WORKFLOW);
@@ -53,7 +58,11 @@ export async function benchEventsMemory(): Promise<Row[]> {
     for (const end = done + 10_000; done < end; done += 1) await engine.submit(event, { mode: 'sync' });
     const rss = rssAfterGc();
     const stats = events.stats();
-    rows.push([`RSS after ${(done / 1000).toFixed(0)}k events`, `${rss.toFixed(0)} MiB`, `${versus(rss, idle, 'idle')}; log keeps ${stats.records.toLocaleString('en')} records (${stats.dropped.toLocaleString('en')} dropped)`]);
+    rows.push([
+      `RSS after ${(done / 1000).toFixed(0)}k events`,
+      `${rss.toFixed(0)} MiB`,
+      `${versus(rss, idle, 'idle')}; log keeps ${stats.records.toLocaleString('en')} records (${stats.dropped.toLocaleString('en')} dropped)`,
+    ]);
   }
   await sim.close();
   return rows;

@@ -67,7 +67,13 @@ async function loadOrders(account: Account, clock: Clock, from: number, to: numb
   for (let i = from; i < to; i += 1) {
     await clock.advance(1000);
     const created = runCommand(account, 'createOrder', {
-      input: { ref: `LOAD-${i}`, type: 'B2B', retailer: { id: '1' }, customer: { id: '1' }, items: [{ ref: `LOAD-${i}-1`, productRef: 'TSHIRT-BLK-M', quantity: 1 }] },
+      input: {
+        ref: `LOAD-${i}`,
+        type: 'B2B',
+        retailer: { id: '1' },
+        customer: { id: '1' },
+        items: [{ ref: `LOAD-${i}-1`, productRef: 'TSHIRT-BLK-M', quantity: 1 }],
+      },
     }) as { id: string };
     if (i % 5 !== 0) account.entities.patch('Order', created.id, (r) => void (r['status'] = statuses[i % 5]));
   }
@@ -86,14 +92,24 @@ export async function benchGraphql(): Promise<Row[]> {
   const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   // Loading moves the clock a second per order: a fresh token after each load.
   const newToken = async (): Promise<string> =>
-    ((await (await fetch(`${base}/oauth/token?grant_type=password&client_id=LOCAL&client_secret=local-secret&username=admin&password=password`, { method: 'POST' })).json()) as { access_token: string }).access_token;
+    (
+      (await (
+        await fetch(`${base}/oauth/token?grant_type=password&client_id=LOCAL&client_secret=local-secret&username=admin&password=password`, { method: 'POST' })
+      ).json()) as { access_token: string }
+    ).access_token;
   let token = await newToken();
   const account = sim.accounts.get('LOCAL')!;
   const bare = await bareOrderServer();
   try {
     // 1. orderById against the bare server, alternating so load changes hit both alike.
     const order = runCommand(account, 'createOrder', {
-      input: { ref: 'BENCH-1', type: 'HD', retailer: { id: '1' }, customer: { id: '1' }, items: [{ ref: 'BENCH-1-1', productRef: 'TSHIRT-BLK-M', quantity: 1 }] },
+      input: {
+        ref: 'BENCH-1',
+        type: 'HD',
+        retailer: { id: '1' },
+        customer: { id: '1' },
+        items: [{ ref: 'BENCH-1-1', productRef: 'TSHIRT-BLK-M', quantity: 1 }],
+      },
     }) as { id: string };
     await account.orchestration!.engine.drain();
     const seconds = QUICK ? 1000 : 3000;
@@ -114,13 +130,21 @@ export async function benchGraphql(): Promise<Row[]> {
       await loadOrders(account, clock, loaded, size);
       const loadS = Number(process.hrtime.bigint() - started) / 1e9;
       const k = `${size / 1000}k`;
-      rows.push([`load orders ${loaded / 1000}k → ${k} (in process)`, `${loadS.toFixed(1)} s`, `${(((size - loaded) / loadS) | 0).toLocaleString('en')} orders/s`]);
+      rows.push([
+        `load orders ${loaded / 1000}k → ${k} (in process)`,
+        `${loadS.toFixed(1)} s`,
+        `${(((size - loaded) / loadS) | 0).toLocaleString('en')} orders/s`,
+      ]);
       loaded = size;
       token = await newToken();
       gc();
       const mem = process.memoryUsage();
       const perOrderKiB = (mem.heapUsed - idle.heapUsed) / size / 1024;
-      rows.push([`heap / RSS with ${k} orders`, `${(mem.heapUsed / MiB).toFixed(0)} / ${(mem.rss / MiB).toFixed(0)} MiB`, `${perOrderKiB.toFixed(1)} KiB heap per order${size === 100_000 ? `; RSS ${against(mem.rss / MiB, 600, 'MiB')}` : ''}`]);
+      rows.push([
+        `heap / RSS with ${k} orders`,
+        `${(mem.heapUsed / MiB).toFixed(0)} / ${(mem.rss / MiB).toFixed(0)} MiB`,
+        `${perOrderKiB.toFixed(1)} KiB heap per order${size === 100_000 ? `; RSS ${against(mem.rss / MiB, 600, 'MiB')}` : ''}`,
+      ]);
       const samples = QUICK ? 30 : 100;
       const status = await p50(base, token, '{ orders(status: ["BOOKED", "SHIPPED"], first: 100) { edges { node { id ref status } } } }', samples);
       rows.push([`orders(status: [2 values], first: 100), ${k}, p50`, `${status.toFixed(2)} ms`, against(status, 10, 'ms')]);

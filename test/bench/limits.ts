@@ -37,7 +37,15 @@ function eventSearchFigures(): { byName: number; byStatus: number } {
       accountId: 'LOCAL',
       retailerId: '1',
       category: 'ruleSet',
-      context: { sourceEvents: [], entityType: 'ORDER', entityId: String(i), entityRef: `O-${i}`, rootEntityType: 'ORDER', rootEntityId: String(i), rootEntityRef: `O-${i}` },
+      context: {
+        sourceEvents: [],
+        entityType: 'ORDER',
+        entityId: String(i),
+        entityRef: `O-${i}`,
+        rootEntityType: 'ORDER',
+        rootEntityId: String(i),
+        rootEntityRef: `O-${i}`,
+      },
       eventStatus: rare ? 'FAILED' : 'COMPLETE',
       attributes: null,
       source: null,
@@ -63,16 +71,30 @@ export async function benchLimits(): Promise<LimitsFigures> {
   const server = createHttpServer(createApp(sim), config).listen(0, '127.0.0.1');
   await new Promise((r) => server.once('listening', r));
   const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  const tokenRes = await fetch(`${base}/oauth/token?grant_type=password&client_id=LOCAL&client_secret=local-secret&username=admin&password=password`, { method: 'POST' });
+  const tokenRes = await fetch(`${base}/oauth/token?grant_type=password&client_id=LOCAL&client_secret=local-secret&username=admin&password=password`, {
+    method: 'POST',
+  });
   const token = ((await tokenRes.json()) as { access_token: string }).access_token;
   const gql = async (query: string, variables?: unknown): Promise<number> => {
     const started = performance.now();
-    const res = await fetch(`${base}/graphql`, { method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body: JSON.stringify({ query, variables }) });
+    const res = await fetch(`${base}/graphql`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ query, variables }),
+    });
     await res.json();
     return performance.now() - started;
   };
   const create = 'mutation($input: CreateOrderInput) { createOrder(input: $input) { id } }';
-  const order = (ref: string, n: number) => ({ input: { ref, type: 'HD', retailer: { id: '1' }, customer: { id: '1' }, items: Array.from({ length: n }, (_, i) => ({ ref: `${ref}-${i}`, productRef: 'TSHIRT-BLK-M', quantity: 1 })) } });
+  const order = (ref: string, n: number) => ({
+    input: {
+      ref,
+      type: 'HD',
+      retailer: { id: '1' },
+      customer: { id: '1' },
+      items: Array.from({ length: n }, (_, i) => ({ ref: `${ref}-${i}`, productRef: 'TSHIRT-BLK-M', quantity: 1 })),
+    },
+  });
 
   const small: number[] = [];
   for (let i = 0; i < 20; i += 1) small.push(await gql(create, order(`ONE-${i}`, 1)));

@@ -45,26 +45,44 @@ async function serve(sim: Simulator, data?: { path: string; fsync: boolean }): P
   const server = createApp(sim, { before }).listen(0, '127.0.0.1');
   await new Promise((r) => server.once('listening', r));
   const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  const tokenRes = await fetch(`${base}/oauth/token?grant_type=password&client_id=LOCAL&client_secret=local-secret&username=admin&password=password`, { method: 'POST' });
+  const tokenRes = await fetch(`${base}/oauth/token?grant_type=password&client_id=LOCAL&client_secret=local-secret&username=admin&password=password`, {
+    method: 'POST',
+  });
   const token = ((await tokenRes.json()) as { access_token: string }).access_token;
   const sku = String(sim.accounts.get('LOCAL')!.view.candidates('VariantProduct')[0]!['ref']);
-  return { base, token, sku, compactMs, commits, close: async () => {
-    server.close();
-    await stop();
-  } };
+  return {
+    base,
+    token,
+    sku,
+    compactMs,
+    commits,
+    close: async () => {
+      server.close();
+      await stop();
+    },
+  };
 }
 
 async function createOrderMs(target: Target, ref: string): Promise<number> {
   const query = `mutation { createOrder(input: { ref: "${ref}", type: "HD", retailer: { id: "1" }, customer: { id: "1" }, items: [{ ref: "${ref}-1", productRef: "${target.sku}", quantity: 1 }] }) { id } }`;
   const started = performance.now();
-  const res = await fetch(`${target.base}/graphql`, { method: 'POST', headers: { authorization: `Bearer ${target.token}`, 'content-type': 'application/json' }, body: JSON.stringify({ query }) });
+  const res = await fetch(`${target.base}/graphql`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${target.token}`, 'content-type': 'application/json' },
+    body: JSON.stringify({ query }),
+  });
   const body = (await res.json()) as { data?: { createOrder?: { id: string } } };
   if (!body.data?.createOrder) throw new Error(`createOrder failed: ${JSON.stringify(body)}`);
   return performance.now() - started;
 }
 
 /** Alternates the same mutation between the in-memory server and the data-file server. */
-async function interleaved(sim: Simulator, data: { path: string; fsync: boolean }, tag: string, count: number): Promise<{ memory: number; data: number; commit: number; compactMs: number }> {
+async function interleaved(
+  sim: Simulator,
+  data: { path: string; fsync: boolean },
+  tag: string,
+  count: number,
+): Promise<{ memory: number; data: number; commit: number; compactMs: number }> {
   const memory = await serve(sim);
   const written = await serve(sim, data);
   const samples = { memory: [] as number[], data: [] as number[] };
@@ -84,7 +102,13 @@ export async function benchPersistence(seed: string, extraOrders = 0): Promise<P
   const account = sim.accounts.get('LOCAL')!;
   for (let i = 0; i < extraOrders; i += 1) {
     runCommand(account, 'createOrder', {
-      input: { ref: `LOAD-${i}`, type: 'B2B', retailer: { id: '1' }, customer: { id: '1' }, items: [{ ref: `LOAD-${i}-1`, productRef: 'TSHIRT-BLK-M', quantity: 1 }] },
+      input: {
+        ref: `LOAD-${i}`,
+        type: 'B2B',
+        retailer: { id: '1' },
+        customer: { id: '1' },
+        items: [{ ref: `LOAD-${i}-1`, productRef: 'TSHIRT-BLK-M', quantity: 1 }],
+      },
     });
   }
   await account.orchestration!.engine.drain();
@@ -93,7 +117,13 @@ export async function benchPersistence(seed: string, extraOrders = 0): Promise<P
     const count = QUICK ? 40 : 150;
     const written = await interleaved(sim, { path: join(dir, 'data.json'), fsync: false }, 'W', count);
     const synced = await interleaved(sim, { path: join(dir, 'synced.json'), fsync: true }, 'S', count);
-    return { baselineP50Ms: written.memory, dataP50Ms: written.data, dataFsyncP50Ms: synced.data, commitP50Ms: written.commit, startCompactMs: written.compactMs };
+    return {
+      baselineP50Ms: written.memory,
+      dataP50Ms: written.data,
+      dataFsyncP50Ms: synced.data,
+      commitP50Ms: written.commit,
+      startCompactMs: written.compactMs,
+    };
   } finally {
     rmSync(dir, { recursive: true, force: true });
     await sim.close();
@@ -106,7 +136,11 @@ export async function persistenceRows(label: string, seed: string, extraOrders =
   const added = (ms: number): string => `+${(ms - figures.baselineP50Ms).toFixed(2)} ms over the baseline`;
   return [
     [`createOrder p50, ${label}, in memory (baseline)`, `${figures.baselineP50Ms.toFixed(2)} ms`, '—'],
-    [`createOrder p50, ${label}, --data`, `${figures.dataP50Ms.toFixed(2)} ms`, `${added(figures.dataP50Ms)}; ${against(figures.dataP50Ms - figures.baselineP50Ms, 5, 'ms added')}`],
+    [
+      `createOrder p50, ${label}, --data`,
+      `${figures.dataP50Ms.toFixed(2)} ms`,
+      `${added(figures.dataP50Ms)}; ${against(figures.dataP50Ms - figures.baselineP50Ms, 5, 'ms added')}`,
+    ],
     ['  of which the answer waits for its journal line, p50', `${figures.commitP50Ms.toFixed(2)} ms`, against(figures.commitP50Ms, 5, 'ms')],
     [`createOrder p50, ${label}, --data --data-fsync true`, `${figures.dataFsyncP50Ms.toFixed(2)} ms`, added(figures.dataFsyncP50Ms)],
     [`first snapshot of ${label} (written once, at the first start)`, `${figures.startCompactMs.toFixed(0)} ms`, '—'],

@@ -37,7 +37,11 @@ const SECTIONS: Record<string, () => Promise<Row[]>> = {
     const shape = `${put.rulesets} rulesets, ${put.rules} rules, ${put.kib.toFixed(0)} KiB, ${put.notSimulated} not simulated`;
     return [
       ['JSON.parse + stringify of the same body (baseline)', `${put.baselineP50Ms.toFixed(2)} ms`, '—'],
-      [`PUT /api/v4.1/workflow, p50 (${shape})`, `${put.putP50Ms.toFixed(1)} ms`, versus(put.putP50Ms, put.baselineP50Ms, 'parse + stringify') + `; ${against(put.putP50Ms, 100, 'ms')}`],
+      [
+        `PUT /api/v4.1/workflow, p50 (${shape})`,
+        `${put.putP50Ms.toFixed(1)} ms`,
+        `${versus(put.putP50Ms, put.baselineP50Ms, 'parse + stringify')}; ${against(put.putP50Ms, 100, 'ms')}`,
+      ],
     ];
   },
   async webhooks() {
@@ -55,8 +59,11 @@ const SECTIONS: Record<string, () => Promise<Row[]>> = {
     const orders = page.orders.toLocaleString('en');
     return [
       ['GET /_sim/health, p50 (baseline)', `${page.healthP50Ms.toFixed(1)} ms`, '—'],
-      [`console first page, ${orders} orders (HTML, modules, token, 25 orders), p50`, `${page.firstPageP50Ms.toFixed(0)} ms`,
-        `${versus(page.firstPageP50Ms, page.healthP50Ms, 'health')}; ${against(page.firstPageP50Ms, 1000, 'ms')}`],
+      [
+        `console first page, ${orders} orders (HTML, modules, token, 25 orders), p50`,
+        `${page.firstPageP50Ms.toFixed(0)} ms`,
+        `${versus(page.firstPageP50Ms, page.healthP50Ms, 'health')}; ${against(page.firstPageP50Ms, 1000, 'ms')}`,
+      ],
     ];
   },
   async limits() {
@@ -67,12 +74,19 @@ const SECTIONS: Record<string, () => Promise<Row[]>> = {
       ['longest wait of a concurrent /_sim/health meanwhile', `${l.longestStallMs.toFixed(0)} ms`, '≈ 100 ms'],
       ['7-level nested items query refused (C0001E), p50', `${l.nestedRefusedP50Ms.toFixed(1)} ms`, '— (was 170 s, then out of memory)'],
       ['10,000-alias query refused (C0001E), p50', `${l.aliasesRefusedP50Ms.toFixed(1)} ms`, '—'],
-      ['event search by a rare name over 245k events, p50', `${l.rareNameSearchP50Ms.toFixed(2)} ms`, `— (by a rare status: ${l.rareStatusSearchP50Ms.toFixed(2)} ms; a scan was 200–300 ms)`],
+      [
+        'event search by a rare name over 245k events, p50',
+        `${l.rareNameSearchP50Ms.toFixed(2)} ms`,
+        `— (by a rare status: ${l.rareStatusSearchP50Ms.toFixed(2)} ms; a scan was 200–300 ms)`,
+      ],
     ];
   },
 };
 
-const load = (): string => loadavg().map((l) => l.toFixed(2)).join(' ');
+const load = (): string =>
+  loadavg()
+    .map((l) => l.toFixed(2))
+    .join(' ');
 
 function runSection(name: string, quick: boolean): Row[] {
   const out = execFileSync(process.execPath, ['--expose-gc', fileURLToPath(import.meta.url), '--section', name], {
@@ -98,7 +112,9 @@ async function main(): Promise<void> {
   if (unknown.length) throw new Error(`unknown section(s) ${unknown.join(', ')}; sections: ${Object.keys(SECTIONS).join(', ')}`);
   const cpu = cpus();
   console.log(`fluent-sim benchmarks${quick ? ' (--quick)' : ''} — ${new Date().toISOString()}`);
-  console.log(`node ${process.version}, ${process.platform}/${process.arch}, ${cpu.length} × ${cpu[0]?.model ?? 'cpu'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB`);
+  console.log(
+    `node ${process.version}, ${process.platform}/${process.arch}, ${cpu.length} × ${cpu[0]?.model ?? 'cpu'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB`,
+  );
   console.log(`load average at start: ${load()} (figures vary by machine and load; ratios are steadier)\n`);
   console.log(`${'figure'.padEnd(64)} ${'value'.padEnd(18)} baseline / target`);
   for (const name of wanted.length ? wanted : Object.keys(SECTIONS)) {

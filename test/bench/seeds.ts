@@ -42,7 +42,6 @@ async function change(account: Account, n: number): Promise<void> {
   await account.orchestration!.engine.submit({ name: 'CancelOrder', retailerId: '1', entityType: 'ORDER', entityRef: `BENCH-${n}` }, { mode: 'sync' });
 }
 
-
 /** Demo load time, then reset and snapshot-restore times (p50 of 7, each after a change). */
 async function benchDemo(): Promise<{ demoLoadMs: number; resetDemoMs: number; restoreDemoMs: number }> {
   const { sim, account, loadMs } = await simulatorWith('demo');
@@ -86,7 +85,11 @@ export async function benchSeeds(): Promise<Row[]> {
   if (QUICK) return rows;
   const large = await benchLarge();
   rows.push(
-    ['load the large seed profile (5,000 orders)', `${(large.largeLoadMs / 1000).toFixed(1)} s`, `${versus(large.largeLoadMs, demo.demoLoadMs, 'demo')}; ${against(large.largeLoadMs / 1000, 20, 's')}`],
+    [
+      'load the large seed profile (5,000 orders)',
+      `${(large.largeLoadMs / 1000).toFixed(1)} s`,
+      `${versus(large.largeLoadMs, demo.demoLoadMs, 'demo')}; ${against(large.largeLoadMs / 1000, 20, 's')}`,
+    ],
     ['heap with the large profile loaded', `${large.largeHeapMiB.toFixed(0)} MiB`, '—'],
   );
   return rows;

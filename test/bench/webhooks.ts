@@ -46,9 +46,18 @@ const request = (url: string, i: number): WebhookRequest => ({
   sourceEventId: `00000000-0000-4000-8000-${String(i).padStart(12, '0')}`,
   event: {
     id: `10000000-0000-4000-8000-${String(i).padStart(12, '0')}`,
-    name: 'OrderStatus', accountId: 'BENCH', retailerId: '1', entityId: String(i), entityRef: `HD_${i}`,
-    entityType: 'ORDER', entityStatus: 'COMPLETE', type: 'NORMAL', attributes: {},
-    rootEntityId: String(i), rootEntityType: 'ORDER', rootEntityRef: `HD_${i}`,
+    name: 'OrderStatus',
+    accountId: 'BENCH',
+    retailerId: '1',
+    entityId: String(i),
+    entityRef: `HD_${i}`,
+    entityType: 'ORDER',
+    entityStatus: 'COMPLETE',
+    type: 'NORMAL',
+    attributes: {},
+    rootEntityId: String(i),
+    rootEntityType: 'ORDER',
+    rootEntityRef: `HD_${i}`,
   },
 });
 
@@ -62,7 +71,14 @@ const NOTIFY_WORKFLOW = {
   statuses: [{ name: 'CREATED', entityType: 'ORDER', category: 'BOOKING' }],
   rulesets: [
     { name: 'CREATE', type: 'ORDER', eventType: 'NORMAL', triggers: [{ status: 'CREATED' }], rules: [], userActions: [] },
-    { name: 'Notify', type: 'ORDER', eventType: 'NORMAL', triggers: [], rules: [{ name: 'BENCH.core.SendWebhook', props: { setting: 'bench.webhook' } }], userActions: [] },
+    {
+      name: 'Notify',
+      type: 'ORDER',
+      eventType: 'NORMAL',
+      triggers: [],
+      rules: [{ name: 'BENCH.core.SendWebhook', props: { setting: 'bench.webhook' } }],
+      userActions: [],
+    },
   ],
 };
 
@@ -132,7 +148,9 @@ async function onePerEvent(url: string, n: number): Promise<number> {
   const account = sim.accounts.get('LOCAL')!;
   const { engine, workflows } = account.orchestration!;
   workflows.put(NOTIFY_WORKFLOW);
-  runCommand(account, 'createSetting', { input: { name: 'bench.webhook', valueType: 'JSON', lobValue: { name: 'OrderStatus', url }, context: 'ACCOUNT', contextId: 0 } });
+  runCommand(account, 'createSetting', {
+    input: { name: 'bench.webhook', valueType: 'JSON', lobValue: { name: 'OrderStatus', url }, context: 'ACCOUNT', contextId: 0 },
+  });
   const order = runCommand(account, 'createOrder', {
     input: { ref: 'HOOK-1', type: 'HOOK', retailer: { id: '1' }, customer: { id: '1' }, items: [{ ref: 'HOOK-1-1', productRef: 'TSHIRT-BLK-M', quantity: 1 }] },
   }) as { id: string };

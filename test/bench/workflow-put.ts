@@ -42,7 +42,12 @@ export function largeWorkflow(): Record<string, unknown> {
       if (rule % 3 === 0) {
         const verb = CUSTOM_VERBS[rule % CUSTOM_VERBS.length]!;
         const noun = CUSTOM_NOUNS[Math.floor(rule / 9) % CUSTOM_NOUNS.length]!;
-        const props = { endpoint: `https://erp.example.com/${verb.toLowerCase()}/${noun.toLowerCase()}`, retries: 3, timeoutMs: 5000, headers: { 'x-tenant': 'acme', 'x-flow': `step-${index}` } };
+        const props = {
+          endpoint: `https://erp.example.com/${verb.toLowerCase()}/${noun.toLowerCase()}`,
+          retries: 3,
+          timeoutMs: 5000,
+          headers: { 'x-tenant': 'acme', 'x-flow': `step-${index}` },
+        };
         return { name: `ACME.custom.${verb}${noun}`, props };
       }
       return LIBRARY[rule % LIBRARY.length]!(rule);
@@ -69,12 +74,23 @@ export function largeWorkflow(): Record<string, unknown> {
   };
 }
 
-export async function benchWorkflowPut(): Promise<{ putP50Ms: number; baselineP50Ms: number; rules: number; rulesets: number; kib: number; notSimulated: number }> {
-  const sim = await createSimulator(loadConfig({ logLevel: 'silent', unknownRules: 'skip' }), { createClock: () => createClock({ start: new Date('2026-01-01T00:00:00Z'), frozen: true }) });
+export async function benchWorkflowPut(): Promise<{
+  putP50Ms: number;
+  baselineP50Ms: number;
+  rules: number;
+  rulesets: number;
+  kib: number;
+  notSimulated: number;
+}> {
+  const sim = await createSimulator(loadConfig({ logLevel: 'silent', unknownRules: 'skip' }), {
+    createClock: () => createClock({ start: new Date('2026-01-01T00:00:00Z'), frozen: true }),
+  });
   const server = createApp(sim).listen(0, '127.0.0.1');
   await new Promise((resolve) => server.once('listening', resolve));
   const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  const tokenRes = await fetch(`${base}/oauth/token?grant_type=password&client_id=LOCAL&client_secret=local-secret&username=admin&password=password`, { method: 'POST' });
+  const tokenRes = await fetch(`${base}/oauth/token?grant_type=password&client_id=LOCAL&client_secret=local-secret&username=admin&password=password`, {
+    method: 'POST',
+  });
   const token = ((await tokenRes.json()) as { access_token: string }).access_token;
 
   const workflow = largeWorkflow();
@@ -84,7 +100,11 @@ export async function benchWorkflowPut(): Promise<{ putP50Ms: number; baselineP5
   const put: number[] = [];
   for (let i = 0; i < 25; i += 1) {
     const started = process.hrtime.bigint();
-    const res = await fetch(`${base}/api/v4.1/workflow`, { method: 'PUT', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body });
+    const res = await fetch(`${base}/api/v4.1/workflow`, {
+      method: 'PUT',
+      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+      body,
+    });
     const answer = (await res.json()) as { unknownRules?: { count: number } };
     if (res.status !== 200) throw new Error(`PUT answered ${res.status}: ${JSON.stringify(answer)}`);
     put.push(Number(process.hrtime.bigint() - started) / 1e6);

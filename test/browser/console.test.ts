@@ -55,7 +55,9 @@ async function createOrder(ref: string): Promise<string> {
 async function accessibilityViolations(): Promise<string[]> {
   await page.addScriptTag({ path: AXE });
   const result = await page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run(context: Document, options: unknown): Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }> } }).axe;
+    const axe = (
+      window as unknown as { axe: { run(context: Document, options: unknown): Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }> } }
+    ).axe;
     return axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa'] } });
   });
   return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
@@ -131,7 +133,9 @@ describe('the console', () => {
 
   it('highlights a NO_MATCH event with the reason from its trace', async () => {
     await createOrder('BR-2');
-    const fulfilment = (await t.gql<{ order: { fulfilments: { edges: { node: { id: string } }[] } } }>('{ order(ref: "BR-2") { fulfilments { edges { node { id } } } } }')).data.order.fulfilments.edges[0]!.node.id;
+    const fulfilment = (
+      await t.gql<{ order: { fulfilments: { edges: { node: { id: string } }[] } } }>('{ order(ref: "BR-2") { fulfilments { edges { node { id } } } } }')
+    ).data.order.fulfilments.edges[0]!.node.id;
     await page.goto(`${server.url}/console/#/entity/FULFILMENT/${fulfilment}?ref=BR-2-F1`);
     const form = page.locator('form.send-event');
     await expect.poll(() => page.locator('h1').textContent(), WAIT).toBe('FULFILMENT BR-2-F1');
@@ -153,7 +157,9 @@ describe('the console', () => {
     await row.getByRole('link', { name: 'ORDER BR-2' }).click();
 
     // Live: an event sent by a test while the page is open appears without a reload.
-    const sent = await request(t.app).post('/api/v4.1/event/sync').set('Authorization', `Bearer ${await t.token()}`)
+    const sent = await request(t.app)
+      .post('/api/v4.1/event/sync')
+      .set('Authorization', `Bearer ${await t.token()}`)
       .send({ name: 'ConfirmPick', retailerId: 1, entityType: 'FULFILMENT', entityId: fulfilment, rootEntityType: 'ORDER', rootEntityRef: 'BR-2' });
     expect(sent.body.eventStatus).toBe('NO_MATCH');
     await expect.poll(() => bad.count(), WAIT).toBe(2);
@@ -184,8 +190,26 @@ describe('the console', () => {
     try {
       const webhooks = t.sim.accounts.get('LOCAL')!.webhooks!;
       webhooks.enqueue({
-        name: 'OrderStatus', url: receiver.url, accountId: 'LOCAL', retailerId: '1', sourceEventId: 'source-1',
-        event: { id: 'w-1', name: 'OrderStatus', accountId: 'LOCAL', retailerId: '1', entityId: '1', entityRef: 'WH-1', entityType: 'ORDER', entityStatus: 'BOOKED', type: 'NORMAL', attributes: {}, rootEntityId: '1', rootEntityType: 'ORDER', rootEntityRef: 'WH-1' },
+        name: 'OrderStatus',
+        url: receiver.url,
+        accountId: 'LOCAL',
+        retailerId: '1',
+        sourceEventId: 'source-1',
+        event: {
+          id: 'w-1',
+          name: 'OrderStatus',
+          accountId: 'LOCAL',
+          retailerId: '1',
+          entityId: '1',
+          entityRef: 'WH-1',
+          entityType: 'ORDER',
+          entityStatus: 'BOOKED',
+          type: 'NORMAL',
+          attributes: {},
+          rootEntityId: '1',
+          rootEntityType: 'ORDER',
+          rootEntityRef: 'WH-1',
+        },
       });
       await webhooks.drain();
       await page.goto(`${server.url}/console/#/webhooks`);
@@ -208,7 +232,10 @@ describe('the console', () => {
       await page.getByRole('button', { name: 'Replay all failed' }).click();
       await expect.poll(() => deliveries.count(), WAIT).toBe(2);
       await expect.poll(() => deliveries.first().textContent(), WAIT).toMatch(/DELIVERED.*replay of.*SUCCESS200/s);
-      await deliveries.nth(1).getByRole('button', { name: /Replay OrderStatus/ }).click();
+      await deliveries
+        .nth(1)
+        .getByRole('button', { name: /Replay OrderStatus/ })
+        .click();
       await expect.poll(() => deliveries.count(), WAIT).toBe(3);
       await expect.poll(() => deliveries.first().textContent(), WAIT).toMatch(/DELIVERED/);
       expect(receiver.requests).toHaveLength(6);

@@ -28,7 +28,11 @@ describe('fluent-sim rules scaffold', () => {
       'ACME.cc.MarkCollected',
       'ACME.cc.SendEventIfAnyLineItemStatusMatches',
     ]);
-    expect(byName['ACME.cc.CaptureOrderActivity']).toMatchObject({ uses: 1, props: {}, do: [{ noop: 'TODO: describe what ACME.cc.CaptureOrderActivity does with building blocks' }] });
+    expect(byName['ACME.cc.CaptureOrderActivity']).toMatchObject({
+      uses: 1,
+      props: {},
+      do: [{ noop: 'TODO: describe what ACME.cc.CaptureOrderActivity does with building blocks' }],
+    });
     expect(byName['ACME.cc.CheckHold']!.do).toEqual([
       {
         branch: {
@@ -60,7 +64,11 @@ describe('fluent-sim rules scaffold', () => {
         },
       },
     ]);
-    expect(out.rules.find((rule) => rule.name === 'ACME.acmeorder.NotifyErp')).toMatchObject({ uses: 2, props: { setting: { uses: 2, required: true } }, do: [{ webhook: { setting: '{{props.setting}}' } }] });
+    expect(out.rules.find((rule) => rule.name === 'ACME.acmeorder.NotifyErp')).toMatchObject({
+      uses: 2,
+      props: { setting: { uses: 2, required: true } },
+      do: [{ webhook: { setting: '{{props.setting}}' } }],
+    });
   });
 
   it('names rules behind an unset placeholder by namespace-less name, and writes a file the simulator loads', async () => {

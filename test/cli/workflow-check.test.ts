@@ -53,7 +53,11 @@ describe('fluent-sim workflow check', () => {
   it('leaves placeholders without --vars and still resolves library rules by their bare name', async () => {
     const [workflow] = await reports({ path: fixture('workflows/order-hd.json') });
     expect(workflow!.placeholders).toEqual(['retailer_id', 'fluent.account.plugin.v2.prefix', 'fluent.account.custom.prefix']);
-    expect(workflow!.rules.find((rule) => rule.name === '{{fluent.account.plugin.v2.prefix}}.ChangeStateGQL')).toMatchObject({ kind: 'library', resolvedAs: 'commonv2.ChangeStateGQL', uses: 7 });
+    expect(workflow!.rules.find((rule) => rule.name === '{{fluent.account.plugin.v2.prefix}}.ChangeStateGQL')).toMatchObject({
+      kind: 'library',
+      resolvedAs: 'commonv2.ChangeStateGQL',
+      uses: 7,
+    });
     expect(workflow!.coverage.distinctRules).toEqual({ known: 2, total: 8, percent: 25 });
   });
 
@@ -74,7 +78,11 @@ describe('fluent-sim workflow check', () => {
       "export default ({ z, defineRule }) => defineRule({ name: 'acmeorder.NotifyErp', description: 'test', props: z.object({ setting: z.string() }), run: () => [] });\n",
     );
     const [workflow] = await reports({ path: fixture('workflows'), vars: fixture('vars.json'), rules: dir });
-    expect(workflow!.rules.find((rule) => rule.name === 'ACME.acmeorder.NotifyErp')).toMatchObject({ kind: 'module', resolvedAs: 'acmeorder.NotifyErp', uses: 2 });
+    expect(workflow!.rules.find((rule) => rule.name === 'ACME.acmeorder.NotifyErp')).toMatchObject({
+      kind: 'module',
+      resolvedAs: 'acmeorder.NotifyErp',
+      uses: 2,
+    });
     expect(workflow!.coverage.uses).toEqual({ known: 10, total: 16, percent: 63 });
   });
 
@@ -85,6 +93,8 @@ describe('fluent-sim workflow check', () => {
     expect(lines).toContain('  ACME.commonv2.ChangeStateGQL                      7  simulated (commonv2.ChangeStateGQL)');
     expect(lines).toContain('  ACME.acmeorder.ValidateOrderItems                 1  UNKNOWN');
     expect(lines).toContain('  coverage: 2/8 distinct rules (25 %), 8/16 uses (50 %)');
-    expect(lines.at(-1)).toBe('6 rule(s) the simulator does not know: they run as no-ops under --unknown-rules skip. Write stubs for them: fluent-sim rules scaffold <path> --out stubs.json');
+    expect(lines.at(-1)).toBe(
+      '6 rule(s) the simulator does not know: they run as no-ops under --unknown-rules skip. Write stubs for them: fluent-sim rules scaffold <path> --out stubs.json',
+    );
   });
 });

@@ -14,12 +14,17 @@ describe('CONTROL_GROUP::DEFAULT over the Event API', () => {
     await t.gql('mutation { createControlGroup(input: { ref: "CG-1", type: "DEFAULT", name: "Buffers" }) { id } }');
     await t.gql('mutation { createControl(input: { ref: "BUFFER-1", type: "QUANTITY_BUFFER", name: "Buffer", controlGroup: { ref: "CG-1" } }) { id } }');
     const send = (name: string, entity: Record<string, string>, attributes: Record<string, unknown> = {}) =>
-      request(t.app).post('/api/v4.1/event/sync').set(auth).send({ name, retailerId: '1', rootEntityType: 'CONTROL_GROUP', rootEntityRef: 'CG-1', attributes, ...entity });
+      request(t.app)
+        .post('/api/v4.1/event/sync')
+        .set(auth)
+        .send({ name, retailerId: '1', rootEntityType: 'CONTROL_GROUP', rootEntityRef: 'CG-1', attributes, ...entity });
     const control = { entityType: 'CONTROL', entitySubtype: 'QUANTITY_BUFFER', entityRef: 'BUFFER-1' };
     const read = async () =>
-      (await t.gql<{ control: { status: string; executionOrder: number | null; values: { name: string; value: unknown }[] | null } }>(
-        '{ control(ref: "BUFFER-1", controlGroup: { ref: "CG-1" }) { status executionOrder values { name value } } }',
-      )).data.control;
+      (
+        await t.gql<{ control: { status: string; executionOrder: number | null; values: { name: string; value: unknown }[] | null } }>(
+          '{ control(ref: "BUFFER-1", controlGroup: { ref: "CG-1" }) { status executionOrder values { name value } } }',
+        )
+      ).data.control;
 
     expect((await send('CREATE', { entityType: 'CONTROL_GROUP', entitySubtype: 'DEFAULT', entityRef: 'CG-1' })).body.eventStatus).toBe('COMPLETE');
     expect((await send('CREATE', control)).body.eventStatus).toBe('COMPLETE');

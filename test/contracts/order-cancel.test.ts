@@ -16,8 +16,7 @@ const position = async (t: TestApp, ref: string) =>
       { ref },
     )
   ).data.inventoryPosition;
-const quantitiesOf = (p: { quantities: { edges: { node: Quantity }[] } }, type: string) =>
-  p.quantities.edges.map((e) => e.node).filter((q) => q.type === type);
+const quantitiesOf = (p: { quantities: { edges: { node: Quantity }[] } }, type: string) => p.quantities.edges.map((e) => e.node).filter((q) => q.type === type);
 
 describe('OrderAddressChange on an HD order', () => {
   it('changes the delivery address the order and its fulfilment ship to', async () => {
@@ -25,17 +24,44 @@ describe('OrderAddressChange on an HD order', () => {
     const auth = { Authorization: `Bearer ${await t.token()}` };
     await t.gql('mutation($input: CreateOrderInput) { createOrder(input: $input) { id } }', {
       input: {
-        ref: 'AC-1', type: 'HD', retailer: { id: '1' }, customer: { id: '1' }, items: [{ ref: 'AC-1-1', productRef: 'RUNNER-42', quantity: 1 }],
-        fulfilmentChoice: { deliveryType: 'STANDARD', deliveryAddress: { ref: 'AC-1-ADDR', name: 'Kim', street: '1 Old St', city: 'Melbourne', postcode: '3000', country: 'AU', latitude: -37.8, longitude: 144.9 } },
+        ref: 'AC-1',
+        type: 'HD',
+        retailer: { id: '1' },
+        customer: { id: '1' },
+        items: [{ ref: 'AC-1-1', productRef: 'RUNNER-42', quantity: 1 }],
+        fulfilmentChoice: {
+          deliveryType: 'STANDARD',
+          deliveryAddress: {
+            ref: 'AC-1-ADDR',
+            name: 'Kim',
+            street: '1 Old St',
+            city: 'Melbourne',
+            postcode: '3000',
+            country: 'AU',
+            latitude: -37.8,
+            longitude: 144.9,
+          },
+        },
       },
     });
     await t.sim.accounts.get('LOCAL')!.orchestration!.engine.drain();
-    const changed = await request(t.app).post('/api/v4.1/event/sync').set(auth).send({
-      name: 'OrderAddressChange', retailerId: '1', entityType: 'ORDER', entitySubtype: 'HD', entityRef: 'AC-1', rootEntityType: 'ORDER', rootEntityRef: 'AC-1',
-      attributes: { changeReason: 'moved', deliveryAddress: { street: '2 New St', city: 'Sydney', postcode: '2000' } },
-    });
+    const changed = await request(t.app)
+      .post('/api/v4.1/event/sync')
+      .set(auth)
+      .send({
+        name: 'OrderAddressChange',
+        retailerId: '1',
+        entityType: 'ORDER',
+        entitySubtype: 'HD',
+        entityRef: 'AC-1',
+        rootEntityType: 'ORDER',
+        rootEntityRef: 'AC-1',
+        attributes: { changeReason: 'moved', deliveryAddress: { street: '2 New St', city: 'Sydney', postcode: '2000' } },
+      });
     expect(changed.body.eventStatus).toBe('COMPLETE');
-    const read = await t.gql<{ order: { fulfilmentChoice: { deliveryAddress: Record<string, unknown> }; fulfilments: { edges: { node: { toAddress: Record<string, unknown> } }[] } } }>(
+    const read = await t.gql<{
+      order: { fulfilmentChoice: { deliveryAddress: Record<string, unknown> }; fulfilments: { edges: { node: { toAddress: Record<string, unknown> } }[] } };
+    }>(
       '{ order(ref: "AC-1") { fulfilmentChoice { deliveryAddress { name street city postcode latitude } } fulfilments { edges { node { toAddress { street city } } } } } }',
     );
     expect(read.data.order.fulfilmentChoice.deliveryAddress).toEqual({ name: 'Kim', street: '2 New St', city: 'Sydney', postcode: '2000', latitude: null });
@@ -56,9 +82,11 @@ describe('OrderCancel on an HD order', () => {
     });
     await engine.drain();
     const order = async () =>
-      (await t.gql<{ order: { status: string; fulfilments: { edges: { node: { id: string; status: string; fromLocation: { ref: string } | null } }[] } } }>(
-        '{ order(ref: "OC-1") { status fulfilments { edges { node { id status fromLocation { ref } } } } } }',
-      )).data.order;
+      (
+        await t.gql<{ order: { status: string; fulfilments: { edges: { node: { id: string; status: string; fromLocation: { ref: string } | null } }[] } } }>(
+          '{ order(ref: "OC-1") { status fulfilments { edges { node { id status fromLocation { ref } } } } } }',
+        )
+      ).data.order;
     const booked = await order();
     expect(booked).toMatchObject({ status: 'BOOKED', fulfilments: { edges: [{ node: { status: 'AWAITING_WAVE', fromLocation: { ref: 'LOC_MEL_DC' } } }] } });
     const fulfilmentId = booked.fulfilments.edges[0]!.node.id;
@@ -70,7 +98,13 @@ describe('OrderCancel on an HD order', () => {
     ]);
 
     const cancel = await request(t.app).post('/api/v4.1/event/sync').set(auth).send({
-      name: 'OrderCancel', retailerId: '1', entityType: 'ORDER', entitySubtype: 'HD', entityRef: 'OC-1', rootEntityType: 'ORDER', rootEntityRef: 'OC-1',
+      name: 'OrderCancel',
+      retailerId: '1',
+      entityType: 'ORDER',
+      entitySubtype: 'HD',
+      entityRef: 'OC-1',
+      rootEntityType: 'ORDER',
+      rootEntityRef: 'OC-1',
     });
     expect(cancel.status).toBe(200);
     expect(cancel.body.eventStatus).toBe('COMPLETE');
@@ -84,7 +118,13 @@ describe('OrderCancel on an HD order', () => {
 
     // Once cancelled, the order takes no second OrderCancel.
     const again = await request(t.app).post('/api/v4.1/event/sync').set(auth).send({
-      name: 'OrderCancel', retailerId: '1', entityType: 'ORDER', entitySubtype: 'HD', entityRef: 'OC-1', rootEntityType: 'ORDER', rootEntityRef: 'OC-1',
+      name: 'OrderCancel',
+      retailerId: '1',
+      entityType: 'ORDER',
+      entitySubtype: 'HD',
+      entityRef: 'OC-1',
+      rootEntityType: 'ORDER',
+      rootEntityRef: 'OC-1',
     });
     expect(again.body.eventStatus).toBe('NO_MATCH');
   });
@@ -101,8 +141,11 @@ describe('OrderCancel on an HD order', () => {
     await create('OC-3', 5);
     await engine.drain();
     const from = async (ref: string) =>
-      (await t.gql<{ order: { fulfilments: { edges: { node: { fromLocation: { ref: string } | null } }[] } } }>(`{ order(ref: "${ref}") { fulfilments { edges { node { fromLocation { ref } } } } } }`)).data.order
-        .fulfilments.edges[0]?.node.fromLocation?.ref;
+      (
+        await t.gql<{ order: { fulfilments: { edges: { node: { fromLocation: { ref: string } | null } }[] } } }>(
+          `{ order(ref: "${ref}") { fulfilments { edges { node { fromLocation { ref } } } } } }`,
+        )
+      ).data.order.fulfilments.edges[0]?.node.fromLocation?.ref;
     expect(await from('OC-2')).toBe('LOC_MEL_DC');
     // LOC_MEL_DC has 6 − 5 = 1 left, so the second order is sourced from a store.
     expect(await from('OC-3')).not.toBe('LOC_MEL_DC');

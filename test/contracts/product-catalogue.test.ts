@@ -33,7 +33,11 @@ const category = async (ref: string) =>
   ).data.category;
 
 type Variant = {
-  ref: string; name: string; gtin: string; status: string; summary: string | null;
+  ref: string;
+  name: string;
+  gtin: string;
+  status: string;
+  summary: string | null;
   product: { ref: string } | null;
   prices: { type: string; currency: string; value: number }[];
   attributes: { name: string; type: string; value: unknown }[];
@@ -119,8 +123,14 @@ describe('UPSERT_PRODUCT', () => {
       name: 'Trail runner, size 42',
       status: 'INACTIVE',
       categoryRefs: ['RUNNING', 'TRAIL'],
-      prices: [{ type: 'SALE', currency: 'AUD', value: 89 }, { type: 'DEFAULT', currency: 'NZD', value: 130 }],
-      attributes: [{ name: 'colour', type: 'STRING', value: 'blue' }, { name: 'width', type: 'STRING', value: 'wide' }],
+      prices: [
+        { type: 'SALE', currency: 'AUD', value: 89 },
+        { type: 'DEFAULT', currency: 'NZD', value: 130 },
+      ],
+      attributes: [
+        { name: 'colour', type: 'STRING', value: 'blue' },
+        { name: 'width', type: 'STRING', value: 'wide' },
+      ],
     });
     expect(updated.body.eventStatus).toBe('COMPLETE');
     const second = (await variant('TRAIL-RUNNER-42'))!;
@@ -131,7 +141,10 @@ describe('UPSERT_PRODUCT', () => {
       { type: 'SALE', currency: 'AUD', value: 89 },
       { type: 'DEFAULT', currency: 'NZD', value: 130 },
     ]);
-    expect(second.attributes).toEqual([{ name: 'colour', type: 'STRING', value: 'blue' }, { name: 'width', type: 'STRING', value: 'wide' }]);
+    expect(second.attributes).toEqual([
+      { name: 'colour', type: 'STRING', value: 'blue' },
+      { name: 'width', type: 'STRING', value: 'wide' },
+    ]);
     expect(refs(second.categories)).toEqual(['RUNNING', 'TRAIL']);
 
     const reactivated = await upsert('UPSERT_PRODUCT', { ...variantPayload, status: 'ACTIVE', categoryRefs: [] });

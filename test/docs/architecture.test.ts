@@ -28,7 +28,9 @@ function layerOf(file: string): Layer {
 }
 
 function sourceFiles(dir: string): string[] {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? sourceFiles(join(dir, e.name)) : e.name.endsWith('.ts') ? [join(dir, e.name)] : []));
+  return readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
+    e.isDirectory() ? sourceFiles(join(dir, e.name)) : e.name.endsWith('.ts') ? [join(dir, e.name)] : [],
+  );
 }
 
 describe('docs/architecture.md layers', () => {
@@ -45,7 +47,8 @@ describe('docs/architecture.md layers', () => {
       for (const [, spec] of readFileSync(file, 'utf8').matchAll(/from '(\.[^']+)'/g)) {
         const target = normalize(join(dirname(file), spec!.replace(/\.js$/, '.ts')));
         const targetLayer = layerOf(target);
-        if (LAYERS.indexOf(targetLayer) > LAYERS.indexOf(layer)) upward.push(`${relative(SERVER, file)} (${layer}) → ${relative(SERVER, target)} (${targetLayer})`);
+        if (LAYERS.indexOf(targetLayer) > LAYERS.indexOf(layer))
+          upward.push(`${relative(SERVER, file)} (${layer}) → ${relative(SERVER, target)} (${targetLayer})`);
       }
     }
     expect(upward).toEqual([]);

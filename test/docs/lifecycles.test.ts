@@ -41,36 +41,143 @@ describe('docs/lifecycles.md', () => {
  * test fails when one starts to be accepted, so this list stays true.
  */
 const CONTRACT: { section: string; workflow: string; entityType: string; subtype?: string; event: string; status: string; implemented: boolean }[] = [
-  { section: '1.1', workflow: 'PRODUCT_CATALOGUE::MASTER', entityType: 'PRODUCT_CATALOGUE', subtype: 'MASTER', event: 'UPSERT_CATEGORY', status: 'ACTIVE', implemented: true },
-  { section: '1.2', workflow: 'PRODUCT_CATALOGUE::MASTER', entityType: 'PRODUCT_CATALOGUE', subtype: 'MASTER', event: 'UPSERT_PRODUCT', status: 'ACTIVE', implemented: true },
-  { section: '2.1', workflow: 'INVENTORY_CATALOGUE::DEFAULT', entityType: 'INVENTORY_CATALOGUE', subtype: 'DEFAULT', event: 'InventoryChanged', status: 'ACTIVE', implemented: false },
-  { section: '2.2', workflow: 'INVENTORY_CATALOGUE::DEFAULT', entityType: 'INVENTORY_CATALOGUE', subtype: 'DEFAULT', event: 'UpdateInventoryQty', status: 'ACTIVE', implemented: true },
-  { section: '3.1', workflow: 'VIRTUAL_CATALOGUE::BASE', entityType: 'VIRTUAL_CATALOGUE', subtype: 'BASE', event: 'CREATE', status: 'CREATED', implemented: true },
-  { section: '3.1', workflow: 'VIRTUAL_CATALOGUE::BASE', entityType: 'VIRTUAL_CATALOGUE', subtype: 'BASE', event: 'VirtualCatalogueEvent', status: 'ACTIVE', implemented: false },
-  { section: '4', workflow: 'CONTROL_GROUP::DEFAULT', entityType: 'CONTROL', subtype: 'QUANTITY_BUFFER', event: 'CREATE', status: 'CREATED', implemented: true },
-  { section: '4', workflow: 'CONTROL_GROUP::DEFAULT', entityType: 'CONTROL', subtype: 'QUANTITY_BUFFER', event: 'ActivateControl', status: 'INACTIVE', implemented: true },
-  { section: '4', workflow: 'CONTROL_GROUP::DEFAULT', entityType: 'CONTROL', subtype: 'QUANTITY_BUFFER', event: 'DeactivateControl', status: 'ACTIVE', implemented: true },
-  { section: '4', workflow: 'CONTROL_GROUP::DEFAULT', entityType: 'CONTROL', subtype: 'QUANTITY_BUFFER', event: 'UpdateControl', status: 'ACTIVE', implemented: true },
+  {
+    section: '1.1',
+    workflow: 'PRODUCT_CATALOGUE::MASTER',
+    entityType: 'PRODUCT_CATALOGUE',
+    subtype: 'MASTER',
+    event: 'UPSERT_CATEGORY',
+    status: 'ACTIVE',
+    implemented: true,
+  },
+  {
+    section: '1.2',
+    workflow: 'PRODUCT_CATALOGUE::MASTER',
+    entityType: 'PRODUCT_CATALOGUE',
+    subtype: 'MASTER',
+    event: 'UPSERT_PRODUCT',
+    status: 'ACTIVE',
+    implemented: true,
+  },
+  {
+    section: '2.1',
+    workflow: 'INVENTORY_CATALOGUE::DEFAULT',
+    entityType: 'INVENTORY_CATALOGUE',
+    subtype: 'DEFAULT',
+    event: 'InventoryChanged',
+    status: 'ACTIVE',
+    implemented: false,
+  },
+  {
+    section: '2.2',
+    workflow: 'INVENTORY_CATALOGUE::DEFAULT',
+    entityType: 'INVENTORY_CATALOGUE',
+    subtype: 'DEFAULT',
+    event: 'UpdateInventoryQty',
+    status: 'ACTIVE',
+    implemented: true,
+  },
+  {
+    section: '3.1',
+    workflow: 'VIRTUAL_CATALOGUE::BASE',
+    entityType: 'VIRTUAL_CATALOGUE',
+    subtype: 'BASE',
+    event: 'CREATE',
+    status: 'CREATED',
+    implemented: true,
+  },
+  {
+    section: '3.1',
+    workflow: 'VIRTUAL_CATALOGUE::BASE',
+    entityType: 'VIRTUAL_CATALOGUE',
+    subtype: 'BASE',
+    event: 'VirtualCatalogueEvent',
+    status: 'ACTIVE',
+    implemented: false,
+  },
+  {
+    section: '4',
+    workflow: 'CONTROL_GROUP::DEFAULT',
+    entityType: 'CONTROL',
+    subtype: 'QUANTITY_BUFFER',
+    event: 'CREATE',
+    status: 'CREATED',
+    implemented: true,
+  },
+  {
+    section: '4',
+    workflow: 'CONTROL_GROUP::DEFAULT',
+    entityType: 'CONTROL',
+    subtype: 'QUANTITY_BUFFER',
+    event: 'ActivateControl',
+    status: 'INACTIVE',
+    implemented: true,
+  },
+  {
+    section: '4',
+    workflow: 'CONTROL_GROUP::DEFAULT',
+    entityType: 'CONTROL',
+    subtype: 'QUANTITY_BUFFER',
+    event: 'DeactivateControl',
+    status: 'ACTIVE',
+    implemented: true,
+  },
+  {
+    section: '4',
+    workflow: 'CONTROL_GROUP::DEFAULT',
+    entityType: 'CONTROL',
+    subtype: 'QUANTITY_BUFFER',
+    event: 'UpdateControl',
+    status: 'ACTIVE',
+    implemented: true,
+  },
   { section: '5.1', workflow: 'ORDER::HD', entityType: 'ORDER', subtype: 'HD', event: 'CREATE', status: 'CREATED', implemented: true },
   // ORDER::HD has no RECEIVED status (it books at once), so OrderCancel cannot be sent in RECEIVED.
-  ...['CREATED', 'RECEIVED', 'BOOKED'].map((status) => ({ section: '5.1', workflow: 'ORDER::HD', entityType: 'ORDER', subtype: 'HD', event: 'OrderCancel', status, implemented: status !== 'RECEIVED' })),
+  ...['CREATED', 'RECEIVED', 'BOOKED'].map((status) => ({
+    section: '5.1',
+    workflow: 'ORDER::HD',
+    entityType: 'ORDER',
+    subtype: 'HD',
+    event: 'OrderCancel',
+    status,
+    implemented: status !== 'RECEIVED',
+  })),
   { section: '5.1', workflow: 'ORDER::HD', entityType: 'ORDER', subtype: 'HD', event: 'OrderAddressChange', status: 'BOOKED', implemented: true },
   { section: '5.1', workflow: 'ORDER::HD', entityType: 'ORDER', subtype: 'HD', event: 'OrderAppeasement', status: 'BOOKED', implemented: false },
   { section: '5.1', workflow: 'ORDER::HD', entityType: 'ORDER', subtype: 'HD', event: 'OrderRevision', status: 'BOOKED', implemented: false },
   { section: '5.1', workflow: 'ORDER::CC', entityType: 'ORDER', subtype: 'CC', event: 'CREATE', status: 'CREATED', implemented: true },
-  ...['CREATED', 'RECEIVED', 'BOOKED'].map((status) => ({ section: '5.1', workflow: 'ORDER::CC', entityType: 'ORDER', subtype: 'CC', event: 'OrderCancel', status, implemented: true })),
+  ...['CREATED', 'RECEIVED', 'BOOKED'].map((status) => ({
+    section: '5.1',
+    workflow: 'ORDER::CC',
+    entityType: 'ORDER',
+    subtype: 'CC',
+    event: 'OrderCancel',
+    status,
+    implemented: true,
+  })),
   { section: '6.1', workflow: 'ORDER::HD', entityType: 'FULFILMENT', subtype: 'HD_PFDC', event: 'WaveCreate', status: 'AWAITING_WAVE', implemented: true },
   { section: '7', workflow: 'LOCATION::STORE', entityType: 'LOCATION', subtype: 'STORE', event: 'CreateWaveByExpiry', status: 'ACTIVE', implemented: false },
-  { section: '7', workflow: 'LOCATION::STORE', entityType: 'LOCATION', subtype: 'STORE', event: 'CreateWaveByUserSelection', status: 'ACTIVE', implemented: false },
+  {
+    section: '7',
+    workflow: 'LOCATION::STORE',
+    entityType: 'LOCATION',
+    subtype: 'STORE',
+    event: 'CreateWaveByUserSelection',
+    status: 'ACTIVE',
+    implemented: false,
+  },
 ];
 
 describe('reference contract events (workflow-contracts.md)', () => {
-  it.each(CONTRACT.map((c) => [`§${c.section} ${c.workflow} ${c.entityType} ${c.event} in ${c.status}: ${c.implemented ? 'accepted' : 'not implemented yet'}`, c] as const))(
-    '%s',
-    (_title, c) => {
-      expect(accepts(c.workflow, c.entityType, c.subtype, c.event, c.status)).toBe(c.implemented);
-      const documented = lifecycleRows().some((r) => r.workflow === c.workflow && r.event === c.event && r.entityType === c.entityType && r.statuses.includes(c.status));
-      expect(documented, 'documented in docs/lifecycles.md').toBe(c.implemented);
-    },
-  );
+  it.each(
+    CONTRACT.map(
+      (c) => [`§${c.section} ${c.workflow} ${c.entityType} ${c.event} in ${c.status}: ${c.implemented ? 'accepted' : 'not implemented yet'}`, c] as const,
+    ),
+  )('%s', (_title, c) => {
+    expect(accepts(c.workflow, c.entityType, c.subtype, c.event, c.status)).toBe(c.implemented);
+    const documented = lifecycleRows().some(
+      (r) => r.workflow === c.workflow && r.event === c.event && r.entityType === c.entityType && r.statuses.includes(c.status),
+    );
+    expect(documented, 'documented in docs/lifecycles.md').toBe(c.implemented);
+  });
 });

@@ -20,7 +20,15 @@ import { packagePath } from '../../server/lib/package-path.js';
 import { CREATE_EVENT_ENTITY_TYPES, CREATE_EVENT_NAME } from '../../server/orchestration/create-event.js';
 
 type RuleRef = { name: string; props?: Record<string, unknown> | null };
-export type Ruleset = { name: string; description?: string; type: string; subtype?: string; rules: RuleRef[]; triggers: { status: string }[]; userActions?: unknown[] };
+export type Ruleset = {
+  name: string;
+  description?: string;
+  type: string;
+  subtype?: string;
+  rules: RuleRef[];
+  triggers: { status: string }[];
+  userActions?: unknown[];
+};
 export type Workflow = { name: string; entityType: string; entitySubtype: string; description?: string; rulesets: Ruleset[] };
 
 /** One documented transition: what the tables show and the tests check. */
@@ -84,7 +92,9 @@ function then(rs: Ruleset): string[] {
     const name = bare(rule.name);
     const props = rule.props ?? {};
     if (name.endsWith('.SetState') || name.endsWith('.ChangeStateGQL')) continue;
-    const sent = Object.entries(props).filter(([k, v]) => isEventProp(k) && typeof v === 'string').map(([, v]) => `\`${String(v)}\``);
+    const sent = Object.entries(props)
+      .filter(([k, v]) => isEventProp(k) && typeof v === 'string')
+      .map(([, v]) => `\`${String(v)}\``);
     out.push(sent.length > 0 ? `${name} → ${sent.join(' / ')}` : name);
   }
   return out;
@@ -120,12 +130,12 @@ export function renderLifecycles(workflows: readonly Workflow[] = loadWorkflows(
     '',
     '<!-- Generated from rulesets/*.json by `npm run docs:lifecycles`; test/docs/lifecycles.test.ts keeps it current. -->',
     '',
-    'One table per workflow in `rulesets/` and entity type: in which status (the ruleset\'s',
+    "One table per workflow in `rulesets/` and entity type: in which status (the ruleset's",
     'triggers) an event is accepted, the status it sets, who sends it, and what else its rules do.',
     'Sent by: `platform` (CREATE after a create mutation), `Batch API` (one event per inventory batch',
     'record), `integration` (your code, over the Event API), `user action` (a UI user action),',
-    '`workflow` (another ruleset\'s rule), `scheduler` (a rule that sends it later on the virtual',
-    'clock). Rows marked [inferred] are behaviour the simulator chose where Fluent\'s reference is',
+    "`workflow` (another ruleset's rule), `scheduler` (a rule that sends it later on the virtual",
+    "clock). Rows marked [inferred] are behaviour the simulator chose where Fluent's reference is",
     'silent (workflow-contracts.md L or gaps); their ruleset description says so.',
     '',
   ];
@@ -137,9 +147,7 @@ export function renderLifecycles(workflows: readonly Workflow[] = loadWorkflows(
       out.push(`### ${type}`, '', '| status | event | next status | sent by | then |', '| --- | --- | --- | --- | --- |');
       for (const row of rows.filter((r) => r.workflow === wf.name && r.entityType === type)) {
         const event = `\`${row.event}\`${row.subtype && row.subtype !== wf.entitySubtype ? ` (${row.subtype})` : ''}${row.inferred ? ' [inferred]' : ''}`;
-        out.push(
-          `| ${row.statuses.join(', ') || 'any'} | ${event} | ${row.next ?? '—'} | ${row.sentBy.join(', ')} | ${cell(row.then.join('; ') || '—')} |`,
-        );
+        out.push(`| ${row.statuses.join(', ') || 'any'} | ${event} | ${row.next ?? '—'} | ${row.sentBy.join(', ')} | ${cell(row.then.join('; ') || '—')} |`);
       }
       out.push('');
     }

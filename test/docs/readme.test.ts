@@ -17,7 +17,12 @@ function tableAfter(heading: string, doc = README): string[][] {
   const rows: string[][] = [];
   for (const line of lines.slice(first + 2)) {
     if (!line.startsWith('|')) break;
-    rows.push(line.slice(1, -1).split(/(?<!\\)\|/).map((c) => c.trim()));
+    rows.push(
+      line
+        .slice(1, -1)
+        .split(/(?<!\\)\|/)
+        .map((c) => c.trim()),
+    );
   }
   return rows;
 }
@@ -26,7 +31,7 @@ const code = (cell: string): string => cell.replace(/`/g, '');
 
 describe('README and docs/', () => {
   it('lists every error of the catalogue with its status and codes, and nothing else', () => {
-    const rows = tableAfter('The simulator\'s catalogue');
+    const rows = tableAfter("The simulator's catalogue");
     const documented = Object.fromEntries(rows.map((r) => [code(r[0]!), r]));
     expect(Object.keys(documented).sort()).toEqual(Object.keys(ERROR_CATALOG).sort());
     for (const [key, spec] of Object.entries(ERROR_CATALOG) as [string, ErrorSpec][]) {
@@ -41,7 +46,12 @@ describe('README and docs/', () => {
     expect([...documented.keys()].sort()).toEqual(BUILTIN_RULES.map((r) => r.name).sort());
     for (const rule of BUILTIN_RULES) {
       const row = documented.get(rule.name)!;
-      const aliases = row[1] === '—' ? [] : code(row[1]!).split(',').map((a) => a.trim());
+      const aliases =
+        row[1] === '—'
+          ? []
+          : code(row[1]!)
+              .split(',')
+              .map((a) => a.trim());
       expect(aliases.sort(), rule.name).toEqual([...(rule.aliases ?? [])].sort());
       expect(ruleModule(rule.name), rule.name).toContain(row[2]);
       expect(row[4]!.includes('[inferred'), `${rule.name} [inferred]`).toBe(rule.inferred !== undefined);

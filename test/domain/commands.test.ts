@@ -35,7 +35,11 @@ describe('in-process mutations are validated against the schema', () => {
 
   it.each([
     ['without its required customer', withoutCustomer, /Field "customer" of required type "CustomerId!" was not provided/],
-    ['with a totalPrice that is not a number', { ...ORDER, totalPrice: 'not-a-number' }, /input\.totalPrice: Float cannot represent non numeric value: "not-a-number"/],
+    [
+      'with a totalPrice that is not a number',
+      { ...ORDER, totalPrice: 'not-a-number' },
+      /input\.totalPrice: Float cannot represent non numeric value: "not-a-number"/,
+    ],
     ['with a field CreateOrderInput does not have', { ...ORDER, colour: 'red' }, /Field "colour" is not defined by type "CreateOrderInput"/],
   ])('refuses createOrder %s from runCommand and from a rule, and writes nothing', (_what, input, message) => {
     const before = orderCount();
@@ -52,31 +56,47 @@ describe('in-process mutations are validated against the schema', () => {
     const res = await request(t.app)
       .post('/graphql')
       .set('Authorization', `Bearer ${await t.token()}`)
-      .send({ query: 'mutation($input: CreateOrderInput) { createOrder(input: $input) { id } }', variables: { input: { ...ORDER, totalPrice: 'not-a-number' } } });
+      .send({
+        query: 'mutation($input: CreateOrderInput) { createOrder(input: $input) { id } }',
+        variables: { input: { ...ORDER, totalPrice: 'not-a-number' } },
+      });
     expect(res.status).toBe(400);
-    expect((res.body as { errors: { message: string }[] }).errors[0]?.message).toMatch(/at "input\.totalPrice"; Float cannot represent non numeric value: "not-a-number"/);
+    expect((res.body as { errors: { message: string }[] }).errors[0]?.message).toMatch(
+      /at "input\.totalPrice"; Float cannot represent non numeric value: "not-a-number"/,
+    );
     expect(errorOf(() => runCommand(account, 'createOrder', { input: { ...ORDER, totalPrice: 'not-a-number' } })).message).toBe(
       'createOrder: input.totalPrice: Float cannot represent non numeric value: "not-a-number"',
     );
   });
 
   it('refuses unknown arguments and unknown mutations', () => {
-    expect(errorOf(() => runCommand(account, 'createOrder', { input: ORDER, extra: 1 })).message).toMatch(/Unknown argument "extra" on field "Mutation\.createOrder"/);
+    expect(errorOf(() => runCommand(account, 'createOrder', { input: ORDER, extra: 1 })).message).toMatch(
+      /Unknown argument "extra" on field "Mutation\.createOrder"/,
+    );
     expect(errorOf(() => runCommand(account, 'createOrderPlease', { input: ORDER })).message).toMatch(/does not exist in the Fluent schema/);
   });
 
   it('coerces as the API does: an ID given as a number becomes a string', () => {
-    const created = runCommand(account, 'createOrder', { input: { ...ORDER, ref: 'CMD-2', items: [{ ...ORDER.items[0], ref: 'CMD-2-1' }], retailer: { id: 1 } } }) as { retailer: unknown };
+    const created = runCommand(account, 'createOrder', {
+      input: { ...ORDER, ref: 'CMD-2', items: [{ ...ORDER.items[0], ref: 'CMD-2-1' }], retailer: { id: 1 } },
+    }) as { retailer: unknown };
     expect(created.retailer).toEqual({ __link: 'Retailer', id: '1' });
   });
 
   it('stops a seed at the bad step, naming it, and refuses a location field CreateLocationInput does not have', async () => {
     const before = account.store.candidates('Location').length;
-    const seed = { steps: [{ mutation: 'createLocation', input: { ref: 'LOC-X', type: 'STORE', retailer: { id: '1' }, defaultCarrierName: 'Australia Post' } }] };
-    const error = await applySeed(account, seed, 'test-seed').then(() => undefined, (e: unknown) => e);
+    const seed = {
+      steps: [{ mutation: 'createLocation', input: { ref: 'LOC-X', type: 'STORE', retailer: { id: '1' }, defaultCarrierName: 'Australia Post' } }],
+    };
+    const error = await applySeed(account, seed, 'test-seed').then(
+      () => undefined,
+      (e: unknown) => e,
+    );
     expect(error).toBeInstanceOf(SimError);
     expect((error as SimError).code).toBe('CONFIG_INVALID');
-    expect((error as SimError).message).toMatch(/test-seed#\/steps\/0 \(createLocation\).*Field "defaultCarrierName" is not defined by type "CreateLocationInput"/);
+    expect((error as SimError).message).toMatch(
+      /test-seed#\/steps\/0 \(createLocation\).*Field "defaultCarrierName" is not defined by type "CreateLocationInput"/,
+    );
     expect(account.store.candidates('Location').length).toBe(before);
   });
 });

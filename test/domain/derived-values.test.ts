@@ -12,7 +12,13 @@ const rec = (typename: string, id: string, fields: Record<string, unknown> = {})
 
 function world(): { store: Store; put(r: EntityRecord): EntityRecord } {
   const store = new Store();
-  return { store, put: (r) => (store.put(r), r) };
+  return {
+    store,
+    put: (r) => {
+      store.put(r);
+      return r;
+    },
+  };
 }
 
 function bothWays(store: Store, record: EntityRecord, field: string): { filter: unknown; output: unknown } {

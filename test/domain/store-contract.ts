@@ -7,7 +7,14 @@ import { linkTo, type EntityRecord, type Store } from '../../server/domain/store
  * put and delete, ids come back ascending, and images and JSON round-trip the whole state.
  */
 export function describeStoreContract(name: string, makeStore: () => Store): void {
-  const order = (id: string, fields: Record<string, unknown> = {}): EntityRecord => ({ __typename: 'Order', id, ref: `O-${id}`, status: 'CREATED', type: 'HD', ...fields });
+  const order = (id: string, fields: Record<string, unknown> = {}): EntityRecord => ({
+    __typename: 'Order',
+    id,
+    ref: `O-${id}`,
+    status: 'CREATED',
+    type: 'HD',
+    ...fields,
+  });
   const customer = (id: string): EntityRecord => ({ __typename: 'Customer', id, ref: `c${id}` });
 
   describe(`${name}: the store contract`, () => {

@@ -41,9 +41,19 @@ describe('Transaction', () => {
     const tx = new Transaction(store);
     tx.put(order('2', { ref: 'A' }));
     tx.put(order('3', { ref: 'A' }));
-    expect(tx.candidates('Order', 'A').map((r) => r.id).sort()).toEqual(['1', '2', '3']);
+    expect(
+      tx
+        .candidates('Order', 'A')
+        .map((r) => r.id)
+        .sort(),
+    ).toEqual(['1', '2', '3']);
     expect(tx.candidates('Order', 'B')).toEqual([]);
-    expect(tx.candidates('Order').map((r) => r.id).sort()).toEqual(['1', '2', '3']);
+    expect(
+      tx
+        .candidates('Order')
+        .map((r) => r.id)
+        .sort(),
+    ).toEqual(['1', '2', '3']);
   });
 
   it('sees links made by staged records in linkedFrom', () => {

@@ -41,7 +41,9 @@ describe('npm run build', () => {
     const dir = join(work, 'dist/server');
     const files = ['main.js', ...readdirSync(join(dir, 'bundle')).map((f) => `bundle/${f}`)];
     expect(files.some((f) => f.startsWith('bundle/start-'))).toBe(true);
-    const specifiers = files.flatMap((f) => [...readFileSync(join(dir, f), 'utf8').matchAll(/(?:\bfrom|\bimport\(?)\s*["`]([\w@./:-]+)["`]/g)].map((m) => m[1]!));
+    const specifiers = files.flatMap((f) =>
+      [...readFileSync(join(dir, f), 'utf8').matchAll(/(?:\bfrom|\bimport\(?)\s*["`]([\w@./:-]+)["`]/g)].map((m) => m[1]!),
+    );
     const packages = specifiers.filter((s) => !isBuiltin(s) && !s.startsWith('./') && !s.startsWith('../'));
     expect(new Set(packages)).toEqual(new Set(['@faker-js/faker', '@graphql-yoga/render-graphiql']));
     expect(readFileSync(join(dir, files.find((f) => f.startsWith('bundle/start-'))!), 'utf8')).toMatch(/express@[\d.]+ \(MIT\):/);

@@ -99,7 +99,9 @@ const env = Object.fromEntries(all('ENV').flatMap(envPairs));
 const entrypoint = execForm(last('ENTRYPOINT')) ?? [];
 const cmd = execForm(last('CMD')) ?? [];
 const healthcheck = execForm(last('HEALTHCHECK')?.replace(/^(--\S+\s+)*CMD\s+/, '')) ?? [];
-const exposed = all('EXPOSE').flatMap((a) => words(a)).map((p) => p.replace(/\/tcp$/, ''));
+const exposed = all('EXPOSE')
+  .flatMap((a) => words(a))
+  .map((p) => p.replace(/\/tcp$/, ''));
 const defaultPort = FLAGS.find((f) => f.flag === 'port')!.defaultText;
 const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { bin: Record<string, string>; files: string[] };
 
@@ -107,7 +109,11 @@ describe('Dockerfile final stage', () => {
   it('is read by a parser that handles continuations, comments and quoting', () => {
     const [first, second] = parseDockerfile('FROM a AS one\nENV A=1 \\\n# note\n    B="x y" C=\'$z\'\nFROM --platform=linux/amd64 b\nenv D 4 5\n');
     expect(first).toMatchObject({ from: 'a', name: 'one' });
-    expect(first!.instructions.flatMap((i) => envPairs(i.args))).toEqual([['A', '1'], ['B', 'x y'], ['C', '$z']]);
+    expect(first!.instructions.flatMap((i) => envPairs(i.args))).toEqual([
+      ['A', '1'],
+      ['B', 'x y'],
+      ['C', '$z'],
+    ]);
     expect(second).toMatchObject({ from: 'b', instructions: [{ keyword: 'ENV', args: 'D 4 5' }] });
     expect(envPairs('D 4 5')).toEqual([['D', '4 5']]);
   });
@@ -138,7 +144,11 @@ describe('Dockerfile final stage', () => {
   });
 
   it('copies every path the npm package ships', () => {
-    const copied = all('COPY').flatMap((a) => words(a).filter((w) => !w.startsWith('--')).slice(0, -1));
+    const copied = all('COPY').flatMap((a) =>
+      words(a)
+        .filter((w) => !w.startsWith('--'))
+        .slice(0, -1),
+    );
     const norm = (p: string): string => p.replace(/^\/app\//, '').replace(/\/$/, '');
     for (const path of [...pkg.files, 'package.json']) expect(copied.map(norm), path).toContain(norm(path));
   });
@@ -147,22 +157,40 @@ describe('Dockerfile final stage', () => {
     const volumes = all('VOLUME').flatMap((a) => execForm(a) ?? words(a));
     expect(volumes).toContain('/data');
     const user = last('USER')!.split(':')[0]!;
-    const before = final.instructions.slice(0, final.instructions.findIndex((i) => i.keyword === 'VOLUME'));
+    const before = final.instructions.slice(
+      0,
+      final.instructions.findIndex((i) => i.keyword === 'VOLUME'),
+    );
     expect(before.some((i) => i.keyword === 'RUN' && i.args.includes(`chown ${user}`) && i.args.includes('/data'))).toBe(true);
     if (env['FLUENT_SIM_DATA']) expect(volumes.some((v) => env['FLUENT_SIM_DATA']!.startsWith(`${v}/`))).toBe(true);
   });
 
   it('sends only what it copies as build context (.dockerignore allow-list)', () => {
-    const ignore = readFileSync(join(ROOT, '.dockerignore'), 'utf8').split(/\r?\n/).map((l) => l.trim()).filter((l) => l && !l.startsWith('#'));
+    const ignore = readFileSync(join(ROOT, '.dockerignore'), 'utf8')
+      .split(/\r?\n/)
+      .map((l) => l.trim())
+      .filter((l) => l && !l.startsWith('#'));
     expect(ignore[0], '.dockerignore starts by excluding everything').toBe('*');
     const allowed = ignore.filter((l) => l.startsWith('!')).map((l) => l.slice(1).replace(/\/$/, ''));
     const fromContext = stages
       .flatMap((st) => st.instructions)
       .filter((i) => i.keyword === 'COPY' && !/--from=/.test(i.args))
-      .flatMap((i) => words(i.args).filter((w) => !w.startsWith('--')).slice(0, -1))
+      .flatMap((i) =>
+        words(i.args)
+          .filter((w) => !w.startsWith('--'))
+          .slice(0, -1),
+      )
       .map((src) => src.replace(/^\.\//, '').replace(/\/$/, ''));
-    for (const src of fromContext) expect(allowed.some((a) => src === a || src.startsWith(`${a}/`)), `${src} is excluded by .dockerignore`).toBe(true);
-    for (const never of ['node_modules', 'dist', 'test', '.git']) expect(allowed.some((a) => a === never || a.startsWith(`${never}/`)), never).toBe(false);
+    for (const src of fromContext)
+      expect(
+        allowed.some((a) => src === a || src.startsWith(`${a}/`)),
+        `${src} is excluded by .dockerignore`,
+      ).toBe(true);
+    for (const never of ['node_modules', 'dist', 'test', '.git'])
+      expect(
+        allowed.some((a) => a === never || a.startsWith(`${never}/`)),
+        never,
+      ).toBe(false);
   });
 
   it('never runs the prepare script (tsc) during npm ci', () => {

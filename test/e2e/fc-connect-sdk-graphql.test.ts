@@ -17,7 +17,15 @@ describe('official client FluentClient', () => {
     sim = await startSimulator({ clockStart: '2026-01-15T09:00:00.000Z' });
     for (let i = 1; i <= 23; i += 1) {
       const res = await sim.graphql(`mutation($input: CreateCustomerInput) { createCustomer(input: $input) { id } }`, {
-        input: { username: `sdk-${i}@example.com`, primaryEmail: `sdk-${i}@example.com`, firstName: 'Sdk', lastName: `Customer ${i}`, timezone: 'UTC', promotionOptIn: false, retailer: { id: '1' } },
+        input: {
+          username: `sdk-${i}@example.com`,
+          primaryEmail: `sdk-${i}@example.com`,
+          firstName: 'Sdk',
+          lastName: `Customer ${i}`,
+          timezone: 'UTC',
+          promotionOptIn: false,
+          retailer: { id: '1' },
+        },
       });
       expect(res.errors).toBeUndefined();
     }

@@ -43,14 +43,18 @@ describe('workflow versions through the official client', () => {
     const ref = `WV-${orders}`;
     await client.graphql({
       query: 'mutation($input: CreateOrderInput) { createOrder(input: $input) { id } }',
-      variables: { input: { ref, type: 'HD', retailer: { id: '1' }, customer: { id: '1' }, items: [{ ref: `${ref}-1`, productRef: 'RUNNER-42', quantity: 1 }] } },
+      variables: {
+        input: { ref, type: 'HD', retailer: { id: '1' }, customer: { id: '1' }, items: [{ ref: `${ref}-1`, productRef: 'RUNNER-42', quantity: 1 }] },
+      },
     });
     await expect.poll(async () => (await order(ref)).status).toBe('BOOKED');
     return ref;
   }
 
   async function order(ref: string): Promise<{ status: string; workflowVersion: number }> {
-    const res = (await client.graphql({ query: `{ order(ref: "${ref}") { status workflowVersion } }` })) as { data: { order: { status: string; workflowVersion: number } } };
+    const res = (await client.graphql({ query: `{ order(ref: "${ref}") { status workflowVersion } }` })) as {
+      data: { order: { status: string; workflowVersion: number } };
+    };
     return res.data.order;
   }
 
@@ -75,7 +79,10 @@ describe('workflow versions through the official client', () => {
     expect(before).toMatchObject({ eventStatus: 'NO_MATCH', errorMessage: 'workflow ORDER::HD 1.0 has no ruleset named "ShoutOut"' });
 
     const current = await getWorkflow();
-    expect(await putWorkflow({ ...current, rulesets: [...current.rulesets, shout('SHOUTED')] })).toEqual({ entityId: '1-ORDER::HD::1.1', eventStatus: 'COMPLETE' });
+    expect(await putWorkflow({ ...current, rulesets: [...current.rulesets, shout('SHOUTED')] })).toEqual({
+      entityId: '1-ORDER::HD::1.1',
+      eventStatus: 'COMPLETE',
+    });
     const after = await send('ShoutOut', ref);
     expect(after.eventStatus).toBe('COMPLETE');
     expect(await order(ref)).toEqual({ status: 'SHOUTED', workflowVersion: 1 });
@@ -108,7 +115,13 @@ describe('workflow versions through the official client', () => {
   it('suggests the closest ruleset names for an unknown event name, in the 400 body and in explain', async () => {
     const ref = await bookedOrder();
     const answer = await send('CancelOrdr', ref);
-    expect(answer).toMatchObject({ eventStatus: 'NO_MATCH', errorMessage: 'workflow ORDER::HD 1.0 has no ruleset named "CancelOrdr"; closest ruleset names: CancelOrder, OrderCancel' });
-    expect(await explain(answer.eventId)).toMatchObject({ similarRulesetNames: ['CancelOrder', 'OrderCancel'], outcome: { type: 'noMatch', reason: answer.errorMessage } });
+    expect(answer).toMatchObject({
+      eventStatus: 'NO_MATCH',
+      errorMessage: 'workflow ORDER::HD 1.0 has no ruleset named "CancelOrdr"; closest ruleset names: CancelOrder, OrderCancel',
+    });
+    expect(await explain(answer.eventId)).toMatchObject({
+      similarRulesetNames: ['CancelOrder', 'OrderCancel'],
+      outcome: { type: 'noMatch', reason: answer.errorMessage },
+    });
   });
 });

@@ -16,7 +16,17 @@ type PackResult = { filename: string; size: number; unpackedSize: number; entryC
 
 const INSTALL_TIMEOUT = 8 * 60_000;
 /** Allowed in the tarball: the compiled server, the runtime data, and npm's always-included files. */
-const SHIPPED = [/^dist\/server\/.+\.(js|d\.ts)$/, /^schema\/fluent\.graphql$/, /^seeds\/[^/]+\.json$/, /^rulesets\/[^/]+\.json$/, /^console\/[^/]+\.(html|css|js)$/, /^package\.json$/, /^README\.md$/, /^docs\/[^/]+\.md$/, /^LICEN[CS]E(\.\w+)?$/];
+const SHIPPED = [
+  /^dist\/server\/.+\.(js|d\.ts)$/,
+  /^schema\/fluent\.graphql$/,
+  /^seeds\/[^/]+\.json$/,
+  /^rulesets\/[^/]+\.json$/,
+  /^console\/[^/]+\.(html|css|js)$/,
+  /^package\.json$/,
+  /^README\.md$/,
+  /^docs\/[^/]+\.md$/,
+  /^LICEN[CS]E(\.\w+)?$/,
+];
 
 const npmEnv = withoutNpmVars();
 
@@ -35,7 +45,12 @@ describe.skipIf(!registry.reachable)('the npm package', () => {
   beforeAll(async () => {
     await ensureBuilt();
     work = mkdtempSync(join(tmpdir(), 'fluent-sim-pack-'));
-    const packed = await runCli(['pack', '--ignore-scripts', '--json', '--pack-destination', work], { command: ['npm'], cwd: ROOT, env: npmEnv, timeoutMs: 120_000 });
+    const packed = await runCli(['pack', '--ignore-scripts', '--json', '--pack-destination', work], {
+      command: ['npm'],
+      cwd: ROOT,
+      env: npmEnv,
+      timeoutMs: 120_000,
+    });
     expect(packed.code, packed.stderr).toBe(0);
     [pack] = JSON.parse(packed.stdout) as [PackResult];
 
@@ -59,7 +74,8 @@ describe.skipIf(!registry.reachable)('the npm package', () => {
   it('ships the compiled server, schema, seeds and rulesets only', () => {
     const paths = pack.files.map((f) => f.path);
     expect(paths.filter((p) => !SHIPPED.some((re) => re.test(p)))).toEqual([]);
-    for (const p of ['dist/server/main.js', 'schema/fluent.graphql', 'seeds/default.json', 'console/index.html', 'package.json', 'README.md']) expect(paths).toContain(p);
+    for (const p of ['dist/server/main.js', 'schema/fluent.graphql', 'seeds/default.json', 'console/index.html', 'package.json', 'README.md'])
+      expect(paths).toContain(p);
     expect(paths.some((p) => p.startsWith('rulesets/'))).toBe(true);
     // The CLI ships bundled with the dependencies it loads at start (≈ 0.65 MB compressed,
     // docs/decisions.md); the limit still catches GraphiQL's page (9 MB) or node_modules slipping in.
@@ -77,7 +93,13 @@ describe.skipIf(!registry.reachable)('the npm package', () => {
   it('starts with `npx fluent-sim --port 0`, serves a token and GraphQL, and stops on SIGTERM', async () => {
     // --yes=false: never fetch a registry package of the same name. Own process group: npx runs the bin under `sh -c` and does not forward SIGTERM, so the
     // signal goes to the group, as a terminal's Ctrl-C or a CI runner's cancel does.
-    const sim = await startCli(['--port', '0'], { command: ['npx', '--yes=false', 'fluent-sim'], cwd: app, env: npmEnv, detached: true, readyTimeoutMs: 60_000 });
+    const sim = await startCli(['--port', '0'], {
+      command: ['npx', '--yes=false', 'fluent-sim'],
+      cwd: app,
+      env: npmEnv,
+      detached: true,
+      readyTimeoutMs: 60_000,
+    });
     try {
       const health = await fetch(`${sim.url}/_sim/health`);
       expect(health.status).toBe(200);
@@ -90,7 +112,14 @@ describe.skipIf(!registry.reachable)('the npm package', () => {
       const token = await fetch(`${sim.url}/oauth/token`, {
         method: 'POST',
         headers: { 'content-type': 'application/x-www-form-urlencoded' },
-        body: new URLSearchParams({ grant_type: 'password', scope: 'api', client_id: 'LOCAL', client_secret: 'local-secret', username: 'admin', password: 'password' }),
+        body: new URLSearchParams({
+          grant_type: 'password',
+          scope: 'api',
+          client_id: 'LOCAL',
+          client_secret: 'local-secret',
+          username: 'admin',
+          password: 'password',
+        }),
       });
       expect(token.status).toBe(200);
       const { access_token } = (await token.json()) as { access_token: string };

@@ -36,12 +36,18 @@ function exitOf(child: ChildProcess): Promise<number | null> {
 }
 
 async function token(url: string): Promise<string> {
-  const res = await fetch(`${url}/oauth/token?grant_type=password&client_id=LOCAL&client_secret=local-secret&username=admin&password=password`, { method: 'POST' });
+  const res = await fetch(`${url}/oauth/token?grant_type=password&client_id=LOCAL&client_secret=local-secret&username=admin&password=password`, {
+    method: 'POST',
+  });
   return ((await res.json()) as { access_token: string }).access_token;
 }
 
 async function gql(url: string, bearer: string, query: string): Promise<{ data: Record<string, unknown> }> {
-  const res = await fetch(`${url}/graphql`, { method: 'POST', headers: { authorization: `Bearer ${bearer}`, 'content-type': 'application/json' }, body: JSON.stringify({ query }) });
+  const res = await fetch(`${url}/graphql`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${bearer}`, 'content-type': 'application/json' },
+    body: JSON.stringify({ query }),
+  });
   return (await res.json()) as { data: Record<string, unknown> };
 }
 
@@ -57,7 +63,11 @@ describe('--data FILE', () => {
     const first = await start(['--data', file]);
     const bearer = await token(first.url);
     for (let i = 1; i <= 20; i += 1) {
-      const res = await gql(first.url, bearer, `mutation { createCustomer(input: { username: "crash-${i}", primaryEmail: "c${i}@x.io", timezone: "UTC", promotionOptIn: false, retailer: { id: "1" } }) { id } }`);
+      const res = await gql(
+        first.url,
+        bearer,
+        `mutation { createCustomer(input: { username: "crash-${i}", primaryEmail: "c${i}@x.io", timezone: "UTC", promotionOptIn: false, retailer: { id: "1" } }) { id } }`,
+      );
       expect(res.data['createCustomer']).toMatchObject({ id: expect.any(String) });
     }
     const killed = exitOf(first.child);
@@ -86,7 +96,11 @@ describe('--data FILE', () => {
         while (!killed) {
           const name = `r${round}-${(n += 1)}`;
           try {
-            const res = await gql(running.url, bearer, `mutation { createCustomer(input: { username: "${name}", primaryEmail: "${name}@x.io", timezone: "UTC", promotionOptIn: false, retailer: { id: "1" } }) { id } }`);
+            const res = await gql(
+              running.url,
+              bearer,
+              `mutation { createCustomer(input: { username: "${name}", primaryEmail: "${name}@x.io", timezone: "UTC", promotionOptIn: false, retailer: { id: "1" } }) { id } }`,
+            );
             if (res.data['createCustomer']) acknowledged.push(name);
           } catch {
             return; // the connection died with the process: not acknowledged
@@ -111,7 +125,11 @@ describe('--data FILE', () => {
     const file = join(mkdtempSync(join(tmpdir(), 'fluent-sim-data-')), 'state.json');
     const running = await start(['--data', file]);
     const bearer = await token(running.url);
-    await gql(running.url, bearer, 'mutation { createCustomer(input: { username: "at-stop", primaryEmail: "s@x.io", timezone: "UTC", promotionOptIn: false, retailer: { id: "1" } }) { id } }');
+    await gql(
+      running.url,
+      bearer,
+      'mutation { createCustomer(input: { username: "at-stop", primaryEmail: "s@x.io", timezone: "UTC", promotionOptIn: false, retailer: { id: "1" } }) { id } }',
+    );
     const exited = exitOf(running.child);
     running.child.kill('SIGTERM');
     expect(await exited).toBe(0);

@@ -26,7 +26,9 @@ describe('fluent-sim/testing', () => {
 
   it('gives each worker an isolated account, reachable through connectSimulator too', async () => {
     const worker = await sim.createAccount();
-    await worker.graphql('mutation { createCustomer(input: { username: "only-in-worker", primaryEmail: "w@x.io", timezone: "UTC", promotionOptIn: false, retailer: { id: "1" } }) { id } }');
+    await worker.graphql(
+      'mutation { createCustomer(input: { username: "only-in-worker", primaryEmail: "w@x.io", timezone: "UTC", promotionOptIn: false, retailer: { id: "1" } }) { id } }',
+    );
     const remote = await connectSimulator(sim.url, worker.credentials);
     const seen = await remote.graphql<{ customer: { ref: string } | null }>('{ customer(ref: "only-in-worker") { ref } }');
     expect(seen.data.customer).toEqual({ ref: 'only-in-worker' });
@@ -61,6 +63,8 @@ describe('fluent-sim/testing', () => {
     await worker.restore('with-webhook');
     expect((await worker.graphql<{ order: unknown }>('{ order(ref: "TH-1") { id } }')).data.order).toBeNull();
     await worker.reset();
-    expect((await worker.graphql<{ settings: { edges: unknown[] } }>('{ settings(name: ["webhook.order.status"]) { edges { node { id } } } }')).data.settings.edges).toEqual([]);
+    expect(
+      (await worker.graphql<{ settings: { edges: unknown[] } }>('{ settings(name: ["webhook.order.status"]) { edges { node { id } } } }')).data.settings.edges,
+    ).toEqual([]);
   });
 });

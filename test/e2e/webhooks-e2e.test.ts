@@ -28,13 +28,22 @@ describe('webhooks from a workflow', () => {
   });
 
   it('sends a signed order status webhook that verifies with node:crypto and the official client', async () => {
-    const created = await sim.graphql<{ createOrder: { id: string } }>(
-      'mutation($input: CreateOrderInput) { createOrder(input: $input) { id } }',
-      { input: { ref: 'WH-1', type: 'HD', retailer: { id: '1' }, customer: { id: '1' }, items: [{ ref: 'WH-1-1', productRef: 'TSHIRT-BLK-M', quantity: 1 }] } },
-    );
+    const created = await sim.graphql<{ createOrder: { id: string } }>('mutation($input: CreateOrderInput) { createOrder(input: $input) { id } }', {
+      input: { ref: 'WH-1', type: 'HD', retailer: { id: '1' }, customer: { id: '1' }, items: [{ ref: 'WH-1-1', productRef: 'TSHIRT-BLK-M', quantity: 1 }] },
+    });
     const [first] = await receiver.waitForRequests(1);
     const payload = JSON.parse(first!.body.toString('utf8')) as Record<string, unknown>;
-    expect(payload).toMatchObject({ name: 'OrderStatus', accountId: 'LOCAL', retailerId: '1', entityId: created.data.createOrder.id, entityRef: 'WH-1', entityType: 'ORDER', entitySubtype: 'HD', entityStatus: 'BOOKED', rootEntityType: 'ORDER' });
+    expect(payload).toMatchObject({
+      name: 'OrderStatus',
+      accountId: 'LOCAL',
+      retailerId: '1',
+      entityId: created.data.createOrder.id,
+      entityRef: 'WH-1',
+      entityType: 'ORDER',
+      entitySubtype: 'HD',
+      entityStatus: 'BOOKED',
+      rootEntityType: 'ORDER',
+    });
     expect(first!.body.toString('utf8')).not.toMatch(/\n|": /);
 
     const pem = await (await fetch(`${sim.url}/_sim/webhooks/public-key`)).text();
@@ -44,7 +53,11 @@ describe('webhooks from a workflow', () => {
 
     const base64Key = await (await fetch(`${sim.url}/_sim/webhooks/public-key?format=base64`)).text();
     const sdk = new WebhookValidationService({}, SILENT_LOGGER);
-    const result = await sdk.validateWebhook(first!.body.toString('utf8'), { 'fluent-signature': String(first!.headers['fluent-signature']) } as never, base64Key);
+    const result = await sdk.validateWebhook(
+      first!.body.toString('utf8'),
+      { 'fluent-signature': String(first!.headers['fluent-signature']) } as never,
+      base64Key,
+    );
     expect(result.isValid).toBe(true);
 
     const delivered = await sim.expectWebhook({ name: 'OrderStatus', entityRef: 'WH-1' }, { status: 'DELIVERED' });

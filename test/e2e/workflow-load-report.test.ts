@@ -17,7 +17,16 @@ const workflow = (subtype: string, rules: string[]) => ({
   entityType: 'ORDER',
   entitySubtype: subtype,
   statuses: [{ name: 'CREATED', entityType: 'ORDER', category: 'BOOKING' }],
-  rulesets: [{ name: 'CREATE', type: 'ORDER', eventType: 'NORMAL', triggers: [{ status: 'CREATED' }], rules: rules.map((name) => ({ name, props: { status: 'BOOKED' } })), userActions: [] }],
+  rulesets: [
+    {
+      name: 'CREATE',
+      type: 'ORDER',
+      eventType: 'NORMAL',
+      triggers: [{ status: 'CREATED' }],
+      rules: rules.map((name) => ({ name, props: { status: 'BOOKED' } })),
+      userActions: [],
+    },
+  ],
 });
 
 beforeAll(async () => {
@@ -36,7 +45,13 @@ describe('fluent-sim start --workflows with unknown rules', () => {
     const res = await sim.stop();
     const folder = basename(dir);
     expect(
-      hasLine(res.stderr, `${folder}/order-b2b.json: 2 of 3 rules are not simulated and will run as no-ops`, 'ACME.custom.CheckCredit', 'ACME.core.SetStatus', 'closest known rule: core.SetState'),
+      hasLine(
+        res.stderr,
+        `${folder}/order-b2b.json: 2 of 3 rules are not simulated and will run as no-ops`,
+        'ACME.custom.CheckCredit',
+        'ACME.core.SetStatus',
+        'closest known rule: core.SetState',
+      ),
       res.stderr,
     ).toBe(true);
     expect(hasLine(res.stderr, `${folder}/order-rush.json: 1 of 1 rule is not simulated`), res.stderr).toBe(true);
@@ -49,7 +64,9 @@ describe('fluent-sim start --workflows with unknown rules', () => {
     expect(res.stdout).not.toContain('listening on');
     expect(res.stderr).toContain('2 workflows: 3 rules name rules the simulator does not know (3 distinct names; unknown-rule policy "error")');
     expect(res.stderr).toContain(`- "ACME.custom.CheckCredit" at ${folder}/order-b2b.json#/rulesets/0/rules/0/name`);
-    expect(res.stderr).toContain(`- "ACME.core.SetStatus" at ${folder}/order-b2b.json#/rulesets/0/rules/1/name (looked up as "core.SetStatus"): closest known rule: core.SetState`);
+    expect(res.stderr).toContain(
+      `- "ACME.core.SetStatus" at ${folder}/order-b2b.json#/rulesets/0/rules/1/name (looked up as "core.SetStatus"): closest known rule: core.SetState`,
+    );
     expect(res.stderr).toContain(`- "ACME.custom.CheckCredit" at ${folder}/order-rush.json#/rulesets/0/rules/0/name`);
   });
 });

@@ -26,7 +26,13 @@ async function deploy(t: TestApp, auth: Record<string, string>): Promise<void> {
 
 async function createOrder(t: TestApp, ref: string, price?: number): Promise<void> {
   const created = await t.gql('mutation($input: CreateOrderInput) { createOrder(input: $input) { id } }', {
-    input: { ref, type: 'HD', retailer: { id: '1' }, customer: { id: '1' }, items: [{ ref: `${ref}-1`, productRef: 'RUNNER-42', quantity: 1, ...(price !== undefined ? { price } : {}) }] },
+    input: {
+      ref,
+      type: 'HD',
+      retailer: { id: '1' },
+      customer: { id: '1' },
+      items: [{ ref: `${ref}-1`, productRef: 'RUNNER-42', quantity: 1, ...(price !== undefined ? { price } : {}) }],
+    },
   });
   expect(created.errors).toBeUndefined();
   await t.sim.accounts.get('LOCAL')!.orchestration!.engine.drain();
@@ -34,9 +40,9 @@ async function createOrder(t: TestApp, ref: string, price?: number): Promise<voi
 
 const stateOf = async (t: TestApp, ref: string) =>
   (
-    await t.gql<{ order: { status: string; fulfilments: { edges: { node: { ref: string; status: string; attributes: { name: string; value: unknown }[] } }[] } } }>(
-      `{ order(ref: "${ref}") { status fulfilments { edges { node { ref status attributes { name value } } } } } }`,
-    )
+    await t.gql<{
+      order: { status: string; fulfilments: { edges: { node: { ref: string; status: string; attributes: { name: string; value: unknown }[] } }[] } };
+    }>(`{ order(ref: "${ref}") { status fulfilments { edges { node { ref status attributes { name value } } } } } }`)
   ).data.order;
 
 describe('docs/your-own-rules.md worked example', () => {
@@ -65,14 +71,19 @@ describe('docs/your-own-rules.md worked example', () => {
     expect(done.status).toBe('COMPLETE');
     expect(done.fulfilments.edges[0]!.node).toMatchObject({
       status: 'SHIPPED',
-      attributes: expect.arrayContaining([{ name: 'carrier', value: 'AUSPOST' }, { name: 'trackingNumber', value: 'TRK-123' }]),
+      attributes: expect.arrayContaining([
+        { name: 'carrier', value: 'AUSPOST' },
+        { name: 'trackingNumber', value: 'TRK-123' },
+      ]),
     });
 
     const res = await request(t.app).get('/api/v4.1/event').query({ 'context.rootEntityRef': 'OWN-1', category: 'stub', count: 100 }).set(auth);
     const stubs = (res.body.results as Audit[])
       .map((audit) => ({
         stub: audit.name,
-        branches: (audit.attributes?.find((a) => a.name === 'branches')?.value as { branch: string; taken: string }[]).map((b) => `${b.branch}: ${b.taken}`),
+        branches: ((audit.attributes?.find((a) => a.name === 'branches')?.value ?? []) as { branch: string; taken: string }[]).map(
+          (b) => `${b.branch}: ${b.taken}`,
+        ),
       }))
       .reverse();
     expect(stubs).toEqual([
@@ -99,7 +110,10 @@ describe('docs/your-own-rules.md worked example', () => {
     await createOrder(skipOnly, 'OWN-3', 10);
     expect((await stateOf(skipOnly, 'OWN-3')).status).toBe('CREATED');
 
-    const scaffold = scaffoldStubs([{ source: 'order-hd.json', text: JSON.stringify(workflow) }], createRuleRegistry(BUILTIN_RULES, { unknownRulePolicy: 'skip' }));
+    const scaffold = scaffoldStubs(
+      [{ source: 'order-hd.json', text: JSON.stringify(workflow) }],
+      createRuleRegistry(BUILTIN_RULES, { unknownRulePolicy: 'skip' }),
+    );
     const scaffolded = await createTestApp();
     const auth = { Authorization: `Bearer ${await scaffolded.token()}` };
     await deploy(scaffolded, auth);

@@ -3,14 +3,18 @@ import { describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../support/test-app.js';
 import { startWebhookReceiver } from '../support/webhook-receiver.js';
 
-const CREATE_ORDER = 'mutation CreateIt($ref: String!) { createOrder(input: { ref: $ref, type: "HD", retailer: { id: "1" }, customer: { id: "1" }, items: [{ ref: "I1", productRef: "TSHIRT-BLK-M", quantity: 1 }] }) { id } }';
+const CREATE_ORDER =
+  'mutation CreateIt($ref: String!) { createOrder(input: { ref: $ref, type: "HD", retailer: { id: "1" }, customer: { id: "1" }, items: [{ ref: "I1", productRef: "TSHIRT-BLK-M", quantity: 1 }] }) { id } }';
 
 async function addFault(t: TestApp, fault: object): Promise<request.Response> {
   return request(t.app).post('/_sim/faults').send(fault);
 }
 
 async function createOrder(t: TestApp, ref: string): Promise<request.Response> {
-  return request(t.app).post('/graphql').set('Authorization', `Bearer ${await t.token()}`).send({ query: CREATE_ORDER, variables: { ref } });
+  return request(t.app)
+    .post('/graphql')
+    .set('Authorization', `Bearer ${await t.token()}`)
+    .send({ query: CREATE_ORDER, variables: { ref } });
 }
 
 describe('/_sim/faults: http faults', () => {
@@ -36,7 +40,10 @@ describe('/_sim/faults: http faults', () => {
     await addFault(t, { type: 'http', method: 'POST', path: '/api/v4.1/event/*', status: 500, code: 'Internal', message: 'boom' });
     const query = await t.gql<{ orders: unknown }>('{ orders(first: 1) { edges { node { id } } } }');
     expect(query.data.orders).toBeDefined();
-    const event = await request(t.app).post('/api/v4.1/event/async').set('Authorization', `Bearer ${await t.token()}`).send({ name: 'X', retailerId: '1', entityType: 'ORDER', entityRef: 'NONE' });
+    const event = await request(t.app)
+      .post('/api/v4.1/event/async')
+      .set('Authorization', `Bearer ${await t.token()}`)
+      .send({ name: 'X', retailerId: '1', entityType: 'ORDER', entityRef: 'NONE' });
     expect(event.status).toBe(500);
     expect(event.body).toEqual({ errors: [{ code: 'Internal', message: 'boom' }] });
   });
@@ -64,7 +71,9 @@ describe('/_sim/faults: http faults', () => {
     expect(created.status).toBe(201);
     await request(t.app).post('/_sim/faults').set('x-fluent-sim-account', 'OTHER').send({ type: 'http', status: 503 });
     expect((await createOrder(t, 'MINE-1')).status).toBe(200);
-    const token = await request(t.app).post('/oauth/token').query({ grant_type: 'password', client_id: 'OTHER', client_secret: created.body.clientSecret, username: 'admin', password: created.body.password });
+    const token = await request(t.app)
+      .post('/oauth/token')
+      .query({ grant_type: 'password', client_id: 'OTHER', client_secret: created.body.clientSecret, username: 'admin', password: created.body.password });
     expect(token.status).toBe(503);
   });
 
@@ -87,8 +96,27 @@ describe('/_sim/faults: webhook and event faults', () => {
       const t = await createTestApp();
       const account = t.sim.accounts.get('LOCAL')!;
       await addFault(t, { type: 'webhook', url: `${receiver.url}*`, status: 500, times: 1 });
-      const event = { id: 'e-1', name: 'OrderCreated', accountId: 'LOCAL', retailerId: '1', entityType: 'ORDER', entityId: '1', entityRef: 'O-1', rootEntityType: 'ORDER', rootEntityId: '1', rootEntityRef: 'O-1', attributes: {} };
-      account.webhooks!.enqueue({ name: 'OrderCreated', url: `${receiver.url}/hook`, accountId: 'LOCAL', retailerId: '1', event: event as never, sourceEventId: 'e-0' });
+      const event = {
+        id: 'e-1',
+        name: 'OrderCreated',
+        accountId: 'LOCAL',
+        retailerId: '1',
+        entityType: 'ORDER',
+        entityId: '1',
+        entityRef: 'O-1',
+        rootEntityType: 'ORDER',
+        rootEntityId: '1',
+        rootEntityRef: 'O-1',
+        attributes: {},
+      };
+      account.webhooks!.enqueue({
+        name: 'OrderCreated',
+        url: `${receiver.url}/hook`,
+        accountId: 'LOCAL',
+        retailerId: '1',
+        event: event as never,
+        sourceEventId: 'e-0',
+      });
       await expect.poll(() => account.webhooks!.list()[0]?.attempts.length ?? 0).toBeGreaterThanOrEqual(1);
       expect(account.webhooks!.list()[0]!.attempts[0]).toMatchObject({ responseStatus: 500 });
       expect(receiver.requests).toHaveLength(0);
@@ -104,10 +132,14 @@ describe('/_sim/faults: webhook and event faults', () => {
     const t = await createTestApp();
     await addFault(t, { type: 'event', name: 'SlowEvent', delayMs: 3000 });
     const bearer = await t.token();
-    const res = await request(t.app).post('/api/v4.1/event/async').set('Authorization', `Bearer ${bearer}`).send({ name: 'SlowEvent', retailerId: '1', entityType: 'ORDER', entityRef: 'NONE' });
+    const res = await request(t.app)
+      .post('/api/v4.1/event/async')
+      .set('Authorization', `Bearer ${bearer}`)
+      .send({ name: 'SlowEvent', retailerId: '1', entityType: 'ORDER', entityRef: 'NONE' });
     expect(res.status).toBe(200);
     const id = res.body.id as string;
-    const statusOf = async (): Promise<string> => (await request(t.app).get(`/api/v4.1/event/${id}`).set('Authorization', `Bearer ${bearer}`)).body.eventStatus as string;
+    const statusOf = async (): Promise<string> =>
+      (await request(t.app).get(`/api/v4.1/event/${id}`).set('Authorization', `Bearer ${bearer}`)).body.eventStatus as string;
     await t.sim.accounts.get('LOCAL')!.orchestration!.engine.drain();
     expect(await statusOf()).toBe('PENDING');
     await expect.poll(statusOf, { timeout: 15_000, interval: 200 }).not.toBe('PENDING');

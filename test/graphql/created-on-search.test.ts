@@ -3,7 +3,8 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { createTestApp, TEST_START, type TestApp } from '../support/test-app.js';
 
 const CREATE = 'mutation($input: CreateOrderInput) { createOrder(input: $input) { id createdOn } }';
-const SEARCH = 'query($range: DateRange, $first: Int, $after: String) { orders(createdOn: $range, first: $first, after: $after) { edges { cursor node { ref } } pageInfo { hasNextPage } } }';
+const SEARCH =
+  'query($range: DateRange, $first: Int, $after: String) { orders(createdOn: $range, first: $first, after: $after) { edges { cursor node { ref } } pageInfo { hasNextPage } } }';
 
 type Search = { orders: { edges: { cursor: string; node: { ref: string } }[]; pageInfo: { hasNextPage: boolean } } };
 
@@ -12,8 +13,13 @@ const hour = (n: number): string => new Date(TEST_START.getTime() + n * 3_600_00
 /** Orders O0…O5 created an hour apart (O0 at TEST_START); a B2B type has no workflow. */
 async function createOrders(t: TestApp, hours: number[]): Promise<void> {
   for (const [i, h] of hours.entries()) {
-    await request(t.app).post('/_sim/clock').send({ set: hour(h) }).expect(200);
-    const res = await t.gql(CREATE, { input: { ref: `O${i}`, type: 'B2B', retailer: { id: '1' }, customer: { id: '1' }, items: [{ ref: `O${i}-1`, productRef: 'TSHIRT-BLK-M', quantity: 1 }] } });
+    await request(t.app)
+      .post('/_sim/clock')
+      .send({ set: hour(h) })
+      .expect(200);
+    const res = await t.gql(CREATE, {
+      input: { ref: `O${i}`, type: 'B2B', retailer: { id: '1' }, customer: { id: '1' }, items: [{ ref: `O${i}-1`, productRef: 'TSHIRT-BLK-M', quantity: 1 }] },
+    });
     expect(res.errors).toBeUndefined();
   }
 }

@@ -28,6 +28,10 @@ describe('root field classification', () => {
     expect(classes.get('Query.orderById')).toEqual({ kind: 'lookup', typename: 'Order' });
     expect(classes.get('Query.carrierDetailses')).toEqual({ kind: 'search', node: 'CarrierDetails' });
     expect(classes.get('Mutation.createOrder')).toEqual({ kind: 'create', typename: 'Order', inputType: 'CreateOrderInput' });
-    expect(classes.get('Mutation.updateInventoryPosition')).toEqual({ kind: 'update', typename: 'InventoryPosition', inputType: 'UpdateInventoryPositionInput' });
+    expect(classes.get('Mutation.updateInventoryPosition')).toEqual({
+      kind: 'update',
+      typename: 'InventoryPosition',
+      inputType: 'UpdateInventoryPositionInput',
+    });
   });
 });

@@ -25,25 +25,37 @@ function normalise(types: Introspected[]): Record<string, unknown> {
   const byName = (a: { name: string }, b: { name: string }): number => a.name.localeCompare(b.name);
   // The `__*` introspection types belong to the GraphQL implementation, not to Fluent's schema.
   return Object.fromEntries(
-    types.filter((t) => !t.name.startsWith('__')).map((t) => [
-      t.name,
-      {
-        kind: t.kind,
-        fields: t.fields?.map((f) => ({ name: f.name, type: typeString(f.type), deprecated: f.isDeprecated, args: f.args.map((a) => `${a.name}: ${typeString(a.type)}`) })).sort(byName) ?? null,
-        inputFields: t.inputFields?.map((f) => `${f.name}: ${typeString(f.type)}`).sort() ?? null,
-        // Older introspection reports `interfaces: null` on interface types, graphql-js 16 `[]`.
-        interfaces: t.interfaces?.length ? t.interfaces.map((i) => i.name).sort() : null,
-        enumValues: t.enumValues?.map((v) => v.name).sort() ?? null,
-        possibleTypes: t.possibleTypes?.map((p) => p.name).sort() ?? null,
-      },
-    ]),
+    types
+      .filter((t) => !t.name.startsWith('__'))
+      .map((t) => [
+        t.name,
+        {
+          kind: t.kind,
+          fields:
+            t.fields
+              ?.map((f) => ({
+                name: f.name,
+                type: typeString(f.type),
+                deprecated: f.isDeprecated,
+                args: f.args.map((a) => `${a.name}: ${typeString(a.type)}`),
+              }))
+              .sort(byName) ?? null,
+          inputFields: t.inputFields?.map((f) => `${f.name}: ${typeString(f.type)}`).sort() ?? null,
+          // Older introspection reports `interfaces: null` on interface types, graphql-js 16 `[]`.
+          interfaces: t.interfaces?.length ? t.interfaces.map((i) => i.name).sort() : null,
+          enumValues: t.enumValues?.map((v) => v.name).sort() ?? null,
+          possibleTypes: t.possibleTypes?.map((p) => p.name).sort() ?? null,
+        },
+      ]),
   );
 }
 
 describe('GraphQL schema', () => {
   let t: TestApp;
   let served: Record<string, unknown>;
-  const reference = JSON.parse(readFileSync(new URL('../fixtures/fluent-schema-23.10.1.json', import.meta.url), 'utf8')) as { data: { __schema: { types: Introspected[] } } };
+  const reference = JSON.parse(readFileSync(new URL('../fixtures/fluent-schema-23.10.1.json', import.meta.url), 'utf8')) as {
+    data: { __schema: { types: Introspected[] } };
+  };
 
   beforeAll(async () => {
     t = await createTestApp();

@@ -12,7 +12,7 @@ const ORDER_FIELDS = `id ref type status workflowRef workflowVersion createdOn t
 
 const CREATE_ORDER = `mutation($input: CreateOrderInput) { createOrder(input: $input) { ${ORDER_FIELDS} } }`;
 
-export function orderInput(ref: string, extra: Record<string, unknown> = {}): Record<string, unknown> {
+function orderInput(ref: string, extra: Record<string, unknown> = {}): Record<string, unknown> {
   return {
     ref,
     type: 'HD',
@@ -27,7 +27,16 @@ export function orderInput(ref: string, extra: Record<string, unknown> = {}): Re
       deliveryAddress: { ref: `${ref}-ADDR`, name: 'Jane Citizen', street: '1 Main St', city: 'Melbourne', state: 'VIC', postcode: '3000', country: 'AU' },
     },
     items: [
-      { ref: `${ref}-1`, productRef: 'TSHIRT-BLK-M', productCatalogueRef: 'PC:MASTER:1', quantity: 2, price: 29.95, paidPrice: 29.95, currency: 'AUD', totalPrice: 59.9 },
+      {
+        ref: `${ref}-1`,
+        productRef: 'TSHIRT-BLK-M',
+        productCatalogueRef: 'PC:MASTER:1',
+        quantity: 2,
+        price: 29.95,
+        paidPrice: 29.95,
+        currency: 'AUD',
+        totalPrice: 59.9,
+      },
     ],
     ...extra,
   };
@@ -55,7 +64,13 @@ describe('orders through GraphQL', () => {
       customer: { id: '1', ref: 'jane.citizen@example.com', firstName: 'Jane' },
       customerLink: { ref: 'jane.citizen@example.com' },
       fulfilmentChoice: { ref: 'HD-1001-FC', deliveryType: 'STANDARD', deliveryAddress: { ref: 'HD-1001-ADDR', city: 'Melbourne', postcode: '3000' } },
-      items: { edges: [{ node: { ref: 'HD-1001-1', quantity: 2, price: 29.95, product: { ref: 'TSHIRT-BLK-M', name: 'Classic T-Shirt Black M' }, order: { ref: 'HD-1001' } } }] },
+      items: {
+        edges: [
+          {
+            node: { ref: 'HD-1001-1', quantity: 2, price: 29.95, product: { ref: 'TSHIRT-BLK-M', name: 'Classic T-Shirt Black M' }, order: { ref: 'HD-1001' } },
+          },
+        ],
+      },
     });
     expect(order['id']).toMatch(/^\d+$/);
     expect(order['status']).toBe('CREATED');
@@ -77,14 +92,26 @@ describe('orders through GraphQL', () => {
     await t.sim.accounts.get('LOCAL')!.clock.advance(60_000);
     const updated = await t.gql<{ updateOrder: Record<string, unknown> }>(
       `mutation($input: UpdateOrderInput) { updateOrder(input: $input) { id status updatedOn createdOn attributes { name value } } }`,
-      { input: { id, status: 'BOOKED', attributes: [{ name: 'channel', type: 'STRING', value: 'store' }, { name: 'note', type: 'STRING', value: 'gift' }] } },
+      {
+        input: {
+          id,
+          status: 'BOOKED',
+          attributes: [
+            { name: 'channel', type: 'STRING', value: 'store' },
+            { name: 'note', type: 'STRING', value: 'gift' },
+          ],
+        },
+      },
     );
     expect(updated.errors).toBeUndefined();
     expect(updated.data.updateOrder).toMatchObject({
       status: 'BOOKED',
       createdOn: '2026-01-15T09:00:00.000Z',
       updatedOn: '2026-01-15T09:01:00.000Z',
-      attributes: [{ name: 'channel', value: 'store' }, { name: 'note', value: 'gift' }],
+      attributes: [
+        { name: 'channel', value: 'store' },
+        { name: 'note', value: 'gift' },
+      ],
     });
     const found = await t.gql<{ orders: { edges: unknown[] } }>(`{ orders(status: ["BOOKED"]) { edges { node { id } } } }`);
     expect(found.data.orders.edges).toEqual([{ node: { id } }]);
@@ -121,7 +148,11 @@ describe('order paging', () => {
       after = res.data.orders.edges.at(-1)!.cursor;
     }
     expect(seen).toEqual([...refs].reverse());
-    expect(flags).toEqual([[false, true], [true, true], [true, false]]);
+    expect(flags).toEqual([
+      [false, true],
+      [true, true],
+      [true, false],
+    ]);
   });
 
   it('returns each order exactly once paging backwards with last + before', async () => {
@@ -149,21 +180,29 @@ describe('bad GraphQL input', () => {
     t = await createTestApp();
   });
   beforeEach(() => t.reset());
-  const countOrders = async (): Promise<number> => (await t.gql<{ orders: { edges: unknown[] } }>('{ orders(first: 500) { edges { node { id } } } }')).data.orders.edges.length;
+  const countOrders = async (): Promise<number> =>
+    (await t.gql<{ orders: { edges: unknown[] } }>('{ orders(first: 500) { edges { node { id } } } }')).data.orders.edges.length;
 
   it('rejects malformed JSON with 400 and the platform error body', async () => {
-    const res = await request(t.app).post('/graphql').set('Authorization', `Bearer ${await t.token()}`).set('Content-Type', 'application/json').send('{"query": ');
+    const res = await request(t.app)
+      .post('/graphql')
+      .set('Authorization', `Bearer ${await t.token()}`)
+      .set('Content-Type', 'application/json')
+      .send('{"query": ');
     expect(res.status).toBe(400);
     expect(res.body.errors[0].code).toBe('400');
   });
 
-  it('rejects a field that does not exist in Fluent\'s schema', async () => {
+  it("rejects a field that does not exist in Fluent's schema", async () => {
     const res = await t.gql('{ orders { edges { node { id orderNumber } } } }');
     expect(res.errors?.[0]?.message).toBe('Cannot query field "orderNumber" on type "Order".');
   });
 
   it('rejects a variable of the wrong type', async () => {
-    const res = await request(t.app).post('/graphql').set('Authorization', `Bearer ${await t.token()}`).send({ query: 'query($id: ID!) { orderById(id: $id) { id } }', variables: { id: { nested: true } } });
+    const res = await request(t.app)
+      .post('/graphql')
+      .set('Authorization', `Bearer ${await t.token()}`)
+      .send({ query: 'query($id: ID!) { orderById(id: $id) { id } }', variables: { id: { nested: true } } });
     expect(res.body.errors[0].message).toMatch(/Variable "\$id" got invalid value/);
   });
 

@@ -34,8 +34,14 @@ describe('GET /_sim/console/workflows', () => {
   it('marks rulesets whose rules the simulator does not run', async () => {
     const auth = { Authorization: `Bearer ${await t.token()}` };
     const workflow = {
-      retailerId: '1', name: 'ORDER::MARKED', entityType: 'ORDER', entitySubtype: 'MARKED', statuses: [{ name: 'CREATED', entityType: 'ORDER' }],
-      rulesets: [{ name: 'CREATE', type: 'ORDER', eventType: 'NORMAL', triggers: [{ status: 'CREATED' }], rules: [{ name: 'ACME.custom.DoSomething', props: {} }] }],
+      retailerId: '1',
+      name: 'ORDER::MARKED',
+      entityType: 'ORDER',
+      entitySubtype: 'MARKED',
+      statuses: [{ name: 'CREATED', entityType: 'ORDER' }],
+      rulesets: [
+        { name: 'CREATE', type: 'ORDER', eventType: 'NORMAL', triggers: [{ status: 'CREATED' }], rules: [{ name: 'ACME.custom.DoSomething', props: {} }] },
+      ],
     };
     expect((await request(t.app).put('/api/v4.1/workflow').set(auth).send(workflow)).status).toBe(200);
     const res = await request(t.app).get('/_sim/console/workflows/1/ORDER::MARKED/1.0');

@@ -35,7 +35,9 @@ const event = (fields: Record<string, unknown> = {}) => ({
 describe('POST /api/v4.1/event/async', () => {
   it('answers 200 with the accepted event and its generated id, then processes it', async () => {
     const { h, app } = setup();
-    const res = await request(app).post('/api/v4.1/event/async').send(event({ retailerId: 1, attributes: { reason: 'x' } }));
+    const res = await request(app)
+      .post('/api/v4.1/event/async')
+      .send(event({ retailerId: 1, attributes: { reason: 'x' } }));
     expect(res.status).toBe(200);
     expect(res.body).toEqual({
       id: expect.stringMatching(/^[0-9a-f-]{36}$/),
@@ -56,7 +58,9 @@ describe('POST /api/v4.1/event/async', () => {
 
   it('accepts an unknown event name with 200 and records NO_MATCH later (§8 #7)', async () => {
     const { h, app } = setup();
-    const res = await request(app).post('/api/v4.1/event/async').send(event({ name: 'UPSERT_PRODUCT' }));
+    const res = await request(app)
+      .post('/api/v4.1/event/async')
+      .send(event({ name: 'UPSERT_PRODUCT' }));
     expect(res.status).toBe(200);
     await h.engine.drain();
     expect(h.events.get(res.body.id)?.eventStatus).toBe('NO_MATCH');
@@ -67,7 +71,7 @@ describe('POST /api/v4.1/event/async', () => {
     ['retailerId', { retailerId: '' }],
     ['name', { name: null }],
     ['entityType', { entityType: undefined }],
-  ])("answers 400 NotNull \"'%s' is required\"", async (field, fields) => {
+  ])('answers 400 NotNull "\'%s\' is required"', async (field, fields) => {
     const { app } = setup();
     const res = await request(app).post('/api/v4.1/event/async').send(event(fields));
     expect(res.status).toBe(400);
@@ -76,7 +80,9 @@ describe('POST /api/v4.1/event/async', () => {
 
   it('answers 400 for a field of the wrong type and for malformed JSON', async () => {
     const { app } = setup();
-    const wrong = await request(app).post('/api/v4.1/event/async').send(event({ entityId: { id: 1 } }));
+    const wrong = await request(app)
+      .post('/api/v4.1/event/async')
+      .send(event({ entityId: { id: 1 } }));
     expect(wrong.status).toBe(400);
     expect(wrong.body.errors[0]).toEqual({ code: '400', message: "'entityId': expected a string or a number" });
     const malformed = await request(app).post('/api/v4.1/event/async').set('content-type', 'application/json').send('{"name":');
@@ -88,7 +94,9 @@ describe('POST /api/v4.1/event/async', () => {
 describe('POST /api/v4.1/event/sync', () => {
   it('answers 200 COMPLETE after the workflow ran', async () => {
     const { h, app, order } = setup();
-    const res = await request(app).post('/api/v4.1/event/sync').send(event({ entityId: Number(order.id), entityRef: undefined }));
+    const res = await request(app)
+      .post('/api/v4.1/event/sync')
+      .send(event({ entityId: Number(order.id), entityRef: undefined }));
     expect(res.status).toBe(200);
     expect(res.body).toEqual({ eventId: expect.any(String), entityId: order.id, eventStatus: 'COMPLETE' });
     expect(h.domain.find({ entityType: 'ORDER', id: order.id })?.status).toBe('BOOKED');
@@ -96,7 +104,9 @@ describe('POST /api/v4.1/event/sync', () => {
 
   it('answers 400 FAILED with the error message when a rule fails', async () => {
     const { app, order } = setup();
-    const res = await request(app).post('/api/v4.1/event/sync').send(event({ name: 'Explode' }));
+    const res = await request(app)
+      .post('/api/v4.1/event/sync')
+      .send(event({ name: 'Explode' }));
     expect(res.status).toBe(400);
     expect(res.body).toEqual({
       eventId: expect.any(String),
@@ -116,7 +126,9 @@ describe('POST /api/v4.1/event/sync', () => {
 
   it('answers 400 NO_MATCH naming the closest ruleset names when no ruleset has the name', async () => {
     const { app, order } = setup();
-    const res = await request(app).post('/api/v4.1/event/sync').send(event({ name: 'explode' }));
+    const res = await request(app)
+      .post('/api/v4.1/event/sync')
+      .send(event({ name: 'explode' }));
     expect(res.status).toBe(400);
     expect(res.body).toEqual({
       eventId: expect.any(String),
@@ -135,7 +147,14 @@ describe('GET /api/v4.1/event', () => {
     const { body } = await request(app).post('/api/v4.1/event/sync').send(event());
     const res = await request(app).get(`/api/v4.1/event/${body.eventId}`);
     expect(res.status).toBe(200);
-    expect(res.body).toMatchObject({ id: body.eventId, name: 'CREATE', type: 'ORCHESTRATION', retailerId: '1', eventStatus: 'COMPLETE', generatedOn: '2026-03-02T09:00:00.000+00:00' });
+    expect(res.body).toMatchObject({
+      id: body.eventId,
+      name: 'CREATE',
+      type: 'ORCHESTRATION',
+      retailerId: '1',
+      eventStatus: 'COMPLETE',
+      generatedOn: '2026-03-02T09:00:00.000+00:00',
+    });
     const missing = await request(app).get('/api/v4.1/event/00000000-0000-4000-8000-00000000ffff');
     expect(missing.status).toBe(404);
     expect(missing.body.errors[0].code).toBe('404');
@@ -144,7 +163,9 @@ describe('GET /api/v4.1/event', () => {
   it('searches with the OMX dashboard query (context.entityType, eventType, eventStatus, from)', async () => {
     const { app } = setup();
     await request(app).post('/api/v4.1/event/sync').send(event());
-    const failed = await request(app).post('/api/v4.1/event/sync').send(event({ name: 'Explode' }));
+    const failed = await request(app)
+      .post('/api/v4.1/event/sync')
+      .send(event({ name: 'Explode' }));
     const from = new Date(T0.getTime() - 60_000).toISOString();
     const res = await request(app).get(`/api/v4.1/event?context.entityType=ORDER&eventType=ORCHESTRATION&eventStatus=FAILED&from=${from}`);
     expect(res.status).toBe(200);
@@ -187,7 +208,9 @@ describe('GET /api/v4.1/event', () => {
 describe('GET /_sim/events/:id/explain', () => {
   it('returns the execution trace of an event, and 404 for an unknown one', async () => {
     const { app } = setup();
-    const { body } = await request(app).post('/api/v4.1/event/sync').send(event({ name: 'Explode' }));
+    const { body } = await request(app)
+      .post('/api/v4.1/event/sync')
+      .send(event({ name: 'Explode' }));
     const res = await request(app).get(`/_sim/events/${body.eventId}/explain`);
     expect(res.status).toBe(200);
     expect(res.body).toMatchObject({

@@ -22,7 +22,9 @@ describe('official client FluentClient: events', () => {
   });
 
   const statusOf = async (ref: string): Promise<string> => {
-    const res = (await client.graphql({ query: 'query($ref: String!) { location(ref: $ref) { status } }', variables: { ref } })) as { data: { location: { status: string } } };
+    const res = (await client.graphql({ query: 'query($ref: String!) { location(ref: $ref) { status } }', variables: { ref } })) as {
+      data: { location: { status: string } };
+    };
     return res.data.location.status;
   };
 
@@ -32,9 +34,19 @@ describe('official client FluentClient: events', () => {
     expect(await statusOf('LOC_MEL_STORE')).toBe('ACTIVE');
 
     const event = await client.getEventById(String(sent.eventId));
-    expect(event).toMatchObject({ id: String(sent.eventId), name: 'ActivateLocation', eventStatus: 'COMPLETE', context: { entityType: 'LOCATION', entityRef: 'LOC_MEL_STORE' } });
+    expect(event).toMatchObject({
+      id: String(sent.eventId),
+      name: 'ActivateLocation',
+      eventStatus: 'COMPLETE',
+      context: { entityType: 'LOCATION', entityRef: 'LOC_MEL_STORE' },
+    });
 
-    const found = await client.getEvents({ 'context.rootEntityRef': 'LOC_MEL_STORE', 'context.rootEntityType': 'LOCATION', eventType: 'ORCHESTRATION_AUDIT', count: 100 });
+    const found = await client.getEvents({
+      'context.rootEntityRef': 'LOC_MEL_STORE',
+      'context.rootEntityType': 'LOCATION',
+      eventType: 'ORCHESTRATION_AUDIT',
+      count: 100,
+    });
     const results = found.results as { context?: { rootEntityRef?: string; sourceEvents?: string[] } }[];
     expect(results.length).toBeGreaterThan(0);
     expect(results.every((e) => e.context?.rootEntityRef === 'LOC_MEL_STORE')).toBe(true);

@@ -16,9 +16,19 @@ describe('POST /oauth/token', () => {
   });
 
   it('issues a bearer token from query-string parameters with an empty body (fluent-platform.md §1.1)', async () => {
-    const res = await request(t.app).post('/oauth/token').query({ ...CREDS, grant_type: 'password' });
+    const res = await request(t.app)
+      .post('/oauth/token')
+      .query({ ...CREDS, grant_type: 'password' });
     expect(res.status).toBe(200);
-    expect(res.body).toMatchObject({ token_type: 'bearer', expires_in: 86400, scope: 'api', Retailer_id: 1, FirstName: 'Local', LastName: 'Admin', Roles: ['ADMIN'] });
+    expect(res.body).toMatchObject({
+      token_type: 'bearer',
+      expires_in: 86400,
+      scope: 'api',
+      Retailer_id: 1,
+      FirstName: 'Local',
+      LastName: 'Admin',
+      Roles: ['ADMIN'],
+    });
     expect(res.body.access_token).toMatch(/^[0-9a-f-]{36}$/);
     expect(typeof res.body.refresh_token).toBe('string');
   });
@@ -35,14 +45,20 @@ describe('POST /oauth/token', () => {
 
   it('answers 400 invalid_grant "Bad credentials" for a wrong password, secret or user', async () => {
     for (const wrong of [{ password: 'nope' }, { client_secret: 'nope' }, { username: 'ghost' }, { client_id: 'OTHER' }]) {
-      const res = await request(t.app).post('/oauth/token').type('form').send({ ...CREDS, grant_type: 'password', ...wrong });
+      const res = await request(t.app)
+        .post('/oauth/token')
+        .type('form')
+        .send({ ...CREDS, grant_type: 'password', ...wrong });
       expect(res.status).toBe(400);
       expect(res.body).toEqual({ error: 'invalid_grant', error_description: 'Bad credentials' });
     }
   });
 
   it('exchanges a refresh token once and refuses it the second time', async () => {
-    const first = await request(t.app).post('/oauth/token').type('form').send({ ...CREDS, grant_type: 'password' });
+    const first = await request(t.app)
+      .post('/oauth/token')
+      .type('form')
+      .send({ ...CREDS, grant_type: 'password' });
     const refresh = { grant_type: 'refresh_token', refresh_token: first.body.refresh_token, client_id: 'LOCAL', client_secret: 'local-secret' };
     const second = await request(t.app).post('/oauth/token').type('form').send(refresh);
     expect(second.status).toBe(200);
@@ -53,7 +69,10 @@ describe('POST /oauth/token', () => {
   });
 
   it('accepts client_credentials for the configured client and acts as the default user', async () => {
-    const res = await request(t.app).post('/oauth/token').type('form').send({ grant_type: 'client_credentials', client_id: 'LOCAL', client_secret: 'local-secret' });
+    const res = await request(t.app)
+      .post('/oauth/token')
+      .type('form')
+      .send({ grant_type: 'client_credentials', client_id: 'LOCAL', client_secret: 'local-secret' });
     expect(res.status).toBe(200);
     const me = await request(t.app).post('/graphql').set('Authorization', `Bearer ${res.body.access_token}`).send({ query: '{ me { username } }' });
     expect(me.body.data.me.username).toBe('admin');
@@ -61,18 +80,22 @@ describe('POST /oauth/token', () => {
 
   it('refuses client_credentials when the policy disables it', async () => {
     const strict = await createTestApp({ clientCredentials: 'false' });
-    const res = await request(strict.app).post('/oauth/token').type('form').send({ grant_type: 'client_credentials', client_id: 'LOCAL', client_secret: 'local-secret' });
+    const res = await request(strict.app)
+      .post('/oauth/token')
+      .type('form')
+      .send({ grant_type: 'client_credentials', client_id: 'LOCAL', client_secret: 'local-secret' });
     expect(res.status).toBe(400);
     expect(res.body.error).toBe('unsupported_grant_type');
   });
 
   it('lets a user created through GraphQL log in with its password', async () => {
-    const created = await t.gql(
-      `mutation($input: CreateUserInput) { createUser(input: $input) { id username } }`,
-      { input: { ref: 'picker', username: 'picker', password: 's3cret', primaryEmail: 'p@x.io', type: 'STORE', timezone: 'UTC', primaryRetailer: { id: '1' } } },
-    );
+    const created = await t.gql(`mutation($input: CreateUserInput) { createUser(input: $input) { id username } }`, {
+      input: { ref: 'picker', username: 'picker', password: 's3cret', primaryEmail: 'p@x.io', type: 'STORE', timezone: 'UTC', primaryRetailer: { id: '1' } },
+    });
     expect(created.errors).toBeUndefined();
-    const res = await request(t.app).post('/oauth/token').query({ ...CREDS, username: 'picker', password: 's3cret', grant_type: 'password' });
+    const res = await request(t.app)
+      .post('/oauth/token')
+      .query({ ...CREDS, username: 'picker', password: 's3cret', grant_type: 'password' });
     expect(res.status).toBe(200);
     expect(res.body.Retailer_id).toBe(1);
   });
@@ -101,7 +124,10 @@ describe('bearer authentication', () => {
   });
 
   it('accepts the scheme in lower case, as real clients send it', async () => {
-    const res = await request(t.app).post('/graphql').set('Authorization', `bearer ${await t.token()}`).send({ query: '{ me { username } }' });
+    const res = await request(t.app)
+      .post('/graphql')
+      .set('Authorization', `bearer ${await t.token()}`)
+      .send({ query: '{ me { username } }' });
     expect(res.status).toBe(200);
     expect(res.body.data.me.username).toBe('admin');
   });
@@ -139,7 +165,12 @@ describe('POST /_sim/tokens/expire', () => {
   beforeEach(async () => {
     t = await createTestApp();
   });
-  const login = async (creds = CREDS) => (await request(t.app).post('/oauth/token').query({ ...creds, grant_type: 'password' })).body as Record<string, string>;
+  const login = async (creds = CREDS) =>
+    (
+      await request(t.app)
+        .post('/oauth/token')
+        .query({ ...creds, grant_type: 'password' })
+    ).body as Record<string, string>;
   const me = (token: string) => request(t.app).post('/graphql').set('Authorization', `Bearer ${token}`).send({ query: '{ me { username } }' });
 
   it('ends every access token of the account with the 401 of an expired token; refresh still works', async () => {
@@ -151,7 +182,9 @@ describe('POST /_sim/tokens/expire', () => {
       const after = await me(access_token!);
       expect([after.status, after.body]).toEqual([401, UNAUTHORIZED_BODY]);
     }
-    const refreshed = await request(t.app).post('/oauth/token').query({ grant_type: 'refresh_token', refresh_token: first!['refresh_token'], client_id: 'LOCAL' });
+    const refreshed = await request(t.app)
+      .post('/oauth/token')
+      .query({ grant_type: 'refresh_token', refresh_token: first!['refresh_token'], client_id: 'LOCAL' });
     expect(refreshed.status).toBe(200);
     expect((await me(refreshed.body.access_token)).status).toBe(200);
   });

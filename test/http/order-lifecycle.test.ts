@@ -15,11 +15,18 @@ describe('an HD order through its workflow over the Event API', () => {
     });
     await t.sim.accounts.get('LOCAL')!.orchestration!.engine.drain();
     const state = async () =>
-      (await t.gql<{ order: { status: string; fulfilments: { edges: { node: { status: string } }[] } } }>('{ order(ref: "LC-1") { status fulfilments { edges { node { status } } } } }')).data.order;
+      (
+        await t.gql<{ order: { status: string; fulfilments: { edges: { node: { status: string } }[] } } }>(
+          '{ order(ref: "LC-1") { status fulfilments { edges { node { status } } } } }',
+        )
+      ).data.order;
     expect(await state()).toEqual({ status: 'BOOKED', fulfilments: { edges: [{ node: { status: 'AWAITING_WAVE' } }] } });
 
     const send = (name: string, entity: Record<string, string>) =>
-      request(t.app).post('/api/v4.1/event/sync').set(auth).send({ name, retailerId: 1, rootEntityType: 'ORDER', rootEntityRef: 'LC-1', ...entity });
+      request(t.app)
+        .post('/api/v4.1/event/sync')
+        .set(auth)
+        .send({ name, retailerId: 1, rootEntityType: 'ORDER', rootEntityRef: 'LC-1', ...entity });
     const fulfilment = { entityType: 'FULFILMENT', entityRef: 'LC-1-F1' };
 
     const wave = await send('WaveCreate', fulfilment);
@@ -39,6 +46,8 @@ describe('an HD order through its workflow over the Event API', () => {
 
     const trail = await request(t.app).get('/api/v4.1/event').query({ 'context.rootEntityRef': 'LC-1', eventType: 'ORCHESTRATION', count: 50 }).set(auth);
     const names = (trail.body.results as { name: string; eventStatus: string }[]).map((e) => `${e.name}:${e.eventStatus}`);
-    expect(names).toEqual(expect.arrayContaining(['WaveCreate:COMPLETE', 'ConfirmShip:NO_MATCH', 'ConfirmPick:COMPLETE', 'ConfirmShip:COMPLETE', 'OrderComplete:COMPLETE']));
+    expect(names).toEqual(
+      expect.arrayContaining(['WaveCreate:COMPLETE', 'ConfirmShip:NO_MATCH', 'ConfirmPick:COMPLETE', 'ConfirmShip:COMPLETE', 'OrderComplete:COMPLETE']),
+    );
   });
 });

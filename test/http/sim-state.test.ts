@@ -10,7 +10,8 @@ const ORDER = (ref: string) => ({
   items: [{ ref: `${ref}-1`, productRef: 'TSHIRT-BLK-M', quantity: 1 }],
 });
 const CREATE = 'mutation($input: CreateOrderInput) { createOrder(input: $input) { id ref createdOn } }';
-const READ = '{ orders(first: 50) { edges { cursor node { id ref status createdOn items { edges { node { ref } } } } } } locations { edges { node { ref status } } } }';
+const READ =
+  '{ orders(first: 50) { edges { cursor node { id ref status createdOn items { edges { node { ref } } } } } } locations { edges { node { ref status } } } }';
 
 describe('/_sim/clock', () => {
   let t: TestApp;
@@ -31,12 +32,18 @@ describe('/_sim/clock', () => {
     const token = await t.token();
     const created = await t.gql<{ createOrder: { id: string } }>(CREATE, { input: ORDER('SCH-1') });
     await t.sim.accounts.get('LOCAL')!.orchestration!.engine.drain();
-    const sent = await request(t.app)
-      .post('/api/v4.1/event/async')
-      .set('Authorization', `Bearer ${token}`)
-      .send({ name: 'CancelOrder', retailerId: '1', entityType: 'ORDER', entityId: created.data.createOrder.id, rootEntityType: 'ORDER', rootEntityId: created.data.createOrder.id, scheduledOn: '2026-01-15T10:00:00.000Z' });
+    const sent = await request(t.app).post('/api/v4.1/event/async').set('Authorization', `Bearer ${token}`).send({
+      name: 'CancelOrder',
+      retailerId: '1',
+      entityType: 'ORDER',
+      entityId: created.data.createOrder.id,
+      rootEntityType: 'ORDER',
+      rootEntityId: created.data.createOrder.id,
+      scheduledOn: '2026-01-15T10:00:00.000Z',
+    });
     expect(sent.status).toBe(200);
-    const status = async () => (await t.gql<{ orderById: { status: string } }>(`{ orderById(id: "${created.data.createOrder.id}") { status } }`)).data.orderById.status;
+    const status = async () =>
+      (await t.gql<{ orderById: { status: string } }>(`{ orderById(id: "${created.data.createOrder.id}") { status } }`)).data.orderById.status;
     expect(await status()).toBe('BOOKED');
     await request(t.app).post('/_sim/clock').send({ advance: 'PT59M' }).expect(200);
     expect(await status()).toBe('BOOKED');
@@ -96,30 +103,41 @@ describe('/_sim/accounts', () => {
     const created = await request(t.app).post('/_sim/accounts').send({ id: 'TENANT_A' });
     expect(created.status).toBe(201);
     const creds = created.body as { clientId: string; clientSecret: string; username: string; password: string };
-    const tokenRes = await request(t.app).post('/oauth/token').query({ grant_type: 'password', client_id: creds.clientId, client_secret: creds.clientSecret, username: creds.username, password: creds.password });
+    const tokenRes = await request(t.app)
+      .post('/oauth/token')
+      .query({ grant_type: 'password', client_id: creds.clientId, client_secret: creds.clientSecret, username: creds.username, password: creds.password });
     expect(tokenRes.status).toBe(200);
     const tenantToken = tokenRes.body.access_token as string;
-    const tenantGql = async (query: string, variables?: unknown) => (await request(t.app).post('/graphql').set('Authorization', `Bearer ${tenantToken}`).send({ query, variables })).body;
+    const tenantGql = async (query: string, variables?: unknown) =>
+      (await request(t.app).post('/graphql').set('Authorization', `Bearer ${tenantToken}`).send({ query, variables })).body;
 
     // Parallel writes into both accounts.
     await Promise.all([
       ...Array.from({ length: 10 }, (_, i) => t.gql(CREATE, { input: ORDER(`MAIN-${i}`) })),
       ...Array.from({ length: 10 }, (_, i) => tenantGql(CREATE, { input: ORDER(`TEN-${i}`) })),
     ]);
-    const mainRefs = (await t.gql<{ orders: { edges: { node: { ref: string } }[] } }>('{ orders(first: 100) { edges { node { ref } } } }')).data.orders.edges.map((e) => e.node.ref);
-    const tenantRefs = (await tenantGql('{ orders(first: 100) { edges { node { ref } } } }')).data.orders.edges.map((e: { node: { ref: string } }) => e.node.ref);
+    const mainRefs = (
+      await t.gql<{ orders: { edges: { node: { ref: string } }[] } }>('{ orders(first: 100) { edges { node { ref } } } }')
+    ).data.orders.edges.map((e) => e.node.ref);
+    const tenantRefs = (await tenantGql('{ orders(first: 100) { edges { node { ref } } } }')).data.orders.edges.map(
+      (e: { node: { ref: string } }) => e.node.ref,
+    );
     expect(mainRefs.every((r) => r.startsWith('MAIN-'))).toBe(true);
     expect(tenantRefs.every((r: string) => r.startsWith('TEN-'))).toBe(true);
     expect(mainRefs).toHaveLength(10);
     expect(tenantRefs).toHaveLength(10);
 
-    const mainEvents = await request(t.app).get('/api/v4.1/event?count=5000').set('Authorization', `Bearer ${await t.token()}`);
+    const mainEvents = await request(t.app)
+      .get('/api/v4.1/event?count=5000')
+      .set('Authorization', `Bearer ${await t.token()}`);
     expect(mainEvents.body.results.some((e: { context: { entityRef: string } }) => e.context.entityRef?.startsWith('TEN-'))).toBe(false);
     await request(t.app).post('/_sim/clock').set('Authorization', `Bearer ${tenantToken}`).send({ advance: 'P1D' }).expect(200);
     expect((await request(t.app).get('/_sim/clock')).body.now).toBe('2026-01-15T09:00:00.000Z');
     expect((await request(t.app).get('/_sim/clock').set('x-fluent-sim-account', 'TENANT_A')).body.now).toBe('2026-01-16T09:00:00.000Z');
     // The default credentials do not open the tenant.
-    const wrong = await request(t.app).post('/oauth/token').query({ grant_type: 'password', client_id: creds.clientId, client_secret: creds.clientSecret, username: 'admin', password: 'password' });
+    const wrong = await request(t.app)
+      .post('/oauth/token')
+      .query({ grant_type: 'password', client_id: creds.clientId, client_secret: creds.clientSecret, username: 'admin', password: 'password' });
     expect(wrong.status).toBe(400);
   });
 });

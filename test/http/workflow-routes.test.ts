@@ -44,7 +44,13 @@ describe('PUT /api/v4.1/workflow', () => {
     const { app, h, warnings } = setup();
     const body = orderWorkflow([
       { name: 'CREATE', rules: [['test.SetStat', { status: 'X' }], ['custom.CheckFraud']] },
-      { name: 'Pick', rules: [['test.SetState', { status: 'PICKED' }], ['test.SetStat', { status: 'Y' }]] },
+      {
+        name: 'Pick',
+        rules: [
+          ['test.SetState', { status: 'PICKED' }],
+          ['test.SetStat', { status: 'Y' }],
+        ],
+      },
     ]);
     const res = await request(app).put('/api/v4.1/workflow').send(body);
     expect(res.status).toBe(400);
@@ -94,7 +100,9 @@ describe('PUT /api/v4.1/workflow', () => {
     const badProps = await request(app).put('/api/v4.1/workflow').send(workflow(''));
     expect(badProps.status).toBe(400);
     expect(badProps.body.errors[0].message).toContain('request body#/rulesets/0/rules/0/props/status');
-    const noRetailer = await request(app).put('/api/v4.1/workflow').send({ ...workflow('A'), retailerId: undefined });
+    const noRetailer = await request(app)
+      .put('/api/v4.1/workflow')
+      .send({ ...workflow('A'), retailerId: undefined });
     expect(noRetailer.body).toEqual({ errors: [{ code: 'NotNull', message: "'retailerId' is required" }] });
   });
 
@@ -118,7 +126,12 @@ describe('GET /api/v4.1/workflow/:retailerId/:name', () => {
     await request(app).put('/api/v4.1/workflow').send(workflow('CONFIRMED'));
     const latest = await request(app).get('/api/v4.1/workflow/1/ORDER::HD');
     expect(latest.status).toBe(200);
-    expect(latest.body).toMatchObject({ retailerId: '1', name: 'ORDER::HD', version: '1.1', rulesets: [{ name: 'CREATE', rules: [{ props: { status: 'CONFIRMED' } }] }] });
+    expect(latest.body).toMatchObject({
+      retailerId: '1',
+      name: 'ORDER::HD',
+      version: '1.1',
+      rulesets: [{ name: 'CREATE', rules: [{ props: { status: 'CONFIRMED' } }] }],
+    });
     const encoded = await request(app).get('/api/v4.1/workflow/1/ORDER%3A%3AHD/1.0');
     expect(encoded.status).toBe(200);
     expect(encoded.body).toMatchObject({ version: '1.0', rulesets: [{ rules: [{ props: { status: 'BOOKED' } }] }] });
@@ -143,7 +156,7 @@ describe('GET /_sim/rules', () => {
     });
   });
 
-  it('names each built-in rule\'s module and what of it is inferred', async () => {
+  it("names each built-in rule's module and what of it is inferred", async () => {
     const t = await createTestApp();
     const rules = (await request(t.app).get('/_sim/rules')).body.rules as { name: string; module: string; inferred: string | null; props: unknown }[];
     expect(rules.find((r) => r.name === 'globalinventory.CreateVariantProduct')).toMatchObject({ module: 'Inventory Reference Module', inferred: null });

@@ -28,7 +28,14 @@ describe('legacy REST /api/v4.1/location', () => {
     const dc = (all.body.results as { locationId: string; locationRef: string }[]).find((l) => l.locationRef === 'LOC_MEL_DC')!;
     const res = await request(t.app).get(`/api/v4.1/location/${dc.locationId}`).set(auth);
     expect(res.status).toBe(200);
-    expect(res.body).toMatchObject({ locationId: dc.locationId, locationRef: 'LOC_MEL_DC', type: 'WAREHOUSE', name: 'Melbourne Distribution Centre', retailerId: '1', primaryAddress: { city: expect.any(String) } });
+    expect(res.body).toMatchObject({
+      locationId: dc.locationId,
+      locationRef: 'LOC_MEL_DC',
+      type: 'WAREHOUSE',
+      name: 'Melbourne Distribution Centre',
+      retailerId: '1',
+      primaryAddress: { city: expect.any(String) },
+    });
     expect((await request(t.app).get('/api/v4.1/location/abc').set(auth)).status).toBe(404);
   });
 });

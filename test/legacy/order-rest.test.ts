@@ -24,7 +24,9 @@ describe('legacy REST /api/v4.1/order', () => {
   const orderCount = () => t.sim.accounts.get('LOCAL')!.store.count('Order');
   const trail = async (rootRef: string) => {
     const res = await request(t.app).get('/api/v4.1/event').query({ 'context.rootEntityRef': rootRef, count: 100 }).set(auth);
-    return (res.body.results as { name: string; type: string; context: { entityType: string } }[]).map((e) => `${e.type}:${e.context.entityType}:${e.name}`).sort();
+    return (res.body.results as { name: string; type: string; context: { entityType: string } }[])
+      .map((e) => `${e.type}:${e.context.entityType}:${e.name}`)
+      .sort();
   };
 
   beforeAll(async () => {
@@ -56,20 +58,40 @@ describe('legacy REST /api/v4.1/order', () => {
       fulfilmentChoice: { deliveryType: 'STANDARD', deliveryAddress: { city: 'Sydney', postcode: '2000' } },
     });
 
-    const gql = await t.gql<{ orderById: { ref: string; status: string; customer: { id: string }; items: { edges: { node: { ref: string; quantity: number } }[] }; fulfilments: { edges: { node: { id: string; ref: string; status: string } }[] } } }>(
+    const gql = await t.gql<{
+      orderById: {
+        ref: string;
+        status: string;
+        customer: { id: string };
+        items: { edges: { node: { ref: string; quantity: number } }[] };
+        fulfilments: { edges: { node: { id: string; ref: string; status: string } }[] };
+      };
+    }>(
       'query($id: ID!) { orderById(id: $id) { ref status customer { id } items { edges { node { ref quantity } } } fulfilments { edges { node { id ref status } } } } }',
       { id },
     );
     expect(gql.errors).toBeUndefined();
-    expect(gql.data.orderById).toMatchObject({ ref: 'LR-1', status: 'BOOKED', customer: { id: '1' }, items: { edges: [{ node: { ref: 'LR-1-1', quantity: 2 } }] } });
+    expect(gql.data.orderById).toMatchObject({
+      ref: 'LR-1',
+      status: 'BOOKED',
+      customer: { id: '1' },
+      items: { edges: [{ node: { ref: 'LR-1-1', quantity: 2 } }] },
+    });
     const fulfilment = gql.data.orderById.fulfilments.edges[0]!.node;
     expect(fulfilment).toMatchObject({ ref: 'LR-1-F1', status: 'AWAITING_WAVE' });
 
-    const wave = await request(t.app).post('/api/v4.1/event/sync').set(auth)
+    const wave = await request(t.app)
+      .post('/api/v4.1/event/sync')
+      .set(auth)
       .send({ name: 'WaveCreate', retailerId: 1, entityType: 'FULFILMENT', entityRef: 'LR-1-F1', rootEntityType: 'ORDER', rootEntityRef: 'LR-1' });
     expect(wave.body.eventStatus).toBe('COMPLETE');
     const fulfilments = await request(t.app).get(`/api/v4.1/order/${id}/fulfilment`).set(auth);
-    expect(fulfilments.body).toMatchObject({ total: 1, results: [{ fulfilmentId: fulfilment.id, fulfilmentRef: 'LR-1-F1', orderId: id, status: 'ASSIGNED', items: [{ skuRef: 'RUNNER-42', requestedQuantity: 2 }] }] });
+    expect(fulfilments.body).toMatchObject({
+      total: 1,
+      results: [
+        { fulfilmentId: fulfilment.id, fulfilmentRef: 'LR-1-F1', orderId: id, status: 'ASSIGNED', items: [{ skuRef: 'RUNNER-42', requestedQuantity: 2 }] },
+      ],
+    });
     expect((await request(t.app).get(`/api/v4.1/fulfilment/${fulfilment.id}`).set(auth)).body).toMatchObject({ fulfilmentRef: 'LR-1-F1', status: 'ASSIGNED' });
     expect((await request(t.app).get(`/api/v4.1/order/${id}`).set(auth)).body.status).toBe('PICK_PACK');
   });
@@ -78,7 +100,11 @@ describe('legacy REST /api/v4.1/order', () => {
     await request(t.app).post('/api/v4.1/order').set(auth).send(legacyOrder('LR-REST')).expect(200);
     const res = await t.gql('mutation($input: CreateOrderInput) { createOrder(input: $input) { id } }', {
       input: {
-        ref: 'LR-GQL', type: 'HD', retailer: { id: '1' }, customer: { id: '1' }, totalPrice: 100,
+        ref: 'LR-GQL',
+        type: 'HD',
+        retailer: { id: '1' },
+        customer: { id: '1' },
+        totalPrice: 100,
         items: [{ ref: 'LR-GQL-1', productRef: 'RUNNER-42', quantity: 2, price: 50, totalPrice: 100, currency: 'AUD' }],
         fulfilmentChoice: { deliveryType: 'STANDARD', deliveryAddress: { ref: 'LR-GQL-A', street: '1 Road', city: 'Sydney', postcode: '2000', country: 'AU' } },
       },
@@ -104,8 +130,18 @@ describe('legacy REST /api/v4.1/order', () => {
     ['no retailerId', { retailerId: undefined }, 'NotNull', "'retailerId' is required"],
     ['a zero quantity', { items: [{ skuRef: 'RUNNER-42', requestedQty: 0 }] }, '400', "'items.0.requestedQty': expected a quantity above 0"],
     ['an empty item list', { items: [] }, '400', "'items': an order needs at least one item"],
-    ['a fulfilment choice without its deliveryType', { fulfilmentChoice: { pickupLocationRef: 'LOC_MEL_DC' } }, '400', 'createOrder: input.fulfilmentChoice: Field "deliveryType" of required type "String!" was not provided.'],
-    ['an unknown customer', { customer: { customerRef: 'nobody' } }, '400', 'No customer with customerRef "nobody": create it first (GraphQL createCustomer); the simulator does not create customers from an order'],
+    [
+      'a fulfilment choice without its deliveryType',
+      { fulfilmentChoice: { pickupLocationRef: 'LOC_MEL_DC' } },
+      '400',
+      'createOrder: input.fulfilmentChoice: Field "deliveryType" of required type "String!" was not provided.',
+    ],
+    [
+      'an unknown customer',
+      { customer: { customerRef: 'nobody' } },
+      '400',
+      'No customer with customerRef "nobody": create it first (GraphQL createCustomer); the simulator does not create customers from an order',
+    ],
   ])('answers 400 in the platform shape for %s and writes nothing', async (_name, overrides, code, message) => {
     const before = orderCount();
     const res = await request(t.app).post('/api/v4.1/order').set(auth).send(legacyOrder('LR-BAD', overrides));
@@ -116,7 +152,10 @@ describe('legacy REST /api/v4.1/order', () => {
 
   it('refuses an unknown sku or a duplicate orderRef with the domain error, and writes nothing', async () => {
     const before = orderCount();
-    const unknown = await request(t.app).post('/api/v4.1/order').set(auth).send(legacyOrder('LR-X', { items: [{ skuRef: 'NO-SUCH-SKU', requestedQty: 1 }] }));
+    const unknown = await request(t.app)
+      .post('/api/v4.1/order')
+      .set(auth)
+      .send(legacyOrder('LR-X', { items: [{ skuRef: 'NO-SUCH-SKU', requestedQty: 1 }] }));
     expect(unknown.status).toBe(400);
     expect(unknown.body.errors[0].message).toContain('NO-SUCH-SKU');
     expect(orderCount()).toBe(before);

@@ -17,7 +17,15 @@ const workflow = (retailerId: string, name = 'RETURN_ORDER::DEFAULT') => {
     entitySubtype,
     name,
     statuses: [{ name: 'CREATED', entityType, category: 'BOOKING' }],
-    rulesets: [{ name: 'CREATE', type: entityType, eventType: 'NORMAL', triggers: [{ status: 'CREATED' }], rules: [{ name: 'ACME.core.SetState', props: { status: 'BOOKED' } }] }],
+    rulesets: [
+      {
+        name: 'CREATE',
+        type: entityType,
+        eventType: 'NORMAL',
+        triggers: [{ status: 'CREATED' }],
+        rules: [{ name: 'ACME.core.SetState', props: { status: 'BOOKED' } }],
+      },
+    ],
   };
 };
 
@@ -50,7 +58,9 @@ describe('Workflow API: first deploy, listing, retailer scope', () => {
   });
 
   it('answers a first-deploy GET with 404 and the platform body, as JSON', async () => {
-    const res = await request(t.app).get('/api/v4.1/workflow/1/RETURN_ORDER::DEFAULT').set('Authorization', `Bearer ${await t.token()}`);
+    const res = await request(t.app)
+      .get('/api/v4.1/workflow/1/RETURN_ORDER::DEFAULT')
+      .set('Authorization', `Bearer ${await t.token()}`);
     expect(res.status).toBe(404);
     expect(res.type).toBe('application/json');
     expect(res.body).toEqual({ errors: [{ code: '404', message: 'Unable to find Workflow' }] });

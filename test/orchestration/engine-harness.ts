@@ -10,7 +10,7 @@ import { createEngine } from '../../server/orchestration/engine.js';
 import type { WorkflowVersionPolicy } from '../../server/orchestration/engine-api.js';
 import type { WebhookRequest } from '../../server/orchestration/webhook-queue.js';
 import { createEventLog, type EventRecord } from '../../server/orchestration/event-log.js';
-import { defineRule, type Effect, type Rule } from '../../server/orchestration/port.js';
+import { defineRule, type AnyRule, type Effect } from '../../server/orchestration/port.js';
 import { createRuleRegistry, type UnknownRulePolicy } from '../../server/orchestration/rule-registry.js';
 import { createWorkflowStore } from '../../server/orchestration/workflow-store.js';
 import { createFakeDomain } from '../support/fake-domain.js';
@@ -23,7 +23,7 @@ const target = (entity: { entityType: string; id: string; ref: string | undefine
   ref: entity.ref,
 });
 
-export const TEST_RULES: readonly Rule<any>[] = [
+export const TEST_RULES: readonly AnyRule[] = [
   defineRule({
     name: 'test.SetState',
     aliases: ['testlib.ChangeState'],
@@ -146,8 +146,7 @@ export function createHarness(options: HarnessOptions = {}) {
   /** Every stored record, oldest first. */
   const all = (): EventRecord[] => events.search({ count: 5000 }).results.reverse();
   /** Audit records caused by one event. */
-  const auditsOf = (eventId: string): EventRecord[] =>
-    all().filter((r) => r.type === 'ORCHESTRATION_AUDIT' && r.context.sourceEvents.includes(eventId));
+  const auditsOf = (eventId: string): EventRecord[] => all().filter((r) => r.type === 'ORCHESTRATION_AUDIT' && r.context.sourceEvents.includes(eventId));
   /** ORCHESTRATION records, oldest first. */
   const orchestration = (): EventRecord[] => all().filter((r) => r.type === 'ORCHESTRATION');
 

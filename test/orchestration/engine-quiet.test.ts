@@ -2,7 +2,14 @@ import { describe, expect, it } from 'vitest';
 import { createHarness, orderWorkflow } from './engine-harness.js';
 
 const lifecycle = orderWorkflow([
-  { name: 'CREATE', triggers: ['CREATED'], rules: [['test.SetState', { status: 'BOOKED' }], ['test.SendEvent', { eventName: 'Validate' }]] },
+  {
+    name: 'CREATE',
+    triggers: ['CREATED'],
+    rules: [
+      ['test.SetState', { status: 'BOOKED' }],
+      ['test.SendEvent', { eventName: 'Validate' }],
+    ],
+  },
   { name: 'Validate', triggers: ['BOOKED'], rules: [['test.SetState', { status: 'VALIDATED' }]] },
 ]);
 const throwing = orderWorkflow([{ name: 'CREATE', rules: [['test.Throw', { message: 'payment service down' }]] }]);

@@ -2,7 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { createHarness, orderWorkflow, T0 } from './engine-harness.js';
 
 const lifecycle = orderWorkflow([
-  { name: 'CREATE', triggers: ['CREATED'], rules: [['test.SetState', { status: 'BOOKED' }], ['test.AuditStatus'], ['test.SendEvent', { eventName: 'Validate' }]] },
+  {
+    name: 'CREATE',
+    triggers: ['CREATED'],
+    rules: [['test.SetState', { status: 'BOOKED' }], ['test.AuditStatus'], ['test.SendEvent', { eventName: 'Validate' }]],
+  },
   { name: 'Validate', triggers: ['BOOKED'], rules: [['test.SetState', { status: 'VALIDATED' }]] },
 ]);
 
@@ -83,7 +87,13 @@ describe('engine: rules and state', () => {
 describe('engine: inline, queued and scheduled events', () => {
   it('runs events for the same root inline before a sync submit returns, and queues other roots', async () => {
     const workflow = orderWorkflow([
-      { name: 'CREATE', rules: [['test.SendEvent', { eventName: 'Ping', toOrderRef: 'HD_2' }], ['test.SendEvent', { eventName: 'Mark' }]] },
+      {
+        name: 'CREATE',
+        rules: [
+          ['test.SendEvent', { eventName: 'Ping', toOrderRef: 'HD_2' }],
+          ['test.SendEvent', { eventName: 'Mark' }],
+        ],
+      },
       { name: 'Mark', rules: [['test.SetState', { status: 'MARKED' }]] },
       { name: 'Ping', rules: [['test.SetState', { status: 'PINGED' }]] },
     ]);
@@ -108,7 +118,14 @@ describe('engine: inline, queued and scheduled events', () => {
 
   it('processes inline events in the order they were raised, after the current event', async () => {
     const workflow = orderWorkflow([
-      { name: 'CREATE', rules: [['test.SendEvent', { eventName: 'A' }], ['test.SendEvent', { eventName: 'B' }], ['test.SetState', { status: 'FIRST' }]] },
+      {
+        name: 'CREATE',
+        rules: [
+          ['test.SendEvent', { eventName: 'A' }],
+          ['test.SendEvent', { eventName: 'B' }],
+          ['test.SetState', { status: 'FIRST' }],
+        ],
+      },
       { name: 'A', triggers: ['FIRST'], rules: [['test.SetState', { status: 'AFTER_A' }]] },
       { name: 'B', triggers: ['AFTER_A'], rules: [['test.SetState', { status: 'AFTER_B' }]] },
     ]);
@@ -170,7 +187,13 @@ describe('engine: inline, queued and scheduled events', () => {
 
   it('snapshots and restores the queue and scheduled events', async () => {
     const workflow = orderWorkflow([
-      { name: 'CREATE', rules: [['test.SendEvent', { eventName: 'Later', delayMs: 1000 }], ['test.SendEvent', { eventName: 'Other', toOrderRef: 'HD_2' }]] },
+      {
+        name: 'CREATE',
+        rules: [
+          ['test.SendEvent', { eventName: 'Later', delayMs: 1000 }],
+          ['test.SendEvent', { eventName: 'Other', toOrderRef: 'HD_2' }],
+        ],
+      },
       { name: 'Later', rules: [['test.SetState', { status: 'LATER' }]] },
       { name: 'Other', rules: [['test.SetState', { status: 'OTHER' }]] },
     ]);
@@ -235,7 +258,14 @@ describe('engine: failures and limits', () => {
 
   it('fails the event of a throwing rule with an exception audit naming rule and ruleset', async () => {
     const workflow = orderWorkflow([
-      { name: 'CREATE', rules: [['test.SetState', { status: 'BOOKED' }], ['test.Throw', { message: 'payment service down' }], ['test.SetState', { status: 'NEVER' }]] },
+      {
+        name: 'CREATE',
+        rules: [
+          ['test.SetState', { status: 'BOOKED' }],
+          ['test.Throw', { message: 'payment service down' }],
+          ['test.SetState', { status: 'NEVER' }],
+        ],
+      },
     ]);
     const h = createHarness({ workflows: [workflow] });
     h.domain.addOrder({ ref: 'HD_1' });
@@ -295,7 +325,14 @@ describe('engine: failures and limits', () => {
 
 describe('engine: CREATE events, sub-entities, webhooks', () => {
   const withFulfilments = orderWorkflow([
-    { name: 'CREATE', triggers: ['CREATED'], rules: [['test.CreateFulfilment', { ref: 'F1' }], ['test.SetState', { status: 'BOOKED' }]] },
+    {
+      name: 'CREATE',
+      triggers: ['CREATED'],
+      rules: [
+        ['test.CreateFulfilment', { ref: 'F1' }],
+        ['test.SetState', { status: 'BOOKED' }],
+      ],
+    },
     { name: 'CREATE', type: 'FULFILMENT', subtype: 'HD_PFDC', triggers: ['CREATED'], rules: [['test.SetState', { status: 'AWAITING_WAVE' }]] },
     { name: 'Pick', type: 'FULFILMENT', triggers: ['AWAITING_WAVE'], rules: [['test.SetState', { status: 'PICKED' }]] },
     { name: 'PickAll', rules: [['test.SendEventToFulfilments', { eventName: 'Pick' }]] },
@@ -365,7 +402,23 @@ describe('engine: workflows', () => {
   it('runs an inline meta.workflow for a sync event instead of the stored one', async () => {
     const h = createHarness({ workflows: [lifecycle] });
     h.domain.addOrder({ ref: 'HD_1' });
-    const meta = { workflow: { retailerId: '1', version: '1.0', entityType: 'ORDER', rulesets: [{ name: 'Fix', type: 'ORDER', eventType: 'NORMAL', rules: [{ name: 'ACME.test.SetState', props: { status: 'FIXED' } }], triggers: [], userActions: [] }] } };
+    const meta = {
+      workflow: {
+        retailerId: '1',
+        version: '1.0',
+        entityType: 'ORDER',
+        rulesets: [
+          {
+            name: 'Fix',
+            type: 'ORDER',
+            eventType: 'NORMAL',
+            rules: [{ name: 'ACME.test.SetState', props: { status: 'FIXED' } }],
+            triggers: [],
+            userActions: [],
+          },
+        ],
+      },
+    };
     const result = await h.engine.submit({ name: 'Fix', retailerId: '1', entityType: 'ORDER', entityRef: 'HD_1', meta }, { mode: 'sync' });
     expect(result.eventStatus).toBe('COMPLETE');
     expect(h.domain.find({ entityType: 'ORDER', ref: 'HD_1' })?.status).toBe('FIXED');
@@ -393,7 +446,13 @@ describe('engine: workflows', () => {
   it('names the version used and, on NO_MATCH, the other versions that have a ruleset of that name', async () => {
     const v10 = orderWorkflow([{ name: 'Go', rules: [['test.SetState', { status: 'GONE' }]] }]);
     const v11 = orderWorkflow([{ name: 'Stay', rules: [['test.SetState', { status: 'STAYED' }]] }], { version: '1.1' });
-    const v20 = orderWorkflow([{ name: 'Stay', rules: [] }, { name: 'Ship', rules: [['test.SetState', { status: 'SHIPPED' }]] }], { version: '2.0' });
+    const v20 = orderWorkflow(
+      [
+        { name: 'Stay', rules: [] },
+        { name: 'Ship', rules: [['test.SetState', { status: 'SHIPPED' }]] },
+      ],
+      { version: '2.0' },
+    );
     const h = createHarness({ workflows: [v10, v11, v20] });
     h.domain.addOrder({ ref: 'HD_1', workflowVersion: 1 });
     const result = await submit(h, 'Ship', 'HD_1');
@@ -413,7 +472,15 @@ describe('engine: workflows', () => {
   });
 
   it('runs a skipped unknown rule as a no-op whose rule audit says it was not simulated', async () => {
-    const workflow = orderWorkflow([{ name: 'CREATE', rules: [['custom.CheckFraud', { threshold: 3 }], ['test.SetState', { status: 'BOOKED' }]] }]);
+    const workflow = orderWorkflow([
+      {
+        name: 'CREATE',
+        rules: [
+          ['custom.CheckFraud', { threshold: 3 }],
+          ['test.SetState', { status: 'BOOKED' }],
+        ],
+      },
+    ]);
     const h = createHarness({ workflows: [workflow], unknownRulePolicy: 'skip' });
     h.domain.addOrder({ ref: 'HD_1' });
     const result = await submit(h, 'CREATE', 'HD_1');

@@ -20,7 +20,15 @@ function setup(maxRecords: number, maxAgeDays = 30) {
       accountId: 'ACME',
       retailerId: '1',
       category: null,
-      context: { sourceEvents: [], entityType: 'ORDER', entityId: String(n), entityRef: `HD_${n}`, rootEntityType: 'ORDER', rootEntityId: String(n), rootEntityRef: `HD_${n}` },
+      context: {
+        sourceEvents: [],
+        entityType: 'ORDER',
+        entityId: String(n),
+        entityRef: `HD_${n}`,
+        rootEntityType: 'ORDER',
+        rootEntityId: String(n),
+        rootEntityRef: `HD_${n}`,
+      },
       eventStatus,
       attributes: null,
       source: null,
@@ -30,7 +38,11 @@ function setup(maxRecords: number, maxAgeDays = 30) {
     log.append(record);
     return record.id;
   };
-  const all = () => log.search({ count: 5000 }).results.map((r) => r.id).reverse();
+  const all = () =>
+    log
+      .search({ count: 5000 })
+      .results.map((r) => r.id)
+      .reverse();
   return { clock, log, add, all };
 }
 
@@ -70,7 +82,12 @@ describe('event log retention', () => {
     const t = await createTestApp({ eventRetention: 5000, eventRetentionDays: 7 });
     const res = await request(t.app).get('/_sim/health');
     expect(res.status).toBe(200);
-    expect(res.body.eventLogs.LOCAL).toEqual({ records: expect.any(Number), dropped: 0, oldest: expect.any(String), retention: { maxRecords: 5000, maxAgeDays: 7 } });
+    expect(res.body.eventLogs.LOCAL).toEqual({
+      records: expect.any(Number),
+      dropped: 0,
+      oldest: expect.any(String),
+      retention: { maxRecords: 5000, maxAgeDays: 7 },
+    });
     expect(res.body.eventLogs.LOCAL.records).toBeGreaterThan(0);
   });
 });

@@ -10,7 +10,11 @@ describe('ORDER::HD fulfilment sourcing', () => {
         type: 'HD',
         retailer: { id: '1' },
         customer: { id: '1' },
-        fulfilmentChoice: { ref: `${ref}-FC`, deliveryType: 'STANDARD', deliveryAddress: { ref: `${ref}-ADDR`, name: 'Jane', street: '1 Main St', city: 'Melbourne', postcode: '3000', country: 'AU' } },
+        fulfilmentChoice: {
+          ref: `${ref}-FC`,
+          deliveryType: 'STANDARD',
+          deliveryAddress: { ref: `${ref}-ADDR`, name: 'Jane', street: '1 Main St', city: 'Melbourne', postcode: '3000', country: 'AU' },
+        },
         items: [{ ref: `${ref}-1`, productRef, quantity }],
       },
     });
@@ -23,7 +27,14 @@ describe('ORDER::HD fulfilment sourcing', () => {
     const res = await t.gql<{ order: { fulfilments: { edges: { node: Record<string, unknown> }[] } } }>(FULFILMENT, { ref: 'SRC-1' });
     expect(res.errors).toBeUndefined();
     expect(res.data.order.fulfilments.edges.map((e) => e.node)).toEqual([
-      { ref: 'SRC-1-F1', type: 'HD_PFDC', status: 'AWAITING_WAVE', fromLocation: { ref: 'LOC_MEL_DC' }, fromAddress: { city: 'Dandenong' }, toAddress: { ref: 'SRC-1-ADDR', city: 'Melbourne' } },
+      {
+        ref: 'SRC-1-F1',
+        type: 'HD_PFDC',
+        status: 'AWAITING_WAVE',
+        fromLocation: { ref: 'LOC_MEL_DC' },
+        fromAddress: { city: 'Dandenong' },
+        toAddress: { ref: 'SRC-1-ADDR', city: 'Melbourne' },
+      },
     ]);
   });
 

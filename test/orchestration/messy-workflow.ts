@@ -53,7 +53,13 @@ export const MESSY_ORDER_WORKFLOW = {
         { name: 'ACME.ordercustom.CalculateSplitShipment', props: { maxSplits: 3, weights: [1, 2] } },
       ],
       triggers: [{ status: 'BOOKED' }],
-      userActions: [{ label: 'Validate', type: 'PRIMARY', attributes: [{ name: 'reason', label: 'Reason', type: 'STRING', source: '', defaultValue: '', mandatory: false }] }],
+      userActions: [
+        {
+          label: 'Validate',
+          type: 'PRIMARY',
+          attributes: [{ name: 'reason', label: 'Reason', type: 'STRING', source: '', defaultValue: '', mandatory: false }],
+        },
+      ],
       'x-notes': 'kept as is',
     },
     {

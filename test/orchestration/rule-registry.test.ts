@@ -15,7 +15,6 @@ const setState = rule('core.SetState', ['commonv2.ChangeStateGQL', 'base.ChangeS
 const forward = rule('commongi.Forward');
 const customForward = rule('custom.Forward');
 
-
 const where = { source: 'rulesets/order-hd.json', path: ['rulesets', 3, 'rules', 0], rulesetName: 'CREATE' };
 
 describe('ruleLookup', () => {
@@ -23,7 +22,10 @@ describe('ruleLookup', () => {
     ['ACME.core.SetState', { keys: ['ACME.core.SetState', 'core.SetState'], bare: undefined }],
     ['{{accountId}}.core.SetState', { keys: ['core.SetState'], bare: undefined }],
     ['{{fluent.account.plugin.v2.prefix}}.ChangeStateGQL', { keys: [], bare: 'ChangeStateGQL' }],
-    ['FLUENTRETAIL.base.SendEventForAllFulfilments', { keys: ['FLUENTRETAIL.base.SendEventForAllFulfilments', 'base.SendEventForAllFulfilments'], bare: undefined }],
+    [
+      'FLUENTRETAIL.base.SendEventForAllFulfilments',
+      { keys: ['FLUENTRETAIL.base.SendEventForAllFulfilments', 'base.SendEventForAllFulfilments'], bare: undefined },
+    ],
     ['SetState', { keys: [], bare: 'SetState' }],
   ])('turns %s into registry keys', (written, expected) => {
     expect(ruleLookup(written)).toEqual(expected);

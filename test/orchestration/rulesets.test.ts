@@ -62,8 +62,7 @@ const RECEIVER: Record<string, string> = {
 const ALL_RULESETS = files.flatMap((f) => load(f).rulesets);
 
 const rulesOf = (wf: Workflow) => wf.rulesets.flatMap((rs) => rs.rules.map((rule) => ({ rs, rule })));
-const hasStatus = (wf: Workflow, entityType: string, status: string) =>
-  wf.statuses.some((s) => s.entityType === entityType && s.name === status);
+const hasStatus = (wf: Workflow, entityType: string, status: string) => wf.statuses.some((s) => s.entityType === entityType && s.name === status);
 
 describe('rulesets/', () => {
   it('loads into the workflow store with the built-in rules and unknown-rule policy "error"', async () => {

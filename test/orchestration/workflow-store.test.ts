@@ -56,7 +56,9 @@ describe('createWorkflowStore', () => {
     const workflows = store();
     expect(() => workflows.put(wf('A', { retailerId: null }))).toThrow("'retailerId' is required");
     const bad = orderWorkflow([{ name: 'CREATE', rules: [['test.SetStatus', { status: 'A' }]] }]);
-    expect(() => workflows.put(bad)).toThrow('"ACME.test.SetStatus" at request body#/rulesets/0/rules/0/name (looked up as "test.SetStatus"): closest known rule: test.SetState');
+    expect(() => workflows.put(bad)).toThrow(
+      '"ACME.test.SetStatus" at request body#/rulesets/0/rules/0/name (looked up as "test.SetStatus"): closest known rule: test.SetState',
+    );
     expect(workflows.list()).toEqual([]);
   });
 
@@ -124,7 +126,10 @@ describe('createWorkflowStore', () => {
     await writeFile(join(dir, 'a.json'), JSON.stringify(withRules('CC', 'custom.CheckFraud', 'test.SetStat')));
     await writeFile(join(dir, 'b.json'), JSON.stringify(withRules('HD', 'custom.CheckFraud')));
     const workflows = store();
-    const error = await workflows.loadDirs([dir]).then(() => undefined, (thrown: unknown) => thrown as SimError);
+    const error = await workflows.loadDirs([dir]).then(
+      () => undefined,
+      (thrown: unknown) => thrown as SimError,
+    );
     const folder = basename(dir);
     expect(error?.code).toBe('RULE_NOT_FOUND');
     expect(error?.message.split('\n').slice(0, 4)).toEqual([
@@ -137,7 +142,10 @@ describe('createWorkflowStore', () => {
 
     const skipping = createWorkflowStore({ registry: createRuleRegistry(TEST_RULES, { unknownRulePolicy: 'skip' }) });
     const loaded = await skipping.loadDirs([dir]);
-    expect(loaded.map((compiled) => [compiled.source, compiled.unknownRules.count])).toEqual([[`${folder}/a.json`, 2], [`${folder}/b.json`, 1]]);
+    expect(loaded.map((compiled) => [compiled.source, compiled.unknownRules.count])).toEqual([
+      [`${folder}/a.json`, 2],
+      [`${folder}/b.json`, 1],
+    ]);
     expect(describeSkipped(loaded[0]!.unknownRules)).toBe(
       `${folder}/a.json: 2 of 2 rules are not simulated and will run as no-ops (unknown-rule policy "skip"), 2 distinct names: ` +
         '"ACME.custom.CheckFraud"; "ACME.test.SetStat": closest known rule: test.SetState',

@@ -8,7 +8,6 @@ import { errorOf } from '../support/error-of.js';
 
 const minimal = (rulesets: unknown[]) => ({ retailerId: '1', version: '1.0', entityType: 'ORDER', entitySubtype: 'HD', statuses: [], rulesets });
 
-
 describe('parseWorkflow', () => {
   it('accepts a messy real-format workflow and keeps its extra keys', () => {
     const workflow = parseWorkflow(MESSY_ORDER_WORKFLOW, 'rulesets/order-hd.json');
@@ -28,14 +27,21 @@ describe('parseWorkflow', () => {
   it.each([
     [
       'a rule without a name',
-      minimal([{ name: 'CREATE', rules: [{ name: 'ACME.core.SetState' }] }, { name: 'X', rules: [{ props: {} }] }]),
+      minimal([
+        { name: 'CREATE', rules: [{ name: 'ACME.core.SetState' }] },
+        { name: 'X', rules: [{ props: {} }] },
+      ]),
       'rulesets/order-hd.json#/rulesets/1/rules/0/name: expected the rule name as a string',
     ],
     ['a ruleset without a name', minimal([{ rules: [] }]), 'rulesets/order-hd.json#/rulesets/0/name: expected the ruleset name'],
     ['rules that are not an array', minimal([{ name: 'CREATE', rules: null }]), 'rulesets/order-hd.json#/rulesets/0/rules: expected rules to be an array'],
     ['no rulesets', { entityType: 'ORDER' }, 'rulesets/order-hd.json#/rulesets: expected rulesets to be an array'],
     ['no entityType', { rulesets: [] }, 'rulesets/order-hd.json#/entityType: expected entityType'],
-    ['props that are not an object', minimal([{ name: 'A', rules: [{ name: 'a.B', props: 'x' }] }]), '#/rulesets/0/rules/0/props: expected props to be an object or null'],
+    [
+      'props that are not an object',
+      minimal([{ name: 'A', rules: [{ name: 'a.B', props: 'x' }] }]),
+      '#/rulesets/0/rules/0/props: expected props to be an object or null',
+    ],
   ])('rejects %s with the source and a JSON pointer', (_case, json, message) => {
     const error = errorOf(() => parseWorkflow(json, 'rulesets/order-hd.json'));
     expect(error.code).toBe('WORKFLOW_INVALID');
@@ -43,7 +49,7 @@ describe('parseWorkflow', () => {
   });
 
   it('escapes pointer segments and summarises long problem lists', () => {
-    const rulesets = Array.from({ length: 8 }, () => ({ name: '' , rules: [] }));
+    const rulesets = Array.from({ length: 8 }, () => ({ name: '', rules: [] }));
     const error = errorOf(() => parseWorkflow(minimal(rulesets), 'a/b.json'));
     expect(error.message).toContain('a/b.json#/rulesets/0/name: the ruleset name must not be empty');
     expect(error.message).toMatch(/and 3 more problem\(s\)$/);
@@ -57,7 +63,12 @@ describe('parseWorkflow', () => {
     const rules = compiled.rulesets.flatMap((ruleset) => ruleset.rules);
     const byName = (name: string) => rules.find((rule) => rule.name === name);
     // SetState family: resolved through every prefix style.
-    for (const name of ['{{accountId}}.core.SetState', '{{fluent.account.plugin.v2.prefix}}.ChangeStateGQL', 'FLUENTRETAIL.base.ChangeStateGQL', 'ACME.core.SetState']) {
+    for (const name of [
+      '{{accountId}}.core.SetState',
+      '{{fluent.account.plugin.v2.prefix}}.ChangeStateGQL',
+      'FLUENTRETAIL.base.ChangeStateGQL',
+      'ACME.core.SetState',
+    ]) {
       expect(byName(name)).toMatchObject({ simulated: true, rule: { name: 'core.SetState' } });
     }
     // Customer-specific rules: placeholders.

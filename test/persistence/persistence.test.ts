@@ -22,25 +22,35 @@ async function open(path: string, options: Parameters<typeof createPersistentApp
 }
 
 async function tokenOf(p: PersistentApp): Promise<string> {
-  const res = await request(p.app).post('/oauth/token').query({ grant_type: 'password', client_id: 'LOCAL', client_secret: 'local-secret', username: 'admin', password: 'password' });
+  const res = await request(p.app)
+    .post('/oauth/token')
+    .query({ grant_type: 'password', client_id: 'LOCAL', client_secret: 'local-secret', username: 'admin', password: 'password' });
   expect(res.status).toBe(200);
   return res.body.access_token as string;
 }
 
-const CREATE_ORDER = 'mutation($ref: String!) { createOrder(input: { ref: $ref, type: "HD", retailer: { id: "1" }, customer: { id: "1" }, items: [{ ref: "I1", productRef: "TSHIRT-BLK-M", quantity: 1 }] }) { id } }';
+const CREATE_ORDER =
+  'mutation($ref: String!) { createOrder(input: { ref: $ref, type: "HD", retailer: { id: "1" }, customer: { id: "1" }, items: [{ ref: "I1", productRef: "TSHIRT-BLK-M", quantity: 1 }] }) { id } }';
 
 function createOrder(p: PersistentApp, token: string, ref: string): request.Test {
   return request(p.app).post('/graphql').set('Authorization', `Bearer ${token}`).send({ query: CREATE_ORDER, variables: { ref } });
 }
 
 async function orderExists(p: PersistentApp, token: string, ref: string): Promise<boolean> {
-  const res = await request(p.app).post('/graphql').set('Authorization', `Bearer ${token}`).send({ query: `{ order(ref: "${ref}") { ref } }` });
+  const res = await request(p.app)
+    .post('/graphql')
+    .set('Authorization', `Bearer ${token}`)
+    .send({ query: `{ order(ref: "${ref}") { ref } }` });
   return res.body.data?.order?.ref === ref;
 }
 
 function journalLines(path: string): JournalLine[] {
   const current = listJournals(path).at(-1)!;
-  return readFileSync(current.path, 'utf8').trim().split('\n').slice(1).map((l) => JSON.parse(l) as JournalLine);
+  return readFileSync(current.path, 'utf8')
+    .trim()
+    .split('\n')
+    .slice(1)
+    .map((l) => JSON.parse(l) as JournalLine);
 }
 
 const journalBytes = (path: string): number => listJournals(path).reduce((sum, j) => sum + statSync(j.path).size, 0);
@@ -65,7 +75,12 @@ describe('--data journal', () => {
     const path = dataPath();
     const p = await open(path);
     const token = await tokenOf(p);
-    expect(journalLines(path).at(-1)!.ops.map((op) => op.op).sort()).toEqual(['access', 'refresh']);
+    expect(
+      journalLines(path)
+        .at(-1)!
+        .ops.map((op) => op.op)
+        .sort(),
+    ).toEqual(['access', 'refresh']);
     await createOrder(p, token, 'IDLE-1');
     // The engine's work after the answer is written too; then nothing moves.
     await p.sim.accounts.get('LOCAL')!.orchestration!.engine.drain();
@@ -148,7 +163,9 @@ describe('--data when the disk refuses a write', () => {
     expect(refused.status).toBe(503);
     // Engine work the first order left behind may hit the full disk first: then this request is
     // refused because of that failed write, or while its roll-back runs. Either way: 503, rolled back.
-    expect(refused.body).toEqual({ errors: [{ code: '503', message: expect.stringMatching(/could not be saved .*(ENOSPC|being read back|a concurrent write failed).* rolled back/) }] });
+    expect(refused.body).toEqual({
+      errors: [{ code: '503', message: expect.stringMatching(/could not be saved .*(ENOSPC|being read back|a concurrent write failed).* rolled back/) }],
+    });
     const health = await request(p.app).get('/_sim/health');
     expect(health.status).toBe(503);
     expect(health.body).toMatchObject({ status: 'DOWN', reason: expect.stringMatching(/ENOSPC/) });

@@ -6,14 +6,33 @@ import { DATA_FORMAT, DATA_VERSION, readSnapshot, tempPathOf, type DataDocument 
 import { chunksOf, writeSnapshot } from '../../server/persistence/snapshot-writer.js';
 
 function documentWith(records: number): DataDocument {
-  const orders = Object.fromEntries(Array.from({ length: records }, (_, i) => [String(i + 1), { __typename: 'Order', id: String(i + 1), ref: `O-${i}`, note: i % 7 === 0 ? undefined : 'x', tags: [i, null] }]));
-  const events = Array.from({ length: records }, (_, i) => ({ id: `e${i}`, name: 'CREATE', attributes: i % 5 === 0 ? null : [{ name: 'a', value: i, type: 'INTEGER' }] }));
+  const orders = Object.fromEntries(
+    Array.from({ length: records }, (_, i) => [
+      String(i + 1),
+      { __typename: 'Order', id: String(i + 1), ref: `O-${i}`, note: i % 7 === 0 ? undefined : 'x', tags: [i, null] },
+    ]),
+  );
+  const events = Array.from({ length: records }, (_, i) => ({
+    id: `e${i}`,
+    name: 'CREATE',
+    attributes: i % 5 === 0 ? null : [{ name: 'a', value: i, type: 'INTEGER' }],
+  }));
   return {
     format: DATA_FORMAT,
     version: DATA_VERSION,
     savedOn: '2026-01-01T00:00:00.000Z',
     generation: 3,
-    accounts: [{ spec: { id: 'LOCAL', clientId: 'LOCAL', clientSecret: 's', username: 'admin', password: 'p', retailerId: '1', seed: 'none' }, state: { store: { version: 1, collections: { Order: orders } }, ids: { Order: records }, parts: { events: { events }, engine: { queue: [], scheduled: [] } } }, clock: { now: '2026-01-01T00:00:00.000Z', frozen: true } }],
+    accounts: [
+      {
+        spec: { id: 'LOCAL', clientId: 'LOCAL', clientSecret: 's', username: 'admin', password: 'p', retailerId: '1', seed: 'none' },
+        state: {
+          store: { version: 1, collections: { Order: orders } },
+          ids: { Order: records },
+          parts: { events: { events }, engine: { queue: [], scheduled: [] } },
+        },
+        clock: { now: '2026-01-01T00:00:00.000Z', frozen: true },
+      },
+    ],
     shared: { tokens: { access: [['t', { accountId: 'LOCAL', username: 'admin', expiresAt: 1 }]], refresh: [] } },
   };
 }

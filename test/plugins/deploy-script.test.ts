@@ -30,8 +30,24 @@ const workflow = {
       ],
       userActions: [],
     },
-    { name: 'Book', type: 'ORDER', subtype: 'MARKETPLACE', eventType: 'NORMAL', triggers: [{ status: 'CREATED' }], rules: [{ name: 'ACME.core.SetState', props: { status: 'BOOKED' } }], userActions: [] },
-    { name: 'Escalate', type: 'ORDER', subtype: 'MARKETPLACE', eventType: 'NORMAL', triggers: [{ status: 'CREATED' }], rules: [{ name: 'ACME.core.SetState', props: { status: 'ESCALATED' } }], userActions: [] },
+    {
+      name: 'Book',
+      type: 'ORDER',
+      subtype: 'MARKETPLACE',
+      eventType: 'NORMAL',
+      triggers: [{ status: 'CREATED' }],
+      rules: [{ name: 'ACME.core.SetState', props: { status: 'BOOKED' } }],
+      userActions: [],
+    },
+    {
+      name: 'Escalate',
+      type: 'ORDER',
+      subtype: 'MARKETPLACE',
+      eventType: 'NORMAL',
+      triggers: [{ status: 'CREATED' }],
+      rules: [{ name: 'ACME.core.SetState', props: { status: 'ESCALATED' } }],
+      userActions: [],
+    },
   ],
 };
 
@@ -39,7 +55,14 @@ const workflow = {
 async function deploy(base: string, jar: Uint8Array): Promise<string[]> {
   const did: string[] = [];
   const account = { 'fluent.account': 'LOCAL' };
-  const query = new URLSearchParams({ username: 'admin', password: 'password', client_id: 'LOCAL', client_secret: 'local-secret', grant_type: 'password', scope: 'api' });
+  const query = new URLSearchParams({
+    username: 'admin',
+    password: 'password',
+    client_id: 'LOCAL',
+    client_secret: 'local-secret',
+    grant_type: 'password',
+    scope: 'api',
+  });
   const token = ((await (await fetch(`${base}/oauth/token?${query}`, { method: 'POST', headers: account })).json()) as { access_token: string }).access_token;
   const auth = { ...account, Authorization: `bearer ${token}` };
 
@@ -47,19 +70,33 @@ async function deploy(base: string, jar: Uint8Array): Promise<string[]> {
   form.append('file', new Blob([Buffer.from(jar)]), 'acme-custom-1.2.0.jar');
   expect((await fetch(`${base}/orchestration/rest/v1/plugin/upload`, { method: 'POST', headers: auth, body: form })).status).toBe(200);
   const bundleName = 'ACME.custom::1.2.0';
-  const install = await fetch(`${base}/orchestration/rest/v1/plugin/install`, { method: 'POST', headers: { ...auth, 'content-type': 'application/json' }, body: JSON.stringify({ accountId: 'LOCAL', bundleName }) });
+  const install = await fetch(`${base}/orchestration/rest/v1/plugin/install`, {
+    method: 'POST',
+    headers: { ...auth, 'content-type': 'application/json' },
+    body: JSON.stringify({ accountId: 'LOCAL', bundleName }),
+  });
   expect(install.status).toBe(200);
   did.push('installed');
   for (let tries = 0; ; tries += 1) {
-    const status = (await (await fetch(`${base}/orchestration/rest/v1/plugin/${bundleName}/status`, { headers: auth })).json()) as { bundleVersion: string; bundleStatus: string };
+    const status = (await (await fetch(`${base}/orchestration/rest/v1/plugin/${bundleName}/status`, { headers: auth })).json()) as {
+      bundleVersion: string;
+      bundleStatus: string;
+    };
     if (status.bundleStatus === 'ACTIVE' && status.bundleVersion === '1.2.0') break;
     if (tries > 5) throw new Error(`plugin never became ACTIVE: ${JSON.stringify(status)}`);
   }
 
-  const current = (await (await fetch(`${base}/api/v4.1/workflow/1/ORDER::MARKETPLACE`, { headers: auth })).json()) as { version?: string | null; rulesets?: unknown };
+  const current = (await (await fetch(`${base}/api/v4.1/workflow/1/ORDER::MARKETPLACE`, { headers: auth })).json()) as {
+    version?: string | null;
+    rulesets?: unknown;
+  };
   const version = current.version ?? null; // jq '.version' on the answer
   if (JSON.stringify(current.rulesets ?? null) !== JSON.stringify(workflow.rulesets)) {
-    const put = await fetch(`${base}/api/v4.1/workflow`, { method: 'PUT', headers: { ...auth, 'content-type': 'application/json' }, body: JSON.stringify(workflow) });
+    const put = await fetch(`${base}/api/v4.1/workflow`, {
+      method: 'PUT',
+      headers: { ...auth, 'content-type': 'application/json' },
+      body: JSON.stringify(workflow),
+    });
     expect(put.status, await put.clone().text()).toBe(200);
     did.push(`put over ${version}`);
   } else did.push(`unchanged at ${version}`);
@@ -76,7 +113,11 @@ describe('a deploy pipeline against --unknown-rules error', () => {
   afterAll(() => server.close());
 
   it('refuses the workflow until the plugin is installed', async () => {
-    const put = await fetch(`${server.url}/api/v4.1/workflow`, { method: 'PUT', headers: { authorization: `Bearer ${await t.token()}`, 'content-type': 'application/json' }, body: JSON.stringify(workflow) });
+    const put = await fetch(`${server.url}/api/v4.1/workflow`, {
+      method: 'PUT',
+      headers: { authorization: `Bearer ${await t.token()}`, 'content-type': 'application/json' },
+      body: JSON.stringify(workflow),
+    });
     expect(put.status).toBe(400);
     expect(await put.text()).toContain('CheckOrderStatusMatchesList');
   });
@@ -89,17 +130,18 @@ describe('a deploy pipeline against --unknown-rules error', () => {
 
   it('runs plugin rules as no-ops that say so, and as their stub once one is posted', async () => {
     const create = async (ref: string): Promise<string> => {
-      const res = await t.gql<{ createOrder: { status: string } }>(
-        'mutation($input: CreateOrderInput) { createOrder(input: $input) { status } }',
-        { input: { ref, type: 'MARKETPLACE', retailer: { id: '1' }, customer: { id: '1' }, items: [{ ref: `${ref}-1`, productRef: 'RUNNER-42', quantity: 1 }] } },
-      );
+      const res = await t.gql<{ createOrder: { status: string } }>('mutation($input: CreateOrderInput) { createOrder(input: $input) { status } }', {
+        input: { ref, type: 'MARKETPLACE', retailer: { id: '1' }, customer: { id: '1' }, items: [{ ref: `${ref}-1`, productRef: 'RUNNER-42', quantity: 1 }] },
+      });
       expect(res.errors).toBeUndefined();
       const read = await t.gql<{ order: { status: string } }>('query($ref: String!) { order(ref: $ref) { status } }', { ref });
       return read.data.order.status;
     };
     // No stub: the plugin's branch rule sends nothing, so the order stays CREATED; its audit says why.
     expect(await create('MP-1')).toBe('CREATED');
-    const audits = await fetch(`${server.url}/api/v4.1/event?context.rootEntityRef=MP-1&eventType=ORCHESTRATION_AUDIT&count=100`, { headers: { authorization: `Bearer ${await t.token()}` } });
+    const audits = await fetch(`${server.url}/api/v4.1/event?context.rootEntityRef=MP-1&eventType=ORCHESTRATION_AUDIT&count=100`, {
+      headers: { authorization: `Bearer ${await t.token()}` },
+    });
     const names = ((await audits.json()) as { results: { name: string; attributes?: { name: string; value: unknown }[] }[] }).results;
     const notRun = names.find((e) => e.name === 'custom.CheckOrderStatusMatchesList not executed');
     expect(notRun?.attributes).toEqual(expect.arrayContaining([{ name: 'plugin', type: 'STRING', value: 'ACME.custom::1.2.0' }]));
@@ -109,11 +151,23 @@ describe('a deploy pipeline against --unknown-rules error', () => {
         {
           name: 'ACME.custom.CheckOrderStatusMatchesList',
           props: ['statusList', 'eventName', 'noMatchEventName'],
-          do: [{ branch: { if: { statusIn: '{{props.statusList}}' }, then: [{ sendEvent: { name: '{{props.eventName}}' } }], else: [{ sendEvent: { name: '{{props.noMatchEventName}}' } }] } }],
+          do: [
+            {
+              branch: {
+                if: { statusIn: '{{props.statusList}}' },
+                then: [{ sendEvent: { name: '{{props.eventName}}' } }],
+                else: [{ sendEvent: { name: '{{props.noMatchEventName}}' } }],
+              },
+            },
+          ],
         },
       ],
     };
-    const posted = await fetch(`${server.url}/_sim/rule-stubs`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(stubs) });
+    const posted = await fetch(`${server.url}/_sim/rule-stubs`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(stubs),
+    });
     expect(posted.status, await posted.clone().text()).toBe(200);
     expect(await create('MP-2')).toBe('BOOKED');
   });

@@ -18,7 +18,8 @@ describe('Plugin API', () => {
     auth = `bearer ${await t.token()}`;
   });
 
-  const upload = (bytes: Uint8Array, name = 'acme-custom-1.2.0.jar') => request(t.app).post(`${BASE}/upload`).set('Authorization', auth).set('fluent.account', 'LOCAL').attach('file', Buffer.from(bytes), name);
+  const upload = (bytes: Uint8Array, name = 'acme-custom-1.2.0.jar') =>
+    request(t.app).post(`${BASE}/upload`).set('Authorization', auth).set('fluent.account', 'LOCAL').attach('file', Buffer.from(bytes), name);
 
   it('uploads a JAR, installs it and reports it ACTIVE, as a deploy script polls for', async () => {
     const uploaded = await upload(ACME_JAR);
@@ -65,7 +66,9 @@ describe('Plugin API', () => {
       },
     });
     const sim = await request(t.app).get('/_sim/plugins');
-    expect(sim.body.plugins).toEqual([expect.objectContaining({ bundleName: 'ACME.custom::1.2.0', status: 'ACTIVE', installedOn: '2026-01-15T09:00:00.000Z' })]);
+    expect(sim.body.plugins).toEqual([
+      expect.objectContaining({ bundleName: 'ACME.custom::1.2.0', status: 'ACTIVE', installedOn: '2026-01-15T09:00:00.000Z' }),
+    ]);
   });
 
   it('makes a newer installed version the active one', async () => {
@@ -103,7 +106,10 @@ describe('Plugin API', () => {
     await upload(ACME_JAR);
     const other = await request(t.app).post(`${BASE}/install`).set('Authorization', auth).send({ accountId: 'OTHER', bundleName: 'ACME.custom::1.2.0' });
     expect(other.status).toBe(400);
-    expect((await request(t.app).post(`${BASE}/install`).set('Authorization', auth).send({})).body).toEqual({ message: "'bundleName' is required", status: 400 });
+    expect((await request(t.app).post(`${BASE}/install`).set('Authorization', auth).send({})).body).toEqual({
+      message: "'bundleName' is required",
+      status: 400,
+    });
     const anonymous = await request(t.app).get(BASE);
     expect(anonymous.status).toBe(401);
   });

@@ -3,7 +3,6 @@ import { describe, expect, it } from 'vitest';
 import { parseManifest, PluginJarError, readPluginJar } from '../../server/plugins/read-plugin-jar.js';
 import { ACME_JAR } from '../support/plugin-jar.js';
 
-
 const manifest = (lines: string[]): Uint8Array => strToU8(`${lines.join('\r\n')}\r\n`);
 const refusal = (bytes: Uint8Array): string => {
   try {
@@ -34,7 +33,7 @@ describe('readPluginJar', () => {
       produces: [{ eventName: '{eventName}', entityType: 'ORDER', entitySubtype: '', status: '' }],
     });
     const capture = bundle.rules.find((r) => r.name === 'CaptureOrderActivity')!;
-    expect(capture.description).toBe('Records the order\'s activity, with a label café ✓');
+    expect(capture.description).toBe("Records the order's activity, with a label café ✓");
     expect(capture.parameters).toEqual([{ name: 'retentionDays', description: '', type: 'INTEGER', multiple: false }]);
   });
 
@@ -50,8 +49,13 @@ describe('readPluginJar', () => {
     expect(refusal(zipSync({ 'a.txt': strToU8('x') }))).toBe('the JAR has no META-INF/MANIFEST.MF');
     expect(refusal(zipSync({ 'META-INF/MANIFEST.MF': manifest(['Bundle-Version: 1.0']) }))).toMatch(/no Bundle-SymbolicName/);
     expect(refusal(zipSync({ 'META-INF/MANIFEST.MF': manifest(['Bundle-SymbolicName: A.b']) }))).toMatch(/no Bundle-Version/);
-    const bad = zipSync({ 'META-INF/MANIFEST.MF': manifest(['Bundle-SymbolicName: A.b', 'Bundle-Version: 1']), 'x/Broken.class': new Uint8Array([0xca, 0xfe, 0xba, 0xbe, 0, 0]) });
+    const bad = zipSync({
+      'META-INF/MANIFEST.MF': manifest(['Bundle-SymbolicName: A.b', 'Bundle-Version: 1']),
+      'x/Broken.class': new Uint8Array([0xca, 0xfe, 0xba, 0xbe, 0, 0]),
+    });
     expect(refusal(bad)).toBe('x/Broken.class: class file is truncated');
-    expect(refusal(zipSync({ 'META-INF/MANIFEST.MF': manifest(['Bundle-SymbolicName: A.b', 'Bundle-Version: 1']), 'x/N.class': strToU8('not a class') }))).toBe('x/N.class: not a class file (bad magic number)');
+    expect(refusal(zipSync({ 'META-INF/MANIFEST.MF': manifest(['Bundle-SymbolicName: A.b', 'Bundle-Version: 1']), 'x/N.class': strToU8('not a class') }))).toBe(
+      'x/N.class: not a class file (bad magic number)',
+    );
   });
 });

@@ -20,7 +20,9 @@ async function tenantToken(t: TestApp, headers: Record<string, string> = {}): Pr
   const created = await request(t.app).post('/_sim/accounts').set(headers).send({ seed: 'none' });
   expect(created.status).toBe(201);
   const c = created.body as { accountId: string; clientId: string; clientSecret: string; username: string; password: string };
-  const res = await request(t.app).post('/oauth/token').query({ grant_type: 'password', client_id: c.clientId, client_secret: c.clientSecret, username: c.username, password: c.password });
+  const res = await request(t.app)
+    .post('/oauth/token')
+    .query({ grant_type: 'password', client_id: c.clientId, client_secret: c.clientSecret, username: c.username, password: c.password });
   return { id: c.accountId, token: res.body.access_token as string };
 }
 
@@ -78,7 +80,10 @@ describe('tenant isolation on /_sim', () => {
     // A header or query naming the other tenant does not widen a tenant token.
     expect((await request(t.app).get('/_sim/snapshots').set(asB).set('x-fluent-sim-account', a.id)).body.account).toBe(b.id);
     expect((await request(t.app).get(`/_sim/snapshots?account=${a.id}`).set(asB)).body.account).toBe(b.id);
-    const sent = await request(t.app).post('/api/v4.1/event/sync').set(asA).send({ name: 'Nothing', retailerId: '1', entityType: 'ORDER', entityRef: 'X', rootEntityType: 'ORDER', rootEntityRef: 'X' });
+    const sent = await request(t.app)
+      .post('/api/v4.1/event/sync')
+      .set(asA)
+      .send({ name: 'Nothing', retailerId: '1', entityType: 'ORDER', entityRef: 'X', rootEntityType: 'ORDER', rootEntityRef: 'X' });
     expect((await request(t.app).get(`/_sim/events/${sent.body.eventId}/explain`).set(asB)).status).toBe(404);
     expect((await request(t.app).get(`/_sim/events/${sent.body.eventId}/explain`).set(asA)).status).toBe(200);
     await request(t.app).post('/_sim/clock').set(asB).send({ advance: 'PT1H' }).expect(200);
@@ -131,7 +136,13 @@ describe('control plane off loopback', () => {
     const t = await createTestApp({ host: '0.0.0.0' });
     expect((await request(t.app).post('/_sim/reset')).status).toBe(401);
     expect((await request(t.app).post('/_sim/reset').set(CONTROL, 'anything-anything-anything')).status).toBe(401);
-    expect((await request(t.app).post('/_sim/reset').set('Authorization', `Bearer ${await t.token()}`)).status).toBe(200);
+    expect(
+      (
+        await request(t.app)
+          .post('/_sim/reset')
+          .set('Authorization', `Bearer ${await t.token()}`)
+      ).status,
+    ).toBe(200);
   });
 
   it('knows which hosts are loopback', () => {

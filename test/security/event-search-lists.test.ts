@@ -26,7 +26,7 @@ describe('GET /api/v4.1/event with a repeated parameter', () => {
   });
 
   it('parses repeated keys of any count into an ordered list and keeps dotted keys flat', () => {
-    const parsed = parseQueryString(Array.from({ length: 500 }, (_, i) => `a.b=${i}`).join('&') + '&c=%ZZ');
+    const parsed = parseQueryString(`${Array.from({ length: 500 }, (_, i) => `a.b=${i}`).join('&')}&c=%ZZ`);
     expect(parsed['a.b']).toHaveLength(500);
     expect((parsed['a.b'] as string[])[499]).toBe('499');
     expect(parsed['c']).toBe('%ZZ');

@@ -39,7 +39,10 @@ const eventBody = fc.record(
 
 const orderInput = fc.record(
   {
-    ref: fc.oneof(fc.string({ minLength: 1, maxLength: 20 }).map((s) => `FZ-${s}`), value),
+    ref: fc.oneof(
+      fc.string({ minLength: 1, maxLength: 20 }).map((s) => `FZ-${s}`),
+      value,
+    ),
     type: fc.oneof(fc.constantFrom('HD', 'CC'), value),
     retailer: fc.oneof(fc.constant({ id: '1' }), fc.record({ id: value }), value),
     customer: fc.oneof(fc.constant({ id: '1' }), value),
@@ -58,7 +61,32 @@ const orderInput = fc.record(
 
 /** A random GraphQL text from the characters that break parsers. */
 const graphqlText = fc
-  .array(fc.constantFrom('{', '}', '(', ')', '[', ']', 'me', 'orders', 'a:', ' ', '"', '$x', '1e309', '...', '#', '\n', 'first: 500', 'id', 'mutation', 'fragment F on User', '@skip'), { maxLength: 200 })
+  .array(
+    fc.constantFrom(
+      '{',
+      '}',
+      '(',
+      ')',
+      '[',
+      ']',
+      'me',
+      'orders',
+      'a:',
+      ' ',
+      '"',
+      '$x',
+      '1e309',
+      '...',
+      '#',
+      '\n',
+      'first: 500',
+      'id',
+      'mutation',
+      'fragment F on User',
+      '@skip',
+    ),
+    { maxLength: 200 },
+  )
   .map((parts) => parts.join(''));
 
 describe('fuzzing: no 5xx, and a rejected request changes nothing', () => {
@@ -66,7 +94,15 @@ describe('fuzzing: no 5xx, and a rejected request changes nothing', () => {
   let auth: { Authorization: string };
   const fingerprint = (): string => {
     const a = t.sim.accounts.get('LOCAL')!;
-    return JSON.stringify([a.store.version, a.orchestration!.events.size(), a.webhooks!.list().length, a.jobs.toJSON(), t.sim.accounts.size, t.sim.snapshots.get('LOCAL')!.size, a.clock.nowMs()]);
+    return JSON.stringify([
+      a.store.version,
+      a.orchestration!.events.size(),
+      a.webhooks!.list().length,
+      a.jobs.toJSON(),
+      t.sim.accounts.size,
+      t.sim.snapshots.get('LOCAL')!.size,
+      a.clock.nowMs(),
+    ]);
   };
   beforeAll(async () => {
     t = await createTestApp({ maxAccounts: 3 });
@@ -102,7 +138,11 @@ describe('fuzzing: no 5xx, and a rejected request changes nothing', () => {
   ];
 
   it.each(routes)('%s: any JSON body', async (_name, method, path) => {
-    const body = path.includes('/event/') ? fc.oneof(eventBody, value) : path.endsWith('/batch') ? fc.oneof(fc.record({ action: value, entityType: value, entities: fc.array(value, { maxLength: 5 }) }, { requiredKeys: [] }), value) : value;
+    const body = path.includes('/event/')
+      ? fc.oneof(eventBody, value)
+      : path.endsWith('/batch')
+        ? fc.oneof(fc.record({ action: value, entityType: value, entities: fc.array(value, { maxLength: 5 }) }, { requiredKeys: [] }), value)
+        : value;
     await fc.assert(
       fc.asyncProperty(body, async (b) => {
         await sendAndCheck(() => request(t.app)[method](path).set(auth).set('Content-Type', 'application/json').send(JSON.stringify(b)), restError);
@@ -112,15 +152,32 @@ describe('fuzzing: no 5xx, and a rejected request changes nothing', () => {
   });
 
   it('any bytes with any content type, on every route', async () => {
-    const types = fc.constantFrom('application/json', 'application/json; charset=latin1', 'application/x-www-form-urlencoded', 'text/plain', 'application/graphql', 'multipart/form-data; boundary=x', 'application/octet-stream');
+    const types = fc.constantFrom(
+      'application/json',
+      'application/json; charset=latin1',
+      'application/x-www-form-urlencoded',
+      'text/plain',
+      'application/graphql',
+      'multipart/form-data; boundary=x',
+      'application/octet-stream',
+    );
     const paths = fc.constantFrom(...routes.map((r) => r[2]), '/graphql', '/oauth/token');
     await fc.assert(
-      fc.asyncProperty(paths, types, fc.string({ maxLength: 300 }), fc.constantFrom(undefined, 'gzip', 'br', 'identity'), async (path, type, text, encoding) => {
-        await sendAndCheck(() => {
-          const req = request(t.app).post(path).set(auth).set('Content-Type', type);
-          return (encoding ? req.set('Content-Encoding', encoding) : req).send(text);
-        }, (res) => res.status >= 400);
-      }),
+      fc.asyncProperty(
+        paths,
+        types,
+        fc.string({ maxLength: 300 }),
+        fc.constantFrom(undefined, 'gzip', 'br', 'identity'),
+        async (path, type, text, encoding) => {
+          await sendAndCheck(
+            () => {
+              const req = request(t.app).post(path).set(auth).set('Content-Type', type);
+              return (encoding ? req.set('Content-Encoding', encoding) : req).send(text);
+            },
+            (res) => res.status >= 400,
+          );
+        },
+      ),
       RUNS,
     );
   });
@@ -144,7 +201,11 @@ describe('fuzzing: no 5xx, and a rejected request changes nothing', () => {
         await sendAndCheck(
           () =>
             get
-              ? request(t.app).get('/graphql').query({ query, variables: typeof variables === 'string' ? variables : JSON.stringify(variables) }).set(auth).set('Accept', 'application/json')
+              ? request(t.app)
+                  .get('/graphql')
+                  .query({ query, variables: typeof variables === 'string' ? variables : JSON.stringify(variables) })
+                  .set(auth)
+                  .set('Accept', 'application/json')
               : request(t.app).post('/graphql').set(auth).set('Content-Type', 'application/json').send(JSON.stringify({ query, variables })),
           gqlRejected,
         );
@@ -156,10 +217,17 @@ describe('fuzzing: no 5xx, and a rejected request changes nothing', () => {
   it('event search and webhook filters: arbitrary query strings', async () => {
     const key = fc.constantFrom('name', 'context.rootEntityRef', 'from', 'to', 'start', 'count', 'eventStatus', 'status', 'entityRef', 'format', 'account');
     await fc.assert(
-      fc.asyncProperty(fc.array(fc.tuple(key, fc.string({ maxLength: 20 })), { maxLength: 30 }), fc.constantFrom('/api/v4.1/event', '/_sim/webhooks', '/api/v4.1/job/1', '/_sim/webhooks/public-key'), async (pairs, path) => {
-        const qs = pairs.map(([k, v]) => `${k}=${encodeURIComponent(v)}`).join('&');
-        await sendAndCheck(() => request(t.app).get(`${path}?${qs}`).set(auth), () => true);
-      }),
+      fc.asyncProperty(
+        fc.array(fc.tuple(key, fc.string({ maxLength: 20 })), { maxLength: 30 }),
+        fc.constantFrom('/api/v4.1/event', '/_sim/webhooks', '/api/v4.1/job/1', '/_sim/webhooks/public-key'),
+        async (pairs, path) => {
+          const qs = pairs.map(([k, v]) => `${k}=${encodeURIComponent(v)}`).join('&');
+          await sendAndCheck(
+            () => request(t.app).get(`${path}?${qs}`).set(auth),
+            () => true,
+          );
+        },
+      ),
       RUNS,
     );
   });

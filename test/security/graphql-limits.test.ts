@@ -7,7 +7,14 @@ import { createTestApp, type TestApp } from '../support/test-app.js';
 type GqlBody = { data?: Record<string, unknown> | null; errors?: { message: string; extensions?: { code?: string } }[] };
 
 const ITEM = (ref: string) => ({ ref, productRef: 'TSHIRT-BLK-M', quantity: 1 });
-const ORDER = (ref: string, extra: Record<string, unknown> = {}) => ({ ref, type: 'HD', retailer: { id: '1' }, customer: { id: '1' }, items: [ITEM(`${ref}-1`)], ...extra });
+const ORDER = (ref: string, extra: Record<string, unknown> = {}) => ({
+  ref,
+  type: 'HD',
+  retailer: { id: '1' },
+  customer: { id: '1' },
+  items: [ITEM(`${ref}-1`)],
+  ...extra,
+});
 const CREATE = 'mutation($input: CreateOrderInput) { createOrder(input: $input) { id } }';
 
 /** `order(ref) { items { edges { node { order { items … } } } } }`, nested `levels` times (issue 16 #2). */
@@ -25,7 +32,10 @@ describe('GraphQL limits', () => {
     t = await createTestApp();
     const token = await t.token();
     post = async (body) => {
-      const res = await request(t.app).post('/graphql').set('Authorization', `Bearer ${token}`).send(body as object);
+      const res = await request(t.app)
+        .post('/graphql')
+        .set('Authorization', `Bearer ${token}`)
+        .send(body as object);
       return { status: res.status, body: res.body as GqlBody };
     };
     await t.gql(CREATE, { input: ORDER('NEST-1') });
@@ -46,13 +56,21 @@ describe('GraphQL limits', () => {
   });
 
   it('refuses three nested levels over 500 orders, and keeps one level', async () => {
-    expectTooComplex((await post({ query: '{ orders(first: 500) { edges { node { items(first: 10) { edges { node { order { items(first: 10) { edges { node { order { items(first: 10) { edges { node { ref } } } } } } } } } } } } } } }' })).body);
+    expectTooComplex(
+      (
+        await post({
+          query:
+            '{ orders(first: 500) { edges { node { items(first: 10) { edges { node { order { items(first: 10) { edges { node { order { items(first: 10) { edges { node { ref } } } } } } } } } } } } } } }',
+        })
+      ).body,
+    );
     const ok = await post({ query: '{ orders(first: 500) { edges { node { ref items(first: 50) { edges { node { ref product { ref } } } } } } } }' });
     expect(ok.body.errors).toBeUndefined();
   });
 
   it('counts page sizes given as variables', async () => {
-    const query = 'query($n: Int) { orders(first: $n) { edges { node { items(first: 100) { edges { node { order { items(first: 100) { edges { node { ref } } } } } } } } } } }';
+    const query =
+      'query($n: Int) { orders(first: $n) { edges { node { items(first: 100) { edges { node { order { items(first: 100) { edges { node { ref } } } } } } } } } } }';
     expectTooComplex((await post({ query, variables: { n: 500 } })).body);
     expect((await post({ query, variables: { n: 1 } })).body.errors).toBeUndefined();
   });
@@ -68,7 +86,11 @@ describe('GraphQL limits', () => {
   });
 
   it('answers 5,000 nested braces with a client error, not "Unexpected error."', async () => {
-    for (const query of ['{'.repeat(5000) + '}'.repeat(5000), `${'{ a '.repeat(5000)}${'}'.repeat(5000)}`, `{ me(x: ${'['.repeat(5000)}${']'.repeat(5000)}) { id } }`]) {
+    for (const query of [
+      '{'.repeat(5000) + '}'.repeat(5000),
+      `${'{ a '.repeat(5000)}${'}'.repeat(5000)}`,
+      `{ me(x: ${'['.repeat(5000)}${']'.repeat(5000)}) { id } }`,
+    ]) {
       const res = await post({ query });
       expect(res.status).toBeLessThan(500);
       expectTooComplex(res.body);
@@ -90,7 +112,9 @@ describe('GraphQL limits', () => {
     const small = await createTestApp({ maxInputList: 5 });
     const many = (n: number) => Array.from({ length: n }, (_, i) => ITEM(`BIG-${n}-${i}`));
     expectTooComplex((await small.gql(CREATE, { input: ORDER('BIG-6', { items: many(6) }) })) as GqlBody);
-    const literal = `mutation { createOrder(input: { ref: "BIG-L", type: "HD", retailer: { id: "1" }, customer: { id: "1" }, items: [${many(6).map((i) => `{ ref: "${i.ref}", productRef: "TSHIRT-BLK-M", quantity: 1 }`).join(', ')}] }) { id } }`;
+    const literal = `mutation { createOrder(input: { ref: "BIG-L", type: "HD", retailer: { id: "1" }, customer: { id: "1" }, items: [${many(6)
+      .map((i) => `{ ref: "${i.ref}", productRef: "TSHIRT-BLK-M", quantity: 1 }`)
+      .join(', ')}] }) { id } }`;
     expectTooComplex((await small.gql(literal)) as GqlBody);
     expect(small.sim.accounts.get('LOCAL')!.store.candidates('Order')).toHaveLength(0);
     expect(((await small.gql(CREATE, { input: ORDER('BIG-5', { items: many(5) }) })) as GqlBody).errors).toBeUndefined();
@@ -98,20 +122,27 @@ describe('GraphQL limits', () => {
 
   it('never stores a number that is not finite (totalPrice: 1e309, an attribute value of Infinity)', async () => {
     const before = await orderCount();
-    const literal = await post({ query: 'mutation { createOrder(input: { ref: "INF-1", type: "HD", totalPrice: 1e309, retailer: { id: "1" }, customer: { id: "1" }, items: [{ ref: "INF-1-1", productRef: "TSHIRT-BLK-M", quantity: 1 }] }) { id } }' });
+    const literal = await post({
+      query:
+        'mutation { createOrder(input: { ref: "INF-1", type: "HD", totalPrice: 1e309, retailer: { id: "1" }, customer: { id: "1" }, items: [{ ref: "INF-1-1", productRef: "TSHIRT-BLK-M", quantity: 1 }] }) { id } }',
+    });
     expect(literal.body.errors?.[0]?.message).toMatch(/non numeric value: 1e309/);
     const res = await request(t.app)
       .post('/graphql')
       .set('Authorization', `Bearer ${await t.token()}`)
       .set('Content-Type', 'application/json')
-      .send(`{"query":${JSON.stringify(CREATE)},"variables":{"input":${JSON.stringify(ORDER('INF-2', { attributes: [{ name: 'x', type: 'JSON', value: 0 }] })).replace('"value":0', '"value":{"deep":[1e309]}')}}}`);
+      .send(
+        `{"query":${JSON.stringify(CREATE)},"variables":{"input":${JSON.stringify(ORDER('INF-2', { attributes: [{ name: 'x', type: 'JSON', value: 0 }] })).replace('"value":0', '"value":{"deep":[1e309]}')}}}`,
+      );
     expect(res.body.errors?.[0]?.message).toMatch(/non-finite/);
     expect(await orderCount()).toBe(before);
   });
 
   it('answers items: [null] with a client error and stores nothing', async () => {
     const before = await orderCount();
-    const res = await post({ query: 'mutation { createOrder(input: { ref: "NULL-1", type: "HD", retailer: { id: "1" }, customer: { id: "1" }, items: [null] }) { id } }' });
+    const res = await post({
+      query: 'mutation { createOrder(input: { ref: "NULL-1", type: "HD", retailer: { id: "1" }, customer: { id: "1" }, items: [null] }) { id } }',
+    });
     expect(res.body.errors?.[0]?.extensions?.code).toBe('C0140E');
     expect(res.body.errors?.[0]?.message).not.toBe('Unexpected error.');
     expect(await orderCount()).toBe(before);
@@ -120,7 +151,10 @@ describe('GraphQL limits', () => {
   it('answers malformed GET variables with 400, not "Unexpected error."', async () => {
     const query = encodeURIComponent('query($a: String) { me { id } }');
     for (const variables of ['{bad', '[1]', '"text"', 'null']) {
-      const res = await request(t.app).get(`/graphql?query=${query}&variables=${encodeURIComponent(variables)}`).set('Authorization', `Bearer ${await t.token()}`).set('Accept', 'application/json');
+      const res = await request(t.app)
+        .get(`/graphql?query=${query}&variables=${encodeURIComponent(variables)}`)
+        .set('Authorization', `Bearer ${await t.token()}`)
+        .set('Accept', 'application/json');
       expect(res.status, variables).toBe(400);
       expect(res.body.errors[0].message).toMatch(/variables/);
     }

@@ -7,7 +7,7 @@ import { createHttpServer } from '../../server/http/server-limits.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
 
 // Issue 16 #8: 13 of the 18 5xx seen were requests the server could not read.
-describe('requests the server cannot read are the client\'s errors', () => {
+describe("requests the server cannot read are the client's errors", () => {
   let t: TestApp;
   let auth: { Authorization: string };
   beforeAll(async () => {
@@ -44,13 +44,32 @@ describe('requests the server cannot read are the client\'s errors', () => {
   it('answers a body over 2 MB with 413 on every route, JSON, form or other', async () => {
     const big = 'x'.repeat(2 * 1024 * 1024 + 1);
     const cases = [
-      request(t.app).post('/graphql').set(auth).set('Content-Type', 'application/json').send(JSON.stringify({ query: big })),
+      request(t.app)
+        .post('/graphql')
+        .set(auth)
+        .set('Content-Type', 'application/json')
+        .send(JSON.stringify({ query: big })),
       request(t.app).post('/graphql').set(auth).set('Content-Type', 'application/graphql').send(big),
-      request(t.app).post('/api/v4.1/event/sync').set(auth).set('Content-Type', 'application/json').send(JSON.stringify({ name: big })),
-      request(t.app).post('/api/v4.1/job/1/batch').set(auth).set('Content-Type', 'application/json').send(JSON.stringify({ entities: [big] })),
-      request(t.app).put('/api/v4.1/workflow').set(auth).set('Content-Type', 'application/json').send(JSON.stringify({ name: big })),
+      request(t.app)
+        .post('/api/v4.1/event/sync')
+        .set(auth)
+        .set('Content-Type', 'application/json')
+        .send(JSON.stringify({ name: big })),
+      request(t.app)
+        .post('/api/v4.1/job/1/batch')
+        .set(auth)
+        .set('Content-Type', 'application/json')
+        .send(JSON.stringify({ entities: [big] })),
+      request(t.app)
+        .put('/api/v4.1/workflow')
+        .set(auth)
+        .set('Content-Type', 'application/json')
+        .send(JSON.stringify({ name: big })),
       request(t.app).post('/oauth/token').set('Content-Type', 'application/x-www-form-urlencoded').send(`grant_type=${big}`),
-      request(t.app).post('/_sim/accounts').set('Content-Type', 'application/json').send(JSON.stringify({ id: big })),
+      request(t.app)
+        .post('/_sim/accounts')
+        .set('Content-Type', 'application/json')
+        .send(JSON.stringify({ id: big })),
     ];
     for (const [i, res] of (await Promise.all(cases)).entries()) {
       expect(res.status, `case ${i}`).toBe(413);
@@ -69,7 +88,10 @@ describe('requests the server cannot read are the client\'s errors', () => {
   });
 
   it('accepts a form body over 100 kB (the old parser default) and still answers its grant', async () => {
-    const res = await request(t.app).post('/oauth/token').set('Content-Type', 'application/x-www-form-urlencoded').send(`grant_type=password&pad=${'x'.repeat(200_000)}`);
+    const res = await request(t.app)
+      .post('/oauth/token')
+      .set('Content-Type', 'application/x-www-form-urlencoded')
+      .send(`grant_type=password&pad=${'x'.repeat(200_000)}`);
     expect(res.status).toBe(400);
     expect(res.body.error).toBe('invalid_grant');
   });

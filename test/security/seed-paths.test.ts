@@ -62,7 +62,13 @@ describe('POST /_sim/accounts seeds', () => {
 
   it('caps the number of accounts', async () => {
     const capped = await createTestApp({ maxAccounts: 2 });
-    const results = await Promise.all([1, 2, 3].map((i) => request(capped.app).post('/_sim/accounts').send({ id: `CAP_${i}`, seed: 'none' })));
+    const results = await Promise.all(
+      [1, 2, 3].map((i) =>
+        request(capped.app)
+          .post('/_sim/accounts')
+          .send({ id: `CAP_${i}`, seed: 'none' }),
+      ),
+    );
     expect(results.map((r) => r.status).sort()).toEqual([201, 409, 409]);
     expect(capped.sim.accounts.size).toBe(2);
   });

@@ -102,7 +102,11 @@ describe('generateProfile', () => {
     });
 
     it('gives click & collect orders a store to collect from, home delivery orders an address', () => {
-      const stores = new Set(inputsOf(seed, 'createLocation').filter((l) => l['type'] === 'STORE').map((l) => l['ref']));
+      const stores = new Set(
+        inputsOf(seed, 'createLocation')
+          .filter((l) => l['type'] === 'STORE')
+          .map((l) => l['ref']),
+      );
       const orders = inputsOf(seed, 'createOrder');
       expect(new Set(orders.map((o) => o['type']))).toEqual(new Set(['HD', 'CC']));
       for (const order of orders) {
@@ -170,7 +174,14 @@ const CATALOGUE_QUERY = /* GraphQL */ `
 `;
 
 type Edges<T> = { edges: { node: T }[] };
-type OrderNode = { ref: string; type: string; status: string; totalPrice: number; fulfilments: Edges<{ ref: string; status: string }>; financialTransactions: Edges<{ total: number }> };
+type OrderNode = {
+  ref: string;
+  type: string;
+  status: string;
+  totalPrice: number;
+  fulfilments: Edges<{ ref: string; status: string }>;
+  financialTransactions: Edges<{ total: number }>;
+};
 
 describe('loadProfile small', () => {
   const apps: TestApp[] = [];
@@ -243,9 +254,15 @@ describe('loadProfile small', () => {
     const events = accountOf(apps[0]!).orchestration!.events;
     for (const planned of generateProfile('small', 42).plan.orders) {
       const found = events.search({ 'context.rootEntityRef': [planned.ref], eventType: ['ORCHESTRATION'], count: 5000 }).results;
-      expect(found.some((e) => e.name === 'CREATE' && e.context.entityType === 'ORDER' && e.eventStatus === 'COMPLETE'), planned.ref).toBe(true);
+      expect(
+        found.some((e) => e.name === 'CREATE' && e.context.entityType === 'ORDER' && e.eventStatus === 'COMPLETE'),
+        planned.ref,
+      ).toBe(true);
       const submitted = found.filter((e) => e.source === PROFILE_EVENT_SOURCE).reverse();
-      expect(submitted.map((e) => e.name), planned.ref).toEqual(eventsFor(planned).map((e) => e.name));
+      expect(
+        submitted.map((e) => e.name),
+        planned.ref,
+      ).toEqual(eventsFor(planned).map((e) => e.name));
       expect(submitted.every((e) => e.eventStatus === 'COMPLETE')).toBe(true);
     }
   });
@@ -258,7 +275,9 @@ describe('loadProfile small', () => {
   });
 
   it('updates retailer 1 of a --seed none account and keeps its ADMIN role', async () => {
-    const { data } = await apps[0]!.gql<{ retailers: Edges<{ id: string; tradingName: string }> }>('{ retailers(first: 10) { edges { node { id tradingName } } } }');
+    const { data } = await apps[0]!.gql<{ retailers: Edges<{ id: string; tradingName: string }> }>(
+      '{ retailers(first: 10) { edges { node { id tradingName } } } }',
+    );
     const retailer1 = data.retailers.edges.find((e) => e.node.id === '1');
     expect(retailer1?.node.tradingName).toBe(inputsOf(generateProfile('small', 42), 'createRetailer')[0]!['tradingName']);
   });

@@ -5,5 +5,8 @@ import { FluentClient } from '@fluentcommerce/fc-connect-sdk';
 export const SILENT_LOGGER = { debug() {}, info() {}, warn() {}, error() {} } as never;
 
 export function officialClient(baseUrl: string): FluentClient {
-  return new FluentClient({ baseUrl, retailerId: '1', clientId: 'LOCAL', clientSecret: 'local-secret', username: 'admin', password: 'password' }, SILENT_LOGGER);
+  return new FluentClient(
+    { baseUrl, retailerId: '1', clientId: 'LOCAL', clientSecret: 'local-secret', username: 'admin', password: 'password' },
+    SILENT_LOGGER,
+  );
 }

@@ -93,7 +93,10 @@ export function cliEnv(extra: Record<string, string | undefined> = {}): NodeJS.P
 }
 
 /** Runs a command to completion (default `node dist/server/main.js <args>`) and collects its output. */
-export async function runCli(args: readonly string[], options: Omit<SpawnOptions, 'detached' | 'readyTimeoutMs'> & { timeoutMs?: number } = {}): Promise<ExitResult> {
+export async function runCli(
+  args: readonly string[],
+  options: Omit<SpawnOptions, 'detached' | 'readyTimeoutMs'> & { timeoutMs?: number } = {},
+): Promise<ExitResult> {
   const [cmd, ...lead] = options.command ?? ['node', MAIN];
   const child = spawn(cmd!, [...lead, ...args], { cwd: options.cwd ?? ROOT, env: cliEnv(options.env), stdio: ['ignore', 'pipe', 'pipe'] });
   const out = collect(child);
@@ -157,7 +160,10 @@ export async function startCli(args: readonly string[] = ['--port', '0'], option
   });
 
   for (;;) {
-    const status = await fetch(new URL('/_sim/health', url), { signal: AbortSignal.timeout(2_000) }).then((r) => r.status, () => 0);
+    const status = await fetch(new URL('/_sim/health', url), { signal: AbortSignal.timeout(2_000) }).then(
+      (r) => r.status,
+      () => 0,
+    );
     if (status === 200) break;
     if (performance.now() > deadline || child.exitCode !== null) {
       kill();

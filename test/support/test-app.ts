@@ -16,7 +16,10 @@ export type TestApp = {
   sim: Simulator;
   app: Express;
   token(): Promise<string>;
-  gql<T = Record<string, unknown>>(query: string, variables?: Record<string, unknown>): Promise<{ data: T; errors?: { message: string; extensions?: { code?: string } }[] }>;
+  gql<T = Record<string, unknown>>(
+    query: string,
+    variables?: Record<string, unknown>,
+  ): Promise<{ data: T; errors?: { message: string; extensions?: { code?: string } }[] }>;
   /**
    * The default account back to its seed and its clock back to TEST_START: ~10 ms, against
    * ~300 ms for a new app, so a test file builds one app and resets it before each test.
@@ -35,9 +38,14 @@ export async function createTestApp(config: Partial<RawConfig> = {}, options: { 
   let cached: string | undefined;
   const token = async (): Promise<string> => {
     if (cached) return cached;
-    const res = await request(app)
-      .post('/oauth/token')
-      .query({ grant_type: 'password', scope: 'api', client_id: sim.config.clientId, client_secret: sim.config.clientSecret, username: sim.config.username, password: sim.config.password });
+    const res = await request(app).post('/oauth/token').query({
+      grant_type: 'password',
+      scope: 'api',
+      client_id: sim.config.clientId,
+      client_secret: sim.config.clientSecret,
+      username: sim.config.username,
+      password: sim.config.password,
+    });
     if (res.status !== 200) throw new Error(`token request failed: ${res.status} ${JSON.stringify(res.body)}`);
     cached = res.body.access_token as string;
     return cached;
@@ -53,7 +61,10 @@ export async function createTestApp(config: Partial<RawConfig> = {}, options: { 
       cached = undefined;
     },
     async gql(query, variables) {
-      const res = await request(app).post('/graphql').set('Authorization', `Bearer ${await token()}`).send({ query, variables });
+      const res = await request(app)
+        .post('/graphql')
+        .set('Authorization', `Bearer ${await token()}`)
+        .send({ query, variables });
       if (res.status !== 200) throw new Error(`GraphQL answered ${res.status}: ${res.text}`);
       return res.body;
     },

@@ -7,12 +7,29 @@ import { startWebhookReceiver, type WebhookReceiver, type WebhookReceiverOptions
 
 const keys = loadOrCreateKeyPair();
 const body = Buffer.from('{"id":"6d1e8f3a","name":"OrderStatus","attributes":{}}', 'utf8');
-const answer = (status: number, text = ''): FetchLike => async () => new Response(status === 204 || status === 304 ? null : text, { status });
+const answer =
+  (status: number, text = ''): FetchLike =>
+  async () =>
+    new Response(status === 204 || status === 304 ? null : text, { status });
 const attempt = (fetchImpl: FetchLike) => deliverOnce(fetchImpl, { url: 'http://127.0.0.1:9/hook', headers: {}, body, timeoutMs: 1_000 });
 
 describe('signBodyAsync', () => {
   it('produces exactly the headers signBody produces', async () => {
-    const event = { id: 'x', name: 'N', accountId: 'A', retailerId: '1', entityId: '1', entityRef: 'R', entityType: 'ORDER', entityStatus: 'S', type: 'NORMAL', attributes: { é: '✓' }, rootEntityId: '1', rootEntityType: 'ORDER', rootEntityRef: 'R' };
+    const event = {
+      id: 'x',
+      name: 'N',
+      accountId: 'A',
+      retailerId: '1',
+      entityId: '1',
+      entityRef: 'R',
+      entityType: 'ORDER',
+      entityStatus: 'S',
+      type: 'NORMAL',
+      attributes: { é: '✓' },
+      rootEntityId: '1',
+      rootEntityType: 'ORDER',
+      rootEntityRef: 'R',
+    };
     for (const bytes of [body, toWebhookBody(event), Buffer.alloc(0)]) {
       expect(await signBodyAsync(bytes, keys.privateKey)).toEqual(signBody(bytes, keys.privateKey));
     }
@@ -61,20 +78,23 @@ describe('deliverOnce', () => {
     const refused: FetchLike = async () => {
       throw new TypeError('fetch failed', { cause: Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:9'), { code: 'ECONNREFUSED' }) });
     };
-    expect(await attempt(refused)).toMatchObject({ ok: false, responseStatus: null, responseBodyExcerpt: '', error: 'connection error: connect ECONNREFUSED 127.0.0.1:9' });
+    expect(await attempt(refused)).toMatchObject({
+      ok: false,
+      responseStatus: null,
+      responseBodyExcerpt: '',
+      error: 'connection error: connect ECONNREFUSED 127.0.0.1:9',
+    });
   });
 
   it('reports a timeout when the answer does not come in time', async () => {
-    const never: FetchLike = (_url, init) =>
-      new Promise((_resolve, reject) => init?.signal?.addEventListener('abort', () => reject(init.signal?.reason)));
+    const never: FetchLike = (_url, init) => new Promise((_resolve, reject) => init?.signal?.addEventListener('abort', () => reject(init.signal?.reason)));
     const outcome = await deliverOnce(never, { url: 'http://x/', headers: {}, body, timeoutMs: 20 });
     expect(outcome).toMatchObject({ ok: false, responseStatus: null, error: 'timeout: no complete answer within 20 ms' });
   });
 
   it('reports an abort from outside as such', async () => {
     const controller = new AbortController();
-    const never: FetchLike = (_url, init) =>
-      new Promise((_resolve, reject) => init?.signal?.addEventListener('abort', () => reject(init.signal?.reason)));
+    const never: FetchLike = (_url, init) => new Promise((_resolve, reject) => init?.signal?.addEventListener('abort', () => reject(init.signal?.reason)));
     const pending = deliverOnce(never, { url: 'http://x/', headers: {}, body, timeoutMs: 5_000, signal: controller.signal });
     controller.abort();
     expect((await pending).error).toMatch(/^aborted/);
@@ -91,7 +111,8 @@ describe('deliverOnce over node:http (the default transport)', () => {
     receivers.push(r);
     return r;
   };
-  const send = (url: string, timeoutMs = 1_000) => deliverOnce(undefined, { url, headers: { 'content-type': 'application/json', 'fluent-signature': 's' }, body, timeoutMs });
+  const send = (url: string, timeoutMs = 1_000) =>
+    deliverOnce(undefined, { url, headers: { 'content-type': 'application/json', 'fluent-signature': 's' }, body, timeoutMs });
 
   it('POSTs the exact bytes with the headers and reports a 2xx as success', async () => {
     const r = await start({ status: 202, body: 'queued' });
@@ -102,7 +123,12 @@ describe('deliverOnce over node:http (the default transport)', () => {
 
   it('keeps 500 characters of a long non-2xx answer and does not follow a redirect', async () => {
     const r = await start({ status: 503, body: 'ü✓'.repeat(5_000) });
-    expect(await send(r.url)).toMatchObject({ ok: false, responseStatus: 503, responseBodyExcerpt: 'ü✓'.repeat(250), error: expect.stringMatching(/^HTTP 503/) });
+    expect(await send(r.url)).toMatchObject({
+      ok: false,
+      responseStatus: 503,
+      responseBodyExcerpt: 'ü✓'.repeat(250),
+      error: expect.stringMatching(/^HTTP 503/),
+    });
     r.respondWith({ status: 302 });
     expect(await send(r.url)).toMatchObject({ ok: false, responseStatus: 302 });
     expect(r.requests).toHaveLength(2);

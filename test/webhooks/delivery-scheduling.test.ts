@@ -25,8 +25,19 @@ const webhook = (url: string, name: string, entityId: string): WebhookRequest =>
   retailerId: '1',
   sourceEventId: `event-${entityId}`,
   event: {
-    id: `id-${entityId}`, name, accountId: 'SIM', retailerId: '1', entityId, entityRef: `O-${entityId}`, entityType: 'ORDER',
-    entityStatus: 'BOOKED', type: 'NORMAL', attributes: {}, rootEntityId: entityId, rootEntityType: 'ORDER', rootEntityRef: `O-${entityId}`,
+    id: `id-${entityId}`,
+    name,
+    accountId: 'SIM',
+    retailerId: '1',
+    entityId,
+    entityRef: `O-${entityId}`,
+    entityType: 'ORDER',
+    entityStatus: 'BOOKED',
+    type: 'NORMAL',
+    attributes: {},
+    rootEntityId: entityId,
+    rootEntityType: 'ORDER',
+    rootEntityRef: `O-${entityId}`,
   },
 });
 
@@ -37,7 +48,14 @@ afterEach(() => {
 
 async function service(clock: Clock, fetch: FetchLike, overrides: Partial<WebhookServiceOptions> = {}): Promise<WebhookService> {
   await clock.set(START);
-  const s = createWebhookService({ clock, ids: createIds({ deterministicUuids: true }), privateKey: keys.privateKey, publicKeyPem: keys.publicKeyPem, fetch, ...overrides });
+  const s = createWebhookService({
+    clock,
+    ids: createIds({ deterministicUuids: true }),
+    privateKey: keys.privateKey,
+    publicKeyPem: keys.publicKeyPem,
+    fetch,
+    ...overrides,
+  });
   services.push(s);
   return s;
 }
@@ -54,10 +72,12 @@ async function runToEnd(clock: Clock, s: WebhookService, id: string): Promise<We
 
 describe('the retry schedule', () => {
   /** A receiver that takes `ms` of virtual time to answer 503. */
-  const slow = (clock: Clock, ms: number): FetchLike => async () => {
-    await clock.advance(ms);
-    return new Response('busy', { status: 503 });
-  };
+  const slow =
+    (clock: Clock, ms: number): FetchLike =>
+    async () => {
+      await clock.advance(ms);
+      return new Response('busy', { status: 503 });
+    };
 
   it('keeps the documented offsets 0, 2, 6, 14 s when each attempt takes 1.5 s', async () => {
     const clock = createClock({ start: START, frozen: true });
@@ -166,12 +186,25 @@ describe('the PENDING bound over HTTP (--webhook-max-pending)', () => {
         expect(res.errors).toBeUndefined();
       }
       const outbox = await request(t.app).get('/_sim/webhooks').query({ name: 'OrderStatus' });
-      expect(outbox.body.results.map((d: WebhookDelivery) => [d.entityRef, d.status])).toEqual([['PB-1', 'PENDING'], ['PB-2', 'FAILED']]);
+      expect(outbox.body.results.map((d: WebhookDelivery) => [d.entityRef, d.status])).toEqual([
+        ['PB-1', 'PENDING'],
+        ['PB-2', 'FAILED'],
+      ]);
       expect(outbox.body.results[1].failure).toMatch(/1 deliveries of this account were already PENDING/);
-      const events = await request(t.app).get('/api/v4.1/event').query({ name: 'OrderStatus', category: 'ACTION' }).set('Authorization', `Bearer ${await t.token()}`);
-      const audit = (events.body.results as { context: { entityRef: string }; eventStatus: string; attributes: { name: string; value: unknown }[] }[]).find((e) => e.context.entityRef === 'PB-2');
+      const events = await request(t.app)
+        .get('/api/v4.1/event')
+        .query({ name: 'OrderStatus', category: 'ACTION' })
+        .set('Authorization', `Bearer ${await t.token()}`);
+      const audit = (events.body.results as { context: { entityRef: string }; eventStatus: string; attributes: { name: string; value: unknown }[] }[]).find(
+        (e) => e.context.entityRef === 'PB-2',
+      );
       expect(audit).toMatchObject({ eventStatus: 'FAILED' });
-      expect(audit!.attributes).toEqual(expect.arrayContaining([{ name: 'attempt', value: 0, type: 'INTEGER' }, expect.objectContaining({ name: 'error', value: expect.stringMatching(/not sent/) })]));
+      expect(audit!.attributes).toEqual(
+        expect.arrayContaining([
+          { name: 'attempt', value: 0, type: 'INTEGER' },
+          expect.objectContaining({ name: 'error', value: expect.stringMatching(/not sent/) }),
+        ]),
+      );
     } finally {
       await t.sim.close();
       await hung.close();

@@ -19,8 +19,22 @@ const event: WebhookEvent = {
   rootEntityRef: 'HD-3',
 };
 const WIRE_ORDER = [
-  'id', 'name', 'accountId', 'retailerId', 'entityId', 'entityRef', 'entityType', 'entityStatus',
-  'type', 'attributes', 'meta', 'trailLogs', 'errorLogs', 'rootEntityId', 'rootEntityType', 'rootEntityRef',
+  'id',
+  'name',
+  'accountId',
+  'retailerId',
+  'entityId',
+  'entityRef',
+  'entityType',
+  'entityStatus',
+  'type',
+  'attributes',
+  'meta',
+  'trailLogs',
+  'errorLogs',
+  'rootEntityId',
+  'rootEntityType',
+  'rootEntityRef',
 ];
 
 describe('toWebhookBody', () => {
@@ -29,7 +43,12 @@ describe('toWebhookBody', () => {
     expect(text).not.toMatch(/\n|": |, "/);
     const parsed = JSON.parse(text) as Record<string, unknown>;
     expect(Object.keys(parsed)).toEqual(WIRE_ORDER);
-    expect(parsed).toMatchObject({ meta: { mode: 'SYNC', simulation: false, models: [] }, trailLogs: [], errorLogs: [], attributes: { picker: 'Zoë', lines: 2 } });
+    expect(parsed).toMatchObject({
+      meta: { mode: 'SYNC', simulation: false, models: [] },
+      trailLogs: [],
+      errorLogs: [],
+      attributes: { picker: 'Zoë', lines: 2 },
+    });
   });
 
   it('places entitySubtype right after entityStatus when the entity has one', () => {

@@ -1,10 +1,6 @@
 import { generateKeyPairSync, verify } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import {
-  loadOrCreateKeyPair,
-  publicKeyFromBase64Spki,
-  publicKeyToBase64Spki,
-} from '../../server/webhooks/keys.js';
+import { loadOrCreateKeyPair, publicKeyFromBase64Spki, publicKeyToBase64Spki } from '../../server/webhooks/keys.js';
 import { FLEX_SIGNATURE_HEADER, FLUENT_SIGNATURE_HEADER, signBody } from '../../server/webhooks/sign.js';
 import { verifySignature } from '../../server/webhooks/verify.js';
 
@@ -89,7 +85,7 @@ describe('loadOrCreateKeyPair', () => {
   });
 
   it('throws a plain Error with a clear message on a bad PEM', () => {
-    const truncated = pair.privateKeyPem.slice(0, 120) + '\n-----END PRIVATE KEY-----\n';
+    const truncated = `${pair.privateKeyPem.slice(0, 120)}\n-----END PRIVATE KEY-----\n`;
     const ecPem = generateKeyPairSync('ec', { namedCurve: 'P-256' }).privateKey.export({ format: 'pem', type: 'pkcs8' }).toString();
     expect(() => loadOrCreateKeyPair({ pem: 'hello' })).toThrow(/Invalid webhook signing key \(pem option\)/);
     expect(() => loadOrCreateKeyPair({ pem: truncated })).toThrow(/not a readable unencrypted private key PEM/);

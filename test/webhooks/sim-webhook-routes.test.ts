@@ -23,8 +23,19 @@ const webhook = (url: string, entityId: string, name = 'OrderStatus'): WebhookRe
   retailerId: '1',
   sourceEventId: `event-${entityId}`,
   event: {
-    id: `id-${entityId}`, name, accountId: 'SIM', retailerId: '1', entityId, entityRef: `O-${entityId}`, entityType: 'ORDER',
-    entityStatus: 'BOOKED', type: 'NORMAL', attributes: {}, rootEntityId: entityId, rootEntityType: 'ORDER', rootEntityRef: `O-${entityId}`,
+    id: `id-${entityId}`,
+    name,
+    accountId: 'SIM',
+    retailerId: '1',
+    entityId,
+    entityRef: `O-${entityId}`,
+    entityType: 'ORDER',
+    entityStatus: 'BOOKED',
+    type: 'NORMAL',
+    attributes: {},
+    rootEntityId: entityId,
+    rootEntityType: 'ORDER',
+    rootEntityRef: `O-${entityId}`,
   },
 });
 
@@ -43,7 +54,12 @@ async function setup() {
     publicKeyPem: keys.publicKeyPem,
   });
   const app = express();
-  app.use(createSimWebhookRouter(() => service, () => keys.publicKeyPem));
+  app.use(
+    createSimWebhookRouter(
+      () => service,
+      () => keys.publicKeyPem,
+    ),
+  );
   app.use(createErrorHandler(() => undefined));
   return { app, service, receiver };
 }
@@ -92,7 +108,9 @@ describe('GET /_sim/webhooks', () => {
     const seen: string[] = [];
     let after: string | undefined;
     for (;;) {
-      const res = await request(app).get('/_sim/webhooks').query({ limit: 2, ...(after ? { after } : {}) });
+      const res = await request(app)
+        .get('/_sim/webhooks')
+        .query({ limit: 2, ...(after ? { after } : {}) });
       expect(res.body.count).toBe(5);
       seen.push(...res.body.results.map((d: { id: string }) => d.id));
       if (res.body.next === null) break;
@@ -107,7 +125,14 @@ describe('GET /_sim/webhooks', () => {
     receiver = await startWebhookReceiver();
     const clock = createClock({ start: START, frozen: true });
     const service = createWebhookService({ clock, ids: createIds({ deterministicUuids: true }), privateKey: keys.privateKey, publicKeyPem: keys.publicKeyPem });
-    const app = express().use(createSimWebhookRouter(() => service, () => keys.publicKeyPem)).use(createErrorHandler(() => undefined));
+    const app = express()
+      .use(
+        createSimWebhookRouter(
+          () => service,
+          () => keys.publicKeyPem,
+        ),
+      )
+      .use(createErrorHandler(() => undefined));
     service.enqueue(webhook(receiver.url, '1'));
     await clock.advance(60_000);
     const later = service.enqueue(webhook(receiver.url, '2'));
@@ -121,7 +146,10 @@ describe('GET /_sim/webhooks', () => {
     const { app, service, receiver } = await setup();
     service.enqueue(webhook(receiver.url, '1'));
     const opened = pollOpened(service);
-    const polling = request(app).get('/_sim/webhooks').query({ name: 'FulfilmentStatus', wait: 10_000 }).then((r) => r);
+    const polling = request(app)
+      .get('/_sim/webhooks')
+      .query({ name: 'FulfilmentStatus', wait: 10_000 })
+      .then((r) => r);
     // Not answered while nothing matches: the poll is open with the first delivery in the outbox.
     await opened;
     const wanted = service.enqueue(webhook(receiver.url, '2', 'FulfilmentStatus'));
@@ -139,7 +167,10 @@ describe('GET /_sim/webhooks', () => {
     const quiet = await request(app).get('/_sim/webhooks').query({ wait: 50, version: first.body.version });
     expect(quiet.body).toMatchObject({ count: 1, version: first.body.version });
     const opened = pollOpened(service);
-    const polling = request(app).get('/_sim/webhooks').query({ wait: 10_000, version: first.body.version }).then((r) => r);
+    const polling = request(app)
+      .get('/_sim/webhooks')
+      .query({ wait: 10_000, version: first.body.version })
+      .then((r) => r);
     await opened;
     service.enqueue(webhook(receiver.url, '2'));
     const changed = await polling;

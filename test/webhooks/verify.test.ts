@@ -18,7 +18,7 @@ describe('verifySignature', () => {
     expect(verifySignature(body, signBody(body, stranger.privateKey)['fluent-signature'], publicKey, 'sha512')).toBe(false);
   });
 
-  it('rejects a signature checked with the other header\'s digest', () => {
+  it("rejects a signature checked with the other header's digest", () => {
     expect(verifySignature(body, fluent, publicKey, 'md5')).toBe(false);
     expect(verifySignature(body, flex, publicKey, 'sha512')).toBe(false);
   });
@@ -41,9 +41,7 @@ describe('verifySignature', () => {
     for (const [raw, sig, key, alg] of cases) {
       expect(() => verifySignature(raw, sig as string, key as typeof publicKey, alg as SignatureAlgorithm)).not.toThrow();
     }
-    const results = cases.map(([raw, sig, key, alg]) =>
-      verifySignature(raw, sig as string, key as typeof publicKey, alg as SignatureAlgorithm),
-    );
+    const results = cases.map(([raw, sig, key, alg]) => verifySignature(raw, sig as string, key as typeof publicKey, alg as SignatureAlgorithm));
     expect(results.every((result) => result === false)).toBe(true);
   });
 });

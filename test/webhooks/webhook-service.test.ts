@@ -116,7 +116,11 @@ describe('webhook delivery', () => {
     service.enqueue(webhook(r.url));
     const [received] = await r.waitForRequests(1);
     const headers = Object.fromEntries(Object.entries(received!.headers).map(([k, v]) => [k, String(v)]));
-    const result = await new WebhookValidationService({}, silent).validateWebhook(received!.body.toString('utf8'), headers, publicKeyToBase64Spki(keys.publicKey));
+    const result = await new WebhookValidationService({}, silent).validateWebhook(
+      received!.body.toString('utf8'),
+      headers,
+      publicKeyToBase64Spki(keys.publicKey),
+    );
     expect(result.error).toBeUndefined();
     expect(result).toMatchObject({ isValid: true, algorithm: 'SHA512withRSA' });
   });
@@ -251,7 +255,15 @@ describe('webhook delivery', () => {
     const record = service.get(id)!;
     expect(record.status).toBe('PENDING');
     expect(record.attempts).toEqual([
-      { number: 1, at: at(0), status: 'FAILED', responseStatus: null, responseBodyExcerpt: '', error: 'timeout: no complete answer within 100 ms', durationMs: expect.any(Number) },
+      {
+        number: 1,
+        at: at(0),
+        status: 'FAILED',
+        responseStatus: null,
+        responseBodyExcerpt: '',
+        error: 'timeout: no complete answer within 100 ms',
+        durationMs: expect.any(Number),
+      },
     ]);
     expect(record.attempts[0]!.durationMs).toBeGreaterThanOrEqual(90);
     expect(record.nextAttemptAt).toBe(at(2_000));
@@ -271,7 +283,14 @@ describe('webhook delivery', () => {
     await service.drain();
     await step(10_000);
     const replayed = service.replay(first.id);
-    expect(replayed).toMatchObject({ status: 'PENDING', attempts: [], replayOf: first.id, createdOn: at(10_000), url: r.url, sourceEventId: first.sourceEventId });
+    expect(replayed).toMatchObject({
+      status: 'PENDING',
+      attempts: [],
+      replayOf: first.id,
+      createdOn: at(10_000),
+      url: r.url,
+      sourceEventId: first.sourceEventId,
+    });
     expect(replayed.id).not.toBe(first.id);
     await service.drain();
     expect(service.get(replayed.id)).toMatchObject({ status: 'DELIVERED', attempts: [{ number: 1, at: at(10_000) }] });
@@ -367,7 +386,7 @@ describe('webhook delivery', () => {
     expect(new Set(slow.requests.map((q) => JSON.parse(q.body.toString('utf8')).entityId)).size).toBe(100);
   });
 
-  it('does no network work on the caller\'s stack', async () => {
+  it("does no network work on the caller's stack", async () => {
     let calls = 0;
     const { service } = await setup({
       fetch: async () => {
@@ -424,7 +443,13 @@ describe('webhook delivery', () => {
     expect(r.requests).toHaveLength(1);
     await second.step(2_000);
     const record = second.service.get(id)!;
-    expect(record).toMatchObject({ status: 'DELIVERED', attempts: [{ number: 1, status: 'FAILED' }, { number: 2, at: at(2_000), status: 'SUCCESS' }] });
+    expect(record).toMatchObject({
+      status: 'DELIVERED',
+      attempts: [
+        { number: 1, status: 'FAILED' },
+        { number: 2, at: at(2_000), status: 'SUCCESS' },
+      ],
+    });
     const last = r.requests[1]!;
     const key = { key: other.publicKey, padding: constants.RSA_PKCS1_PADDING };
     expect(verify('sha512', last.body, key, Buffer.from(String(last.headers['fluent-signature']), 'base64'))).toBe(true);
@@ -435,8 +460,18 @@ describe('webhook delivery', () => {
     const r = await receiver();
     const { service } = await setup();
     const base = {
-      name: 'OrderStatus', url: r.url, accountId: 'SIM', retailerId: '1', entityType: 'ORDER', entityId: '1', entityRef: 'O-1',
-      createdOn: at(-60_000), sourceEventId: 'e', replayOf: null, headers: { 'content-type': 'application/json' }, body: '{"id":"x"}',
+      name: 'OrderStatus',
+      url: r.url,
+      accountId: 'SIM',
+      retailerId: '1',
+      entityType: 'ORDER',
+      entityId: '1',
+      entityRef: 'O-1',
+      createdOn: at(-60_000),
+      sourceEventId: 'e',
+      replayOf: null,
+      headers: { 'content-type': 'application/json' },
+      body: '{"id":"x"}',
     };
     service.restore({
       deliveries: [

@@ -7,7 +7,7 @@
  * (`createOrder: input.totalPrice: Float cannot represent non numeric value: "x"`), and nothing
  * is written.
  */
-import { coerceInputValue, type GraphQLField, GraphQLError, isNonNullType } from 'graphql';
+import { coerceInputValue, type GraphQLField, type GraphQLError, isNonNullType } from 'graphql';
 import { SimError } from '../errors.js';
 
 export function coerceArguments(field: GraphQLField<unknown, unknown>, args: Record<string, unknown>, root = 'Mutation'): Record<string, unknown> {
@@ -20,7 +20,8 @@ export function coerceArguments(field: GraphQLField<unknown, unknown>, args: Rec
     const value = args[arg.name];
     if (value === undefined) {
       if (arg.defaultValue !== undefined) coerced[arg.name] = arg.defaultValue;
-      else if (isNonNullType(arg.type)) problems.push(`Field "${root}.${field.name}" argument "${arg.name}" of type "${String(arg.type)}" is required, but it was not provided.`);
+      else if (isNonNullType(arg.type))
+        problems.push(`Field "${root}.${field.name}" argument "${arg.name}" of type "${String(arg.type)}" is required, but it was not provided.`);
       continue;
     }
     coerced[arg.name] = coerceInputValue(value, arg.type, (path, _invalid, error: GraphQLError) => {
@@ -30,4 +31,3 @@ export function coerceArguments(field: GraphQLField<unknown, unknown>, args: Rec
   if (problems.length) throw new SimError('VALIDATION_FAILED', `${field.name}: ${problems.join('; ')}`, { details: { problems } });
   return coerced;
 }
-

@@ -30,11 +30,13 @@ export function createFulfilmentOption(domain: Domain, args: Record<string, unkn
     const option = domain.entities.createIn(tx, changes, 'FulfilmentOption', create, rest, undefined);
     if (address != null) option['address'] = { ...address };
     if (products != null) {
-      option['products'] = products.filter((p): p is ProductInput => p != null).map((p) => ({
-        productRef: p.productRef,
-        catalogueRef: p.catalogueRef ?? null,
-        requestedQuantity: p.requestedQuantity ?? DEFAULT_REQUESTED_QUANTITY,
-      }));
+      option['products'] = products
+        .filter((p): p is ProductInput => p != null)
+        .map((p) => ({
+          productRef: p.productRef,
+          catalogueRef: p.catalogueRef ?? null,
+          requestedQuantity: p.requestedQuantity ?? DEFAULT_REQUESTED_QUANTITY,
+        }));
     }
     tx.put(option);
     return option;

@@ -7,7 +7,13 @@ import type { Domain } from '../domain.js';
 import { findRequired, type Key } from '../find-entity.js';
 import { REMOVE_SUCCEEDED, removeLinks } from './remove-links.js';
 
-export function removeCategoriesFrom(domain: Domain, productType: string, productKey: Key, categoryKeys: readonly Key[], usedBy: string): typeof REMOVE_SUCCEEDED {
+export function removeCategoriesFrom(
+  domain: Domain,
+  productType: string,
+  productKey: Key,
+  categoryKeys: readonly Key[],
+  usedBy: string,
+): typeof REMOVE_SUCCEEDED {
   return domain.entities.write((tx) => {
     const product = findRequired(domain, tx, productType, productKey, usedBy);
     const categories = categoryKeys.map((k) => findRequired(domain, tx, 'Category', k, usedBy));

@@ -38,7 +38,11 @@ export function articlesByLocation(_parent: unknown, args: Record<string, unknow
   const a = args as Args;
   const { store, model, paging } = ctx.account;
   const argDefs = model.schema.getQueryType()?.getFields()['articlesByLocation']?.args ?? [];
-  const own = buildPredicate(store, argDefs.filter((d) => OWN_FILTERS.has(d.name)), args);
+  const own = buildPredicate(
+    store,
+    argDefs.filter((d) => OWN_FILTERS.has(d.name)),
+    args,
+  );
   const related = relatedFilters(a);
   const matches: Predicate = (r) => own(r) && (related.length === 0 || related.every((test) => test(articleFacts(ctx.account, r))));
   const articles = store.candidates('Article').flatMap((id) => store.get('Article', String(id)) ?? []);

@@ -13,7 +13,9 @@ type Args = { article?: { id: string } | null; carrierConsignment?: { ref: strin
 export function carrierConsignmentArticleById(_parent: unknown, args: Record<string, unknown>, ctx: GraphQLContext): EntityRecord | null {
   const a = args as Args;
   const { account } = ctx;
-  const article = a.article ? account.store.get('Article', String(a.article.id)) ?? null : undefined;
-  const carrierConsignment = a.carrierConsignment ? account.entities.findByKey(account.view, 'CarrierConsignment', { ref: a.carrierConsignment.ref }) ?? null : undefined;
+  const article = a.article ? (account.store.get('Article', String(a.article.id)) ?? null) : undefined;
+  const carrierConsignment = a.carrierConsignment
+    ? (account.entities.findByKey(account.view, 'CarrierConsignment', { ref: a.carrierConsignment.ref }) ?? null)
+    : undefined;
   return findJoinRecord(account, 'CarrierConsignmentArticle', { article, carrierConsignment });
 }

@@ -13,7 +13,7 @@ type Args = { article?: { id: string } | null; consignment?: { id: string } | nu
 export function consignmentArticleById(_parent: unknown, args: Record<string, unknown>, ctx: GraphQLContext): EntityRecord | null {
   const a = args as Args;
   const { store } = ctx.account;
-  const article = a.article ? store.get('Article', String(a.article.id)) ?? null : undefined;
-  const consignment = a.consignment ? store.get('Consignment', String(a.consignment.id)) ?? null : undefined;
+  const article = a.article ? (store.get('Article', String(a.article.id)) ?? null) : undefined;
+  const consignment = a.consignment ? (store.get('Consignment', String(a.consignment.id)) ?? null) : undefined;
   return findJoinRecord(ctx.account, 'ConsignmentArticle', { article, consignment });
 }

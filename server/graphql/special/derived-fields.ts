@@ -15,7 +15,7 @@ export type Derived = (parent: EntityRecord, args: Record<string, unknown>, ctx:
 const productOfPosition: Derived = (parent, args, ctx) => {
   const key: Record<string, unknown> = { ref: parent['productRef'] };
   if (args['catalogue']) key['catalogue'] = args['catalogue'];
-  return parent['productRef'] == null ? null : ctx.account.entities.findByKey(ctx.account.view, 'Product', key) ?? null;
+  return parent['productRef'] == null ? null : (ctx.account.entities.findByKey(ctx.account.view, 'Product', key) ?? null);
 };
 
 /** `InventoryPosition.location` is the StoreAddress of the location named by `locationRef`. */
@@ -23,7 +23,7 @@ const locationAddressOfPosition: Derived = (parent, _args, ctx) => {
   if (parent['locationRef'] == null) return null;
   const location = ctx.account.entities.findByKey(ctx.account.view, 'Location', { ref: parent['locationRef'] });
   const address = location?.['primaryAddress'];
-  return isLinkRef(address) ? ctx.account.store.resolve(address) ?? null : null;
+  return isLinkRef(address) ? (ctx.account.store.resolve(address) ?? null) : null;
 };
 
 const fromLocationOfFulfilment: Derived = (parent, _args, ctx) => fulfilmentFromLocation(ctx.account.store, parent) ?? null;

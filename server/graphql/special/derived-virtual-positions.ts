@@ -12,14 +12,19 @@ import { locationsOfNetwork } from './network-locations.js';
 
 export function derivedVirtualPositions(account: Domain, catalogue: EntityRecord): EntityRecord[] {
   const { store, entities, view } = account;
-  const inventory = typeof catalogue['inventoryCatalogueRef'] === 'string' ? entities.findByKey(view, 'InventoryCatalogue', { ref: catalogue['inventoryCatalogueRef'] }) : undefined;
+  const inventory =
+    typeof catalogue['inventoryCatalogueRef'] === 'string'
+      ? entities.findByKey(view, 'InventoryCatalogue', { ref: catalogue['inventoryCatalogueRef'] })
+      : undefined;
   if (!inventory) return [];
   const networkIds = Array.isArray(catalogue['networkIds']) ? (catalogue['networkIds'] as unknown[]).map(String) : [];
   const allowed = networkIds.length
-    ? new Set(networkIds.flatMap((id) => {
-        const network = store.get('Network', id);
-        return network ? locationsOfNetwork(account, network).map((l) => l['ref']) : [];
-      }))
+    ? new Set(
+        networkIds.flatMap((id) => {
+          const network = store.get('Network', id);
+          return network ? locationsOfNetwork(account, network).map((l) => l['ref']) : [];
+        }),
+      )
     : undefined;
   return store
     .linkedFrom(linkTo(inventory), 'InventoryPosition')

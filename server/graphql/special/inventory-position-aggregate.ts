@@ -18,7 +18,11 @@ export function inventoryPositionAggregate(_parent: unknown, args: Record<string
   const { account } = ctx;
   const catalogue = findRequired(account, account.view, 'InventoryCatalogue', a.catalogue, 'inventoryPositionAggregate');
   const argDefs = account.model.schema.getQueryType()?.getFields()['inventoryPositionAggregate']?.args ?? [];
-  const matches = buildPredicate(account.store, argDefs.filter((d) => d.name === 'type' || d.name === 'status' || d.name === 'productRef'), args);
+  const matches = buildPredicate(
+    account.store,
+    argDefs.filter((d) => d.name === 'type' || d.name === 'status' || d.name === 'productRef'),
+    args,
+  );
   let positions = account.store.linkedFrom(linkTo(catalogue), 'InventoryPosition').filter(matches);
   if (a.networkRef != null) {
     const network = findRequired(account, account.view, 'Network', { ref: a.networkRef }, 'inventoryPositionAggregate');

@@ -29,7 +29,10 @@ export function itemsOfWave(account: Domain, wave: EntityRecord): KeyedNode<Wave
   const { store } = account;
   const stored = store.linkedFrom(linkTo(wave), 'WaveItem');
   if (stored.length) {
-    return stored.map((w) => ({ key: `WaveItem:${w.id}`, node: { __typename: 'WaveItem', product: w['product'] as LinkRef, quantity: Number(w['quantity'] ?? 0) } }));
+    return stored.map((w) => ({
+      key: `WaveItem:${w.id}`,
+      node: { __typename: 'WaveItem', product: w['product'] as LinkRef, quantity: Number(w['quantity'] ?? 0) },
+    }));
   }
   const totals = new Map<string, WaveItem & { product: EntityRecord }>();
   for (const fulfilment of resolveAll(store, wave['fulfilments'])) {

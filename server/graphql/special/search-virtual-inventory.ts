@@ -97,5 +97,8 @@ function order(account: Domain, found: VirtualInventory[], origin: GeoPoint | un
     const longitude = address?.['longitude'];
     return typeof latitude === 'number' && typeof longitude === 'number' ? distanceKm(origin, { latitude, longitude }) : Number.POSITIVE_INFINITY;
   };
-  return byCreation.map((v) => ({ v, d: distance(v) })).sort((x, y) => x.d - y.d).map((x) => x.v);
+  return byCreation
+    .map((v) => ({ v, d: distance(v) }))
+    .sort((x, y) => x.d - y.d)
+    .map((x) => x.v);
 }

@@ -14,7 +14,10 @@ export function bodyLimit(maxBytes: number, larger: Readonly<Record<string, numb
     if (declared > limit) {
       // The body is not read: close the connection after answering instead of draining it.
       res.setHeader('Connection', 'close');
-      throw new SimError('PAYLOAD_TOO_LARGE', `The request body is ${declared} bytes; this simulator accepts at most ${limit}${limit === maxBytes ? ' (--max-body-bytes; the platform allows 2 MB)' : ' here'}`);
+      throw new SimError(
+        'PAYLOAD_TOO_LARGE',
+        `The request body is ${declared} bytes; this simulator accepts at most ${limit}${limit === maxBytes ? ' (--max-body-bytes; the platform allows 2 MB)' : ' here'}`,
+      );
     }
     next();
   };

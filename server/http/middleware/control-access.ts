@@ -45,7 +45,8 @@ export function controlAccess(sim: Simulator, policy: ControlPolicy): RequestHan
     const isOpen = req.method === 'GET' && OPEN_PATHS.has(req.path);
     const sent = req.header(CONTROL_TOKEN_HEADER);
     if (sent !== undefined && !isOpen) {
-      if (!policy.token || !sameSecret(sent, policy.token)) throw new SimError('CONTROL_TOKEN_REQUIRED', `The ${CONTROL_TOKEN_HEADER} header does not match this simulator's control token`);
+      if (!policy.token || !sameSecret(sent, policy.token))
+        throw new SimError('CONTROL_TOKEN_REQUIRED', `The ${CONTROL_TOKEN_HEADER} header does not match this simulator's control token`);
       locals.simControl = true;
     } else {
       locals.simControl = !policy.required || (sent !== undefined && policy.token !== undefined && sameSecret(sent, policy.token));
@@ -56,7 +57,10 @@ export function controlAccess(sim: Simulator, policy: ControlPolicy): RequestHan
       locals.simAccount = auth.account;
     }
     if (!isOpen && !locals.simControl && !locals.simAccount) {
-      throw new SimError('CONTROL_TOKEN_REQUIRED', `This simulator's control plane needs its control token in the ${CONTROL_TOKEN_HEADER} header, or an account's bearer token`);
+      throw new SimError(
+        'CONTROL_TOKEN_REQUIRED',
+        `This simulator's control plane needs its control token in the ${CONTROL_TOKEN_HEADER} header, or an account's bearer token`,
+      );
     }
     next();
   };
@@ -73,5 +77,6 @@ export function bearerAccount(req: Request): Account | undefined {
 }
 
 export function requireControl(req: Request): void {
-  if (!hasControl(req)) throw new SimError('CONTROL_TOKEN_REQUIRED', `This route acts on the whole simulator and needs the control token (${CONTROL_TOKEN_HEADER})`);
+  if (!hasControl(req))
+    throw new SimError('CONTROL_TOKEN_REQUIRED', `This route acts on the whole simulator and needs the control token (${CONTROL_TOKEN_HEADER})`);
 }

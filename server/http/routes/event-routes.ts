@@ -34,9 +34,7 @@ const eventBodySchema = z.looseObject({
   rootEntityId: idLike.nullish(),
   rootEntityRef: optionalText,
   // A map (§3.2); a list of {name, value, type} is accepted too and turned into a map.
-  attributes: z
-    .union([z.record(z.string(), z.unknown()), z.array(attributeItem)], { error: 'expected an object (name → value)' })
-    .nullish(),
+  attributes: z.union([z.record(z.string(), z.unknown()), z.array(attributeItem)], { error: 'expected an object (name → value)' }).nullish(),
   scheduledOn: optionalText,
   meta: z.record(z.string(), z.unknown(), { error: 'expected an object' }).nullish(),
 });

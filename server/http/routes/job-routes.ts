@@ -13,7 +13,8 @@ function intParam(query: Request['query'], key: 'start' | 'count', min: number):
   const raw = query[key];
   if (raw === undefined) return undefined;
   const number = typeof raw === 'string' ? Number(raw) : Number.NaN;
-  if (!Number.isInteger(number) || number < min) throw new SimError('VALIDATION_FAILED', `'${key}' must be a whole number ≥ ${min}, got ${JSON.stringify(raw)}`);
+  if (!Number.isInteger(number) || number < min)
+    throw new SimError('VALIDATION_FAILED', `'${key}' must be a whole number ≥ ${min}, got ${JSON.stringify(raw)}`);
   return number;
 }
 

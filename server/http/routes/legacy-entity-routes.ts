@@ -31,7 +31,9 @@ export function createLegacyEntityRouter(getRuntime: (req: Request) => LegacyRun
   router.get('/api/v4.1/order/:id/fulfilment', (req, res) => {
     const { account, user } = getRuntime(req);
     const order = findForUser(account, user, 'Order', req.params.id, 'Order');
-    const fulfilments = account.store.linkedFrom({ __link: 'Order', id: order.id }, 'Fulfilment').filter((f) => isLinkRef(f['order']) && f['order'].id === order.id);
+    const fulfilments = account.store
+      .linkedFrom({ __link: 'Order', id: order.id }, 'Fulfilment')
+      .filter((f) => isLinkRef(f['order']) && f['order'].id === order.id);
     const results = fulfilments.map((fulfilment) => toLegacyFulfilment(account, fulfilment));
     res.status(200).json({ start: 0, count: results.length, total: results.length, results });
   });
@@ -59,7 +61,13 @@ export function createLegacyEntityRouter(getRuntime: (req: Request) => LegacyRun
     const { account, user } = getRuntime(req);
     const statuses = listParam(req.query, 'agentStatuses');
     const keep = statuses.length ? (location: Record<string, unknown>) => statuses.includes(String(location['status'])) : undefined;
-    res.status(200).json(searchRecords(account, user, req.query, keep ? { typename: 'Location', keep } : { typename: 'Location' }, (location) => toLegacyLocation(account, location)));
+    res
+      .status(200)
+      .json(
+        searchRecords(account, user, req.query, keep ? { typename: 'Location', keep } : { typename: 'Location' }, (location) =>
+          toLegacyLocation(account, location),
+        ),
+      );
   });
   router.get('/api/v4.1/location/:id', (req, res) => {
     const { account, user } = getRuntime(req);

@@ -14,10 +14,12 @@ import { createLegacyWorkflowRouter } from './legacy-workflow-routes.js';
 export function createLegacyRouter(accountOf: (req: Request) => Account): Router {
   const router = Router();
   const userOf = (req: Request): AuthUser => req.res?.locals['user'] as AuthUser;
-  router.use(createLegacyWorkflowRouter((req) => {
-    const account = accountOf(req);
-    return { account, user: userOf(req), workflows: orchestrationOf(account).workflows };
-  }));
+  router.use(
+    createLegacyWorkflowRouter((req) => {
+      const account = accountOf(req);
+      return { account, user: userOf(req), workflows: orchestrationOf(account).workflows };
+    }),
+  );
   router.use(createLegacyEntityRouter((req) => ({ account: accountOf(req), user: userOf(req) })));
   return router;
 }

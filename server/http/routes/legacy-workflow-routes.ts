@@ -18,15 +18,17 @@ export type LegacyWorkflowRuntime = { account: Account; user: AuthUser; workflow
 
 export function createLegacyWorkflowRouter(getRuntime: (req: Request) => LegacyWorkflowRuntime): Router {
   const router = Router();
-  const checkRetailer = (retailerOf: (req: Request) => unknown): RequestHandler => (req, _res, next) => {
-    const named = retailerOf(req);
-    const retailerId = retailerKeyOf(typeof named === 'string' ? named : undefined);
-    if (retailerId !== ANY_RETAILER) {
-      const { account, user } = getRuntime(req);
-      assertRetailerAccess(account, user, retailerId);
-    }
-    next();
-  };
+  const checkRetailer =
+    (retailerOf: (req: Request) => unknown): RequestHandler =>
+    (req, _res, next) => {
+      const named = retailerOf(req);
+      const retailerId = retailerKeyOf(typeof named === 'string' ? named : undefined);
+      if (retailerId !== ANY_RETAILER) {
+        const { account, user } = getRuntime(req);
+        assertRetailerAccess(account, user, retailerId);
+      }
+      next();
+    };
   const fromPath = (req: Request): unknown => req.params['retailerId'];
   const fromBody = (req: Request): unknown => {
     const body: unknown = req.body;

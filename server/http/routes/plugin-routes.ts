@@ -14,7 +14,7 @@ import { isSimError, SimError } from '../../domain/errors.js';
 import type { RuleCatalogueEntry, RuleRegistry } from '../../orchestration/rule-registry.js';
 import { installPluginRules, isPluginRule } from '../../plugins/plugin-rules.js';
 import type { PluginStore, StoredPlugin } from '../../plugins/plugin-store.js';
-import { PluginJarError, readPluginJar, type PluginRule } from '../../plugins/read-plugin-jar.js';
+import { PluginJarError, readPluginJar, type PluginBundle, type PluginRule } from '../../plugins/read-plugin-jar.js';
 
 /** Largest JAR accepted [inferred; the platform's limit is not documented]. */
 export const MAX_PLUGIN_BYTES = 50 * 1024 * 1024;
@@ -30,7 +30,7 @@ export function createPluginRouter(getRuntime: (req: Request) => PluginRuntime):
 
   router.post(PLUGIN_UPLOAD_PATH, async (req, res) => {
     const bytes = await readUploadedFile(req);
-    let bundle;
+    let bundle: PluginBundle;
     try {
       bundle = readPluginJar(bytes);
     } catch (error) {
@@ -60,7 +60,12 @@ export function createPluginRouter(getRuntime: (req: Request) => PluginRuntime):
   router.get([BASE, `${BASE}/`], (req, res) => {
     const { accountId, plugins, registry } = getRuntime(req);
     const listing: Record<string, unknown> = {};
-    const standIns = new Set(registry.rules().filter(isPluginRule).map((r) => r.name));
+    const standIns = new Set(
+      registry
+        .rules()
+        .filter(isPluginRule)
+        .map((r) => r.name),
+    );
     for (const rule of registry.catalogue()) if (!standIns.has(rule.name)) listing[`${accountId}.${rule.name}`] = builtinEntry(rule);
     for (const plugin of plugins.active()) for (const rule of plugin.rules) listing[`${plugin.symbolicName}.${rule.name}`] = pluginEntry(rule);
     res.status(200).json(listing);
@@ -96,14 +101,26 @@ function pluginEntry(rule: PluginRule): unknown {
 
 function builtinEntry(rule: RuleCatalogueEntry): unknown {
   const props = (rule.props as { properties?: Record<string, { type?: string; description?: string }> }).properties ?? {};
-  const parameters = Object.entries(props).map(([name, schema]) => ({ name, description: schema.description ?? '', type: String(schema.type ?? 'STRING').toUpperCase(), multiple: schema.type === 'array' }));
+  const parameters = Object.entries(props).map(([name, schema]) => ({
+    name,
+    description: schema.description ?? '',
+    type: String(schema.type ?? 'STRING').toUpperCase(),
+    multiple: schema.type === 'array',
+  }));
   const bare = rule.name.slice(rule.name.lastIndexOf('.') + 1);
-  return { name: bare, description: rule.description, parameters, eventAttributes: [], ruleInfo: { name: bare, description: rule.description, accepts: [], produces: [], ruleException: [] } };
+  return {
+    name: bare,
+    description: rule.description,
+    parameters,
+    eventAttributes: [],
+    ruleInfo: { name: bare, description: rule.description, accepts: [], produces: [], ruleException: [] },
+  };
 }
 
 /** The multipart field `file`, whole, within MAX_PLUGIN_BYTES. */
 function readUploadedFile(req: Request): Promise<Uint8Array> {
-  if (!req.is('multipart/form-data')) return Promise.reject(new SimError('VALIDATION_FAILED', 'Send the plugin as multipart/form-data with the JAR in the field "file"'));
+  if (!req.is('multipart/form-data'))
+    return Promise.reject(new SimError('VALIDATION_FAILED', 'Send the plugin as multipart/form-data with the JAR in the field "file"'));
   return new Promise((resolve, reject) => {
     let parser: ReturnType<typeof Busboy>;
     try {

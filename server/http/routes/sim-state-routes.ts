@@ -24,7 +24,15 @@ const ClockBody = z.union([
   z.object({ advance: z.string().min(2) }).strict(),
 ]);
 
-const SnapshotBody = z.object({ name: z.string().min(1).max(100).regex(/^[\w.:-]+$/, 'letters, digits, _ . : -') }).strict();
+const SnapshotBody = z
+  .object({
+    name: z
+      .string()
+      .min(1)
+      .max(100)
+      .regex(/^[\w.:-]+$/, 'letters, digits, _ . : -'),
+  })
+  .strict();
 
 function parseBody<T>(schema: z.ZodType<T>, body: unknown, what: string): T {
   const parsed = schema.safeParse(body ?? {});
@@ -52,7 +60,8 @@ export function createSimStateRouter(sim: Simulator): Router {
       const ms = parseIsoDuration(body.advance);
       if (ms === undefined) throw new SimError('VALIDATION_FAILED', `"${body.advance}" is not an ISO-8601 duration such as PT1H, P2D or PT0.5S`);
       // JavaScript dates end at ±8.64e15 ms (year 275760).
-      if (account.clock.nowMs() + ms > 8.64e15) throw new SimError('VALIDATION_FAILED', `advancing by "${body.advance}" goes past the last instant a date can hold`);
+      if (account.clock.nowMs() + ms > 8.64e15)
+        throw new SimError('VALIDATION_FAILED', `advancing by "${body.advance}" goes past the last instant a date can hold`);
       await account.clock.advance(ms);
     }
     await account.orchestration?.engine.drain();
@@ -117,7 +126,14 @@ export function createSimStateRouter(sim: Simulator): Router {
     } finally {
       creating -= 1;
     }
-    res.status(201).json({ accountId: id, clientId: spec.clientId, clientSecret: spec.clientSecret, username: spec.username, password: spec.password, retailerId: spec.retailerId });
+    res.status(201).json({
+      accountId: id,
+      clientId: spec.clientId,
+      clientSecret: spec.clientSecret,
+      username: spec.username,
+      password: spec.password,
+      retailerId: spec.retailerId,
+    });
   });
   return router;
 }

@@ -35,7 +35,8 @@ function wholeNumber(req: Request, key: string, fallback: number, max: number): 
   const text = single(req, key);
   if (text === undefined) return fallback;
   const value = /^\d+$/.test(text) ? Number(text) : Number.NaN;
-  if (!Number.isSafeInteger(value) || value > max) throw new SimError('VALIDATION_FAILED', `Query parameter '${key}' must be a whole number from 0 to ${max}; got '${text}'`);
+  if (!Number.isSafeInteger(value) || value > max)
+    throw new SimError('VALIDATION_FAILED', `Query parameter '${key}' must be a whole number from 0 to ${max}; got '${text}'`);
   return value;
 }
 
@@ -45,7 +46,8 @@ function readFilter(req: Request): OutboxFilter {
   const since = single(req, 'since');
   if (since !== undefined) {
     filter.sinceMs = Date.parse(since);
-    if (Number.isNaN(filter.sinceMs)) throw new SimError('VALIDATION_FAILED', `Query parameter 'since' must be an ISO-8601 instant such as 2026-01-15T09:00:00Z; got '${since}'`);
+    if (Number.isNaN(filter.sinceMs))
+      throw new SimError('VALIDATION_FAILED', `Query parameter 'since' must be an ISO-8601 instant such as 2026-01-15T09:00:00Z; got '${since}'`);
   }
   const status = single(req, 'status');
   if (status !== undefined) {

@@ -17,8 +17,7 @@ import { z } from 'zod';
 import { defineRule } from '../port.js';
 import { entityKey } from './support/entity-key.js';
 
-const list = <T extends z.ZodType>(item: T) =>
-  z.union([z.array(item), z.string().transform((s) => s.split(',').map((v) => v.trim()))]);
+const list = <T extends z.ZodType>(item: T) => z.union([z.array(item), z.string().transform((s) => s.split(',').map((v) => v.trim()))]);
 
 const props = z
   .strictObject({
@@ -31,9 +30,12 @@ const props = z
   .refine((p) => p.attributeNames !== undefined || (p.attributeTypes === undefined && p.attributeDefaultValues === undefined), {
     message: 'attributeTypes and attributeDefaultValues need attributeNames',
   })
-  .refine((p) => (p.attributeTypes?.length ?? 0) <= (p.attributeNames?.length ?? 0) && (p.attributeDefaultValues?.length ?? 0) <= (p.attributeNames?.length ?? 0), {
-    message: 'attributeTypes and attributeDefaultValues may not be longer than attributeNames',
-  });
+  .refine(
+    (p) => (p.attributeTypes?.length ?? 0) <= (p.attributeNames?.length ?? 0) && (p.attributeDefaultValues?.length ?? 0) <= (p.attributeNames?.length ?? 0),
+    {
+      message: 'attributeTypes and attributeDefaultValues may not be longer than attributeNames',
+    },
+  );
 
 function typeOf(value: unknown): string {
   if (typeof value === 'string') return 'STRING';

@@ -27,7 +27,7 @@ export const changeOrderDeliveryAddress = defineRule({
   name: NAME,
   aliases: ['commonv2.ChangeOrderDeliveryAddress'],
   inferred: 'the address is updated in place and its coordinates cleared',
-  description: 'Updates the order\'s delivery address from event attribute deliveryAddress (OrderAddressChange).',
+  description: "Updates the order's delivery address from event attribute deliveryAddress (OrderAddressChange).",
   props: z.looseObject({}).nullish(),
   run: ({ event, entity, read }) => {
     const order = orderOf(entity, read, NAME);

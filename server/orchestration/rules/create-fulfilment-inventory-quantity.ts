@@ -13,13 +13,16 @@ import { parseAttributes } from './support/event-attributes.js';
 import { quantityEntries, quantitiesOf } from './support/inventory.js';
 
 const NAME = 'globalinventory.CreateFulfilmentInventoryQuantity';
-const optionalText = z.string().optional().transform((v) => (v === undefined || v.trim() === '' ? undefined : v));
+const optionalText = z
+  .string()
+  .optional()
+  .transform((v) => (v === undefined || v.trim() === '' ? undefined : v));
 
 export const createFulfilmentInventoryQuantity = defineRule({
   name: NAME,
   aliases: ['commongi.CreateFulfilmentInventoryQuantity'],
   inferred: 'the event attribute inventoryQuantity ([{ref, type, qty, status}]) it reads',
-  description: 'Creates (or updates) the event\'s inventoryQuantity entries of props.inventoryQuantityType on the position.',
+  description: "Creates (or updates) the event's inventoryQuantity entries of props.inventoryQuantityType on the position.",
   props: z.object({
     inventoryQuantityType: z.string().trim().min(1),
     defaultType: optionalText,
@@ -47,7 +50,9 @@ export const createFulfilmentInventoryQuantity = defineRule({
         if (props.defaultCondition) input['condition'] = props.defaultCondition;
         if (props.defaultStorageAreaRef) input['storageAreaRef'] = props.defaultStorageAreaRef;
         const created: Effect = { type: 'mutate', mutation: 'createInventoryQuantity', input };
-        return entry.status ? [created, { type: 'mutate', mutation: 'updateInventoryQuantity', input: { ref: entry.ref, catalogue, status: entry.status } }] : [created];
+        return entry.status
+          ? [created, { type: 'mutate', mutation: 'updateInventoryQuantity', input: { ref: entry.ref, catalogue, status: entry.status } }]
+          : [created];
       });
   },
 });

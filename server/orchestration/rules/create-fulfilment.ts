@@ -25,8 +25,7 @@ import { defineRule } from '../port.js';
 import { walk } from './support/json-path.js';
 import { statusList } from './support/props.js';
 
-const text = (value: unknown): string | undefined =>
-  typeof value === 'string' && value.trim().length > 0 ? value : undefined;
+const text = (value: unknown): string | undefined => (typeof value === 'string' && value.trim().length > 0 ? value : undefined);
 
 const idOf = (value: unknown): string | undefined => {
   const id = walk(value, ['id']);
@@ -105,7 +104,11 @@ export const createFulfilment = defineRule({
     const orderItems = read.related(orderKey, 'items');
     const locationRef =
       locationRefFor(event, order, props.locationRef) ??
-      sourceLocation(read, order, orderItems.map((item) => ({ productRef: text(walk(item['product'], ['ref'])), quantity: Number(item['quantity'] ?? 0) })));
+      sourceLocation(
+        read,
+        order,
+        orderItems.map((item) => ({ productRef: text(walk(item['product'], ['ref'])), quantity: Number(item['quantity'] ?? 0) })),
+      );
     const location = locationRef === undefined ? undefined : read.find({ entityType: 'LOCATION', ref: locationRef });
     if (locationRef !== undefined && location === undefined) {
       throw new Error(`commonv2.CreateFulfilment: location "${locationRef}" does not exist; create it or fix the location ref.`);
@@ -131,7 +134,8 @@ export const createFulfilment = defineRule({
       `${order.subtype ?? 'HD'}_${location?.subtype === 'STORE' ? 'PFS' : 'PFDC'}`;
     const fromAddressId = idOf(location?.fields['primaryAddress']);
     // The delivery address sits two links away (order → fulfilment choice → address).
-    const toAddressId = idOf(walk(order.fields, ['fulfilmentChoice', 'deliveryAddress'])) ?? idOf(read.related(orderKey, 'fulfilmentChoice')[0]?.['deliveryAddress']);
+    const toAddressId =
+      idOf(walk(order.fields, ['fulfilmentChoice', 'deliveryAddress'])) ?? idOf(read.related(orderKey, 'fulfilmentChoice')[0]?.['deliveryAddress']);
     const customerId = idOf(order.fields['customer']);
     const input = withoutUndefined({
       ref: `${order.ref ?? order.id}-F${count + 1}`,

@@ -19,7 +19,5 @@ export const forwardIfCategoryNotExists = defineRule({
   description: 'Forwards the event as props.eventName when the catalogue has no category with event attribute ref.',
   props: z.object({ eventName }),
   run: ({ event, entity, props, read }) =>
-    findInCatalogue(read, catalogueOf(entity, NAME), 'CATEGORY', requiredText(event, 'ref', NAME))
-      ? []
-      : [emit(forwardEvent(event, entity, props.eventName))],
+    findInCatalogue(read, catalogueOf(entity, NAME), 'CATEGORY', requiredText(event, 'ref', NAME)) ? [] : [emit(forwardEvent(event, entity, props.eventName))],
 });

@@ -18,7 +18,5 @@ export const forwardIfIncomingAttributeEquals = defineRule({
   description: 'Forwards the event as props.eventName when event attribute props.attributeKey equals props.attributeValue.',
   props: z.object({ eventName, attributeKey: z.string().trim().min(1), attributeValue: scalarValue }),
   run: ({ event, entity, props }) =>
-    sameValue(event.attributes[props.attributeKey], props.attributeValue)
-      ? [emit(forwardEvent(event, entity, props.eventName))]
-      : [],
+    sameValue(event.attributes[props.attributeKey], props.attributeValue) ? [emit(forwardEvent(event, entity, props.eventName))] : [],
 });

@@ -17,6 +17,5 @@ export const forwardIfOrderCoordinatesNotPresent = defineRule({
   aliases: ['order.ForwardIfOrderCoordinatesNotPresent'],
   description: 'Forwards props.eventName when the order delivery address has no latitude or longitude.',
   props: z.object({ eventName }),
-  run: ({ event, entity, props, read }) =>
-    orderCoordinates(orderOf(entity, read, NAME), read) ? [] : [emit(forwardEvent(event, entity, props.eventName))],
+  run: ({ event, entity, props, read }) => (orderCoordinates(orderOf(entity, read, NAME), read) ? [] : [emit(forwardEvent(event, entity, props.eventName))]),
 });

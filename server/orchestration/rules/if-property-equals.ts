@@ -16,7 +16,5 @@ export const ifPropertyEquals = defineRule({
   description: 'Sends props.eventName when the value at props.jsonpath equals props.value.',
   props: z.object({ jsonpath: jsonPathProp, value: scalarValue, eventName }),
   run: ({ event, entity, props }) =>
-    sameValue(resolveProperty(props.jsonpath, { event, entity }), props.value)
-      ? [emit(forwardEvent(event, entity, props.eventName))]
-      : [],
+    sameValue(resolveProperty(props.jsonpath, { event, entity }), props.value) ? [emit(forwardEvent(event, entity, props.eventName))] : [],
 });

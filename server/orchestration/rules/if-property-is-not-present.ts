@@ -15,7 +15,5 @@ export const ifPropertyIsNotPresent = defineRule({
   description: 'Sends props.eventName when the value at props.jsonpath is missing or null.',
   props: z.object({ jsonpath: jsonPathProp, eventName }),
   run: ({ event, entity, props }) =>
-    resolveProperty(props.jsonpath, { event, entity }) === undefined
-      ? [emit(forwardEvent(event, entity, props.eventName))]
-      : [],
+    resolveProperty(props.jsonpath, { event, entity }) === undefined ? [emit(forwardEvent(event, entity, props.eventName))] : [],
 });

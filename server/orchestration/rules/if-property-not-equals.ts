@@ -17,8 +17,6 @@ export const ifPropertyNotEquals = defineRule({
   props: z.object({ jsonpath: jsonPathProp, value: scalarValue, eventName }),
   run: ({ event, entity, props }) => {
     const actual = resolveProperty(props.jsonpath, { event, entity });
-    return actual !== undefined && !sameValue(actual, props.value)
-      ? [emit(forwardEvent(event, entity, props.eventName))]
-      : [];
+    return actual !== undefined && !sameValue(actual, props.value) ? [emit(forwardEvent(event, entity, props.eventName))] : [];
   },
 });

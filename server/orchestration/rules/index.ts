@@ -3,7 +3,7 @@
  * (design §4, style §8). The registry indexes these by `name` and by each of their `aliases`;
  * workflow files name them with an account prefix (`ACME.core.SetState`), which it strips.
  */
-import type { Rule } from '../port.js';
+import type { AnyRule } from '../port.js';
 import { addEventAttributesToEntity } from './add-event-attributes-to-entity.js';
 import { createFulfilment } from './create-fulfilment.js';
 import { forwardIfIncomingAttributeEquals } from './forward-if-incoming-attribute-equals.js';
@@ -54,7 +54,7 @@ import { updateVariantProduct } from './update-variant-product.js';
 import { validateProductCategoriesExist } from './validate-product-categories-exist.js';
 
 // Each rule has its own props type; the catalogue is heterogeneous by design.
-export const BUILTIN_RULES: readonly Rule<any>[] = [
+export const BUILTIN_RULES: readonly AnyRule[] = [
   // Core Reference Module (fluent-platform.md §5.4)
   setState,
   sendEvent,

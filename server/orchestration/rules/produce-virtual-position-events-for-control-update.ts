@@ -18,7 +18,7 @@ const NAME = 'commongi.ProduceVirtualPositionEventsForControlUpdate';
 export const produceVirtualPositionEventsForControlUpdate = defineRule({
   name: NAME,
   aliases: ['globalinventory.ProduceVirtualPositionEventsForControlUpdate'],
-  inferred: 'every virtual position of the catalogue is recomputed, whatever the control\'s conditions',
+  inferred: "every virtual position of the catalogue is recomputed, whatever the control's conditions",
   description: 'Sends props.eventName to props.virtualCatalogueRef once per virtual position (productRef, locationRef).',
   props: z.object({ eventName, virtualCatalogueRef: z.string().trim().min(1) }),
   run: ({ event, entity, props, read }) => {

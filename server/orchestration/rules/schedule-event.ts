@@ -17,7 +17,5 @@ export const scheduleEvent = defineRule({
   name: 'core.ScheduleEvent',
   description: 'Sends props.eventName for the same entity after props.delay seconds.',
   props: z.object({ eventName, delay: delaySeconds }),
-  run: ({ event, entity, props }) => [
-    { type: 'sendEvent', event: { ...forwardEvent(event, entity, props.eventName), delayMs: props.delay } },
-  ],
+  run: ({ event, entity, props }) => [{ type: 'sendEvent', event: { ...forwardEvent(event, entity, props.eventName), delayMs: props.delay } }],
 });

@@ -17,16 +17,17 @@ const NAME = 'base.SendEventForCreditMemoToReturn';
 export const sendEventForCreditMemoToReturn = defineRule({
   name: NAME,
   aliases: ['commonv2.SendEventForCreditMemoToReturn'],
-  inferred: 'props (eventName) and target (the credit memo\'s returnOrder)',
+  inferred: "props (eventName) and target (the credit memo's returnOrder)",
   description: 'Sends props.eventName from a credit memo to its return order.',
   props: z.object({ eventName }),
   run: ({ event, entity, props, read }) => {
     if (entity.entityType !== 'CREDIT_MEMO') throw new Error(`${NAME} runs on CREDIT_MEMO, not ${entity.entityType}.`);
     const ref = walk(entity.fields['returnOrder'], ['ref']);
     const id = walk(entity.fields['returnOrder'], ['id']);
-    const returnOrder = typeof id === 'string' || typeof ref === 'string'
-      ? read.find({ entityType: 'RETURN_ORDER', id: typeof id === 'string' ? id : undefined, ref: typeof ref === 'string' ? ref : undefined })
-      : undefined;
+    const returnOrder =
+      typeof id === 'string' || typeof ref === 'string'
+        ? read.find({ entityType: 'RETURN_ORDER', id: typeof id === 'string' ? id : undefined, ref: typeof ref === 'string' ? ref : undefined })
+        : undefined;
     if (!returnOrder) throw new Error(`${NAME}: credit memo "${entity.ref ?? entity.id}" has no return order.`);
     return [emit(eventFor(returnOrder, props.eventName, event))];
   },

@@ -16,7 +16,5 @@ export const sendEventForOrder = defineRule({
   name: 'commonv2.SendEventForOrder',
   description: 'Sends props.eventName to the root ORDER of the current entity.',
   props: z.object({ eventName }),
-  run: ({ event, entity, props, read }) => [
-    emit(eventFor(orderOf(entity, read, 'commonv2.SendEventForOrder'), props.eventName, event)),
-  ],
+  run: ({ event, entity, props, read }) => [emit(eventFor(orderOf(entity, read, 'commonv2.SendEventForOrder'), props.eventName, event))],
 });

@@ -46,7 +46,8 @@ function entriesFor(item: Item, positionRef: string): { kind: 'reserve' | 'cance
   const reserved = item.reservedQty ?? item.reserveQty;
   if (reserved !== undefined) return { kind: 'reserve', entries: [{ ref: ref('RESERVED'), type: 'RESERVED', qty: -reserved, status: 'ACTIVE' }] };
   const release = { ref: ref('RESERVED'), type: 'RESERVED', status: 'INACTIVE' };
-  if (item.cancelQty !== undefined) return { kind: 'cancel', entries: [release, { ref: ref('CANCELLED'), type: 'CANCELLED', qty: item.cancelQty, status: 'ACTIVE' }] };
+  if (item.cancelQty !== undefined)
+    return { kind: 'cancel', entries: [release, { ref: ref('CANCELLED'), type: 'CANCELLED', qty: item.cancelQty, status: 'ACTIVE' }] };
   if (item.saleQty === undefined && item.correctionQty === undefined) return undefined;
   const confirmed: QuantityEntry[] = [release];
   if (item.saleQty) confirmed.push({ ref: ref('SALE'), type: 'SALE', qty: -item.saleQty, status: 'ACTIVE' });

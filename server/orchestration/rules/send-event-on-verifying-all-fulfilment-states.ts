@@ -22,8 +22,7 @@ export const sendEventOnVerifyingAllFulfilmentStates = defineRule({
   run: ({ event, entity, props, read }) => {
     const order = orderOf(entity, read, 'SendEventOnVerifyingAllFulfilmentStates');
     const fulfilments = read.children({ entityType: 'ORDER', id: order.id, ref: order.ref }, 'FULFILMENT');
-    const allDone =
-      fulfilments.length > 0 && fulfilments.every((f) => f.status !== undefined && props.status.includes(f.status));
+    const allDone = fulfilments.length > 0 && fulfilments.every((f) => f.status !== undefined && props.status.includes(f.status));
     return allDone ? [emit(eventFor(order, props.eventName, event))] : [];
   },
 });

@@ -16,8 +16,7 @@ import { eventName, scalarValue } from './support/props.js';
 export const sendEventOnVerifyingAttributeValue = defineRule({
   name: 'order.SendEventOnVerifyingAttributeValue',
   aliases: ['commonv2.SendEventOnVerifyingAttributeValue'],
-  description:
-    'Sends props.eventName when the entity attribute props.attributeName equals props.attributeValue, else props.noMatchEventName if set.',
+  description: 'Sends props.eventName when the entity attribute props.attributeName equals props.attributeValue, else props.noMatchEventName if set.',
   props: z.object({
     eventName,
     noMatchEventName: eventName.optional(),

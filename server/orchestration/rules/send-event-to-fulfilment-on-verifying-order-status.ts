@@ -24,8 +24,6 @@ export const sendEventToFulfilmentOnVerifyingOrderStatus = defineRule({
       throw new Error(`commonv2.SendEventToFulfilmentOnVerifyingOrderStatus runs on FULFILMENT, not ${entity.entityType}.`);
     }
     const order = orderOf(entity, read, 'SendEventToFulfilmentOnVerifyingOrderStatus');
-    return order.status !== undefined && props.orderStatus.includes(order.status)
-      ? [emit(forwardEvent(event, entity, props.eventName))]
-      : [];
+    return order.status !== undefined && props.orderStatus.includes(order.status) ? [emit(forwardEvent(event, entity, props.eventName))] : [];
   },
 });

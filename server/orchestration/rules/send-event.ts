@@ -17,12 +17,7 @@ import { eventName } from './support/props.js';
 
 export const sendEvent = defineRule({
   name: 'core.SendEvent',
-  aliases: [
-    'commonv2.SendEventGQL',
-    'globalinventory.SendEventGQL',
-    'commongi.Forward',
-    'globalinventory.Forward',
-  ],
+  aliases: ['commonv2.SendEventGQL', 'globalinventory.SendEventGQL', 'commongi.Forward', 'globalinventory.Forward'],
   description: 'Sends props.eventName for the same entity, with the same context and attributes.',
   props: z.object({ eventName }),
   run: ({ event, entity, props }) => [emit(forwardEvent(event, entity, props.eventName))],

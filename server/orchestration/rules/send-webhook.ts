@@ -49,8 +49,6 @@ export const sendWebhook = defineRule({
     }
     const target = readTarget(setting);
     if (typeof target === 'string') return [skipped(props.setting, target)];
-    return [
-      { type: 'webhook', name: target.name, url: target.url, target: entityKey(entity), attributes: { ...event.attributes } },
-    ];
+    return [{ type: 'webhook', name: target.name, url: target.url, target: entityKey(entity), attributes: { ...event.attributes } }];
   },
 });

@@ -16,7 +16,7 @@ const NAME = 'globalinventory.UpdateCategory';
 export const updateCategory = defineRule({
   name: NAME,
   aliases: ['commongi.UpdateCategory'],
-  inferred: 'childCategories are linked by setting each child\'s parentCategory',
+  inferred: "childCategories are linked by setting each child's parentCategory",
   description: 'Updates the category from the event (name, type, summary, attributes, parent) and adopts childCategories.',
   props: z.looseObject({}).nullish(),
   run: ({ event, entity }) => {
@@ -29,7 +29,11 @@ export const updateCategory = defineRule({
     if (payload.parentCategory !== undefined) input['parentCategory'] = keyIn(catalogue, payload.parentCategory);
     const effects: Effect[] = [{ type: 'mutate', mutation: 'updateCategory', input }];
     for (const child of payload.childCategories ?? []) {
-      effects.push({ type: 'mutate', mutation: 'updateCategory', input: { ...keyIn(catalogue, child), parentCategory: keyIn(catalogue, entity.ref ?? payload.ref) } });
+      effects.push({
+        type: 'mutate',
+        mutation: 'updateCategory',
+        input: { ...keyIn(catalogue, child), parentCategory: keyIn(catalogue, entity.ref ?? payload.ref) },
+      });
     }
     return effects;
   },

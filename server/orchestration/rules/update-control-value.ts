@@ -13,13 +13,20 @@ import { defineRule } from '../port.js';
 import { parseAttributes } from './support/event-attributes.js';
 
 const NAME = 'commongi.UpdateControlValue';
-const whole = z.union([z.number().int(), z.string().trim().regex(/^-?\d+$/, 'Expected a whole number').transform(Number)]);
+const whole = z.union([
+  z.number().int(),
+  z
+    .string()
+    .trim()
+    .regex(/^-?\d+$/, 'Expected a whole number')
+    .transform(Number),
+]);
 
 export const updateControlValue = defineRule({
   name: NAME,
   aliases: ['globalinventory.UpdateControlValue'],
   inferred: 'the value is kept as the control\'s values attribute "value"',
-  description: 'Sets the control\'s value and executionOrder from event attributes controlValue and executionOrder.',
+  description: "Sets the control's value and executionOrder from event attributes controlValue and executionOrder.",
   props: z.looseObject({}).nullish(),
   run: ({ event, entity }) => {
     if (entity.entityType !== 'CONTROL') throw new Error(`${NAME} runs on CONTROL, not ${entity.entityType}.`);

@@ -15,7 +15,7 @@ const NAME = 'globalinventory.UpdateInventoryQuantitiesStatus';
 export const updateInventoryQuantitiesStatus = defineRule({
   name: NAME,
   aliases: ['commongi.UpdateInventoryQuantitiesStatus'],
-  description: 'Sets props.status on the position\'s quantities of props.filterTypes in props.filterStatuses.',
+  description: "Sets props.status on the position's quantities of props.filterTypes in props.filterStatuses.",
   props: z.object({ status: z.string().trim().min(1), filterTypes: statusList, filterStatuses: statusList }),
   run: ({ entity, props, read }) => {
     if (entity.entityType !== 'INVENTORY_POSITION') throw new Error(`${NAME} runs on INVENTORY_POSITION, not ${entity.entityType}.`);

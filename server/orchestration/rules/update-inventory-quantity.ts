@@ -17,7 +17,7 @@ export const updateInventoryQuantity = defineRule({
   name: NAME,
   aliases: ['commongi.UpdateInventoryQuantity'],
   inferred: 'only the inventoryQuantity-list form; entries for unknown quantities are skipped',
-  description: 'Updates quantity and status of the event\'s inventoryQuantity entries of props.type on the position.',
+  description: "Updates quantity and status of the event's inventoryQuantity entries of props.type on the position.",
   props: z.object({ type: z.string().trim().min(1) }),
   run: ({ event, entity, props, read }) => {
     if (entity.entityType !== 'INVENTORY_POSITION') throw new Error(`${NAME} runs on INVENTORY_POSITION, not ${entity.entityType}.`);
@@ -26,6 +26,10 @@ export const updateInventoryQuantity = defineRule({
     const catalogue = { ref: entity.root.ref };
     return inventoryQuantity
       .filter((entry) => entry.type === props.type && existing.has(entry.ref))
-      .map((entry) => ({ type: 'mutate' as const, mutation: 'updateInventoryQuantity', input: { ref: entry.ref, catalogue, quantity: entry.qty, status: entry.status } }));
+      .map((entry) => ({
+        type: 'mutate' as const,
+        mutation: 'updateInventoryQuantity',
+        input: { ref: entry.ref, catalogue, quantity: entry.qty, status: entry.status },
+      }));
   },
 });

@@ -38,8 +38,6 @@ export const updateOnHand = defineRule({
       typeof catalogue === 'object' && catalogue !== null && typeof (catalogue as { ref?: unknown }).ref === 'string'
         ? (catalogue as { ref: string }).ref
         : entity.root.ref;
-    return [
-      { type: 'mutate', mutation: 'updateInventoryPosition', input: { ref: entity.ref, catalogue: { ref: catalogueRef }, onHand } },
-    ];
+    return [{ type: 'mutate', mutation: 'updateInventoryPosition', input: { ref: entity.ref, catalogue: { ref: catalogueRef }, onHand } }];
   },
 });

@@ -25,7 +25,11 @@ export type ConditionInput = {
 /** `["A","B"]`, `"A"` or `"A, B"` → `['A', 'B']`. */
 export function listOf(value: unknown): unknown[] {
   if (Array.isArray(value)) return value;
-  if (typeof value === 'string') return value.split(',').map((part) => part.trim()).filter((part) => part.length > 0);
+  if (typeof value === 'string')
+    return value
+      .split(',')
+      .map((part) => part.trim())
+      .filter((part) => part.length > 0);
   return value === undefined || value === null ? [] : [value];
 }
 

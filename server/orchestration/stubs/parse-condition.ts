@@ -127,7 +127,12 @@ export function parseCondition(value: unknown, path: PropertyKey[], problems: Pr
   const record = value as Record<string, unknown>;
   const kind = CONDITION_KINDS.find((candidate) => candidate in record);
   if (!kind) {
-    problems.push([path, `unknown condition {${Object.keys(record).map((k) => `"${k}"`).join(', ')}}; allowed conditions: ${CONDITION_KINDS.join(', ')}`]);
+    problems.push([
+      path,
+      `unknown condition {${Object.keys(record)
+        .map((k) => `"${k}"`)
+        .join(', ')}}; allowed conditions: ${CONDITION_KINDS.join(', ')}`,
+    ]);
     return NEVER;
   }
   return PARSERS[kind](record, path, problems);

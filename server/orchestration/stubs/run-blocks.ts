@@ -49,7 +49,9 @@ function sendEventEffects(block: Extract<Block, { type: 'sendEvent' }>, run: Blo
 function delayOf(template: string | number, run: BlockRun): number {
   const parsed = delaySeconds.safeParse(render(template, run.scope));
   if (parsed.success) return parsed.data;
-  throw new Error(`${run.stub}: sendEvent delay "${template}" is not seconds or an ISO-8601 duration for this event (${parsed.error.issues[0]?.message ?? 'missing'})`);
+  throw new Error(
+    `${run.stub}: sendEvent delay "${template}" is not seconds or an ISO-8601 duration for this event (${parsed.error.issues[0]?.message ?? 'missing'})`,
+  );
 }
 
 function childrenOfOrder(run: BlockRun): EntityView[] {
@@ -83,7 +85,15 @@ function blockEffects(block: Block, run: BlockRun, branches: BranchTaken[]): Eff
       if (block.setting !== undefined) {
         return [...sendWebhook.run({ ...run.input, props: { setting: renderText(block.setting, run.scope) } })];
       }
-      return [{ type: 'webhook', name: renderText(block.name ?? '', run.scope), url: renderText(block.url ?? '', run.scope), target: entityKey(run.entity), attributes: { ...run.event.attributes } }];
+      return [
+        {
+          type: 'webhook',
+          name: renderText(block.name ?? '', run.scope),
+          url: renderText(block.url ?? '', run.scope),
+          target: entityKey(run.entity),
+          attributes: { ...run.event.attributes },
+        },
+      ];
     case 'noop':
       return [];
     default: {

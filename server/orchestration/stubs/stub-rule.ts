@@ -7,25 +7,35 @@
  */
 import { z } from 'zod';
 import { entityDocument } from '../rules/support/json-path.js';
-import { defineRule, type Effect, type Rule } from '../port.js';
+import { defineRule, type Effect, type Rule, type AnyRule } from '../port.js';
 import { runBlocks, type BranchTaken } from './run-blocks.js';
 import type { RuleStub } from './stub-types.js';
 
-const stubRules = new WeakSet<Rule<any>>();
+const stubRules = new WeakSet<AnyRule>();
 
 /** True for rules made from a stub file (not library rules, not JS modules). */
-export const isStubRule = (rule: Rule<any>): boolean => stubRules.has(rule);
+export const isStubRule = (rule: AnyRule): boolean => stubRules.has(rule);
 
 /** The registry key of a stub: its name without an account prefix (`ACME.acme.X` → `acme.X`). */
 export function stubKey(name: string): string {
-  const parts = name.replace(/\{\{[^}]*\}\}\.?/g, '').split('.').filter((part) => part.length > 0);
+  const parts = name
+    .replace(/\{\{[^}]*\}\}\.?/g, '')
+    .split('.')
+    .filter((part) => part.length > 0);
   return parts.length >= 3 ? parts.slice(1).join('.') : parts.join('.');
 }
 
 function propsSchema(stub: RuleStub): z.ZodType<Record<string, unknown>> {
   const shape = Object.fromEntries(
     Object.entries(stub.props).map(([name, spec]) => {
-      if (spec.default !== undefined) return [name, z.unknown().optional().transform((value) => value ?? spec.default)];
+      if (spec.default !== undefined)
+        return [
+          name,
+          z
+            .unknown()
+            .optional()
+            .transform((value) => value ?? spec.default),
+        ];
       if (!spec.required) return [name, z.unknown().optional()];
       return [name, z.custom<unknown>((value) => value !== undefined && value !== null, { error: `required by the stub ${stub.name} (${stub.location})` })];
     }),

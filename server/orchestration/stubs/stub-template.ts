@@ -25,7 +25,7 @@ function expressions(value: unknown, path: PropertyKey[], out: { expression: str
   if (typeof value === 'string') {
     for (const match of value.matchAll(TEMPLATE)) out.push({ expression: match[1] ?? '', path });
   } else if (Array.isArray(value)) {
-    value.forEach((item, index) => expressions(item, [...path, index], out));
+    for (const [index, item] of value.entries()) expressions(item, [...path, index], out);
   } else if (typeof value === 'object' && value !== null) {
     for (const [key, item] of Object.entries(value)) expressions(item, [...path, key], out);
   }

@@ -60,7 +60,10 @@ async function submitSync(account: Account, event: Submit): Promise<void> {
   if (!engine) throw new SimError('INTERNAL', `Account "${account.id}" has no orchestration engine to submit seed events to`);
   const result = await engine.submit({ ...event, retailerId: PROFILE_RETAILER_ID }, { mode: 'sync', source: PROFILE_EVENT_SOURCE });
   if (result.eventStatus !== 'COMPLETE') {
-    throw new SimError('INTERNAL', `Seed profile: ${event.name} on ${event.entityType} ${event.entityRef} ended ${result.eventStatus}${result.errorMessage ? `: ${result.errorMessage}` : ''}`);
+    throw new SimError(
+      'INTERNAL',
+      `Seed profile: ${event.name} on ${event.entityType} ${event.entityRef} ended ${result.eventStatus}${result.errorMessage ? `: ${result.errorMessage}` : ''}`,
+    );
   }
 }
 

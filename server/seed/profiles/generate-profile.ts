@@ -68,6 +68,12 @@ export function generateProfile(profile: SeedProfile, seedValue: number, sizes: 
 
 function generateSettings(ctx: ProfileContext, profile: SeedProfile, seedValue: number): void {
   ctx.step('createSetting', { name: 'fc.rubix.sdk.webhook.retry.schedule', valueType: 'STRING', value: 'default', context: 'RETAILER', contextId: 1 });
-  ctx.step('createSetting', { name: 'fc.sim.seed.profile', valueType: 'JSON', lobValue: { profile, seedValue, ...ctx.sizes }, context: 'ACCOUNT', contextId: 0 });
+  ctx.step('createSetting', {
+    name: 'fc.sim.seed.profile',
+    valueType: 'JSON',
+    lobValue: { profile, seedValue, ...ctx.sizes },
+    context: 'ACCOUNT',
+    contextId: 0,
+  });
   ctx.step('createSetting', { name: 'DEFAULT_CURRENCY', valueType: 'STRING', value: CURRENCY, context: 'RETAILER', contextId: 1 });
 }

@@ -12,7 +12,7 @@ import { SimError } from '../../domain/errors.js';
 import { applySeed, type SeedStep } from '../load-seed.js';
 import { activateLocations, driveOrders, plannedEventCount } from './drive-orders.js';
 import { generateProfile, PROFILE_RETAILER_ID, type ProfileSeed } from './generate-profile.js';
-import { type SeedProfile } from './profile-sizes.js';
+import type { SeedProfile } from './profile-sizes.js';
 
 export { isSeedProfile, SEED_PROFILES, type SeedProfile } from './profile-sizes.js';
 export { MAX_SEED_VALUE } from './generate-profile.js';

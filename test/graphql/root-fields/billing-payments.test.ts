@@ -36,9 +36,12 @@ beforeAll(async () => {
   ids['order'] = o.id;
   ids['orderItem'] = nodes(o.items)[0].id;
   ids['ft'] = nodes(o.financialTransactions)[0].id;
-  const { createFulfilment: f } = await h.ok(`mutation ($order: ID!, $item: ID!) {
+  const { createFulfilment: f } = await h.ok(
+    `mutation ($order: ID!, $item: ID!) {
     createFulfilment(input: { ref: "HD-0200-SHIP-1", type: "HD_PFDC", order: { id: $order }, items: [{ ref: "HD-0200-SHIP-1-1", orderItem: { id: $item }, requestedQuantity: 2, filledQuantity: 2, rejectedQuantity: 0 }] }) { id }
-  }`, { order: ids['order'], item: ids['orderItem'] });
+  }`,
+    { order: ids['order'], item: ids['orderItem'] },
+  );
   ids['fulfilment'] = f.id;
 });
 
@@ -53,7 +56,17 @@ describe('billing accounts', () => {
         id ref type name status workflowRef workflowVersion createdOn retailer { id } customer { ref } address { name street city postcode } attributes { name value }
       }
     }`);
-    expect(b).toMatchObject({ ref: 'BA-JANE', type: 'CUSTOMER', name: 'Jane Citizen', status: 'CREATED', workflowRef: 'BILLING_ACCOUNT::CUSTOMER', workflowVersion: expect.any(String), createdOn: NOW, retailer: { id: RETAILER_ID }, customer: { ref: JANE } });
+    expect(b).toMatchObject({
+      ref: 'BA-JANE',
+      type: 'CUSTOMER',
+      name: 'Jane Citizen',
+      status: 'CREATED',
+      workflowRef: 'BILLING_ACCOUNT::CUSTOMER',
+      workflowVersion: expect.any(String),
+      createdOn: NOW,
+      retailer: { id: RETAILER_ID },
+      customer: { ref: JANE },
+    });
     expect(b.address).toEqual({ name: 'Jane Citizen', street: '1 Collins St', city: 'Melbourne', postcode: '3000' });
     expect(b.attributes).toEqual([{ name: 'terms', value: 'NET30' }]);
   });
@@ -70,12 +83,15 @@ describe('billing accounts', () => {
   });
 
   it('billingAccounts finds by customer, retailer and name and not by a non-matching filter', async () => {
-    const d = await h.ok(`query ($now: DateRange, $old: DateRange) {
+    const d = await h.ok(
+      `query ($now: DateRange, $old: DateRange) {
       byCustomer: billingAccounts(customer: { ref: "jane.citizen@example.com" }) { edges { node { ref } } }
       byRetailer: billingAccounts(retailer: { id: "1" }, name: ["Jane Citizen"], createdOn: $now) { edges { node { ref } } }
       wrongCustomer: billingAccounts(customer: { ref: "someone@example.com" }) { edges { node { ref } } }
       wrongDate: billingAccounts(ref: ["BA-JANE"], createdOn: $old) { edges { node { ref } } }
-    }`, { now: AROUND_NOW, old: LONG_AGO });
+    }`,
+      { now: AROUND_NOW, old: LONG_AGO },
+    );
     expect(pluck(d.byCustomer)).toEqual(['BA-JANE']);
     expect(pluck(d.byRetailer)).toEqual(['BA-JANE']);
     expect(pluck(d.wrongCustomer)).toEqual([]);
@@ -94,7 +110,7 @@ describe('billing accounts', () => {
 });
 
 describe('invoices', () => {
-  it('createInvoice bills an order\'s fulfilment with items', async () => {
+  it("createInvoice bills an order's fulfilment with items", async () => {
     const { createInvoice: i } = await h.ok(
       `mutation ($input: CreateInvoiceInput) {
         createInvoice(input: $input) {
@@ -119,11 +135,32 @@ describe('invoices', () => {
           totalTax: amount(5.45),
           totalAmount: amount(59.9),
           totalBalance: amount(59.9),
-          items: [{ ref: 'INV-0001-1', type: 'PRODUCT', description: 'Classic T-Shirt Black M', product: TSHIRT, unitQuantity: { quantity: 2, unit: 'EA' }, unitTaxType: TAX, unitAmount: amount(29.95), amount: amount(59.9), taxAmount: amount(5.45) }],
+          items: [
+            {
+              ref: 'INV-0001-1',
+              type: 'PRODUCT',
+              description: 'Classic T-Shirt Black M',
+              product: TSHIRT,
+              unitQuantity: { quantity: 2, unit: 'EA' },
+              unitTaxType: TAX,
+              unitAmount: amount(29.95),
+              amount: amount(59.9),
+              taxAmount: amount(5.45),
+            },
+          ],
         },
       },
     );
-    expect(i).toMatchObject({ ref: 'INV-0001', type: 'SALE', status: 'CREATED', workflowRef: 'INVOICE::SALE', workflowVersion: expect.any(Number), issueDate: '2026-01-15T09:00:00.000Z', dueDate: '2026-02-14T09:00:00.000Z', createdOn: NOW });
+    expect(i).toMatchObject({
+      ref: 'INV-0001',
+      type: 'SALE',
+      status: 'CREATED',
+      workflowRef: 'INVOICE::SALE',
+      workflowVersion: expect.any(Number),
+      issueDate: '2026-01-15T09:00:00.000Z',
+      dueDate: '2026-02-14T09:00:00.000Z',
+      createdOn: NOW,
+    });
     expect(i.billingAccount).toEqual({ ref: 'BA-JANE' });
     expect(i.order).toEqual({ ref: 'HD-0200', retailer: { id: RETAILER_ID } });
     expect(i.fulfilment).toEqual({ ref: 'HD-0200-SHIP-1' });
@@ -131,7 +168,20 @@ describe('invoices', () => {
     expect(i.defaultTaxType).toEqual(TAX);
     expect(i.subTotalAmount).toEqual({ amount: 54.45, scale: 2, unscaledValue: 5445 });
     expect([i.totalTax.amount, i.totalAmount.amount, i.totalBalance.amount]).toEqual([5.45, 59.9, 59.9]);
-    expect(nodes(i.items)).toEqual([{ ref: 'INV-0001-1', type: 'PRODUCT', description: 'Classic T-Shirt Black M', product: TSHIRT, unitQuantity: { quantity: 2, unit: 'EA' }, unitTaxType: { tariff: 'GST' }, unitAmount: { amount: 29.95 }, amount: { amount: 59.9 }, taxAmount: { amount: 5.45 }, invoice: { ref: 'INV-0001' } }]);
+    expect(nodes(i.items)).toEqual([
+      {
+        ref: 'INV-0001-1',
+        type: 'PRODUCT',
+        description: 'Classic T-Shirt Black M',
+        product: TSHIRT,
+        unitQuantity: { quantity: 2, unit: 'EA' },
+        unitTaxType: { tariff: 'GST' },
+        unitAmount: { amount: 29.95 },
+        amount: { amount: 59.9 },
+        taxAmount: { amount: 5.45 },
+        invoice: { ref: 'INV-0001' },
+      },
+    ]);
   });
 
   it('createInvoiceItem adds an item to the invoice', async () => {
@@ -140,7 +190,15 @@ describe('invoices', () => {
         id ref type description unitAmount { amount } taxAmount { amount } createdOn invoice { ref }
       }
     }`);
-    expect(it_).toMatchObject({ ref: 'INV-0001-2', type: 'SHIPPING', description: 'Delivery', unitAmount: { amount: 10 }, taxAmount: { amount: 0.91 }, createdOn: NOW, invoice: { ref: 'INV-0001' } });
+    expect(it_).toMatchObject({
+      ref: 'INV-0001-2',
+      type: 'SHIPPING',
+      description: 'Delivery',
+      unitAmount: { amount: 10 },
+      taxAmount: { amount: 0.91 },
+      createdOn: NOW,
+      invoice: { ref: 'INV-0001' },
+    });
   });
 
   it('invoice(ref) and invoiceItem(ref) return them; the billing account lists the invoice', async () => {
@@ -158,7 +216,8 @@ describe('invoices', () => {
   });
 
   it('invoices and invoiceItems find by filter and not by a non-matching one', async () => {
-    const d = await h.ok(`query ($issued: DateRange, $old: DateRange) {
+    const d = await h.ok(
+      `query ($issued: DateRange, $old: DateRange) {
       byOrder: invoices(order: { ref: "HD-0200", retailer: { id: "1" } }) { edges { node { ref } } }
       byFulfilment: invoices(fulfilment: { ref: "HD-0200-SHIP-1" }, currency: { alphabeticCode: "AUD" }) { edges { node { ref } } }
       byWorkflow: invoices(workflow: { ref: "INVOICE::SALE", version: 1 }, issueDate: $issued) { edges { node { ref } } }
@@ -167,7 +226,9 @@ describe('invoices', () => {
       itemsByType: invoiceItems(type: ["SHIPPING"]) { edges { node { ref } } }
       itemsByProduct: invoiceItems(product: { ref: "TSHIRT-BLK-M", catalogue: { ref: "PC:MASTER:1" } }) { edges { node { ref } } }
       itemsWrong: invoiceItems(ref: ["INV-0001-1"], type: ["SHIPPING"]) { edges { node { ref } } }
-    }`, { issued: AROUND_NOW, old: LONG_AGO });
+    }`,
+      { issued: AROUND_NOW, old: LONG_AGO },
+    );
     for (const key of ['byOrder', 'byFulfilment', 'byWorkflow']) expect(pluck(d[key]), key).toEqual(['INV-0001']);
     for (const key of ['wrongCurrency', 'wrongDate', 'itemsWrong']) expect(pluck(d[key]), key).toEqual([]);
     expect(pluck(d.itemsByType)).toEqual(['INV-0001-2']);
@@ -211,20 +272,60 @@ describe('credit memos', () => {
           totalTax: amount(2.72),
           totalAmount: amount(29.95),
           totalBalance: amount(29.95),
-          items: [{ ref: 'CM-0001-1', type: 'PRODUCT', description: 'Damaged tee', creditReasonCode: { value: 'DAMAGED', label: 'Damaged in transit' }, orderItem: { ref: 'HD-0200-1', order: ORDER }, product: TSHIRT, unitQuantity: { quantity: 1 }, unitAmount: amount(29.95), amount: amount(29.95), taxAmount: amount(2.72) }],
+          items: [
+            {
+              ref: 'CM-0001-1',
+              type: 'PRODUCT',
+              description: 'Damaged tee',
+              creditReasonCode: { value: 'DAMAGED', label: 'Damaged in transit' },
+              orderItem: { ref: 'HD-0200-1', order: ORDER },
+              product: TSHIRT,
+              unitQuantity: { quantity: 1 },
+              unitAmount: amount(29.95),
+              amount: amount(29.95),
+              taxAmount: amount(2.72),
+            },
+          ],
         },
       },
     );
-    expect(c).toMatchObject({ ref: 'CM-0001', type: 'RETURN', status: 'CREATED', workflowRef: 'CREDIT_MEMO::RETURN', issueDate: '2026-01-15T09:00:00.000Z', createdOn: NOW, billingAccount: { ref: 'BA-JANE' }, invoice: { ref: 'INV-0001' }, order: { ref: 'HD-0200' }, currency: AUD, totalAmount: { amount: 29.95 } });
-    expect(nodes(c.items)).toEqual([{ ref: 'CM-0001-1', type: 'PRODUCT', description: 'Damaged tee', creditReasonCode: { value: 'DAMAGED', label: 'Damaged in transit' }, orderItem: { ref: 'HD-0200-1', order: { ref: 'HD-0200' } }, product: { ref: 'TSHIRT-BLK-M' }, unitQuantity: { quantity: 1 }, amount: { amount: 29.95 }, creditMemo: { ref: 'CM-0001' } }]);
+    expect(c).toMatchObject({
+      ref: 'CM-0001',
+      type: 'RETURN',
+      status: 'CREATED',
+      workflowRef: 'CREDIT_MEMO::RETURN',
+      issueDate: '2026-01-15T09:00:00.000Z',
+      createdOn: NOW,
+      billingAccount: { ref: 'BA-JANE' },
+      invoice: { ref: 'INV-0001' },
+      order: { ref: 'HD-0200' },
+      currency: AUD,
+      totalAmount: { amount: 29.95 },
+    });
+    expect(nodes(c.items)).toEqual([
+      {
+        ref: 'CM-0001-1',
+        type: 'PRODUCT',
+        description: 'Damaged tee',
+        creditReasonCode: { value: 'DAMAGED', label: 'Damaged in transit' },
+        orderItem: { ref: 'HD-0200-1', order: { ref: 'HD-0200' } },
+        product: { ref: 'TSHIRT-BLK-M' },
+        unitQuantity: { quantity: 1 },
+        amount: { amount: 29.95 },
+        creditMemo: { ref: 'CM-0001' },
+      },
+    ]);
   });
 
   it('createCreditMemo with an unknown order item fails with C0120E', async () => {
-    const errors = await h.fail(`mutation ($order: OrderLinkInput!) {
+    const errors = await h.fail(
+      `mutation ($order: OrderLinkInput!) {
       createCreditMemo(input: { ref: "CM-BAD", type: "RETURN", billingAccount: { ref: "BA-JANE" }, issueDate: "2026-01-15T09:00:00.000Z", currency: { alphabeticCode: "AUD" }, defaultTaxType: { country: "AU", group: "STANDARD", tariff: "GST" },
         subTotalAmount: { amount: 1 }, totalTax: { amount: 0 }, totalAmount: { amount: 1 }, totalBalance: { amount: 1 },
         items: [{ ref: "CM-BAD-1", type: "PRODUCT", orderItem: { ref: "NO-SUCH-ITEM", order: $order }, unitQuantity: { quantity: 1 }, unitAmount: { amount: 1 }, amount: { amount: 1 }, taxAmount: { amount: 0 } }] }) { id }
-    }`, { order: ORDER });
+    }`,
+      { order: ORDER },
+    );
     expect(errors[0]!.message).toContain('C0120E');
   });
 
@@ -234,7 +335,14 @@ describe('credit memos', () => {
         ref type description amount { amount } createdOn creditMemo { ref }
       }
     }`);
-    expect(i).toEqual({ ref: 'CM-0001-2', type: 'SHIPPING', description: 'Delivery refund', amount: { amount: 10 }, createdOn: NOW, creditMemo: { ref: 'CM-0001' } });
+    expect(i).toEqual({
+      ref: 'CM-0001-2',
+      type: 'SHIPPING',
+      description: 'Delivery refund',
+      amount: { amount: 10 },
+      createdOn: NOW,
+      creditMemo: { ref: 'CM-0001' },
+    });
   });
 
   it('creditMemo(ref) and creditMemoItem(ref) return them; the billing account lists the memo', async () => {
@@ -256,14 +364,17 @@ describe('credit memos', () => {
   });
 
   it('creditMemoes and creditMemoItems find by filter and not by a non-matching one', async () => {
-    const d = await h.ok(`query ($issued: DateRange) {
+    const d = await h.ok(
+      `query ($issued: DateRange) {
       byOrder: creditMemoes(order: { ref: "HD-0200", retailer: { id: "1" } }, issueDate: $issued) { edges { node { ref } } }
       byCurrency: creditMemoes(currency: { alphabeticCode: "AUD" }, type: ["RETURN"]) { edges { node { ref } } }
       wrong: creditMemoes(ref: ["CM-0001"], type: ["GOODWILL"]) { edges { node { ref } } }
       itemsByOrderItem: creditMemoItems(orderItem: { ref: "HD-0200-1", order: { ref: "HD-0200", retailer: { id: "1" } } }) { edges { node { ref } } }
       itemsByType: creditMemoItems(type: ["SHIPPING"], description: ["Delivery refund"]) { edges { node { ref } } }
       itemsWrong: creditMemoItems(ref: ["CM-0001-1"], type: ["SHIPPING"]) { edges { node { ref } } }
-    }`, { issued: AROUND_NOW });
+    }`,
+      { issued: AROUND_NOW },
+    );
     expect(pluck(d.byOrder)).toEqual(['CM-0001']);
     expect(pluck(d.byCurrency)).toEqual(['CM-0001']);
     expect(pluck(d.wrong)).toEqual([]);
@@ -273,7 +384,9 @@ describe('credit memos', () => {
   });
 
   it('updateCreditMemo (keyed by ref) changes status and balance', async () => {
-    const { updateCreditMemo: u } = await h.ok(`mutation { updateCreditMemo(input: { ref: "CM-0001", status: "APPROVED", totalBalance: { amount: 0 } }) { ref status totalBalance { amount } } }`);
+    const { updateCreditMemo: u } = await h.ok(
+      `mutation { updateCreditMemo(input: { ref: "CM-0001", status: "APPROVED", totalBalance: { amount: 0 } }) { ref status totalBalance { amount } } }`,
+    );
     expect(u).toEqual({ ref: 'CM-0001', status: 'APPROVED', totalBalance: { amount: 0 } });
     const d = await h.ok(`{ creditMemo(ref: "CM-0001") { status } creditMemoes(status: ["APPROVED"]) { edges { node { ref } } } }`);
     expect(d.creditMemo).toEqual({ status: 'APPROVED' });
@@ -288,7 +401,17 @@ describe('payment service providers', () => {
         id ref name clientId clientSecret serviceAuthToken host port createdOn retailer { id }
       }
     }`);
-    expect(p).toMatchObject({ ref: 'PSP-STRIPE', name: 'Stripe', clientId: 'stripe-client', clientSecret: 'stripe-secret', serviceAuthToken: 'tok_123', host: 'api.stripe.example', port: 443, createdOn: NOW, retailer: { id: RETAILER_ID } });
+    expect(p).toMatchObject({
+      ref: 'PSP-STRIPE',
+      name: 'Stripe',
+      clientId: 'stripe-client',
+      clientSecret: 'stripe-secret',
+      serviceAuthToken: 'tok_123',
+      host: 'api.stripe.example',
+      port: 443,
+      createdOn: NOW,
+      retailer: { id: RETAILER_ID },
+    });
 
     const d = await h.ok(`{
       paymentServiceProvider(ref: "PSP-STRIPE") { ref host port }
@@ -299,7 +422,9 @@ describe('payment service providers', () => {
     expect(pluck(d.byHost)).toEqual(['PSP-STRIPE']);
     expect(pluck(d.wrong)).toEqual([]);
 
-    const { updatePaymentServiceProvider: u } = await h.ok(`mutation { updatePaymentServiceProvider(input: { ref: "PSP-STRIPE", port: 8443, name: "Stripe AU" }) { ref name port host } }`);
+    const { updatePaymentServiceProvider: u } = await h.ok(
+      `mutation { updatePaymentServiceProvider(input: { ref: "PSP-STRIPE", port: 8443, name: "Stripe AU" }) { ref name port host } }`,
+    );
     expect(u).toEqual({ ref: 'PSP-STRIPE', name: 'Stripe AU', port: 8443, host: 'api.stripe.example' });
     const after = await h.ok(`{ paymentServiceProvider(ref: "PSP-STRIPE") { name port } paymentServiceProviders(port: [8443]) { edges { node { ref } } } }`);
     expect(after.paymentServiceProvider).toEqual({ name: 'Stripe AU', port: 8443 });
@@ -309,7 +434,8 @@ describe('payment service providers', () => {
 
 describe('payments and payment transactions', () => {
   it('createPayment creates a payment with a transaction through a provider', async () => {
-    const { createPayment: p } = await h.ok(`mutation ($fulfilment: ID, $ft: ID!) {
+    const { createPayment: p } = await h.ok(
+      `mutation ($fulfilment: ID, $ft: ID!) {
       createPayment(input: { ref: "PAY-0001", type: "CARD", retailer: { id: "1" }, amount: { amount: 59.9, scale: 2, unscaledValue: 5990 }, billingAccount: { ref: "BA-JANE" },
         fulfilment: { id: $fulfilment }, financialTransaction: { id: $ft }, attributes: [{ name: "gateway", type: "STRING", value: "stripe" }],
         paymentTransactions: [{ ref: "PT-0001", type: "AUTHORISATION", amount: { amount: 59.9 }, currency: { alphabeticCode: "AUD" }, authorizationKey: "auth_1", cardType: "CREDIT", paymentMethod: "VISA", paymentServiceProvider: { ref: "PSP-STRIPE" } }] }) {
@@ -317,9 +443,37 @@ describe('payments and payment transactions', () => {
         attributes { name value }
         paymentTransactions { edges { node { ref type status amount { amount } currency { alphabeticCode } authorizationKey cardType paymentMethod paymentServiceProvider { ref } payment { ref } } } }
       }
-    }`, { fulfilment: ids['fulfilment'], ft: ids['ft'] });
-    expect(p).toMatchObject({ ref: 'PAY-0001', type: 'CARD', status: 'CREATED', workflowRef: 'PAYMENT::CARD', workflowVersion: expect.any(Number), createdOn: NOW, amount: { amount: 59.9, scale: 2, unscaledValue: 5990 }, retailer: { id: RETAILER_ID }, billingAccount: { ref: 'BA-JANE' }, fulfilment: { ref: 'HD-0200-SHIP-1' }, financialTransaction: { ref: 'HD-0200-FT' }, attributes: [{ name: 'gateway', value: 'stripe' }] });
-    expect(nodes(p.paymentTransactions)).toEqual([{ ref: 'PT-0001', type: 'AUTHORISATION', status: 'CREATED', amount: { amount: 59.9 }, currency: AUD, authorizationKey: 'auth_1', cardType: 'CREDIT', paymentMethod: 'VISA', paymentServiceProvider: { ref: 'PSP-STRIPE' }, payment: { ref: 'PAY-0001' } }]);
+    }`,
+      { fulfilment: ids['fulfilment'], ft: ids['ft'] },
+    );
+    expect(p).toMatchObject({
+      ref: 'PAY-0001',
+      type: 'CARD',
+      status: 'CREATED',
+      workflowRef: 'PAYMENT::CARD',
+      workflowVersion: expect.any(Number),
+      createdOn: NOW,
+      amount: { amount: 59.9, scale: 2, unscaledValue: 5990 },
+      retailer: { id: RETAILER_ID },
+      billingAccount: { ref: 'BA-JANE' },
+      fulfilment: { ref: 'HD-0200-SHIP-1' },
+      financialTransaction: { ref: 'HD-0200-FT' },
+      attributes: [{ name: 'gateway', value: 'stripe' }],
+    });
+    expect(nodes(p.paymentTransactions)).toEqual([
+      {
+        ref: 'PT-0001',
+        type: 'AUTHORISATION',
+        status: 'CREATED',
+        amount: { amount: 59.9 },
+        currency: AUD,
+        authorizationKey: 'auth_1',
+        cardType: 'CREDIT',
+        paymentMethod: 'VISA',
+        paymentServiceProvider: { ref: 'PSP-STRIPE' },
+        payment: { ref: 'PAY-0001' },
+      },
+    ]);
   });
 
   it('createPaymentTransaction adds a transaction to the payment', async () => {
@@ -328,7 +482,16 @@ describe('payments and payment transactions', () => {
         ref type status workflowRef createdOn amount { amount } payment { ref } paymentServiceProvider { name }
       }
     }`);
-    expect(t).toEqual({ ref: 'PT-0002', type: 'CAPTURE', status: 'SUCCESS', workflowRef: 'PAYMENT_TRANSACTION::CAPTURE', createdOn: NOW, amount: { amount: 59.9 }, payment: { ref: 'PAY-0001' }, paymentServiceProvider: { name: 'Stripe AU' } });
+    expect(t).toEqual({
+      ref: 'PT-0002',
+      type: 'CAPTURE',
+      status: 'SUCCESS',
+      workflowRef: 'PAYMENT_TRANSACTION::CAPTURE',
+      createdOn: NOW,
+      amount: { amount: 59.9 },
+      payment: { ref: 'PAY-0001' },
+      paymentServiceProvider: { name: 'Stripe AU' },
+    });
   });
 
   it('payment(ref) and paymentTransaction(ref) return them; the billing account lists the payment', async () => {
@@ -364,9 +527,12 @@ describe('payments and payment transactions', () => {
 
   it('an order created with payment {ref} is found by orders(payment:) and listed by payment.orders', async () => {
     const pre = await h.ok(`{ customer(ref: "jane.citizen@example.com") { id } }`);
-    const { createOrder: o } = await h.ok(`mutation ($customer: ID!) {
+    const { createOrder: o } = await h.ok(
+      `mutation ($customer: ID!) {
       createOrder(input: { ref: "HD-0201", type: "HD", retailer: { id: "1" }, customer: { id: $customer }, payment: { ref: "PAY-0001" }, items: [{ ref: "HD-0201-1", productRef: "RUNNER-42", quantity: 1 }] }) { ref payment { ref } }
-    }`, { customer: pre.customer.id });
+    }`,
+      { customer: pre.customer.id },
+    );
     expect(o).toEqual({ ref: 'HD-0201', payment: { ref: 'PAY-0001' } });
     const d = await h.ok(`{ orders(payment: { ref: "PAY-0001" }) { edges { node { ref } } } payment(ref: "PAY-0001") { orders { edges { node { ref } } } } }`);
     expect(pluck(d.orders)).toEqual(['HD-0201']);
@@ -374,7 +540,9 @@ describe('payments and payment transactions', () => {
   });
 
   it('updatePayment (keyed by ref) changes the status', async () => {
-    const { updatePayment: u } = await h.ok(`mutation { updatePayment(input: { ref: "PAY-0001", status: "PAID", attributes: [{ name: "gateway", type: "STRING", value: "stripe-au" }] }) { ref status attributes { name value } } }`);
+    const { updatePayment: u } = await h.ok(
+      `mutation { updatePayment(input: { ref: "PAY-0001", status: "PAID", attributes: [{ name: "gateway", type: "STRING", value: "stripe-au" }] }) { ref status attributes { name value } } }`,
+    );
     expect(u).toEqual({ ref: 'PAY-0001', status: 'PAID', attributes: [{ name: 'gateway', value: 'stripe-au' }] });
     const d = await h.ok(`{ payment(ref: "PAY-0001") { status } payments(status: ["PAID"]) { edges { node { ref } } } }`);
     expect(d.payment).toEqual({ status: 'PAID' });

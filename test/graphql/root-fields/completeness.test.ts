@@ -31,8 +31,14 @@ describe('root-field coverage', () => {
       const covered = Object.values(COVERAGE).flatMap((c) => c[root]);
       const duplicates = covered.filter((name, i) => covered.indexOf(name) !== i);
       expect(duplicates, 'fields listed under more than one file').toEqual([]);
-      expect(inSchema.filter((n) => !covered.includes(n)), `${root} fields without cases`).toEqual([]);
-      expect(covered.filter((n) => !inSchema.includes(n)), `covered ${root} fields not in the schema`).toEqual([]);
+      expect(
+        inSchema.filter((n) => !covered.includes(n)),
+        `${root} fields without cases`,
+      ).toEqual([]);
+      expect(
+        covered.filter((n) => !inSchema.includes(n)),
+        `covered ${root} fields not in the schema`,
+      ).toEqual([]);
       expect([...covered].sort()).toEqual(inSchema);
     });
   }
@@ -43,7 +49,10 @@ describe('root-field coverage', () => {
       expect(existsSync(path), `${file} exists`).toBe(true);
       const used = rootFieldsUsedIn(path);
       for (const root of ROOTS) {
-        expect(fields[root].filter((f) => !used[root].has(f)), `${root} fields ${file} claims but never selects`).toEqual([]);
+        expect(
+          fields[root].filter((f) => !used[root].has(f)),
+          `${root} fields ${file} claims but never selects`,
+        ).toEqual([]);
       }
     });
   }

@@ -40,23 +40,43 @@ describe('customers', () => {
         },
       },
     );
-    expect(c).toMatchObject({ ref: ALEX, username: ALEX, status: 'ACTIVE', title: 'Mx', firstName: 'Alex', lastName: 'Shopper', primaryEmail: ALEX, primaryPhone: '+61 400 111 222', country: 'Australia', department: 'Retail', timezone: 'Australia/Sydney', promotionOptIn: true, createdOn: NOW, retailer: { id: RETAILER_ID } });
+    expect(c).toMatchObject({
+      ref: ALEX,
+      username: ALEX,
+      status: 'ACTIVE',
+      title: 'Mx',
+      firstName: 'Alex',
+      lastName: 'Shopper',
+      primaryEmail: ALEX,
+      primaryPhone: '+61 400 111 222',
+      country: 'Australia',
+      department: 'Retail',
+      timezone: 'Australia/Sydney',
+      promotionOptIn: true,
+      createdOn: NOW,
+      retailer: { id: RETAILER_ID },
+    });
     expect(c.attributes).toEqual([{ name: 'loyaltyTier', value: 'GOLD' }]);
     ids['alex'] = c.id;
   });
 
   it('createCustomer with a username that exists fails with C0121E', async () => {
-    const errors = await h.fail(`mutation { createCustomer(input: { username: "jane.citizen@example.com", primaryEmail: "x@example.com", timezone: "UTC", promotionOptIn: false, retailer: { id: "1" } }) { id } }`);
+    const errors = await h.fail(
+      `mutation { createCustomer(input: { username: "jane.citizen@example.com", primaryEmail: "x@example.com", timezone: "UTC", promotionOptIn: false, retailer: { id: "1" } }) { id } }`,
+    );
     expect(errors[0]!.message).toContain('C0121E');
   });
 
   it('customerById and customer(ref) return it (and the seeded customer)', async () => {
-    const d = await h.ok(`query ($id: ID!) {
+    const d = await h.ok(
+      `query ($id: ID!) {
       customerById(id: $id) { id username firstName }
       customer(ref: "alex.shopper@example.com") { id lastName attributes { name value } }
       seeded: customer(ref: "jane.citizen@example.com") { firstName lastName title primaryPhone promotionOptIn }
       missing: customer(ref: "nobody@example.com") { id }
-    }`, { id: ids['alex'] });
+    }`,
+      { id: ids['alex'] },
+    );
     expect(d.customerById).toEqual({ id: ids['alex'], username: ALEX, firstName: 'Alex' });
     expect(d.customer).toEqual({ id: ids['alex'], lastName: 'Shopper', attributes: [{ name: 'loyaltyTier', value: 'GOLD' }] });
     expect(d.seeded).toEqual({ firstName: 'Jane', lastName: 'Citizen', title: 'Ms', primaryPhone: '+61 400 000 000', promotionOptIn: false });
@@ -64,13 +84,16 @@ describe('customers', () => {
   });
 
   it('customers finds by filter and not by a non-matching one', async () => {
-    const d = await h.ok(`query ($now: DateRange, $old: DateRange) {
+    const d = await h.ok(
+      `query ($now: DateRange, $old: DateRange) {
       optIn: customers(promotionOptIn: [true]) { edges { node { username } } }
       byName: customers(firstName: ["Alex", "Jane"]) { edges { node { username } } }
       byDate: customers(createdOn: $now, timezone: ["Australia/Sydney"]) { edges { node { username } } }
       wrong: customers(firstName: ["Alex"], lastName: ["Citizen"]) { edges { node { username } } }
       old: customers(createdOn: $old) { edges { node { username } } }
-    }`, { now: AROUND_NOW, old: LONG_AGO });
+    }`,
+      { now: AROUND_NOW, old: LONG_AGO },
+    );
     expect(pluck(d.optIn, 'username')).toEqual([ALEX]);
     expect(pluck(d.byName, 'username').sort()).toEqual([ALEX, 'jane.citizen@example.com']);
     expect(pluck(d.byDate, 'username')).toEqual([ALEX]);
@@ -84,8 +107,16 @@ describe('customers', () => {
         username lastName promotionOptIn firstName attributes { name value }
       }
     }`);
-    expect(u).toEqual({ username: ALEX, lastName: 'Shopper-Smith', promotionOptIn: false, firstName: 'Alex', attributes: [{ name: 'loyaltyTier', value: 'PLATINUM' }] });
-    const d = await h.ok(`{ customer(ref: "alex.shopper@example.com") { lastName promotionOptIn } optIn: customers(promotionOptIn: [true]) { edges { node { username } } } }`);
+    expect(u).toEqual({
+      username: ALEX,
+      lastName: 'Shopper-Smith',
+      promotionOptIn: false,
+      firstName: 'Alex',
+      attributes: [{ name: 'loyaltyTier', value: 'PLATINUM' }],
+    });
+    const d = await h.ok(
+      `{ customer(ref: "alex.shopper@example.com") { lastName promotionOptIn } optIn: customers(promotionOptIn: [true]) { edges { node { username } } } }`,
+    );
     expect(d.customer).toEqual({ lastName: 'Shopper-Smith', promotionOptIn: false });
     expect(pluck(d.optIn, 'username')).toEqual([]);
   });
@@ -98,22 +129,43 @@ describe('customer addresses', () => {
         id ref name companyName street city state postcode latitude longitude email createdOn
       }
     }`);
-    expect(a).toMatchObject({ ref: 'ALEX-HOME', name: 'Alex Shopper', companyName: 'Home', street: '7 Ocean St', city: 'Bondi', state: 'NSW', postcode: '2026', latitude: -33.89, longitude: 151.27, email: ALEX, createdOn: NOW });
+    expect(a).toMatchObject({
+      ref: 'ALEX-HOME',
+      name: 'Alex Shopper',
+      companyName: 'Home',
+      street: '7 Ocean St',
+      city: 'Bondi',
+      state: 'NSW',
+      postcode: '2026',
+      latitude: -33.89,
+      longitude: 151.27,
+      email: ALEX,
+      createdOn: NOW,
+    });
 
-    const d = await h.ok(`query ($id: ID!) {
+    const d = await h.ok(
+      `query ($id: ID!) {
       customerAddressById(id: $id) { id ref city }
       byCity: customerAddresses(city: ["Bondi"]) { edges { node { ref } } }
       byRef: customerAddresses(ref: ["ALEX-HOME"], state: ["NSW"]) { edges { node { ref } } }
       wrong: customerAddresses(city: ["Bondi"], state: ["VIC"]) { edges { node { ref } } }
-    }`, { id: a.id });
+    }`,
+      { id: a.id },
+    );
     expect(d.customerAddressById).toEqual({ id: a.id, ref: 'ALEX-HOME', city: 'Bondi' });
     expect(pluck(d.byCity)).toEqual(['ALEX-HOME']);
     expect(pluck(d.byRef)).toEqual(['ALEX-HOME']);
     expect(pluck(d.wrong)).toEqual([]);
 
-    const { updateCustomerAddress: u } = await h.ok(`mutation ($id: ID!) { updateCustomerAddress(input: { id: $id, street: "9 Ocean St", companyName: "Beach house" }) { ref street companyName city } }`, { id: a.id });
+    const { updateCustomerAddress: u } = await h.ok(
+      `mutation ($id: ID!) { updateCustomerAddress(input: { id: $id, street: "9 Ocean St", companyName: "Beach house" }) { ref street companyName city } }`,
+      { id: a.id },
+    );
     expect(u).toEqual({ ref: 'ALEX-HOME', street: '9 Ocean St', companyName: 'Beach house', city: 'Bondi' });
-    const after = await h.ok(`query ($id: ID!) { customerAddressById(id: $id) { street } moved: customerAddresses(street: ["9 Ocean St"]) { edges { node { ref } } } }`, { id: a.id });
+    const after = await h.ok(
+      `query ($id: ID!) { customerAddressById(id: $id) { street } moved: customerAddresses(street: ["9 Ocean St"]) { edges { node { ref } } } }`,
+      { id: a.id },
+    );
     expect(after.customerAddressById).toEqual({ street: '9 Ocean St' });
     expect(pluck(after.moved)).toEqual(['ALEX-HOME']);
   });
@@ -121,10 +173,28 @@ describe('customer addresses', () => {
 
 describe('me and users', () => {
   it('me is the authenticated user (the configured admin)', async () => {
-    const { me } = await h.ok(`{ me { id ref username firstName lastName primaryEmail type status primaryRetailer { id ref } roles { role { name } contexts { contextType contextId } } } }`);
-    expect(me).toMatchObject({ ref: 'admin', username: 'admin', firstName: 'Local', lastName: 'Admin', primaryEmail: 'admin@fluent-sim.local', type: 'ADMIN', primaryRetailer: { id: RETAILER_ID, ref: 'LOCAL' } });
+    const { me } = await h.ok(
+      `{ me { id ref username firstName lastName primaryEmail type status primaryRetailer { id ref } roles { role { name } contexts { contextType contextId } } } }`,
+    );
+    expect(me).toMatchObject({
+      ref: 'admin',
+      username: 'admin',
+      firstName: 'Local',
+      lastName: 'Admin',
+      primaryEmail: 'admin@fluent-sim.local',
+      type: 'ADMIN',
+      primaryRetailer: { id: RETAILER_ID, ref: 'LOCAL' },
+    });
     expect(me.id).toMatch(/^\d+$/);
-    expect(me.roles).toEqual([{ role: { name: 'ADMIN' }, contexts: [{ contextType: 'ACCOUNT', contextId: 'LOCAL' }, { contextType: 'RETAILER', contextId: RETAILER_ID }] }]);
+    expect(me.roles).toEqual([
+      {
+        role: { name: 'ADMIN' },
+        contexts: [
+          { contextType: 'ACCOUNT', contextId: 'LOCAL' },
+          { contextType: 'RETAILER', contextId: RETAILER_ID },
+        ],
+      },
+    ]);
   });
 
   it('createUser creates a user with roles in contexts (the password is not exposed)', async () => {
@@ -160,31 +230,63 @@ describe('me and users', () => {
         },
       },
     );
-    expect(u).toMatchObject({ ref: 'picker.syd', username: 'picker.syd', title: 'Mr', firstName: 'Pat', lastName: 'Picker', primaryEmail: 'pat.picker@retail.example', type: 'STORE', status: 'ACTIVE', department: 'Store ops', timezone: 'Australia/Sydney', promotionOptIn: false, createdOn: NOW });
+    expect(u).toMatchObject({
+      ref: 'picker.syd',
+      username: 'picker.syd',
+      title: 'Mr',
+      firstName: 'Pat',
+      lastName: 'Picker',
+      primaryEmail: 'pat.picker@retail.example',
+      type: 'STORE',
+      status: 'ACTIVE',
+      department: 'Store ops',
+      timezone: 'Australia/Sydney',
+      promotionOptIn: false,
+      createdOn: NOW,
+    });
     expect(u.language).toEqual({ value: 'en-AU', label: 'English (Australia)' });
     expect(u.primaryRetailer).toEqual({ id: RETAILER_ID });
     expect(u.primaryLocation).toEqual({ ref: 'LOC_SYD_STORE' });
-    expect(u.roles).toEqual([{ role: { name: 'STORE_ASSISTANT', permissions: [{ name: 'ORDER_VIEW' }, { name: 'FULFILMENT_VIEW' }, { name: 'FULFILMENT_UPDATE' }, { name: 'LOCATION_VIEW' }, { name: 'INVENTORY_VIEW' }] }, contexts: [{ contextType: 'LOCATION', contextId: ids['syd'] }] }]);
+    expect(u.roles).toEqual([
+      {
+        role: {
+          name: 'STORE_ASSISTANT',
+          permissions: [
+            { name: 'ORDER_VIEW' },
+            { name: 'FULFILMENT_VIEW' },
+            { name: 'FULFILMENT_UPDATE' },
+            { name: 'LOCATION_VIEW' },
+            { name: 'INVENTORY_VIEW' },
+          ],
+        },
+        contexts: [{ contextType: 'LOCATION', contextId: ids['syd'] }],
+      },
+    ]);
     expect(u.attributes).toEqual([{ name: 'badge', value: 'P-17' }]);
     expect(JSON.stringify(u)).not.toContain('S3cret!');
     ids['picker'] = u.id;
   });
 
   it('createUser with an unknown role fails with C0120E', async () => {
-    const errors = await h.fail(`mutation { createUser(input: { ref: "broken", username: "broken", password: "x", primaryEmail: "x@example.com", type: "API", timezone: "UTC", roles: [{ role: { name: "NO_SUCH_ROLE" }, contexts: [] }] }) { id } }`);
+    const errors = await h.fail(
+      `mutation { createUser(input: { ref: "broken", username: "broken", password: "x", primaryEmail: "x@example.com", type: "API", timezone: "UTC", roles: [{ role: { name: "NO_SUCH_ROLE" }, contexts: [] }] }) { id } }`,
+    );
     expect(errors[0]!.message).toContain('C0120E');
     const { user } = await h.ok(`{ user(username: "broken") { id } }`);
     expect(user).toBeNull();
   });
 
   it('userById and user(id|username) return it', async () => {
-    const d = await h.ok(`query ($id: ID!) {
+    const d = await h.ok(
+      `query ($id: ID!) {
       userById(id: $id) { id username type }
       byName: user(username: "picker.syd") { id firstName }
       byId: user(id: $id) { username }
       admin: user(username: "admin") { type primaryRetailer { id } }
       missing: user(username: "nobody") { id }
-    }`, { id: ids['picker'] });
+    }`,
+      { id: ids['picker'] },
+    );
     expect(d.userById).toEqual({ id: ids['picker'], username: 'picker.syd', type: 'STORE' });
     expect(d.byName).toEqual({ id: ids['picker'], firstName: 'Pat' });
     expect(d.byId).toEqual({ username: 'picker.syd' });
@@ -206,9 +308,12 @@ describe('me and users', () => {
   });
 
   it('updateUser changes fields and status', async () => {
-    const { updateUser: u } = await h.ok(`mutation ($id: ID!) {
+    const { updateUser: u } = await h.ok(
+      `mutation ($id: ID!) {
       updateUser(input: { id: $id, firstName: "Patricia", department: "Click & collect", status: "INACTIVE" }) { username firstName department status lastName }
-    }`, { id: ids['picker'] });
+    }`,
+      { id: ids['picker'] },
+    );
     expect(u).toEqual({ username: 'picker.syd', firstName: 'Patricia', department: 'Click & collect', status: 'INACTIVE', lastName: 'Picker' });
     const d = await h.ok(`{ user(username: "picker.syd") { firstName status } inactive: users(status: ["INACTIVE"]) { edges { node { username } } } }`);
     expect(d.user).toEqual({ firstName: 'Patricia', status: 'INACTIVE' });
@@ -216,9 +321,12 @@ describe('me and users', () => {
   });
 
   it('removeUserRolesFromUser removes the role in that context from the user', async () => {
-    const { removeUserRolesFromUser: r } = await h.ok(`mutation ($loc: ID!) {
+    const { removeUserRolesFromUser: r } = await h.ok(
+      `mutation ($loc: ID!) {
       removeUserRolesFromUser(input: { user: { username: "picker.syd" }, roles: [{ role: { name: "STORE_ASSISTANT" }, contexts: [{ contextType: "LOCATION", contextId: $loc }] }] }) { status }
-    }`, { loc: ids['syd'] });
+    }`,
+      { loc: ids['syd'] },
+    );
     expect(typeof r.status).toBe('string');
     const { user } = await h.ok(`{ user(username: "picker.syd") { roles { role { name } } } }`);
     expect(user.roles ?? []).toEqual([]);
@@ -227,7 +335,9 @@ describe('me and users', () => {
 
 describe('roles and permissions', () => {
   it('createRole creates a role with permissions', async () => {
-    const { createRole: r } = await h.ok(`mutation { createRole(input: { name: "PICKER", permissions: [{ name: "FULFILMENT_VIEW" }, { name: "FULFILMENT_UPDATE" }] }) { id name permissions { name } } }`);
+    const { createRole: r } = await h.ok(
+      `mutation { createRole(input: { name: "PICKER", permissions: [{ name: "FULFILMENT_VIEW" }, { name: "FULFILMENT_UPDATE" }] }) { id name permissions { name } } }`,
+    );
     expect(r).toMatchObject({ name: 'PICKER', permissions: [{ name: 'FULFILMENT_VIEW' }, { name: 'FULFILMENT_UPDATE' }] });
     expect(r.id).toMatch(/^\d+$/);
   });
@@ -253,7 +363,9 @@ describe('roles and permissions', () => {
   });
 
   it('updateRole (keyed by name) sets the permissions', async () => {
-    const { updateRole: u } = await h.ok(`mutation { updateRole(input: { name: "PICKER", permissions: [{ name: "FULFILMENT_VIEW" }, { name: "FULFILMENT_UPDATE" }, { name: "ORDER_VIEW" }] }) { name permissions { name } } }`);
+    const { updateRole: u } = await h.ok(
+      `mutation { updateRole(input: { name: "PICKER", permissions: [{ name: "FULFILMENT_VIEW" }, { name: "FULFILMENT_UPDATE" }, { name: "ORDER_VIEW" }] }) { name permissions { name } } }`,
+    );
     expect(u).toEqual({ name: 'PICKER', permissions: [{ name: 'FULFILMENT_VIEW' }, { name: 'FULFILMENT_UPDATE' }, { name: 'ORDER_VIEW' }] });
     const { role } = await h.ok(`{ role(name: "PICKER") { permissions { name } } }`);
     expect(pluck({ edges: role.permissions.map((p: { name: string }) => ({ node: p })) }, 'name')).toContain('ORDER_VIEW');
@@ -275,7 +387,9 @@ describe('roles and permissions', () => {
   });
 
   it('removePermissionsFromRole removes the permission from the role', async () => {
-    const { removePermissionsFromRole: r } = await h.ok(`mutation { removePermissionsFromRole(input: { role: { name: "PICKER" }, permissions: [{ name: "ORDER_VIEW" }] }) { status } }`);
+    const { removePermissionsFromRole: r } = await h.ok(
+      `mutation { removePermissionsFromRole(input: { role: { name: "PICKER" }, permissions: [{ name: "ORDER_VIEW" }] }) { status } }`,
+    );
     expect(typeof r.status).toBe('string');
     const { role } = await h.ok(`{ role(name: "PICKER") { permissions { name } } }`);
     expect(role.permissions).toEqual([{ name: 'FULFILMENT_VIEW' }, { name: 'FULFILMENT_UPDATE' }]);
@@ -289,13 +403,22 @@ describe('settings', () => {
       json: createSetting(input: { name: "fc.test.config", valueType: "JSON", lobValue: { retries: 3, channels: ["web", "app"] }, context: "ACCOUNT", contextId: 0 }) { id name valueType lobValue context contextId }
     }`);
     expect(d.str).toMatchObject({ name: 'fc.test.feature', valueType: 'STRING', value: 'on', lobValue: null, context: 'RETAILER', contextId: 1 });
-    expect(d.json).toMatchObject({ name: 'fc.test.config', valueType: 'JSON', lobValue: { retries: 3, channels: ['web', 'app'] }, context: 'ACCOUNT', contextId: 0 });
+    expect(d.json).toMatchObject({
+      name: 'fc.test.config',
+      valueType: 'JSON',
+      lobValue: { retries: 3, channels: ['web', 'app'] },
+      context: 'ACCOUNT',
+      contextId: 0,
+    });
     ids['setting'] = d.str.id;
     ids['jsonSetting'] = d.json.id;
   });
 
   it('setting(id) returns it', async () => {
-    const d = await h.ok(`query ($id: ID, $json: ID) { setting(id: $id) { id name value } json: setting(id: $json) { lobValue } }`, { id: ids['setting'], json: ids['jsonSetting'] });
+    const d = await h.ok(`query ($id: ID, $json: ID) { setting(id: $id) { id name value } json: setting(id: $json) { lobValue } }`, {
+      id: ids['setting'],
+      json: ids['jsonSetting'],
+    });
     expect(d.setting).toEqual({ id: ids['setting'], name: 'fc.test.feature', value: 'on' });
     expect(d.json).toEqual({ lobValue: { retries: 3, channels: ['web', 'app'] } });
   });
@@ -314,7 +437,10 @@ describe('settings', () => {
   });
 
   it('updateSetting (keyed by id) changes the value', async () => {
-    const { updateSetting: u } = await h.ok(`mutation ($id: ID!) { updateSetting(input: { id: $id, valueType: "STRING", value: "off", context: "RETAILER", contextId: 1 }) { id name value } }`, { id: ids['setting'] });
+    const { updateSetting: u } = await h.ok(
+      `mutation ($id: ID!) { updateSetting(input: { id: $id, valueType: "STRING", value: "off", context: "RETAILER", contextId: 1 }) { id name value } }`,
+      { id: ids['setting'] },
+    );
     expect(u).toEqual({ id: ids['setting'], name: 'fc.test.feature', value: 'off' });
     const d = await h.ok(`query ($id: ID) { setting(id: $id) { value } off: settings(value: ["off"]) { edges { node { name } } } }`, { id: ids['setting'] });
     expect(d.setting).toEqual({ value: 'off' });
@@ -324,7 +450,9 @@ describe('settings', () => {
 
 describe('currencies', () => {
   it('currency(alphabeticCode) returns a seeded currency', async () => {
-    const d = await h.ok(`{ currency(alphabeticCode: "AUD") { id alphabeticCode numericCode name minorUnits isISO4217 } missing: currency(alphabeticCode: "XXX") { id } }`);
+    const d = await h.ok(
+      `{ currency(alphabeticCode: "AUD") { id alphabeticCode numericCode name minorUnits isISO4217 } missing: currency(alphabeticCode: "XXX") { id } }`,
+    );
     expect(d.currency).toMatchObject({ alphabeticCode: 'AUD', numericCode: '036', name: 'Australian Dollar', minorUnits: 2, isISO4217: true });
     expect(d.currency.id).toMatch(/^\d+$/);
     expect(d.missing).toBeNull();

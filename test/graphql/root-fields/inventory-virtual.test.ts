@@ -9,7 +9,7 @@ import { AROUND_NOW, createHarness, type Harness, LONG_AGO, nodes, pluck } from 
 const NOW = '2026-01-15T09:00:00.000Z';
 const INV = { ref: 'INV:TEST' };
 const VC = { ref: 'VC:TEST' };
-const POS = { ref: 'RUNNER-43:LOC_MEL_STORE', catalogue: INV };
+const _POS = { ref: 'RUNNER-43:LOC_MEL_STORE', catalogue: INV };
 
 let h: Harness;
 const ids: Record<string, string> = {};
@@ -27,31 +27,51 @@ describe('inventory catalogues', () => {
         id ref type name description retailerRefs status workflowRef workflowVersion createdOn attributes { name value }
       }
     }`);
-    expect(c).toMatchObject({ ref: 'INV:TEST', type: 'DEFAULT', name: 'Test inventory', description: 'Root-field tests', retailerRefs: ['1'], status: 'CREATED', workflowRef: 'INVENTORY_CATALOGUE::DEFAULT', workflowVersion: expect.any(Number), createdOn: NOW, attributes: [{ name: 'source', value: 'test' }] });
+    expect(c).toMatchObject({
+      ref: 'INV:TEST',
+      type: 'DEFAULT',
+      name: 'Test inventory',
+      description: 'Root-field tests',
+      retailerRefs: ['1'],
+      status: 'CREATED',
+      workflowRef: 'INVENTORY_CATALOGUE::DEFAULT',
+      workflowVersion: expect.any(Number),
+      createdOn: NOW,
+      attributes: [{ name: 'source', value: 'test' }],
+    });
   });
 
   it('inventoryCatalogue(ref) returns it (and the seeded one)', async () => {
-    const d = await h.ok(`{ inventoryCatalogue(ref: "INV:TEST") { ref name type } seeded: inventoryCatalogue(ref: "DEFAULT:1") { name description } missing: inventoryCatalogue(ref: "NOPE") { ref } }`);
+    const d = await h.ok(
+      `{ inventoryCatalogue(ref: "INV:TEST") { ref name type } seeded: inventoryCatalogue(ref: "DEFAULT:1") { name description } missing: inventoryCatalogue(ref: "NOPE") { ref } }`,
+    );
     expect(d.inventoryCatalogue).toEqual({ ref: 'INV:TEST', name: 'Test inventory', type: 'DEFAULT' });
     expect(d.seeded).toEqual({ name: 'Inventory of retailer 1', description: 'Default inventory catalogue' });
     expect(d.missing).toBeNull();
   });
 
   it('inventoryCatalogues finds by filter and not by a non-matching one', async () => {
-    const d = await h.ok(`query ($now: DateRange, $old: DateRange) {
+    const d = await h.ok(
+      `query ($now: DateRange, $old: DateRange) {
       byName: inventoryCatalogues(name: ["Test inventory"]) { edges { node { ref } } }
       byDate: inventoryCatalogues(createdOn: $now, type: ["DEFAULT"]) { edges { node { ref } } }
       wrong: inventoryCatalogues(name: ["Test inventory"], createdOn: $old) { edges { node { ref } } }
-    }`, { now: AROUND_NOW, old: LONG_AGO });
+    }`,
+      { now: AROUND_NOW, old: LONG_AGO },
+    );
     expect(pluck(d.byName)).toEqual(['INV:TEST']);
     expect(pluck(d.byDate).sort()).toEqual(['DEFAULT:1', 'INV:TEST']);
     expect(pluck(d.wrong)).toEqual([]);
   });
 
   it('updateInventoryCatalogue changes name and status', async () => {
-    const { updateInventoryCatalogue: u } = await h.ok(`mutation { updateInventoryCatalogue(input: { ref: "INV:TEST", name: "Test inventory (AU)", status: "INACTIVE" }) { ref name status } }`);
+    const { updateInventoryCatalogue: u } = await h.ok(
+      `mutation { updateInventoryCatalogue(input: { ref: "INV:TEST", name: "Test inventory (AU)", status: "INACTIVE" }) { ref name status } }`,
+    );
     expect(u).toEqual({ ref: 'INV:TEST', name: 'Test inventory (AU)', status: 'INACTIVE' });
-    const d = await h.ok(`{ inventoryCatalogue(ref: "INV:TEST") { name status } inactive: inventoryCatalogues(status: ["INACTIVE"]) { edges { node { ref } } } }`);
+    const d = await h.ok(
+      `{ inventoryCatalogue(ref: "INV:TEST") { name status } inactive: inventoryCatalogues(status: ["INACTIVE"]) { edges { node { ref } } } }`,
+    );
     expect(d.inventoryCatalogue).toEqual({ name: 'Test inventory (AU)', status: 'INACTIVE' });
     expect(pluck(d.inactive)).toEqual(['INV:TEST']);
   });
@@ -66,7 +86,17 @@ describe('inventory positions and quantities', () => {
         location { ref city }
       }
     }`);
-    expect(p).toMatchObject({ ref: 'RUNNER-43:LOC_MEL_STORE', type: 'DEFAULT', status: 'CREATED', workflowRef: 'INVENTORY_POSITION::DEFAULT', productRef: 'RUNNER-43', locationRef: 'LOC_MEL_STORE', onHand: 12, createdOn: NOW, catalogue: INV });
+    expect(p).toMatchObject({
+      ref: 'RUNNER-43:LOC_MEL_STORE',
+      type: 'DEFAULT',
+      status: 'CREATED',
+      workflowRef: 'INVENTORY_POSITION::DEFAULT',
+      productRef: 'RUNNER-43',
+      locationRef: 'LOC_MEL_STORE',
+      onHand: 12,
+      createdOn: NOW,
+      catalogue: INV,
+    });
     expect(p.product).toEqual({ __typename: 'VariantProduct', ref: 'RUNNER-43', name: 'Trail Runner EU 43' });
     expect(p.location).toEqual({ ref: 'LOC_MEL_STORE_ADDR', city: 'Melbourne' });
   });
@@ -79,7 +109,17 @@ describe('inventory positions and quantities', () => {
       reserved: createInventoryQuantity(input: { ref: "RUNNER-43:LOC_MEL_STORE:RESERVED", catalogue: { ref: "INV:TEST" }, position: { ref: "RUNNER-43:LOC_MEL_STORE", catalogue: { ref: "INV:TEST" } }, type: "RESERVED", quantity: 3 }) { ref quantity }
       onOrder: createInventoryQuantity(input: { ref: "RUNNER-43:LOC_MEL_STORE:ON_ORDER", catalogue: { ref: "INV:TEST" }, position: { ref: "RUNNER-43:LOC_MEL_STORE", catalogue: { ref: "INV:TEST" } }, type: "ON_ORDER", quantity: 20, expectedOn: "2026-02-01T00:00:00.000Z" }) { ref expectedOn }
     }`);
-    expect(d.onHand).toEqual({ ref: 'RUNNER-43:LOC_MEL_STORE:LAST_ON_HAND', type: 'LAST_ON_HAND', status: 'CREATED', workflowRef: 'INVENTORY_QUANTITY::LAST_ON_HAND', quantity: 12, condition: 'NEW', storageAreaRef: 'SHOPFLOOR', catalogue: INV, position: { ref: 'RUNNER-43:LOC_MEL_STORE', onHand: 12 } });
+    expect(d.onHand).toEqual({
+      ref: 'RUNNER-43:LOC_MEL_STORE:LAST_ON_HAND',
+      type: 'LAST_ON_HAND',
+      status: 'CREATED',
+      workflowRef: 'INVENTORY_QUANTITY::LAST_ON_HAND',
+      quantity: 12,
+      condition: 'NEW',
+      storageAreaRef: 'SHOPFLOOR',
+      catalogue: INV,
+      position: { ref: 'RUNNER-43:LOC_MEL_STORE', onHand: 12 },
+    });
     expect(d.reserved).toEqual({ ref: 'RUNNER-43:LOC_MEL_STORE:RESERVED', quantity: 3 });
     expect(d.onOrder).toEqual({ ref: 'RUNNER-43:LOC_MEL_STORE:ON_ORDER', expectedOn: '2026-02-01T00:00:00.000Z' });
   });
@@ -91,7 +131,11 @@ describe('inventory positions and quantities', () => {
       wrongCatalogue: inventoryPosition(ref: "TSHIRT-BLK-M:LOC_MEL_STORE", catalogue: { ref: "INV:TEST" }) { ref }
     }`);
     expect(d.inventoryPosition.onHand).toBe(12);
-    expect(nodes(d.inventoryPosition.quantities).sort((a, b) => a.type.localeCompare(b.type))).toEqual([{ type: 'LAST_ON_HAND', quantity: 12 }, { type: 'ON_ORDER', quantity: 20 }, { type: 'RESERVED', quantity: 3 }]);
+    expect(nodes(d.inventoryPosition.quantities).sort((a, b) => a.type.localeCompare(b.type))).toEqual([
+      { type: 'LAST_ON_HAND', quantity: 12 },
+      { type: 'ON_ORDER', quantity: 20 },
+      { type: 'RESERVED', quantity: 3 },
+    ]);
     expect(d.seeded).toEqual({ onHand: 5, quantities: { edges: [{ node: { type: 'LAST_ON_HAND', quantity: 5 } }] } });
     expect(d.wrongCatalogue).toBeNull();
   });
@@ -105,26 +149,43 @@ describe('inventory positions and quantities', () => {
       wrong: inventoryPositions(catalogue: { ref: "INV:TEST" }, locationRef: ["LOC_SYD_STORE"]) { edges { node { ref } } }
     }`);
     expect(pluck(d.test)).toEqual(['RUNNER-43:LOC_MEL_STORE']);
-    expect(nodes(d.bySku).sort((a, b) => a.locationRef.localeCompare(b.locationRef))).toEqual([{ locationRef: 'LOC_MEL_DC', onHand: 29 }, { locationRef: 'LOC_MEL_STORE', onHand: 5 }, { locationRef: 'LOC_SYD_STORE', onHand: 38 }]);
+    expect(nodes(d.bySku).sort((a, b) => a.locationRef.localeCompare(b.locationRef))).toEqual([
+      { locationRef: 'LOC_MEL_DC', onHand: 29 },
+      { locationRef: 'LOC_MEL_STORE', onHand: 5 },
+      { locationRef: 'LOC_SYD_STORE', onHand: 38 },
+    ]);
     expect(pluck(d.byLocation, 'productRef').sort()).toEqual(['HOODIE-GRY-M', 'RUNNER-42', 'RUNNER-43', 'TSHIRT-BLK-L', 'TSHIRT-BLK-M']);
     expect(nodes(d.byOnHand)).toEqual([{ ref: 'RUNNER-43:LOC_MEL_STORE', catalogue: INV }]);
     expect(pluck(d.wrong)).toEqual([]);
   });
 
   it('inventoryQuantity(ref, catalogue) and inventoryQuantities return them', async () => {
-    const d = await h.ok(`query ($feb: DateRange) {
+    const d = await h.ok(
+      `query ($feb: DateRange) {
       inventoryQuantity(ref: "RUNNER-43:LOC_MEL_STORE:RESERVED", catalogue: { ref: "INV:TEST" }) { ref type quantity position { ref } }
       byType: inventoryQuantities(catalogue: { ref: "INV:TEST" }, type: ["RESERVED", "ON_ORDER"]) { edges { node { ref } } }
       byExpected: inventoryQuantities(expectedOn: $feb) { edges { node { ref quantity } } }
       byArea: inventoryQuantities(storageAreaRef: ["SHOPFLOOR"], condition: ["NEW"]) { edges { node { ref } } }
       seeded: inventoryQuantities(catalogue: { ref: "DEFAULT:1" }, quantity: [38], first: 50) { edges { node { ref } } }
       wrong: inventoryQuantities(catalogue: { ref: "INV:TEST" }, type: ["RESERVED"], quantity: [99]) { edges { node { ref } } }
-    }`, { feb: { from: '2026-02-01T00:00:00.000Z', to: '2026-02-28T00:00:00.000Z' } });
-    expect(d.inventoryQuantity).toEqual({ ref: 'RUNNER-43:LOC_MEL_STORE:RESERVED', type: 'RESERVED', quantity: 3, position: { ref: 'RUNNER-43:LOC_MEL_STORE' } });
+    }`,
+      { feb: { from: '2026-02-01T00:00:00.000Z', to: '2026-02-28T00:00:00.000Z' } },
+    );
+    expect(d.inventoryQuantity).toEqual({
+      ref: 'RUNNER-43:LOC_MEL_STORE:RESERVED',
+      type: 'RESERVED',
+      quantity: 3,
+      position: { ref: 'RUNNER-43:LOC_MEL_STORE' },
+    });
     expect(pluck(d.byType).sort()).toEqual(['RUNNER-43:LOC_MEL_STORE:ON_ORDER', 'RUNNER-43:LOC_MEL_STORE:RESERVED']);
     expect(nodes(d.byExpected)).toEqual([{ ref: 'RUNNER-43:LOC_MEL_STORE:ON_ORDER', quantity: 20 }]);
     expect(pluck(d.byArea)).toEqual(['RUNNER-43:LOC_MEL_STORE:LAST_ON_HAND']);
-    expect(pluck(d.seeded).sort()).toEqual(['RUNNER-42:LOC_MEL_STORE:LAST_ON_HAND', 'RUNNER-43:LOC_SYD_STORE:LAST_ON_HAND', 'TSHIRT-BLK-L:LOC_MEL_DC:LAST_ON_HAND', 'TSHIRT-BLK-M:LOC_SYD_STORE:LAST_ON_HAND']);
+    expect(pluck(d.seeded).sort()).toEqual([
+      'RUNNER-42:LOC_MEL_STORE:LAST_ON_HAND',
+      'RUNNER-43:LOC_SYD_STORE:LAST_ON_HAND',
+      'TSHIRT-BLK-L:LOC_MEL_DC:LAST_ON_HAND',
+      'TSHIRT-BLK-M:LOC_SYD_STORE:LAST_ON_HAND',
+    ]);
     expect(pluck(d.wrong)).toEqual([]);
   });
 
@@ -147,7 +208,7 @@ describe('inventory positions and quantities', () => {
 });
 
 describe('inventory aggregates and bulk status updates', () => {
-  it('inventoryPositionAggregate sums onHand over a product\'s positions (optionally within a network)', async () => {
+  it("inventoryPositionAggregate sums onHand over a product's positions (optionally within a network)", async () => {
     const d = await h.ok(`{
       all: inventoryPositionAggregate(catalogue: { ref: "DEFAULT:1" }, productRef: "TSHIRT-BLK-M") { sum count }
       stores: inventoryPositionAggregate(catalogue: { ref: "DEFAULT:1" }, productRef: "TSHIRT-BLK-M", networkRef: "STORES") { sum count }
@@ -162,11 +223,14 @@ describe('inventory aggregates and bulk status updates', () => {
   });
 
   it('inventoryQuantityAggregate sums the quantities of a position by type and expectedOn', async () => {
-    const d = await h.ok(`query ($feb: DateRange) {
+    const d = await h.ok(
+      `query ($feb: DateRange) {
       stock: inventoryQuantityAggregate(position: { ref: "RUNNER-43:LOC_MEL_STORE", catalogue: { ref: "INV:TEST" } }, type: ["LAST_ON_HAND", "RESERVED"]) { sum count }
       all: inventoryQuantityAggregate(position: { ref: "RUNNER-43:LOC_MEL_STORE", catalogue: { ref: "INV:TEST" } }) { sum count }
       expected: inventoryQuantityAggregate(position: { ref: "RUNNER-43:LOC_MEL_STORE", catalogue: { ref: "INV:TEST" } }, expectedOn: $feb) { sum count }
-    }`, { feb: { from: '2026-02-01T00:00:00.000Z', to: '2026-02-28T00:00:00.000Z' } });
+    }`,
+      { feb: { from: '2026-02-01T00:00:00.000Z', to: '2026-02-28T00:00:00.000Z' } },
+    );
     expect(d.stock).toEqual({ sum: 13, count: 2 });
     expect(d.all).toEqual({ sum: 33, count: 3 });
     expect(d.expected).toEqual({ sum: 20, count: 1 });
@@ -207,8 +271,27 @@ describe('control groups and controls', () => {
         ref type name description status workflowRef executionOrder values { name type value } controlGroup { ref }
       }
     }`);
-    expect(d.createControlGroup).toEqual({ ref: 'CG:TEST', type: 'DEFAULT', name: 'Test controls', description: 'Safety stock', retailerRefs: ['1'], status: 'CREATED', workflowRef: 'CONTROL_GROUP::DEFAULT', createdOn: NOW });
-    expect(d.createControl).toEqual({ ref: 'CTL:SAFETY', type: 'LOCATION_SAFETY_STOCK', name: 'Safety stock', description: 'Keep 2 back', status: 'CREATED', workflowRef: 'CONTROL::LOCATION_SAFETY_STOCK', executionOrder: 1, values: [{ name: 'quantity', type: 'INTEGER', value: 2 }], controlGroup: { ref: 'CG:TEST' } });
+    expect(d.createControlGroup).toEqual({
+      ref: 'CG:TEST',
+      type: 'DEFAULT',
+      name: 'Test controls',
+      description: 'Safety stock',
+      retailerRefs: ['1'],
+      status: 'CREATED',
+      workflowRef: 'CONTROL_GROUP::DEFAULT',
+      createdOn: NOW,
+    });
+    expect(d.createControl).toEqual({
+      ref: 'CTL:SAFETY',
+      type: 'LOCATION_SAFETY_STOCK',
+      name: 'Safety stock',
+      description: 'Keep 2 back',
+      status: 'CREATED',
+      workflowRef: 'CONTROL::LOCATION_SAFETY_STOCK',
+      executionOrder: 1,
+      values: [{ name: 'quantity', type: 'INTEGER', value: 2 }],
+      controlGroup: { ref: 'CG:TEST' },
+    });
   });
 
   it('controlGroup(ref) and control(ref, controlGroup) return them', async () => {
@@ -250,12 +333,28 @@ describe('control groups and controls', () => {
 
 describe('virtual catalogues and positions', () => {
   it('createVirtualCatalogue creates a catalogue over an inventory and product catalogue', async () => {
-    const { createVirtualCatalogue: c } = await h.ok(`mutation ($base: String) {
+    const { createVirtualCatalogue: c } = await h.ok(
+      `mutation ($base: String) {
       createVirtualCatalogue(input: { ref: "VC:TEST", type: "BASE", name: "Test ATS", description: "Root-field tests", inventoryCatalogueRef: "INV:TEST", productCatalogueRef: "PC:MASTER:1", networkIds: [$base], controlGroupRef: "CG:TEST", retailerRefs: ["1"] }) {
         ref type name description status workflowRef inventoryCatalogueRef productCatalogueRef networkIds controlGroupRef retailerRefs createdOn
       }
-    }`, { base: ids['BASE'] });
-    expect(c).toEqual({ ref: 'VC:TEST', type: 'BASE', name: 'Test ATS', description: 'Root-field tests', status: 'CREATED', workflowRef: 'VIRTUAL_CATALOGUE::BASE', inventoryCatalogueRef: 'INV:TEST', productCatalogueRef: 'PC:MASTER:1', networkIds: [ids['BASE']], controlGroupRef: 'CG:TEST', retailerRefs: ['1'], createdOn: NOW });
+    }`,
+      { base: ids['BASE'] },
+    );
+    expect(c).toEqual({
+      ref: 'VC:TEST',
+      type: 'BASE',
+      name: 'Test ATS',
+      description: 'Root-field tests',
+      status: 'CREATED',
+      workflowRef: 'VIRTUAL_CATALOGUE::BASE',
+      inventoryCatalogueRef: 'INV:TEST',
+      productCatalogueRef: 'PC:MASTER:1',
+      networkIds: [ids['BASE']],
+      controlGroupRef: 'CG:TEST',
+      retailerRefs: ['1'],
+      createdOn: NOW,
+    });
   });
 
   it('createVirtualPosition creates positions per product and location group', async () => {
@@ -267,7 +366,16 @@ describe('virtual catalogues and positions', () => {
       dc: createVirtualPosition(input: { ref: "RUNNER-43:LOC_MEL_DC", catalogue: { ref: "VC:TEST" }, type: "BASE", productRef: "RUNNER-43", groupRef: "LOC_MEL_DC", quantity: 7 }) { ref quantity }
       dcOther: createVirtualPosition(input: { ref: "RUNNER-42:LOC_MEL_DC", catalogue: { ref: "VC:TEST" }, type: "BASE", productRef: "RUNNER-42", groupRef: "LOC_MEL_DC", quantity: 4 }) { ref quantity }
     }`);
-    expect(d.mel).toEqual({ ref: 'RUNNER-43:LOC_MEL_STORE', type: 'BASE', status: 'CREATED', workflowRef: 'VIRTUAL_POSITION::BASE', productRef: 'RUNNER-43', groupRef: 'LOC_MEL_STORE', quantity: 2, catalogue: VC });
+    expect(d.mel).toEqual({
+      ref: 'RUNNER-43:LOC_MEL_STORE',
+      type: 'BASE',
+      status: 'CREATED',
+      workflowRef: 'VIRTUAL_POSITION::BASE',
+      productRef: 'RUNNER-43',
+      groupRef: 'LOC_MEL_STORE',
+      quantity: 2,
+      catalogue: VC,
+    });
     expect([d.syd.quantity, d.dc.quantity, d.dcOther.quantity]).toEqual([10, 7, 4]);
   });
 
@@ -279,7 +387,12 @@ describe('virtual catalogues and positions', () => {
       wrongCatalogue: virtualPosition(ref: "RUNNER-43:LOC_SYD_STORE", catalogue: { ref: "BASE:1" }) { ref }
     }`);
     expect(d.virtualCatalogue.name).toBe('Test ATS');
-    expect(pluck(d.virtualCatalogue.virtualPositions).sort()).toEqual(['RUNNER-42:LOC_MEL_DC', 'RUNNER-43:LOC_MEL_DC', 'RUNNER-43:LOC_MEL_STORE', 'RUNNER-43:LOC_SYD_STORE']);
+    expect(pluck(d.virtualCatalogue.virtualPositions).sort()).toEqual([
+      'RUNNER-42:LOC_MEL_DC',
+      'RUNNER-43:LOC_MEL_DC',
+      'RUNNER-43:LOC_MEL_STORE',
+      'RUNNER-43:LOC_SYD_STORE',
+    ]);
     expect(d.seeded).toEqual({ name: 'Available to sell', inventoryCatalogueRef: 'DEFAULT:1', productCatalogueRef: 'PC:MASTER:1' });
     expect(d.virtualPosition).toEqual({ ref: 'RUNNER-43:LOC_SYD_STORE', productRef: 'RUNNER-43', groupRef: 'LOC_SYD_STORE', quantity: 10, catalogue: VC });
     expect(d.wrongCatalogue).toBeNull();
@@ -319,7 +432,10 @@ describe('virtual catalogues and positions', () => {
         edges { node { location { ref } } }
       }
     }`);
-    const five = nodes(d.five).map((n) => ({ location: n.location.ref, positions: n.virtualPositions.filter((p: { productRef: string }) => p.productRef === 'RUNNER-43') }));
+    const five = nodes(d.five).map((n) => ({
+      location: n.location.ref,
+      positions: n.virtualPositions.filter((p: { productRef: string }) => p.productRef === 'RUNNER-43'),
+    }));
     expect(five.sort((a, b) => a.location.localeCompare(b.location))).toEqual([
       { location: 'LOC_MEL_DC', positions: [{ productRef: 'RUNNER-43', quantity: 7 }] },
       { location: 'LOC_SYD_STORE', positions: [{ productRef: 'RUNNER-43', quantity: 10 }] },

@@ -6,7 +6,23 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { AROUND_NOW, createHarness, type Harness, LONG_AGO, nodes, pluck, RETAILER_ID } from './support/harness.js';
 
 const NOW = '2026-01-15T09:00:00.000Z';
-const SCHEDULE = { allHours: false, monStart: 900, monEnd: 1700, tueStart: 900, tueEnd: 1700, wedStart: 900, wedEnd: 1700, thuStart: 900, thuEnd: 2100, friStart: 900, friEnd: 1700, satStart: 1000, satEnd: 1600, sunStart: 1100, sunEnd: 1500 };
+const SCHEDULE = {
+  allHours: false,
+  monStart: 900,
+  monEnd: 1700,
+  tueStart: 900,
+  tueEnd: 1700,
+  wedStart: 900,
+  wedEnd: 1700,
+  thuStart: 900,
+  thuEnd: 2100,
+  friStart: 900,
+  friEnd: 1700,
+  satStart: 1000,
+  satEnd: 1600,
+  sunStart: 1100,
+  sunEnd: 1500,
+};
 
 let h: Harness;
 const ids: Record<string, string> = {};
@@ -46,31 +62,49 @@ describe('retailers', () => {
         },
       },
     );
-    expect(r).toMatchObject({ ref: 'OUTLET', status: 'ACTIVE', tradingName: 'Sim Outlet', summary: 'Second retailer', websiteUrl: 'https://outlet.example', websiteUrlName: 'outlet', primaryEmail: 'ops@outlet.example', supportContactName: 'Outlet Support', supportEmail: 'help@outlet.example', supportPhone: '+61 2 8000 0000', createdOn: NOW });
+    expect(r).toMatchObject({
+      ref: 'OUTLET',
+      status: 'ACTIVE',
+      tradingName: 'Sim Outlet',
+      summary: 'Second retailer',
+      websiteUrl: 'https://outlet.example',
+      websiteUrlName: 'outlet',
+      primaryEmail: 'ops@outlet.example',
+      supportContactName: 'Outlet Support',
+      supportEmail: 'help@outlet.example',
+      supportPhone: '+61 2 8000 0000',
+      createdOn: NOW,
+    });
     expect(nodes(r.networks)).toEqual([{ ref: 'OUTLET_BASE', type: 'BASE' }]);
     expect(r.id).not.toBe(RETAILER_ID);
     ids['OUTLET'] = r.id;
   });
 
   it('retailerById returns the created retailer and the seeded one', async () => {
-    const d = await h.ok(`query ($id: ID!, $seeded: ID!) {
+    const d = await h.ok(
+      `query ($id: ID!, $seeded: ID!) {
       retailerById(id: $id) { id ref tradingName websiteUrlName }
       seeded: retailerById(id: $seeded) { ref tradingName primaryEmail }
       missing: retailerById(id: "999") { id }
-    }`, { id: ids['OUTLET'], seeded: RETAILER_ID });
+    }`,
+      { id: ids['OUTLET'], seeded: RETAILER_ID },
+    );
     expect(d.retailerById).toEqual({ id: ids['OUTLET'], ref: 'OUTLET', tradingName: 'Sim Outlet', websiteUrlName: 'outlet' });
     expect(d.seeded).toEqual({ ref: 'LOCAL', tradingName: 'Fluent Sim Retail', primaryEmail: 'ops@retail.example' });
     expect(d.missing).toBeNull();
   });
 
   it('retailers finds by filter and not by a non-matching one', async () => {
-    const d = await h.ok(`query ($now: DateRange, $old: DateRange) {
+    const d = await h.ok(
+      `query ($now: DateRange, $old: DateRange) {
       byRef: retailers(ref: ["OUTLET"]) { edges { node { ref tradingName } } }
       byName: retailers(tradingName: ["Sim Outlet", "Fluent Sim Retail"]) { edges { node { ref } } }
       byDate: retailers(createdOn: $now) { edges { node { ref } } }
       wrong: retailers(ref: ["OUTLET"], supportEmail: ["support@retail.example"]) { edges { node { ref } } }
       old: retailers(createdOn: $old) { edges { node { ref } } }
-    }`, { now: AROUND_NOW, old: LONG_AGO });
+    }`,
+      { now: AROUND_NOW, old: LONG_AGO },
+    );
     expect(nodes(d.byRef)).toEqual([{ ref: 'OUTLET', tradingName: 'Sim Outlet' }]);
     expect(pluck(d.byName).sort()).toEqual(['LOCAL', 'OUTLET']);
     expect(pluck(d.byDate).sort()).toEqual(['LOCAL', 'OUTLET']);
@@ -79,14 +113,20 @@ describe('retailers', () => {
   });
 
   it('updateRetailer changes trading name and status', async () => {
-    const { updateRetailer: u } = await h.ok(`mutation ($id: ID!) {
+    const { updateRetailer: u } = await h.ok(
+      `mutation ($id: ID!) {
       updateRetailer(input: { id: $id, tradingName: "Sim Outlet Pty Ltd", status: "INACTIVE" }) { id ref tradingName status }
-    }`, { id: ids['OUTLET'] });
+    }`,
+      { id: ids['OUTLET'] },
+    );
     expect(u).toEqual({ id: ids['OUTLET'], ref: 'OUTLET', tradingName: 'Sim Outlet Pty Ltd', status: 'INACTIVE' });
-    const d = await h.ok(`query ($id: ID!) {
+    const d = await h.ok(
+      `query ($id: ID!) {
       retailerById(id: $id) { tradingName status }
       inactive: retailers(status: ["INACTIVE"]) { edges { node { ref } } }
-    }`, { id: ids['OUTLET'] });
+    }`,
+      { id: ids['OUTLET'] },
+    );
     expect(d.retailerById).toEqual({ tradingName: 'Sim Outlet Pty Ltd', status: 'INACTIVE' });
     expect(pluck(d.inactive)).toEqual(['OUTLET']);
   });
@@ -94,11 +134,14 @@ describe('retailers', () => {
 
 describe('networks', () => {
   it('createNetwork links retailers and locations', async () => {
-    const { createNetwork: n } = await h.ok(`mutation ($mel: ID!) {
+    const { createNetwork: n } = await h.ok(
+      `mutation ($mel: ID!) {
       createNetwork(input: { name: "VIC", type: "CC", retailers: [{ id: "1" }], locations: [{ id: $mel }], attributes: [{ name: "region", type: "STRING", value: "VIC" }] }) {
         id ref type status createdOn attributes { name value } retailers { edges { node { id ref } } } locations { edges { node { ref } } }
       }
-    }`, { mel: ids['LOC_MEL_STORE'] });
+    }`,
+      { mel: ids['LOC_MEL_STORE'] },
+    );
     expect(n).toMatchObject({ ref: 'VIC', type: 'CC', status: 'ACTIVE', createdOn: NOW, attributes: [{ name: 'region', value: 'VIC' }] });
     expect(nodes(n.retailers)).toEqual([{ id: RETAILER_ID, ref: 'LOCAL' }]);
     expect(pluck(n.locations)).toEqual(['LOC_MEL_STORE']);
@@ -113,13 +156,16 @@ describe('networks', () => {
   });
 
   it('network(id|ref) and networkById return it', async () => {
-    const d = await h.ok(`query ($id: ID!) {
+    const d = await h.ok(
+      `query ($id: ID!) {
       byId: networkById(id: $id) { id ref type }
       byRef: network(ref: "VIC") { id ref locations { edges { node { ref } } } }
       byIdArg: network(id: $id) { ref }
       seeded: network(ref: "STORES") { type locations { edges { node { ref } } } }
       missing: network(ref: "NOPE") { id }
-    }`, { id: ids['VIC'] });
+    }`,
+      { id: ids['VIC'] },
+    );
     expect(d.byId).toEqual({ id: ids['VIC'], ref: 'VIC', type: 'CC' });
     expect(d.byRef.id).toBe(ids['VIC']);
     expect(pluck(d.byRef.locations)).toEqual(['LOC_MEL_STORE']);
@@ -141,7 +187,9 @@ describe('networks', () => {
   });
 
   it('updateNetwork changes type and status', async () => {
-    const { updateNetwork: u } = await h.ok(`mutation ($id: ID!) { updateNetwork(input: { id: $id, type: "HD", status: "INACTIVE" }) { ref type status } }`, { id: ids['VIC'] });
+    const { updateNetwork: u } = await h.ok(`mutation ($id: ID!) { updateNetwork(input: { id: $id, type: "HD", status: "INACTIVE" }) { ref type status } }`, {
+      id: ids['VIC'],
+    });
     expect(u).toEqual({ ref: 'VIC', type: 'HD', status: 'INACTIVE' });
     const d = await h.ok(`{ network(ref: "VIC") { type status } hd: networks(type: ["HD"]) { edges { node { ref } } } }`);
     expect(d.network).toEqual({ type: 'HD', status: 'INACTIVE' });
@@ -170,7 +218,18 @@ describe('locations', () => {
           supportPhoneNumber: '+61 7 3000 0000',
           defaultCarrier: 'AUSPOST',
           attributes: [{ name: 'pickupEnabled', type: 'BOOLEAN', value: true }],
-          primaryAddress: { ref: 'LOC_BNE_STORE_ADDR', name: 'Brisbane Queen St Store', street: '1 Queen St', city: 'Brisbane', state: 'QLD', postcode: '4000', country: 'Australia', latitude: -27.4698, longitude: 153.0251, timeZone: 'Australia/Brisbane' },
+          primaryAddress: {
+            ref: 'LOC_BNE_STORE_ADDR',
+            name: 'Brisbane Queen St Store',
+            street: '1 Queen St',
+            city: 'Brisbane',
+            state: 'QLD',
+            postcode: '4000',
+            country: 'Australia',
+            latitude: -27.4698,
+            longitude: 153.0251,
+            timeZone: 'Australia/Brisbane',
+          },
           retailer: { id: RETAILER_ID },
           openingSchedule: SCHEDULE,
           networks: [{ id: ids['STORES'] }],
@@ -178,9 +237,33 @@ describe('locations', () => {
         },
       },
     );
-    expect(l).toMatchObject({ ref: 'LOC_BNE_STORE', type: 'STORE', name: 'Brisbane Queen St Store', status: 'CREATED', workflowRef: 'LOCATION::STORE', workflowVersion: expect.any(Number), supportPhoneNumber: '+61 7 3000 0000', defaultCarrier: 'AUSPOST', createdOn: NOW, retailer: { id: RETAILER_ID } });
+    expect(l).toMatchObject({
+      ref: 'LOC_BNE_STORE',
+      type: 'STORE',
+      name: 'Brisbane Queen St Store',
+      status: 'CREATED',
+      workflowRef: 'LOCATION::STORE',
+      workflowVersion: expect.any(Number),
+      supportPhoneNumber: '+61 7 3000 0000',
+      defaultCarrier: 'AUSPOST',
+      createdOn: NOW,
+      retailer: { id: RETAILER_ID },
+    });
     expect(l.attributes).toEqual([{ name: 'pickupEnabled', value: true }]);
-    expect(l.primaryAddress).toEqual({ __typename: 'StoreAddress', ref: 'LOC_BNE_STORE_ADDR', name: 'Brisbane Queen St Store', street: '1 Queen St', city: 'Brisbane', state: 'QLD', postcode: '4000', country: 'Australia', latitude: -27.4698, longitude: 153.0251, timeZone: 'Australia/Brisbane', location: { ref: 'LOC_BNE_STORE' } });
+    expect(l.primaryAddress).toEqual({
+      __typename: 'StoreAddress',
+      ref: 'LOC_BNE_STORE_ADDR',
+      name: 'Brisbane Queen St Store',
+      street: '1 Queen St',
+      city: 'Brisbane',
+      state: 'QLD',
+      postcode: '4000',
+      country: 'Australia',
+      latitude: -27.4698,
+      longitude: 153.0251,
+      timeZone: 'Australia/Brisbane',
+      location: { ref: 'LOC_BNE_STORE' },
+    });
     expect(l.openingSchedule).toEqual({ allHours: false, monStart: 900, monEnd: 1700, thuEnd: 2100, satStart: 1000, sunEnd: 1500 });
     expect(pluck(l.networks)).toEqual(['STORES']);
     expect(nodes(l.storageAreas)).toEqual([{ type: 'BACKROOM', status: 'ACTIVE', location: { ref: 'LOC_BNE_STORE' } }]);
@@ -193,29 +276,40 @@ describe('locations', () => {
   });
 
   it('location(id|ref) and locationById return it', async () => {
-    const d = await h.ok(`query ($id: ID!) {
+    const d = await h.ok(
+      `query ($id: ID!) {
       locationById(id: $id) { id ref name primaryAddress { city } }
       byRef: location(ref: "LOC_BNE_STORE") { id type }
       byId: location(id: $id) { ref }
       seeded: location(ref: "LOC_MEL_DC") { type name primaryAddress { city postcode } openingSchedule { allHours } networks { edges { node { ref } } } }
       missing: location(ref: "LOC_NOPE") { id }
-    }`, { id: ids['LOC_BNE_STORE'] });
+    }`,
+      { id: ids['LOC_BNE_STORE'] },
+    );
     expect(d.locationById).toEqual({ id: ids['LOC_BNE_STORE'], ref: 'LOC_BNE_STORE', name: 'Brisbane Queen St Store', primaryAddress: { city: 'Brisbane' } });
     expect(d.byRef).toEqual({ id: ids['LOC_BNE_STORE'], type: 'STORE' });
     expect(d.byId).toEqual({ ref: 'LOC_BNE_STORE' });
-    expect(d.seeded).toMatchObject({ type: 'WAREHOUSE', name: 'Melbourne Distribution Centre', primaryAddress: { city: 'Dandenong', postcode: '3175' }, openingSchedule: { allHours: true } });
+    expect(d.seeded).toMatchObject({
+      type: 'WAREHOUSE',
+      name: 'Melbourne Distribution Centre',
+      primaryAddress: { city: 'Dandenong', postcode: '3175' },
+      openingSchedule: { allHours: true },
+    });
     expect(pluck(d.seeded.networks)).toEqual(['BASE']);
     expect(d.missing).toBeNull();
   });
 
   it('locations finds by filter and not by a non-matching one', async () => {
-    const d = await h.ok(`query ($now: DateRange) {
+    const d = await h.ok(
+      `query ($now: DateRange) {
       stores: locations(type: ["STORE"]) { edges { node { ref } } }
       byName: locations(name: ["Brisbane Queen St Store"]) { edges { node { ref } } }
       byDate: locations(ref: ["LOC_BNE_STORE"], createdOn: $now) { edges { node { ref } } }
       byCarrier: locations(defaultCarrier: ["AUSPOST"], first: 10) { edges { node { ref } } }
       wrong: locations(ref: ["LOC_BNE_STORE"], type: ["WAREHOUSE"]) { edges { node { ref } } }
-    }`, { now: AROUND_NOW });
+    }`,
+      { now: AROUND_NOW },
+    );
     expect(pluck(d.stores).sort()).toEqual(['LOC_BNE_STORE', 'LOC_MEL_STORE', 'LOC_SYD_STORE']);
     expect(pluck(d.byName)).toEqual(['LOC_BNE_STORE']);
     expect(pluck(d.byDate)).toEqual(['LOC_BNE_STORE']);
@@ -224,12 +318,21 @@ describe('locations', () => {
   });
 
   it('updateLocation changes own fields', async () => {
-    const { updateLocation: u } = await h.ok(`mutation ($id: ID!) {
+    const { updateLocation: u } = await h.ok(
+      `mutation ($id: ID!) {
       updateLocation(input: { id: $id, name: "Brisbane CBD Store", status: "INACTIVE", supportPhoneNumber: "+61 7 3000 0001", attributes: [{ name: "pickupEnabled", type: "BOOLEAN", value: false }] }) {
         name status supportPhoneNumber type attributes { name value }
       }
-    }`, { id: ids['LOC_BNE_STORE'] });
-    expect(u).toEqual({ name: 'Brisbane CBD Store', status: 'INACTIVE', supportPhoneNumber: '+61 7 3000 0001', type: 'STORE', attributes: [{ name: 'pickupEnabled', value: false }] });
+    }`,
+      { id: ids['LOC_BNE_STORE'] },
+    );
+    expect(u).toEqual({
+      name: 'Brisbane CBD Store',
+      status: 'INACTIVE',
+      supportPhoneNumber: '+61 7 3000 0001',
+      type: 'STORE',
+      attributes: [{ name: 'pickupEnabled', value: false }],
+    });
     const d = await h.ok(`{ location(ref: "LOC_BNE_STORE") { name status } inactive: locations(status: ["INACTIVE"]) { edges { node { ref } } } }`);
     expect(d.location).toEqual({ name: 'Brisbane CBD Store', status: 'INACTIVE' });
     expect(pluck(d.inactive)).toEqual(['LOC_BNE_STORE']);
@@ -237,11 +340,14 @@ describe('locations', () => {
 
   it('updateLocation updates its opening schedule and primary address (nested, by id)', async () => {
     const { location } = await h.ok(`{ location(ref: "LOC_BNE_STORE") { openingSchedule { id } primaryAddress { id } } }`);
-    const { updateLocation: u } = await h.ok(`mutation ($id: ID!, $os: ID!, $addr: ID!) {
+    const { updateLocation: u } = await h.ok(
+      `mutation ($id: ID!, $os: ID!, $addr: ID!) {
       updateLocation(input: { id: $id, openingSchedule: { id: $os, sunStart: 1000 }, primaryAddress: { id: $addr, directions: "Level 1, Queen St Mall" } }) {
         openingSchedule { sunStart sunEnd } primaryAddress { ... on StoreAddress { directions street } }
       }
-    }`, { id: ids['LOC_BNE_STORE'], os: location.openingSchedule.id, addr: location.primaryAddress.id });
+    }`,
+      { id: ids['LOC_BNE_STORE'], os: location.openingSchedule.id, addr: location.primaryAddress.id },
+    );
     expect(u).toEqual({ openingSchedule: { sunStart: 1000, sunEnd: 1500 }, primaryAddress: { directions: 'Level 1, Queen St Mall', street: '1 Queen St' } });
   });
 });
@@ -253,31 +359,52 @@ describe('store addresses, opening schedules and storage areas', () => {
         id ref name street city latitude longitude email createdOn
       }
     }`);
-    expect(a).toMatchObject({ ref: 'BNE_NEW_ADDR', name: 'Brisbane new site', street: '200 Adelaide St', city: 'Brisbane', latitude: -27.468, longitude: 153.027, email: 'bne@retail.example', createdOn: NOW });
+    expect(a).toMatchObject({
+      ref: 'BNE_NEW_ADDR',
+      name: 'Brisbane new site',
+      street: '200 Adelaide St',
+      city: 'Brisbane',
+      latitude: -27.468,
+      longitude: 153.027,
+      email: 'bne@retail.example',
+      createdOn: NOW,
+    });
     ids['BNE_NEW_ADDR'] = a.id;
 
-    const d = await h.ok(`query ($id: ID!) {
+    const d = await h.ok(
+      `query ($id: ID!) {
       storeAddressById(id: $id) { ref street postcode }
       byCity: storeAddresses(city: ["Brisbane"]) { edges { node { ref } } }
       byPostcode: storeAddresses(postcode: ["3175"]) { edges { node { ref } } }
       wrong: storeAddresses(city: ["Brisbane"], state: ["VIC"]) { edges { node { ref } } }
-    }`, { id: a.id });
+    }`,
+      { id: a.id },
+    );
     expect(d.storeAddressById).toEqual({ ref: 'BNE_NEW_ADDR', street: '200 Adelaide St', postcode: '4000' });
     expect(pluck(d.byCity).sort()).toEqual(['BNE_NEW_ADDR', 'LOC_BNE_STORE_ADDR']);
     expect(pluck(d.byPostcode)).toEqual(['LOC_MEL_DC_ADDR']);
     expect(pluck(d.wrong)).toEqual([]);
 
-    const { updateStoreAddress: u } = await h.ok(`mutation ($id: ID!) { updateStoreAddress(input: { id: $id, street: "202 Adelaide St", directions: "Enter via the laneway" }) { ref street directions } }`, { id: a.id });
+    const { updateStoreAddress: u } = await h.ok(
+      `mutation ($id: ID!) { updateStoreAddress(input: { id: $id, street: "202 Adelaide St", directions: "Enter via the laneway" }) { ref street directions } }`,
+      { id: a.id },
+    );
     expect(u).toEqual({ ref: 'BNE_NEW_ADDR', street: '202 Adelaide St', directions: 'Enter via the laneway' });
-    const after = await h.ok(`query ($id: ID!) { storeAddressById(id: $id) { street directions } moved: storeAddresses(street: ["202 Adelaide St"]) { edges { node { ref } } } }`, { id: a.id });
+    const after = await h.ok(
+      `query ($id: ID!) { storeAddressById(id: $id) { street directions } moved: storeAddresses(street: ["202 Adelaide St"]) { edges { node { ref } } } }`,
+      { id: a.id },
+    );
     expect(after.storeAddressById).toEqual({ street: '202 Adelaide St', directions: 'Enter via the laneway' });
     expect(pluck(after.moved)).toEqual(['BNE_NEW_ADDR']);
   });
 
   it('updateLocationPrimaryAddress points the location at another store address', async () => {
-    const { updateLocationPrimaryAddress: u } = await h.ok(`mutation ($id: ID!, $addr: ID!) {
+    const { updateLocationPrimaryAddress: u } = await h.ok(
+      `mutation ($id: ID!, $addr: ID!) {
       updateLocationPrimaryAddress(input: { id: $id, primaryAddress: { id: $addr } }) { ref primaryAddress { id ref street } }
-    }`, { id: ids['LOC_BNE_STORE'], addr: ids['BNE_NEW_ADDR'] });
+    }`,
+      { id: ids['LOC_BNE_STORE'], addr: ids['BNE_NEW_ADDR'] },
+    );
     expect(u).toEqual({ ref: 'LOC_BNE_STORE', primaryAddress: { id: ids['BNE_NEW_ADDR'], ref: 'BNE_NEW_ADDR', street: '202 Adelaide St' } });
     const { location } = await h.ok(`{ location(ref: "LOC_BNE_STORE") { primaryAddress { ref city } } }`);
     expect(location.primaryAddress).toEqual({ ref: 'BNE_NEW_ADDR', city: 'Brisbane' });
@@ -295,35 +422,52 @@ describe('store addresses, opening schedules and storage areas', () => {
     expect(pluck(before.allHours, 'id')).toHaveLength(1); // LOC_MEL_DC
     expect(pluck(before.wrong, 'id')).toEqual([]);
 
-    const { updateOpeningSchedule: u } = await h.ok(`mutation ($id: ID!) { updateOpeningSchedule(input: { id: $id, allHours: true, monStart: 0, monEnd: 2359 }) { id allHours monStart monEnd thuEnd } }`, { id: osId });
+    const { updateOpeningSchedule: u } = await h.ok(
+      `mutation ($id: ID!) { updateOpeningSchedule(input: { id: $id, allHours: true, monStart: 0, monEnd: 2359 }) { id allHours monStart monEnd thuEnd } }`,
+      { id: osId },
+    );
     expect(u).toEqual({ id: osId, allHours: true, monStart: 0, monEnd: 2359, thuEnd: 2100 });
-    const after = await h.ok(`{ location(ref: "LOC_BNE_STORE") { openingSchedule { allHours monEnd } } allHours: openingSchedules(allHours: [true]) { edges { node { id } } } }`);
+    const after = await h.ok(
+      `{ location(ref: "LOC_BNE_STORE") { openingSchedule { allHours monEnd } } allHours: openingSchedules(allHours: [true]) { edges { node { id } } } }`,
+    );
     expect(after.location.openingSchedule).toEqual({ allHours: true, monEnd: 2359 });
     expect(pluck(after.allHours, 'id')).toContain(osId);
   });
 
   it('createStorageArea / storageAreaById / storageAreas / updateStorageArea', async () => {
-    const { createStorageArea: s } = await h.ok(`mutation ($loc: ID!) {
+    const { createStorageArea: s } = await h.ok(
+      `mutation ($loc: ID!) {
       createStorageArea(input: { ref: "BNE_COOLROOM", location: { id: $loc }, type: "COOLROOM", attributes: [{ name: "tempC", type: "INTEGER", value: 4 }] }) { id type status createdOn location { ref } }
-    }`, { loc: ids['LOC_BNE_STORE'] });
+    }`,
+      { loc: ids['LOC_BNE_STORE'] },
+    );
     expect(s).toMatchObject({ type: 'COOLROOM', status: 'ACTIVE', createdOn: NOW, location: { ref: 'LOC_BNE_STORE' } });
 
-    const d = await h.ok(`query ($id: ID!) {
+    const d = await h.ok(
+      `query ($id: ID!) {
       storageAreaById(id: $id) { id type location { ref } }
       cool: storageAreas(type: ["COOLROOM"]) { edges { node { id } } }
       all: storageAreas(status: ["ACTIVE"]) { edges { node { type } } }
       wrong: storageAreas(type: ["COOLROOM"], status: ["INACTIVE"]) { edges { node { id } } }
       location(ref: "LOC_BNE_STORE") { storageAreas { edges { node { type } } } }
-    }`, { id: s.id });
+    }`,
+      { id: s.id },
+    );
     expect(d.storageAreaById).toEqual({ id: s.id, type: 'COOLROOM', location: { ref: 'LOC_BNE_STORE' } });
     expect(pluck(d.cool, 'id')).toEqual([s.id]);
     expect(pluck(d.all, 'type').sort()).toEqual(['BACKROOM', 'COOLROOM']);
     expect(pluck(d.wrong, 'id')).toEqual([]);
     expect(pluck(d.location.storageAreas, 'type').sort()).toEqual(['BACKROOM', 'COOLROOM']);
 
-    const { updateStorageArea: u } = await h.ok(`mutation ($id: ID!) { updateStorageArea(input: { id: $id, status: "INACTIVE", type: "FREEZER" }) { id status type } }`, { id: s.id });
+    const { updateStorageArea: u } = await h.ok(
+      `mutation ($id: ID!) { updateStorageArea(input: { id: $id, status: "INACTIVE", type: "FREEZER" }) { id status type } }`,
+      { id: s.id },
+    );
     expect(u).toEqual({ id: s.id, status: 'INACTIVE', type: 'FREEZER' });
-    const after = await h.ok(`query ($id: ID!) { storageAreaById(id: $id) { status type } inactive: storageAreas(status: ["INACTIVE"]) { edges { node { id } } } }`, { id: s.id });
+    const after = await h.ok(
+      `query ($id: ID!) { storageAreaById(id: $id) { status type } inactive: storageAreas(status: ["INACTIVE"]) { edges { node { id } } } }`,
+      { id: s.id },
+    );
     expect(after.storageAreaById).toEqual({ status: 'INACTIVE', type: 'FREEZER' });
     expect(pluck(after.inactive, 'id')).toEqual([s.id]);
   });

@@ -17,10 +17,13 @@ beforeAll(async () => {
 
 describe('comments', () => {
   it('createComment comments on an entity by id or by ref', async () => {
-    const d = await h.ok(`mutation ($mel: ID) {
+    const d = await h.ok(
+      `mutation ($mel: ID) {
       byId: createComment(input: { entityType: "LOCATION", entityId: $mel, text: "Loading dock closed on Sunday" }) { id entityType entityId entityRef text createdOn }
       byRef: createComment(input: { entityType: "ORDER", entityRef: "HD-1234", text: "Customer called about delivery" }) { id entityType entityId entityRef text }
-    }`, { mel: ids['mel'] });
+    }`,
+      { mel: ids['mel'] },
+    );
     expect(d.byId).toMatchObject({ entityType: 'LOCATION', entityId: ids['mel'], entityRef: null, text: 'Loading dock closed on Sunday', createdOn: NOW });
     expect(d.byRef).toMatchObject({ entityType: 'ORDER', entityId: null, entityRef: 'HD-1234', text: 'Customer called about delivery' });
     ids['comment'] = d.byId.id;
@@ -33,19 +36,25 @@ describe('comments', () => {
   });
 
   it('commentById returns it', async () => {
-    const { commentById, missing } = await h.ok(`query ($id: ID!) { commentById(id: $id) { id entityType entityId text } missing: commentById(id: "999") { id } }`, { id: ids['comment'] });
+    const { commentById, missing } = await h.ok(
+      `query ($id: ID!) { commentById(id: $id) { id entityType entityId text } missing: commentById(id: "999") { id } }`,
+      { id: ids['comment'] },
+    );
     expect(commentById).toEqual({ id: ids['comment'], entityType: 'LOCATION', entityId: ids['mel'], text: 'Loading dock closed on Sunday' });
     expect(missing).toBeNull();
   });
 
   it('comments finds by entity and not by a non-matching filter', async () => {
-    const d = await h.ok(`query ($mel: ID, $now: DateRange, $old: DateRange) {
+    const d = await h.ok(
+      `query ($mel: ID, $now: DateRange, $old: DateRange) {
       byEntity: comments(entityType: ["LOCATION"], entityId: [$mel]) { edges { node { text } } }
       byRef: comments(entityType: ["ORDER"], entityRef: ["HD-1234"], createdOn: $now) { edges { node { text } } }
       byText: comments(text: ["Customer called about delivery"]) { edges { node { entityRef } } }
       wrong: comments(entityType: ["ORDER"], entityId: [$mel]) { edges { node { text } } }
       old: comments(createdOn: $old) { edges { node { text } } }
-    }`, { mel: ids['mel'], now: AROUND_NOW, old: LONG_AGO });
+    }`,
+      { mel: ids['mel'], now: AROUND_NOW, old: LONG_AGO },
+    );
     expect(pluck(d.byEntity, 'text')).toEqual(['Loading dock closed on Sunday']);
     expect(pluck(d.byRef, 'text')).toEqual(['Customer called about delivery']);
     expect(nodes(d.byText)).toEqual([{ entityRef: 'HD-1234' }]);
@@ -54,9 +63,15 @@ describe('comments', () => {
   });
 
   it('updateComment (keyed by id) changes the text', async () => {
-    const { updateComment: u } = await h.ok(`mutation ($id: ID!) { updateComment(input: { id: $id, text: "Loading dock closed on Sundays and public holidays" }) { id entityType text } }`, { id: ids['comment'] });
+    const { updateComment: u } = await h.ok(
+      `mutation ($id: ID!) { updateComment(input: { id: $id, text: "Loading dock closed on Sundays and public holidays" }) { id entityType text } }`,
+      { id: ids['comment'] },
+    );
     expect(u).toEqual({ id: ids['comment'], entityType: 'LOCATION', text: 'Loading dock closed on Sundays and public holidays' });
-    const d = await h.ok(`query ($id: ID!) { commentById(id: $id) { text } comments(text: ["Loading dock closed on Sundays and public holidays"]) { edges { node { id } } } }`, { id: ids['comment'] });
+    const d = await h.ok(
+      `query ($id: ID!) { commentById(id: $id) { text } comments(text: ["Loading dock closed on Sundays and public holidays"]) { edges { node { id } } } }`,
+      { id: ids['comment'] },
+    );
     expect(d.commentById).toEqual({ text: 'Loading dock closed on Sundays and public holidays' });
     expect(pluck(d.comments, 'id')).toEqual([ids['comment']]);
   });

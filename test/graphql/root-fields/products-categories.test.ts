@@ -20,9 +20,28 @@ describe('product catalogues', () => {
       `mutation ($input: CreateProductCatalogueInput) {
         createProductCatalogue(input: $input) { id ref type name description retailerRefs status workflowRef workflowVersion createdOn attributes { name type value } }
       }`,
-      { input: { ref: CAT.ref, type: 'MASTER', name: 'Test catalogue', description: 'Root-field tests', retailerRefs: ['1'], attributes: [{ name: 'season', type: 'STRING', value: 'AW26' }] } },
+      {
+        input: {
+          ref: CAT.ref,
+          type: 'MASTER',
+          name: 'Test catalogue',
+          description: 'Root-field tests',
+          retailerRefs: ['1'],
+          attributes: [{ name: 'season', type: 'STRING', value: 'AW26' }],
+        },
+      },
     );
-    expect(c).toMatchObject({ ref: 'PC:TEST:1', type: 'MASTER', name: 'Test catalogue', description: 'Root-field tests', retailerRefs: ['1'], status: 'CREATED', workflowRef: 'PRODUCT_CATALOGUE::MASTER', workflowVersion: expect.any(Number), createdOn: NOW });
+    expect(c).toMatchObject({
+      ref: 'PC:TEST:1',
+      type: 'MASTER',
+      name: 'Test catalogue',
+      description: 'Root-field tests',
+      retailerRefs: ['1'],
+      status: 'CREATED',
+      workflowRef: 'PRODUCT_CATALOGUE::MASTER',
+      workflowVersion: expect.any(Number),
+      createdOn: NOW,
+    });
     expect(c.attributes).toEqual([{ name: 'season', type: 'STRING', value: 'AW26' }]);
     expect(c.id).toMatch(/^\d+$/);
   });
@@ -80,7 +99,15 @@ describe('categories', () => {
         ref name parentCategory { ref name }
       }
     }`);
-    expect(parent).toEqual({ ref: 'SHOES', type: 'STANDARD', name: 'Shoes', summary: 'All shoes', status: 'CREATED', workflowRef: 'CATEGORY::STANDARD', catalogue: { ref: 'PC:TEST:1' } });
+    expect(parent).toEqual({
+      ref: 'SHOES',
+      type: 'STANDARD',
+      name: 'Shoes',
+      summary: 'All shoes',
+      status: 'CREATED',
+      workflowRef: 'CATEGORY::STANDARD',
+      catalogue: { ref: 'PC:TEST:1' },
+    });
     expect(child).toEqual({ ref: 'SNEAKERS', name: 'Sneakers', parentCategory: { ref: 'SHOES', name: 'Shoes' } });
   });
 
@@ -143,22 +170,43 @@ describe('standard, variant and group products', () => {
           gtin: '9311111111111',
           name: 'City Sneaker',
           summary: 'Leather sneaker',
-          categories: [{ ref: 'SHOES', catalogue: CAT }, { ref: 'SNEAKERS', catalogue: CAT }],
-          prices: [{ type: 'DEFAULT', currency: 'AUD', value: 119.5 }, { type: 'SALE', currency: 'AUD', value: 12.34 }],
+          categories: [
+            { ref: 'SHOES', catalogue: CAT },
+            { ref: 'SNEAKERS', catalogue: CAT },
+          ],
+          prices: [
+            { type: 'DEFAULT', currency: 'AUD', value: 119.5 },
+            { type: 'SALE', currency: 'AUD', value: 12.34 },
+          ],
           taxType: TAX,
           attributes: [{ name: 'brand', type: 'STRING', value: 'Simmers' }],
         },
       },
     );
-    expect(p).toMatchObject({ ref: 'SNEAKER', type: 'STANDARD', gtin: '9311111111111', name: 'City Sneaker', summary: 'Leather sneaker', status: 'CREATED', workflowRef: 'PRODUCT::STANDARD', workflowVersion: expect.any(Number), catalogue: CAT });
+    expect(p).toMatchObject({
+      ref: 'SNEAKER',
+      type: 'STANDARD',
+      gtin: '9311111111111',
+      name: 'City Sneaker',
+      summary: 'Leather sneaker',
+      status: 'CREATED',
+      workflowRef: 'PRODUCT::STANDARD',
+      workflowVersion: expect.any(Number),
+      catalogue: CAT,
+    });
     expect(pluck(p.categories).sort()).toEqual(['SHOES', 'SNEAKERS']);
-    expect(p.prices).toEqual([{ type: 'DEFAULT', currency: 'AUD', value: 119.5 }, { type: 'SALE', currency: 'AUD', value: 12.34 }]);
+    expect(p.prices).toEqual([
+      { type: 'DEFAULT', currency: 'AUD', value: 119.5 },
+      { type: 'SALE', currency: 'AUD', value: 12.34 },
+    ]);
     expect(p.tax).toEqual(TAX);
     expect(p.attributes).toEqual([{ name: 'brand', type: 'STRING', value: 'Simmers' }]);
   });
 
   it('createStandardProduct with the same ref in the same catalogue fails with C0121E', async () => {
-    const errors = await h.fail(`mutation { createStandardProduct(input: { ref: "SNEAKER", catalogue: { ref: "PC:TEST:1" }, type: "STANDARD", gtin: "1", name: "Dup" }) { id } }`);
+    const errors = await h.fail(
+      `mutation { createStandardProduct(input: { ref: "SNEAKER", catalogue: { ref: "PC:TEST:1" }, type: "STANDARD", gtin: "1", name: "Dup" }) { id } }`,
+    );
     expect(errors[0]!.message).toContain('C0121E');
   });
 
@@ -172,7 +220,17 @@ describe('standard, variant and group products', () => {
         taxType: { country: "AU", group: "STANDARD", tariff: "GST" }
       }) { ref type gtin name status workflowRef product { ref name } catalogue { ref } categories { edges { node { ref } } } tax { tariff } }
     }`);
-    expect(v).toMatchObject({ ref: 'SNEAKER-WHT-42', type: 'VARIANT', gtin: '9311111111112', name: 'City Sneaker White 42', status: 'CREATED', workflowRef: 'PRODUCT::VARIANT', product: { ref: 'SNEAKER', name: 'City Sneaker' }, catalogue: CAT, tax: { tariff: 'GST' } });
+    expect(v).toMatchObject({
+      ref: 'SNEAKER-WHT-42',
+      type: 'VARIANT',
+      gtin: '9311111111112',
+      name: 'City Sneaker White 42',
+      status: 'CREATED',
+      workflowRef: 'PRODUCT::VARIANT',
+      product: { ref: 'SNEAKER', name: 'City Sneaker' },
+      catalogue: CAT,
+      tax: { tariff: 'GST' },
+    });
     expect(pluck(v.categories)).toEqual(['SNEAKERS']);
   });
 
@@ -185,7 +243,16 @@ describe('standard, variant and group products', () => {
         prices: [{ type: "DEFAULT", currency: "AUD", value: 150 }]
       }) { ref type name summary status workflowRef catalogue { ref } categories { edges { node { ref } } } prices { value } }
     }`);
-    expect(g).toMatchObject({ ref: 'SNEAKER-BUNDLE', type: 'GROUP', name: 'Sneaker bundle', summary: 'Sneaker and laces', status: 'CREATED', workflowRef: 'PRODUCT::GROUP', catalogue: CAT, prices: [{ value: 150 }] });
+    expect(g).toMatchObject({
+      ref: 'SNEAKER-BUNDLE',
+      type: 'GROUP',
+      name: 'Sneaker bundle',
+      summary: 'Sneaker and laces',
+      status: 'CREATED',
+      workflowRef: 'PRODUCT::GROUP',
+      catalogue: CAT,
+      prices: [{ value: 150 }],
+    });
     expect(pluck(g.categories)).toEqual(['SHOES']);
   });
 
@@ -198,11 +265,25 @@ describe('standard, variant and group products', () => {
       wrongCatalogue: standardProduct(ref: "SNEAKER", catalogue: { ref: "PC:MASTER:1" }) { ref }
       wrongType: groupProduct(ref: "SNEAKER", catalogue: { ref: "PC:TEST:1" }) { ref }
     }`);
-    expect(d.standardProduct).toMatchObject({ ref: 'SNEAKER', name: 'City Sneaker', gtin: '9311111111111', prices: [{ type: 'DEFAULT', value: 119.5 }, { type: 'SALE', value: 12.34 }] });
+    expect(d.standardProduct).toMatchObject({
+      ref: 'SNEAKER',
+      name: 'City Sneaker',
+      gtin: '9311111111111',
+      prices: [
+        { type: 'DEFAULT', value: 119.5 },
+        { type: 'SALE', value: 12.34 },
+      ],
+    });
     expect(pluck(d.standardProduct.variants)).toEqual(['SNEAKER-WHT-42']);
     expect(d.variantProduct).toEqual({ ref: 'SNEAKER-WHT-42', name: 'City Sneaker White 42', product: { ref: 'SNEAKER' } });
     expect(d.groupProduct).toEqual({ ref: 'SNEAKER-BUNDLE', name: 'Sneaker bundle' });
-    expect(d.seededVariant).toEqual({ ref: 'TSHIRT-BLK-M', name: 'Classic T-Shirt Black M', gtin: '9300000000002', product: { ref: 'TSHIRT' }, prices: [{ currency: 'AUD', value: 29.95 }] });
+    expect(d.seededVariant).toEqual({
+      ref: 'TSHIRT-BLK-M',
+      name: 'Classic T-Shirt Black M',
+      gtin: '9300000000002',
+      product: { ref: 'TSHIRT' },
+      prices: [{ currency: 'AUD', value: 29.95 }],
+    });
     expect(d.wrongCatalogue).toBeNull();
     expect(d.wrongType).toBeNull();
   });
@@ -267,7 +348,15 @@ describe('standard, variant and group products', () => {
       variant: updateVariantProduct(input: { ref: "SNEAKER-WHT-42", catalogue: { ref: "PC:TEST:1" }, summary: "White, EU 42", prices: [{ type: "DEFAULT", currency: "AUD", value: 99 }] }) { ref summary prices { value } }
       group: updateGroupProduct(input: { ref: "SNEAKER-BUNDLE", catalogue: { ref: "PC:TEST:1" }, name: "Sneaker starter bundle" }) { ref name }
     }`);
-    expect(d.std).toEqual({ ref: 'SNEAKER', name: 'City Sneaker II', status: 'INACTIVE', attributes: [{ name: 'brand', value: 'Simmers Co' }, { name: 'material', value: 'leather' }] });
+    expect(d.std).toEqual({
+      ref: 'SNEAKER',
+      name: 'City Sneaker II',
+      status: 'INACTIVE',
+      attributes: [
+        { name: 'brand', value: 'Simmers Co' },
+        { name: 'material', value: 'leather' },
+      ],
+    });
     expect(d.variant).toEqual({ ref: 'SNEAKER-WHT-42', summary: 'White, EU 42', prices: [{ value: 99 }] });
     expect(d.group).toEqual({ ref: 'SNEAKER-BUNDLE', name: 'Sneaker starter bundle' });
     const after = await h.ok(`{
@@ -310,7 +399,9 @@ describe('removing categories from products', () => {
       removeCategoriesFromVariantProduct(input: { variantProduct: { ref: "SNEAKER-WHT-42", catalogue: { ref: "PC:TEST:1" } }, categories: [{ ref: "SNEAKERS", catalogue: { ref: "PC:TEST:1" } }] }) { status }
     }`);
     expect(typeof r.status).toBe('string');
-    const { variantProduct } = await h.ok(`{ variantProduct(ref: "SNEAKER-WHT-42", catalogue: { ref: "PC:TEST:1" }) { categories { edges { node { ref } } } } }`);
+    const { variantProduct } = await h.ok(
+      `{ variantProduct(ref: "SNEAKER-WHT-42", catalogue: { ref: "PC:TEST:1" }) { categories { edges { node { ref } } } } }`,
+    );
     expect(pluck(variantProduct.categories)).toEqual([]);
   });
 

@@ -84,7 +84,16 @@ describe('return orders', () => {
         },
       },
     );
-    expect(r).toMatchObject({ ref: 'RO-0001', type: 'DEFAULT', status: 'CREATED', workflowRef: 'RETURN_ORDER::DEFAULT', workflowVersion: expect.any(Number), createdOn: NOW, returnAuthorisationKey: 'RA-123', returnAuthorisationKeyExpiry: '2026-02-15T00:00:00.000Z' });
+    expect(r).toMatchObject({
+      ref: 'RO-0001',
+      type: 'DEFAULT',
+      status: 'CREATED',
+      workflowRef: 'RETURN_ORDER::DEFAULT',
+      workflowVersion: expect.any(Number),
+      createdOn: NOW,
+      returnAuthorisationKey: 'RA-123',
+      returnAuthorisationKeyExpiry: '2026-02-15T00:00:00.000Z',
+    });
     expect(r.retailer).toEqual(RETAILER);
     expect(r.customer).toEqual({ ref: JANE });
     expect(r.order).toEqual({ ref: 'HD-0300' });
@@ -96,7 +105,20 @@ describe('return orders', () => {
     expect(r.defaultTaxType).toEqual({ tariff: 'GST' });
     expect(r.totalAmount).toEqual({ amount: 29.95 });
     expect(nodes(r.returnVerifications)).toEqual([{ ref: 'RV-0001', type: 'RECEIPT', verificationDetails: 'Receipt 123', returnOrder: { ref: 'RO-0001' } }]);
-    expect(nodes(r.returnOrderItems)).toEqual([{ ref: 'RO-0001-1', status: 'CREATED', product: { ref: 'TSHIRT-BLK-M' }, orderItem: { ref: 'HD-0300-1' }, returnReason: { value: 'TOO_SMALL', label: 'Too small' }, returnReasonComment: 'Runs small', returnCondition: { value: 'NEW' }, unitQuantity: { quantity: 1 }, itemAmount: { amount: 29.95 }, returnOrder: { ref: 'RO-0001' } }]);
+    expect(nodes(r.returnOrderItems)).toEqual([
+      {
+        ref: 'RO-0001-1',
+        status: 'CREATED',
+        product: { ref: 'TSHIRT-BLK-M' },
+        orderItem: { ref: 'HD-0300-1' },
+        returnReason: { value: 'TOO_SMALL', label: 'Too small' },
+        returnReasonComment: 'Runs small',
+        returnCondition: { value: 'NEW' },
+        unitQuantity: { quantity: 1 },
+        itemAmount: { amount: 29.95 },
+        returnOrder: { ref: 'RO-0001' },
+      },
+    ]);
   });
 
   it('createReturnOrder for an unknown order fails with C0120E', async () => {
@@ -129,7 +151,15 @@ describe('return orders', () => {
         },
       },
     );
-    expect(i).toMatchObject({ ref: 'RO-0001-2', status: 'CREATED', createdOn: NOW, product: { ref: 'RUNNER-42' }, orderItem: { ref: 'HD-0300-2' }, returnReasonComment: 'Changed my mind', returnOrder: { ref: 'RO-0001' } });
+    expect(i).toMatchObject({
+      ref: 'RO-0001-2',
+      status: 'CREATED',
+      createdOn: NOW,
+      product: { ref: 'RUNNER-42' },
+      orderItem: { ref: 'HD-0300-2' },
+      returnReasonComment: 'Changed my mind',
+      returnOrder: { ref: 'RO-0001' },
+    });
   });
 
   it('returnOrder(ref, retailer) and returnOrderItem(ref, returnOrder) return them', async () => {
@@ -145,7 +175,8 @@ describe('return orders', () => {
   });
 
   it('returnOrders finds by customer, order, locations and retailer and not by non-matching filters', async () => {
-    const d = await h.ok(`query ($now: DateRange, $old: DateRange) {
+    const d = await h.ok(
+      `query ($now: DateRange, $old: DateRange) {
       byCustomer: returnOrders(customer: { ref: "jane.citizen@example.com" }) { edges { node { ref } } }
       byOrder: returnOrders(order: { ref: "HD-0300", retailer: { id: "1" } }, retailerId: [1]) { edges { node { ref } } }
       byLocations: returnOrders(lodgedLocation: { ref: "LOC_MEL_STORE" }, destinationLocation: { ref: "LOC_MEL_DC" }, createdOn: $now) { edges { node { ref } } }
@@ -153,7 +184,9 @@ describe('return orders', () => {
       wrongLocation: returnOrders(lodgedLocation: { ref: "LOC_SYD_STORE" }) { edges { node { ref } } }
       wrongRetailer: returnOrders(retailerId: [99]) { edges { node { ref } } }
       wrongDate: returnOrders(createdOn: $old) { edges { node { ref } } }
-    }`, { now: AROUND_NOW, old: LONG_AGO });
+    }`,
+      { now: AROUND_NOW, old: LONG_AGO },
+    );
     for (const key of ['byCustomer', 'byOrder', 'byLocations', 'byKey']) expect(pluck(d[key]), key).toEqual(['RO-0001']);
     for (const key of ['wrongLocation', 'wrongRetailer', 'wrongDate']) expect(pluck(d[key]), key).toEqual([]);
   });
@@ -184,7 +217,11 @@ describe('return orders', () => {
       }
     }`);
     expect(u).toMatchObject({ ref: 'RO-0001', status: 'RECEIVED', returnAuthorisationKey: 'RA-124' });
-    expect(nodes(u.returnOrderItems).find((i) => i.ref === 'RO-0001-1')).toEqual({ ref: 'RO-0001-1', status: 'RECEIVED', returnConditionComment: 'Tags attached' });
+    expect(nodes(u.returnOrderItems).find((i) => i.ref === 'RO-0001-1')).toEqual({
+      ref: 'RO-0001-1',
+      status: 'RECEIVED',
+      returnConditionComment: 'Tags attached',
+    });
     expect(nodes(u.returnVerifications)).toEqual([{ verificationDetails: 'Receipt 123 (checked)' }]);
     const d = await h.ok(`{ returnOrders(status: ["RECEIVED"]) { edges { node { ref } } } returnOrderItems(status: ["RECEIVED"]) { edges { node { ref } } } }`);
     expect(pluck(d.returnOrders)).toEqual(['RO-0001']);
@@ -214,8 +251,27 @@ describe('return fulfilments', () => {
         },
       },
     );
-    expect(f).toMatchObject({ ref: 'RF-0001', type: 'DEFAULT', status: 'CREATED', workflowRef: 'RETURN_FULFILMENT::DEFAULT', workflowVersion: expect.any(Number), createdOn: NOW, returnOrder: { ref: 'RO-0001' }, lodgedLocation: { ref: 'LOC_MEL_STORE' }, destinationLocation: { ref: 'LOC_MEL_DC' }, pickupAddress: { city: 'Fitzroy' } });
-    expect(nodes(f.returnFulfilmentItems)).toEqual([{ ref: 'RF-0001-1', unitQuantity: { quantity: 1 }, product: { ref: 'TSHIRT-BLK-M' }, returnOrderItem: { ref: 'RO-0001-1' }, returnOrderFulfilment: { ref: 'RF-0001' } }]);
+    expect(f).toMatchObject({
+      ref: 'RF-0001',
+      type: 'DEFAULT',
+      status: 'CREATED',
+      workflowRef: 'RETURN_FULFILMENT::DEFAULT',
+      workflowVersion: expect.any(Number),
+      createdOn: NOW,
+      returnOrder: { ref: 'RO-0001' },
+      lodgedLocation: { ref: 'LOC_MEL_STORE' },
+      destinationLocation: { ref: 'LOC_MEL_DC' },
+      pickupAddress: { city: 'Fitzroy' },
+    });
+    expect(nodes(f.returnFulfilmentItems)).toEqual([
+      {
+        ref: 'RF-0001-1',
+        unitQuantity: { quantity: 1 },
+        product: { ref: 'TSHIRT-BLK-M' },
+        returnOrderItem: { ref: 'RO-0001-1' },
+        returnOrderFulfilment: { ref: 'RF-0001' },
+      },
+    ]);
   });
 
   it('createReturnFulfilmentItem adds an item to the return fulfilment', async () => {
@@ -223,9 +279,24 @@ describe('return fulfilments', () => {
       `mutation ($input: CreateReturnFulfilmentItemInput) {
         createReturnFulfilmentItem(input: $input) { ref createdOn unitQuantity { quantity } product { ref } returnOrderItem { ref } returnOrderFulfilment { ref } }
       }`,
-      { input: { ref: 'RF-0001-2', returnOrderFulfilment: { ref: 'RF-0001', returnOrder: RO }, returnOrderItem: { ref: 'RO-0001-2', returnOrder: RO }, unitQuantity: { quantity: 1 }, product: RUNNER } },
+      {
+        input: {
+          ref: 'RF-0001-2',
+          returnOrderFulfilment: { ref: 'RF-0001', returnOrder: RO },
+          returnOrderItem: { ref: 'RO-0001-2', returnOrder: RO },
+          unitQuantity: { quantity: 1 },
+          product: RUNNER,
+        },
+      },
     );
-    expect(i).toEqual({ ref: 'RF-0001-2', createdOn: NOW, unitQuantity: { quantity: 1 }, product: { ref: 'RUNNER-42' }, returnOrderItem: { ref: 'RO-0001-2' }, returnOrderFulfilment: { ref: 'RF-0001' } });
+    expect(i).toEqual({
+      ref: 'RF-0001-2',
+      createdOn: NOW,
+      unitQuantity: { quantity: 1 },
+      product: { ref: 'RUNNER-42' },
+      returnOrderItem: { ref: 'RO-0001-2' },
+      returnOrderFulfilment: { ref: 'RF-0001' },
+    });
   });
 
   it('returnFulfilment(ref, returnOrder) returns it; the return order lists the fulfilment', async () => {
@@ -239,7 +310,7 @@ describe('return fulfilments', () => {
     expect(d.missing).toBeNull();
   });
 
-  it('returnFulfilmentItem(ref, returnFulfilment) returns it (the key names the item\'s returnOrderFulfilment)', async () => {
+  it("returnFulfilmentItem(ref, returnFulfilment) returns it (the key names the item's returnOrderFulfilment)", async () => {
     const d = await h.ok(`{
       returnFulfilmentItem(ref: "RF-0001-2", returnFulfilment: { ref: "RF-0001", returnOrder: { ref: "RO-0001", retailer: { id: "1" } } }) { ref product { ref } }
       otherFulfilment: returnFulfilmentItem(ref: "RF-0001-2", returnFulfilment: { ref: "RF-NOPE", returnOrder: { ref: "RO-0001", retailer: { id: "1" } } }) { ref }

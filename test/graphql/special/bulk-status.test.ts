@@ -4,7 +4,11 @@ import { ok } from './fixtures.js';
 
 type Positions = { inventoryPositions: { edges: { node: { ref: string; status: string } }[] } };
 const positionsAt = async (t: TestApp, locationRef: string): Promise<Record<string, string>> => {
-  const data = await ok<Positions>(t, `query($loc: [String]) { inventoryPositions(catalogue: {ref: "DEFAULT:1"}, locationRef: $loc, first: 100) { edges { node { ref status } } } }`, { loc: [locationRef] });
+  const data = await ok<Positions>(
+    t,
+    `query($loc: [String]) { inventoryPositions(catalogue: {ref: "DEFAULT:1"}, locationRef: $loc, first: 100) { edges { node { ref status } } } }`,
+    { loc: [locationRef] },
+  );
   return Object.fromEntries(data.inventoryPositions.edges.map((e) => [e.node.ref, e.node.status]));
 };
 
@@ -15,7 +19,11 @@ describe('Mutation.updateInventoryPositionsStatusByLocation', () => {
 
   it('sets the status of every position at the location and counts them', async () => {
     const t = await createTestApp();
-    const data = await ok<{ updateInventoryPositionsStatusByLocation: { count: number } }>(t, MUTATION, { catalogue: 'DEFAULT:1', loc: 'LOC_SYD_STORE', status: 'INACTIVE' });
+    const data = await ok<{ updateInventoryPositionsStatusByLocation: { count: number } }>(t, MUTATION, {
+      catalogue: 'DEFAULT:1',
+      loc: 'LOC_SYD_STORE',
+      status: 'INACTIVE',
+    });
     // Five seeded products have a position at each location.
     expect(data.updateInventoryPositionsStatusByLocation.count).toBe(5);
     expect(new Set(Object.values(await positionsAt(t, 'LOC_SYD_STORE')))).toEqual(new Set(['INACTIVE']));
@@ -24,7 +32,11 @@ describe('Mutation.updateInventoryPositionsStatusByLocation', () => {
 
   it('counts zero for a location without positions', async () => {
     const t = await createTestApp();
-    const data = await ok<{ updateInventoryPositionsStatusByLocation: { count: number } }>(t, MUTATION, { catalogue: 'DEFAULT:1', loc: 'NOWHERE', status: 'INACTIVE' });
+    const data = await ok<{ updateInventoryPositionsStatusByLocation: { count: number } }>(t, MUTATION, {
+      catalogue: 'DEFAULT:1',
+      loc: 'NOWHERE',
+      status: 'INACTIVE',
+    });
     expect(data.updateInventoryPositionsStatusByLocation.count).toBe(0);
   });
 
@@ -50,14 +62,25 @@ describe('Mutation.updateVirtualPositionsStatusByGroup', () => {
 
   it('sets the status of the group positions of the virtual catalogue', async () => {
     const t = await createTestApp();
-    for (const [ref, group] of [['TSHIRT-BLK-M:LOC_MEL_STORE', 'LOC_MEL_STORE'], ['TSHIRT-BLK-L:LOC_MEL_STORE', 'LOC_MEL_STORE'], ['TSHIRT-BLK-M:LOC_SYD_STORE', 'LOC_SYD_STORE']] as const) {
+    for (const [ref, group] of [
+      ['TSHIRT-BLK-M:LOC_MEL_STORE', 'LOC_MEL_STORE'],
+      ['TSHIRT-BLK-L:LOC_MEL_STORE', 'LOC_MEL_STORE'],
+      ['TSHIRT-BLK-M:LOC_SYD_STORE', 'LOC_SYD_STORE'],
+    ] as const) {
       await ok(t, `mutation($input: CreateVirtualPositionInput) { createVirtualPosition(input: $input) { id } }`, {
         input: { ref, catalogue: { ref: 'BASE:1' }, type: 'BASE', productRef: ref.split(':')[0], groupRef: group, quantity: 1 },
       });
     }
-    const data = await ok<{ updateVirtualPositionsStatusByGroup: { count: number } }>(t, MUTATION, { catalogue: 'BASE:1', group: 'LOC_MEL_STORE', status: 'DISABLED' });
+    const data = await ok<{ updateVirtualPositionsStatusByGroup: { count: number } }>(t, MUTATION, {
+      catalogue: 'BASE:1',
+      group: 'LOC_MEL_STORE',
+      status: 'DISABLED',
+    });
     expect(data.updateVirtualPositionsStatusByGroup.count).toBe(2);
-    const positions = await ok<{ virtualPositions: { edges: { node: { ref: string; status: string } }[] } }>(t, `{ virtualPositions(catalogue: {ref: "BASE:1"}, first: 10) { edges { node { ref status } } } }`);
+    const positions = await ok<{ virtualPositions: { edges: { node: { ref: string; status: string } }[] } }>(
+      t,
+      `{ virtualPositions(catalogue: {ref: "BASE:1"}, first: 10) { edges { node { ref status } } } }`,
+    );
     const status = Object.fromEntries(positions.virtualPositions.edges.map((e) => [e.node.ref, e.node.status]));
     expect(status['TSHIRT-BLK-M:LOC_MEL_STORE']).toBe('DISABLED');
     expect(status['TSHIRT-BLK-L:LOC_MEL_STORE']).toBe('DISABLED');
@@ -78,10 +101,17 @@ describe('Mutation.updateInventoryQuantitiesStatus', () => {
 
   it('sets the status of the position quantities matching the filter', async () => {
     const t = await createTestApp();
-    await ok(t, `mutation {
+    await ok(
+      t,
+      `mutation {
       createInventoryQuantity(input: {ref: "RUNNER-43:LOC_MEL_DC:RESERVED", catalogue: {ref: "DEFAULT:1"}, position: {ref: "RUNNER-43:LOC_MEL_DC", catalogue: {ref: "DEFAULT:1"}}, type: "RESERVED", quantity: 2}) { id }
-    }`);
-    const data = await ok<{ updateInventoryQuantitiesStatus: { count: number } }>(t, MUTATION, { ref: 'RUNNER-43:LOC_MEL_DC', type: ['RESERVED'], status: 'INACTIVE' });
+    }`,
+    );
+    const data = await ok<{ updateInventoryQuantitiesStatus: { count: number } }>(t, MUTATION, {
+      ref: 'RUNNER-43:LOC_MEL_DC',
+      type: ['RESERVED'],
+      status: 'INACTIVE',
+    });
     expect(data.updateInventoryQuantitiesStatus.count).toBe(1);
     const quantities = await ok<{ inventoryPosition: { quantities: { edges: { node: { type: string; status: string } }[] } } }>(
       t,

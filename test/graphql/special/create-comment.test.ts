@@ -10,7 +10,9 @@ describe('Mutation.createComment', () => {
       `mutation { createComment(input: {entityType: "ORDER", entityRef: "HD-1", text: "Customer called"}) { id text entityType user { username } } }`,
     );
     expect(data.createComment).toMatchObject({ text: 'Customer called', entityType: 'ORDER', user: { username: t.sim.config.username } });
-    const read = await ok<{ commentById: { user: { username: string } } }>(t, `query($id: ID!) { commentById(id: $id) { user { username } } }`, { id: data.createComment.id });
+    const read = await ok<{ commentById: { user: { username: string } } }>(t, `query($id: ID!) { commentById(id: $id) { user { username } } }`, {
+      id: data.createComment.id,
+    });
     expect(read.commentById.user.username).toBe(t.sim.config.username);
   });
 

@@ -38,13 +38,19 @@ describe('Mutation.createFulfilmentOption', () => {
         { productRef: 'RUNNER-42', catalogueRef: null, requestedQuantity: 1 },
       ],
     });
-    const read = await ok<{ fulfilmentOptionById: { ref: string; products: unknown[] } }>(t, `query($id: ID!) { fulfilmentOptionById(id: $id) { ref products { productRef } } }`, { id: data.createFulfilmentOption.id });
+    const read = await ok<{ fulfilmentOptionById: { ref: string; products: unknown[] } }>(
+      t,
+      `query($id: ID!) { fulfilmentOptionById(id: $id) { ref products { productRef } } }`,
+      { id: data.createFulfilmentOption.id },
+    );
     expect(read.fulfilmentOptionById).toEqual({ ref: 'FO-1', products: [{ productRef: 'TSHIRT-BLK-M' }, { productRef: 'RUNNER-42' }] });
   });
 
   it('works without executionMode and without address or products', async () => {
     const t = await createTestApp();
-    const data = await ok<{ createFulfilmentOption: { ref: string; address: unknown; products: unknown } }>(t, MUTATION, { input: { ref: 'FO-2', type: 'CC', retailerId: 1, locationRef: 'LOC_MEL_STORE' } });
+    const data = await ok<{ createFulfilmentOption: { ref: string; address: unknown; products: unknown } }>(t, MUTATION, {
+      input: { ref: 'FO-2', type: 'CC', retailerId: 1, locationRef: 'LOC_MEL_STORE' },
+    });
     expect(data.createFulfilmentOption).toMatchObject({ ref: 'FO-2', address: null, products: null });
   });
 

@@ -11,7 +11,15 @@ const input = (overrides: Record<string, unknown> = {}) => ({
   retailer: { id: '1' },
   totalPrice: 59.9,
   fulfilmentChoice: { deliveryType: 'STANDARD', pickupLocationRef: 'LOC_MEL_STORE' },
-  customer: { username: 'sam@example.com', firstName: 'Sam', lastName: 'Lee', primaryEmail: 'sam@example.com', timezone: 'Australia/Melbourne', promotionOptIn: false, retailer: { id: '1' } },
+  customer: {
+    username: 'sam@example.com',
+    firstName: 'Sam',
+    lastName: 'Lee',
+    primaryEmail: 'sam@example.com',
+    timezone: 'Australia/Melbourne',
+    promotionOptIn: false,
+    retailer: { id: '1' },
+  },
   items: [{ ref: 'CC-1001-1', productRef: 'TSHIRT-BLK-L', quantity: 2 }],
   ...overrides,
 });

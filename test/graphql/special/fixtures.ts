@@ -13,7 +13,11 @@ export async function ok<T = Record<string, unknown>>(t: TestApp, query: string,
 
 /** Ids of a seeded location (`LOC_MEL_STORE` …), its primary address and opening schedule. */
 export async function seededLocation(t: TestApp, ref: string): Promise<{ id: string; addressId: string }> {
-  const data = await ok<{ location: { id: string; primaryAddress: { id: string } } }>(t, `query($ref: String) { location(ref: $ref) { id primaryAddress { ... on StoreAddress { id } } } }`, { ref });
+  const data = await ok<{ location: { id: string; primaryAddress: { id: string } } }>(
+    t,
+    `query($ref: String) { location(ref: $ref) { id primaryAddress { ... on StoreAddress { id } } } }`,
+    { ref },
+  );
   return { id: data.location.id, addressId: data.location.primaryAddress.id };
 }
 
@@ -38,7 +42,13 @@ export async function createOrder(t: TestApp, ref: string, pickupLocationRef: st
 }
 
 /** A fulfilment of the order from `fromLocationRef` (its primary address), to the order's pick-up store. */
-export async function createFulfilment(t: TestApp, ref: string, order: { id: string; itemId: string }, fromLocationRef: string, requestedQuantity = 2): Promise<string> {
+export async function createFulfilment(
+  t: TestApp,
+  ref: string,
+  order: { id: string; itemId: string },
+  fromLocationRef: string,
+  requestedQuantity = 2,
+): Promise<string> {
   const from = await seededLocation(t, fromLocationRef);
   const data = await ok<{ createFulfilment: { id: string } }>(t, `mutation($input: CreateFulfilmentInput) { createFulfilment(input: $input) { id } }`, {
     input: {

@@ -21,9 +21,18 @@ describe('Query.inventoryPositionAggregate', () => {
     const stores = await ok<{ inventoryPositionAggregate: Aggregate }>(t, QUERY, { catalogue: 'DEFAULT:1', productRef: 'TSHIRT-BLK-M', networkRef: 'STORES' });
     expect(stores.inventoryPositionAggregate).toEqual({ sum: 43, count: 2 });
     await ok(t, `mutation { updateInventoryPosition(input: {ref: "TSHIRT-BLK-M:LOC_MEL_DC", catalogue: {ref: "DEFAULT:1"}, status: "INACTIVE"}) { id } }`);
-    const inactive = await ok<{ inventoryPositionAggregate: Aggregate }>(t, QUERY, { catalogue: 'DEFAULT:1', productRef: 'TSHIRT-BLK-M', status: ['INACTIVE'], type: ['DEFAULT'] });
+    const inactive = await ok<{ inventoryPositionAggregate: Aggregate }>(t, QUERY, {
+      catalogue: 'DEFAULT:1',
+      productRef: 'TSHIRT-BLK-M',
+      status: ['INACTIVE'],
+      type: ['DEFAULT'],
+    });
     expect(inactive.inventoryPositionAggregate).toEqual({ sum: 29, count: 1 });
-    const otherType = await ok<{ inventoryPositionAggregate: Aggregate }>(t, QUERY, { catalogue: 'DEFAULT:1', productRef: 'TSHIRT-BLK-M', type: ['CONSIGNMENT'] });
+    const otherType = await ok<{ inventoryPositionAggregate: Aggregate }>(t, QUERY, {
+      catalogue: 'DEFAULT:1',
+      productRef: 'TSHIRT-BLK-M',
+      type: ['CONSIGNMENT'],
+    });
     expect(otherType.inventoryPositionAggregate).toEqual({ sum: 0, count: 0 });
   });
 
@@ -43,17 +52,26 @@ describe('Query.inventoryQuantityAggregate', () => {
 
   it('sums quantity over the position quantities matching the filters', async () => {
     const t = await createTestApp();
-    await ok(t, `mutation {
+    await ok(
+      t,
+      `mutation {
       createInventoryQuantity(input: {ref: "RUNNER-42:LOC_MEL_DC:RESERVED", catalogue: {ref: "DEFAULT:1"}, position: {ref: "RUNNER-42:LOC_MEL_DC", catalogue: {ref: "DEFAULT:1"}}, type: "RESERVED", quantity: 2}) { id }
-    }`);
-    await ok(t, `mutation {
+    }`,
+    );
+    await ok(
+      t,
+      `mutation {
       createInventoryQuantity(input: {ref: "RUNNER-42:LOC_MEL_DC:PO", catalogue: {ref: "DEFAULT:1"}, position: {ref: "RUNNER-42:LOC_MEL_DC", catalogue: {ref: "DEFAULT:1"}}, type: "EXPECTED", quantity: 40, expectedOn: "2026-02-01T00:00:00.000Z"}) { id }
-    }`);
+    }`,
+    );
     const all = await ok<{ inventoryQuantityAggregate: Aggregate }>(t, QUERY, { ref: 'RUNNER-42:LOC_MEL_DC' });
     expect(all.inventoryQuantityAggregate).toEqual({ sum: 6 + 2 + 40, count: 3 });
     const onHand = await ok<{ inventoryQuantityAggregate: Aggregate }>(t, QUERY, { ref: 'RUNNER-42:LOC_MEL_DC', type: ['LAST_ON_HAND', 'RESERVED'] });
     expect(onHand.inventoryQuantityAggregate).toEqual({ sum: 8, count: 2 });
-    const expected = await ok<{ inventoryQuantityAggregate: Aggregate }>(t, QUERY, { ref: 'RUNNER-42:LOC_MEL_DC', expectedOn: { from: '2026-01-31T00:00:00.000Z', to: '2026-02-28T00:00:00.000Z' } });
+    const expected = await ok<{ inventoryQuantityAggregate: Aggregate }>(t, QUERY, {
+      ref: 'RUNNER-42:LOC_MEL_DC',
+      expectedOn: { from: '2026-01-31T00:00:00.000Z', to: '2026-02-28T00:00:00.000Z' },
+    });
     expect(expected.inventoryQuantityAggregate).toEqual({ sum: 40, count: 1 });
   });
 

@@ -4,7 +4,9 @@ import { createTestApp } from '../../support/test-app.js';
 describe('Query.me', () => {
   it('returns the user the token was issued to, with roles and retailer', async () => {
     const t = await createTestApp();
-    const res = await t.gql(`{ me { id username ref firstName lastName type primaryRetailer { ref } roles { role { name } contexts { contextType contextId } } } }`);
+    const res = await t.gql(
+      `{ me { id username ref firstName lastName type primaryRetailer { ref } roles { role { name } contexts { contextType contextId } } } }`,
+    );
     expect(res.errors).toBeUndefined();
     expect(res.data['me']).toEqual({
       id: '1',
@@ -14,7 +16,15 @@ describe('Query.me', () => {
       lastName: 'Admin',
       type: 'ADMIN',
       primaryRetailer: { ref: 'LOCAL' },
-      roles: [{ role: { name: 'ADMIN' }, contexts: [{ contextType: 'ACCOUNT', contextId: t.sim.config.account }, { contextType: 'RETAILER', contextId: t.sim.config.retailerId }] }],
+      roles: [
+        {
+          role: { name: 'ADMIN' },
+          contexts: [
+            { contextType: 'ACCOUNT', contextId: t.sim.config.account },
+            { contextType: 'RETAILER', contextId: t.sim.config.retailerId },
+          ],
+        },
+      ],
     });
   });
 

@@ -2,7 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { createTestApp } from '../../support/test-app.js';
 import { ok } from './fixtures.js';
 
-type Prices = { prices: { edges: { cursor: string; node: { type: string; currency: string; value: number } }[]; pageInfo: { hasNextPage: boolean; hasPreviousPage: boolean } } };
+type Prices = {
+  prices: {
+    edges: { cursor: string; node: { type: string; currency: string; value: number } }[];
+    pageInfo: { hasNextPage: boolean; hasPreviousPage: boolean };
+  };
+};
 const QUERY = `query($type: [String!], $currency: [String!], $value: [Float!], $first: Int, $after: String, $last: Int) {
   prices(type: $type, currency: $currency, value: $value, first: $first, after: $after, last: $last) { edges { cursor node { type currency value } } pageInfo { hasNextPage hasPreviousPage } }
 }`;
@@ -19,7 +24,10 @@ describe('Query.prices', () => {
 
   it('filters by type, currency and value', async () => {
     const t = await createTestApp();
-    await ok(t, `mutation { updateStandardProduct(input: {ref: "HOODIE", catalogue: {ref: "PC:MASTER:1"}, prices: [{type: "DEFAULT", currency: "AUD", value: 79}, {type: "SALE", currency: "AUD", value: 59}, {type: "DEFAULT", currency: "USD", value: 52}]}) { id } }`);
+    await ok(
+      t,
+      `mutation { updateStandardProduct(input: {ref: "HOODIE", catalogue: {ref: "PC:MASTER:1"}, prices: [{type: "DEFAULT", currency: "AUD", value: 79}, {type: "SALE", currency: "AUD", value: 59}, {type: "DEFAULT", currency: "USD", value: 52}]}) { id } }`,
+    );
     expect((await ok<Prices>(t, QUERY, { value: [149] })).prices.edges).toHaveLength(3);
     expect((await ok<Prices>(t, QUERY, { type: ['SALE'] })).prices.edges.map((e) => e.node)).toEqual([{ type: 'SALE', currency: 'AUD', value: 59 }]);
     expect((await ok<Prices>(t, QUERY, { currency: ['USD'], first: 10 })).prices.edges.map((e) => e.node.value)).toEqual([52]);

@@ -32,9 +32,15 @@ describe('special resolver registry', () => {
 
   it('keeps each resolver in a file named after its field', () => {
     const files = new Set(readdirSync(packagePath('server/graphql/special')));
-    const missing = Object.keys(SPECIAL_RESOLVERS).map((key) => `${kebab(key.split('.')[1]!)}.ts`).filter((f) => !files.has(f));
+    const missing = Object.keys(SPECIAL_RESOLVERS)
+      .map((key) => `${kebab(key.split('.')[1]!)}.ts`)
+      .filter((f) => !files.has(f));
     expect(missing).toEqual([]);
     const commands = new Set(readdirSync(packagePath('server/domain/commands')));
-    expect(Object.keys(SPECIAL_COMMANDS).map((name) => `${kebab(name)}.ts`).filter((f) => !commands.has(f))).toEqual([]);
+    expect(
+      Object.keys(SPECIAL_COMMANDS)
+        .map((name) => `${kebab(name)}.ts`)
+        .filter((f) => !commands.has(f)),
+    ).toEqual([]);
   });
 });

@@ -18,16 +18,28 @@ describe('Mutation.removeCategoriesFromStandardProduct', () => {
 
   it('removes the named categories and keeps the others', async () => {
     const t = await createTestApp();
-    await ok(t, `mutation { updateStandardProduct(input: {ref: "TSHIRT", catalogue: {ref: "PC:MASTER:1"}, categories: [{ref: "APPAREL", catalogue: {ref: "PC:MASTER:1"}}, {ref: "FOOTWEAR", catalogue: {ref: "PC:MASTER:1"}}]}) { id } }`);
+    await ok(
+      t,
+      `mutation { updateStandardProduct(input: {ref: "TSHIRT", catalogue: {ref: "PC:MASTER:1"}, categories: [{ref: "APPAREL", catalogue: {ref: "PC:MASTER:1"}}, {ref: "FOOTWEAR", catalogue: {ref: "PC:MASTER:1"}}]}) { id } }`,
+    );
     expect(await categoriesOf(t, 'standardProduct', 'TSHIRT')).toEqual(['APPAREL', 'FOOTWEAR']);
-    const data = await ok<{ removeCategoriesFromStandardProduct: { status: string } }>(t, MUTATION, { product: 'TSHIRT', categories: [{ ref: 'FOOTWEAR', catalogue: { ref: 'PC:MASTER:1' } }] });
+    const data = await ok<{ removeCategoriesFromStandardProduct: { status: string } }>(t, MUTATION, {
+      product: 'TSHIRT',
+      categories: [{ ref: 'FOOTWEAR', catalogue: { ref: 'PC:MASTER:1' } }],
+    });
     expect(data.removeCategoriesFromStandardProduct.status).toBe('SUCCESS');
     expect(await categoriesOf(t, 'standardProduct', 'TSHIRT')).toEqual(['APPAREL']);
   });
 
   it('answers C0120E for an unknown category and changes nothing', async () => {
     const t = await createTestApp();
-    const res = await t.gql(MUTATION, { product: 'TSHIRT', categories: [{ ref: 'APPAREL', catalogue: { ref: 'PC:MASTER:1' } }, { ref: 'NOPE', catalogue: { ref: 'PC:MASTER:1' } }] });
+    const res = await t.gql(MUTATION, {
+      product: 'TSHIRT',
+      categories: [
+        { ref: 'APPAREL', catalogue: { ref: 'PC:MASTER:1' } },
+        { ref: 'NOPE', catalogue: { ref: 'PC:MASTER:1' } },
+      ],
+    });
     expect(res.errors?.[0]?.extensions?.code).toBe('C0120E');
     expect(await categoriesOf(t, 'standardProduct', 'TSHIRT')).toEqual(['APPAREL']);
   });
@@ -55,14 +67,22 @@ describe('Mutation.removeCategoriesFromVariantProduct', () => {
 describe('Mutation.removeCategoriesFromGroupProduct', () => {
   it('removes the category from a group product', async () => {
     const t = await createTestApp();
-    await ok(t, `mutation { createGroupProduct(input: {ref: "TEE-PACK", catalogue: {ref: "PC:MASTER:1"}, type: "GROUP", name: "Tee pack", categories: [{ref: "APPAREL", catalogue: {ref: "PC:MASTER:1"}}, {ref: "FOOTWEAR", catalogue: {ref: "PC:MASTER:1"}}]}) { id } }`);
-    await ok(t, `mutation { removeCategoriesFromGroupProduct(input: {groupProduct: {ref: "TEE-PACK", catalogue: {ref: "PC:MASTER:1"}}, categories: [{ref: "APPAREL", catalogue: {ref: "PC:MASTER:1"}}]}) { status } }`);
+    await ok(
+      t,
+      `mutation { createGroupProduct(input: {ref: "TEE-PACK", catalogue: {ref: "PC:MASTER:1"}, type: "GROUP", name: "Tee pack", categories: [{ref: "APPAREL", catalogue: {ref: "PC:MASTER:1"}}, {ref: "FOOTWEAR", catalogue: {ref: "PC:MASTER:1"}}]}) { id } }`,
+    );
+    await ok(
+      t,
+      `mutation { removeCategoriesFromGroupProduct(input: {groupProduct: {ref: "TEE-PACK", catalogue: {ref: "PC:MASTER:1"}}, categories: [{ref: "APPAREL", catalogue: {ref: "PC:MASTER:1"}}]}) { status } }`,
+    );
     expect(await categoriesOf(t, 'groupProduct', 'TEE-PACK')).toEqual(['FOOTWEAR']);
   });
 
   it('needs the product ref (C0140E)', async () => {
     const t = await createTestApp();
-    const res = await t.gql(`mutation { removeCategoriesFromGroupProduct(input: {groupProduct: {catalogue: {ref: "PC:MASTER:1"}}, categories: []}) { status } }`);
+    const res = await t.gql(
+      `mutation { removeCategoriesFromGroupProduct(input: {groupProduct: {catalogue: {ref: "PC:MASTER:1"}}, categories: []}) { status } }`,
+    );
     expect(res.errors?.[0]?.extensions?.code).toBe('C0140E');
   });
 });

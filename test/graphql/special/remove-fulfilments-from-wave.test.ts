@@ -22,19 +22,30 @@ describe('Mutation.removeFulfilmentsFromWave', () => {
     const { waveId, fulfilmentIds } = await waveOfTwo(t);
     const before = await ok<Wave>(t, WAVE, { id: waveId });
     expect(before.waveById.items.edges.map((e) => e.node)).toEqual([{ product: { ref: 'TSHIRT-BLK-M' }, quantity: 5 }]);
-    const data = await ok<{ removeFulfilmentsFromWave: { status: string } }>(t, `mutation($w: ID, $f: ID) { removeFulfilmentsFromWave(input: {wave: {id: $w}, fulfilments: [{id: $f}]}) { status } }`, { w: waveId, f: fulfilmentIds[0] });
+    const data = await ok<{ removeFulfilmentsFromWave: { status: string } }>(
+      t,
+      `mutation($w: ID, $f: ID) { removeFulfilmentsFromWave(input: {wave: {id: $w}, fulfilments: [{id: $f}]}) { status } }`,
+      { w: waveId, f: fulfilmentIds[0] },
+    );
     expect(data.removeFulfilmentsFromWave.status).toBe('SUCCESS');
     const after = await ok<Wave>(t, WAVE, { id: waveId });
     expect(after.waveById.fulfilments.edges.map((e) => e.node.ref)).toEqual(['F-2']);
     expect(after.waveById.items.edges.map((e) => e.node)).toEqual([{ product: { ref: 'TSHIRT-BLK-M' }, quantity: 3 }]);
-    const waves = await ok<{ fulfilmentById: { waves: { edges: unknown[] } } }>(t, `query($id: ID!) { fulfilmentById(id: $id) { waves { edges { node { ref } } } } }`, { id: fulfilmentIds[0] });
+    const waves = await ok<{ fulfilmentById: { waves: { edges: unknown[] } } }>(
+      t,
+      `query($id: ID!) { fulfilmentById(id: $id) { waves { edges { node { ref } } } } }`,
+      { id: fulfilmentIds[0] },
+    );
     expect(waves.fulfilmentById.waves.edges).toEqual([]);
   });
 
   it('answers C0120E for an unknown fulfilment and changes nothing', async () => {
     const t = await createTestApp();
     const { waveId, fulfilmentIds } = await waveOfTwo(t);
-    const res = await t.gql(`mutation($w: ID, $f: ID) { removeFulfilmentsFromWave(input: {wave: {id: $w}, fulfilments: [{id: $f}, {id: "999"}]}) { status } }`, { w: waveId, f: fulfilmentIds[0] });
+    const res = await t.gql(
+      `mutation($w: ID, $f: ID) { removeFulfilmentsFromWave(input: {wave: {id: $w}, fulfilments: [{id: $f}, {id: "999"}]}) { status } }`,
+      { w: waveId, f: fulfilmentIds[0] },
+    );
     expect(res.errors?.[0]?.extensions?.code).toBe('C0120E');
     expect((await ok<Wave>(t, WAVE, { id: waveId })).waveById.fulfilments.edges).toHaveLength(2);
   });
@@ -71,7 +82,9 @@ describe('Wave.processingLocation', () => {
   it('is the location of the wave', async () => {
     const t = await createTestApp();
     const { waveId } = await waveOfTwo(t);
-    const data = await ok<{ waveById: { processingLocation: { ref: string } } }>(t, `query($id: ID!) { waveById(id: $id) { processingLocation { ref } } }`, { id: waveId });
+    const data = await ok<{ waveById: { processingLocation: { ref: string } } }>(t, `query($id: ID!) { waveById(id: $id) { processingLocation { ref } } }`, {
+      id: waveId,
+    });
     expect(data.waveById.processingLocation).toEqual({ ref: 'LOC_MEL_STORE' });
   });
 });

@@ -11,7 +11,10 @@ describe('Mutation.removePermissionsFromRole', () => {
   it('removes the named permissions from the role', async () => {
     const t = await createTestApp();
     // seeds/default.json: STORE_ASSISTANT has ORDER_VIEW, FULFILMENT_VIEW, FULFILMENT_UPDATE, LOCATION_VIEW, INVENTORY_VIEW.
-    const data = await ok<{ removePermissionsFromRole: { status: string } }>(t, `mutation { removePermissionsFromRole(input: {role: {name: "STORE_ASSISTANT"}, permissions: [{name: "FULFILMENT_UPDATE"}, {name: "ORDER_CREATE"}]}) { status } }`);
+    const data = await ok<{ removePermissionsFromRole: { status: string } }>(
+      t,
+      `mutation { removePermissionsFromRole(input: {role: {name: "STORE_ASSISTANT"}, permissions: [{name: "FULFILMENT_UPDATE"}, {name: "ORDER_CREATE"}]}) { status } }`,
+    );
     expect(data.removePermissionsFromRole.status).toBe('SUCCESS');
     expect(await permissionsOf(t, 'STORE_ASSISTANT')).toEqual(['ORDER_VIEW', 'FULFILMENT_VIEW', 'LOCATION_VIEW', 'INVENTORY_VIEW']);
     expect(await permissionsOf(t, 'ADMIN')).toContain('FULFILMENT_UPDATE');
@@ -19,7 +22,9 @@ describe('Mutation.removePermissionsFromRole', () => {
 
   it('answers C0120E for an unknown permission and changes nothing', async () => {
     const t = await createTestApp();
-    const res = await t.gql(`mutation { removePermissionsFromRole(input: {role: {name: "STORE_ASSISTANT"}, permissions: [{name: "ORDER_VIEW"}, {name: "NO_SUCH_PERMISSION"}]}) { status } }`);
+    const res = await t.gql(
+      `mutation { removePermissionsFromRole(input: {role: {name: "STORE_ASSISTANT"}, permissions: [{name: "ORDER_VIEW"}, {name: "NO_SUCH_PERMISSION"}]}) { status } }`,
+    );
     expect(res.errors?.[0]?.extensions?.code).toBe('C0120E');
     expect(await permissionsOf(t, 'STORE_ASSISTANT')).toContain('ORDER_VIEW');
   });

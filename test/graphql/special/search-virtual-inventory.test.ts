@@ -11,7 +11,12 @@ const SEARCH = `query($vc: String!, $pq: [ProductQuantityInput!]!, $excluded: [S
 const MELBOURNE = { latitude: -37.8136, longitude: 144.9631 };
 const SYDNEY = { latitude: -33.8688, longitude: 151.2093 };
 
-type Result = { searchVirtualInventory: { edges: { cursor: string; node: { location: { ref: string }; virtualPositions: { productRef: string; quantity: number; groupRef: string }[] } }[]; pageInfo: { hasNextPage: boolean } } };
+type Result = {
+  searchVirtualInventory: {
+    edges: { cursor: string; node: { location: { ref: string }; virtualPositions: { productRef: string; quantity: number; groupRef: string }[] } }[];
+    pageInfo: { hasNextPage: boolean };
+  };
+};
 const refs = (r: Result): string[] => r.searchVirtualInventory.edges.map((e) => e.node.location.ref);
 const search = (t: TestApp, vars: Record<string, unknown>): Promise<Result> => ok<Result>(t, SEARCH, vars);
 
@@ -28,9 +33,18 @@ describe('Query.searchVirtualInventory', () => {
     it('needs every requested product at the same location', async () => {
       const t = await createTestApp();
       // HOODIE-GRY-M on hand: MEL_STORE 29, SYD_STORE 6, MEL_DC 5.
-      const r = await search(t, { vc: 'BASE:1', pq: [{ productRef: 'TSHIRT-BLK-M', quantity: 6 }, { productRef: 'HOODIE-GRY-M', quantity: 6 }] });
+      const r = await search(t, {
+        vc: 'BASE:1',
+        pq: [
+          { productRef: 'TSHIRT-BLK-M', quantity: 6 },
+          { productRef: 'HOODIE-GRY-M', quantity: 6 },
+        ],
+      });
       expect(refs(r)).toEqual(['LOC_SYD_STORE']);
-      expect(r.searchVirtualInventory.edges[0]!.node.virtualPositions.map((p) => `${p.productRef}=${p.quantity}`).sort()).toEqual(['HOODIE-GRY-M=6', 'TSHIRT-BLK-M=38']);
+      expect(r.searchVirtualInventory.edges[0]!.node.virtualPositions.map((p) => `${p.productRef}=${p.quantity}`).sort()).toEqual([
+        'HOODIE-GRY-M=6',
+        'TSHIRT-BLK-M=38',
+      ]);
     });
 
     it('orders by distance from orderByProximity, skips excluded locations and honours first', async () => {
@@ -53,7 +67,10 @@ describe('Query.searchVirtualInventory', () => {
 
   describe('over stored virtual positions', () => {
     async function catalogueWithPositions(t: TestApp): Promise<void> {
-      await ok(t, `mutation { createVirtualCatalogue(input: {ref: "VC:TEST", type: "BASE", name: "Test", inventoryCatalogueRef: "DEFAULT:1", productCatalogueRef: "PC:MASTER:1"}) { id } }`);
+      await ok(
+        t,
+        `mutation { createVirtualCatalogue(input: {ref: "VC:TEST", type: "BASE", name: "Test", inventoryCatalogueRef: "DEFAULT:1", productCatalogueRef: "PC:MASTER:1"}) { id } }`,
+      );
       const positions = [
         { ref: 'RUNNER-42:LOC_MEL_STORE', groupRef: 'LOC_MEL_STORE', quantity: 3 },
         { ref: 'RUNNER-42:LOC_SYD_STORE', groupRef: 'LOC_SYD_STORE', quantity: 10 },

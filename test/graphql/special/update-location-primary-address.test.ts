@@ -12,7 +12,10 @@ describe('Mutation.updateLocationPrimaryAddress', () => {
       `mutation($id: ID!, $address: ID!) { updateLocationPrimaryAddress(input: {id: $id, primaryAddress: {id: $address}}) { ref primaryAddress { ... on StoreAddress { id ref location { ref } } } } }`,
       { id: mel.id, address: dc.addressId },
     );
-    expect(data.updateLocationPrimaryAddress).toEqual({ ref: 'LOC_MEL_STORE', primaryAddress: { id: dc.addressId, ref: 'LOC_MEL_DC_ADDR', location: { ref: 'LOC_MEL_STORE' } } });
+    expect(data.updateLocationPrimaryAddress).toEqual({
+      ref: 'LOC_MEL_STORE',
+      primaryAddress: { id: dc.addressId, ref: 'LOC_MEL_DC_ADDR', location: { ref: 'LOC_MEL_STORE' } },
+    });
     expect((await seededLocation(t, 'LOC_MEL_STORE')).addressId).toBe(dc.addressId);
   });
 
@@ -30,7 +33,11 @@ describe('Mutation.updateOpeningSchedule (generic update)', () => {
     const t = await createTestApp();
     const schedule = await ok<{ location: { openingSchedule: { id: string } } }>(t, `{ location(ref: "LOC_SYD_STORE") { openingSchedule { id } } }`);
     const id = schedule.location.openingSchedule.id;
-    const data = await ok<{ updateOpeningSchedule: { monStart: number; monEnd: number; sunStart: number } }>(t, `mutation($id: ID!) { updateOpeningSchedule(input: {id: $id, monStart: 800, sunStart: 1000}) { monStart monEnd sunStart } }`, { id });
+    const data = await ok<{ updateOpeningSchedule: { monStart: number; monEnd: number; sunStart: number } }>(
+      t,
+      `mutation($id: ID!) { updateOpeningSchedule(input: {id: $id, monStart: 800, sunStart: 1000}) { monStart monEnd sunStart } }`,
+      { id },
+    );
     expect(data.updateOpeningSchedule).toEqual({ monStart: 800, monEnd: 1700, sunStart: 1000 });
     const read = await ok<{ location: { openingSchedule: { monStart: number } } }>(t, `{ location(ref: "LOC_SYD_STORE") { openingSchedule { monStart } } }`);
     expect(read.location.openingSchedule.monStart).toBe(800);

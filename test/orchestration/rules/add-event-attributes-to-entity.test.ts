@@ -25,14 +25,21 @@ describe('commonv2.AddEventAttributesToEntity', () => {
     {
       props: { attributeNames: 'count, paid', attributeTypes: 'INTEGER, BOOLEAN' },
       attributes: { count: '7', paid: 'TRUE' },
-      expected: [{ name: 'count', type: 'INTEGER', value: 7 }, { name: 'paid', type: 'BOOLEAN', value: true }],
+      expected: [
+        { name: 'count', type: 'INTEGER', value: 7 },
+        { name: 'paid', type: 'BOOLEAN', value: true },
+      ],
     },
     {
       props: { attributeNames: ['reason', 'note'], attributeTypes: ['STRING'], attributeDefaultValues: ['UNKNOWN'] },
       attributes: {},
       expected: [{ name: 'reason', type: 'STRING', value: 'UNKNOWN' }],
     },
-    { props: { attributeNames: ['reason'], attributeDefaultValues: ['UNKNOWN'] }, attributes: { reason: 'late' }, expected: [{ name: 'reason', type: 'STRING', value: 'late' }] },
+    {
+      props: { attributeNames: ['reason'], attributeDefaultValues: ['UNKNOWN'] },
+      attributes: { reason: 'late' },
+      expected: [{ name: 'reason', type: 'STRING', value: 'late' }],
+    },
     { props: { attributeNames: ['gone'] }, attributes: { other: 1 }, expected: [] },
   ])('with props $props copies $attributes as $expected', ({ props, attributes, expected }) => {
     expect(run(props, attributes)).toEqual(expected.length === 0 ? [] : [{ type: 'setAttributes', target, attributes: expected }]);

@@ -11,7 +11,13 @@ describe('order.ChangeOrderDeliveryAddress', () => {
   it.each([
     {
       attributes: { changeReason: 'moved', deliveryAddress: { street: '2 New St', city: 'Sydney', postcode: '2000' } },
-      expected: [{ type: 'mutate', mutation: 'updateCustomerAddress', input: { id: 'a1', street: '2 New St', city: 'Sydney', postcode: '2000', latitude: null, longitude: null } }],
+      expected: [
+        {
+          type: 'mutate',
+          mutation: 'updateCustomerAddress',
+          input: { id: 'a1', street: '2 New St', city: 'Sydney', postcode: '2000', latitude: null, longitude: null },
+        },
+      ],
     },
     { attributes: { changeReason: 'nothing to change' }, expected: [] },
     { attributes: {}, expected: [] },

@@ -46,7 +46,13 @@ describe('commonv2.CreateFulfilment', () => {
   });
 
   it.each([
-    { title: 'event attribute proposedFulfilment.locationRef', attributes: { proposedFulfilment: { locationRef: 'STORE-1' } }, choice: {}, from: 'a1', type: 'HD_PFS' },
+    {
+      title: 'event attribute proposedFulfilment.locationRef',
+      attributes: { proposedFulfilment: { locationRef: 'STORE-1' } },
+      choice: {},
+      from: 'a1',
+      type: 'HD_PFS',
+    },
     { title: 'event attribute locationRef', attributes: { locationRef: 'DC-1' }, choice: {}, from: 'a2', type: 'HD_PFDC' },
     { title: 'the pickup location of the fulfilment choice', attributes: {}, choice: { pickupLocationRef: 'STORE-1' }, from: 'a1', type: 'HD_PFS' },
     { title: 'nothing (no fromAddress)', attributes: {}, choice: {}, from: undefined, type: 'HD_PFDC' },
@@ -92,7 +98,12 @@ describe('commonv2.CreateFulfilment', () => {
     { title: 'no location when none covers every item', dc: [1, 5], store: [0, 5], from: undefined, type: 'HD_PFDC' },
   ])('sources from $title (positions of DEFAULT:1 by product)', ({ dc, store: atStore, from, type }) => {
     const order = hdOrder();
-    const position = (productRef: string, locationRef: string, onHand: number, catalogueRef = 'DEFAULT:1') => ({ catalogueRef, productRef, locationRef, onHand });
+    const position = (productRef: string, locationRef: string, onHand: number, catalogueRef = 'DEFAULT:1') => ({
+      catalogueRef,
+      productRef,
+      locationRef,
+      onHand,
+    });
     const data: FakeData = {
       ...world(order),
       related: { 'ORDER:o1:items': items.map((item, i) => ({ ...item, product: { ref: `P-${i + 1}` } })) },
@@ -135,10 +146,7 @@ describe('commonv2.CreateFulfilment', () => {
     expect(() => rule.run(ruleInput(f, rule.props.parse({}), { data: world() }))).toThrow(/runs on ORDER/);
   });
 
-  it.each([{ props: { fulfilmentType: '' } }, { props: { excludedFulfilmentStatuses: 5 } }, { props: 'HD_PFS' }])(
-    'rejects props $props',
-    ({ props }) => {
-      expect(rule.props.safeParse(props).success).toBe(false);
-    },
-  );
+  it.each([{ props: { fulfilmentType: '' } }, { props: { excludedFulfilmentStatuses: 5 } }, { props: 'HD_PFS' }])('rejects props $props', ({ props }) => {
+    expect(rule.props.safeParse(props).success).toBe(false);
+  });
 });

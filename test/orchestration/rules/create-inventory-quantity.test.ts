@@ -3,7 +3,10 @@ import { createInventoryQuantity as rule } from '../../../server/orchestration/r
 import { entity, eventOn, ruleInput } from './fake-reader.js';
 
 const position = entity({
-  entityType: 'INVENTORY_POSITION', id: 'ip1', ref: 'SKU-1:LOC_MEL', subtype: 'DEFAULT',
+  entityType: 'INVENTORY_POSITION',
+  id: 'ip1',
+  ref: 'SKU-1:LOC_MEL',
+  subtype: 'DEFAULT',
   root: { entityType: 'INVENTORY_CATALOGUE', id: 'ic1', ref: 'DEFAULT:1' },
 });
 const run = (type: string, attributes: Record<string, unknown>) =>
@@ -12,10 +15,20 @@ const key = { catalogue: { ref: 'DEFAULT:1' }, position: { ref: 'SKU-1:LOC_MEL',
 
 describe('commongi.CreateInventoryQuantity', () => {
   it.each([
-    { type: 'LAST_ON_HAND', attributes: { inventoryPositionRef: 'SKU-1:LOC_MEL', qty: 10 }, input: { ref: 'SKU-1:LOC_MEL:LAST_ON_HAND', type: 'LAST_ON_HAND', quantity: 10 } },
+    {
+      type: 'LAST_ON_HAND',
+      attributes: { inventoryPositionRef: 'SKU-1:LOC_MEL', qty: 10 },
+      input: { ref: 'SKU-1:LOC_MEL:LAST_ON_HAND', type: 'LAST_ON_HAND', quantity: 10 },
+    },
     {
       type: 'RESERVED',
-      attributes: { inventoryPositionRef: 'SKU-1:LOC_MEL', qty: '-3', condition: 'NEW', expectedOn: '2026-02-01T00:00:00Z', inventoryQuantity: [{ ref: 'F-1:RESERVED', type: 'RESERVED' }] },
+      attributes: {
+        inventoryPositionRef: 'SKU-1:LOC_MEL',
+        qty: '-3',
+        condition: 'NEW',
+        expectedOn: '2026-02-01T00:00:00Z',
+        inventoryQuantity: [{ ref: 'F-1:RESERVED', type: 'RESERVED' }],
+      },
       input: { ref: 'F-1:RESERVED', type: 'RESERVED', quantity: -3, condition: 'NEW', expectedOn: '2026-02-01T00:00:00Z' },
     },
   ])('creates a $type quantity', ({ type, attributes, input }) => {

@@ -21,17 +21,13 @@ export function fakeReader(data: FakeData = {}): DomainReader {
   const entities = data.entities ?? [];
   return {
     find: (key) => entities.find((e) => sameKey(e, key)),
-    children: (parent, childEntityType) =>
-      entities.filter((e) => e.entityType === childEntityType && sameKey(e.root, parent)),
+    children: (parent, childEntityType) => entities.filter((e) => e.entityType === childEntityType && sameKey(e.root, parent)),
     related: (parent, field) => data.related?.[`${parent.entityType}:${parent.id}:${field}`] ?? [],
     inventoryPositions: (catalogueRef, productRef) =>
       (data.positions ?? []).filter((p) => p['catalogueRef'] === catalogueRef && p['productRef'] === productRef),
     setting: (name, retailerId) => {
       const named = (data.settings ?? []).filter((s) => s.name === name);
-      return (
-        named.find((s) => s.context === 'RETAILER' && String(s.contextId) === retailerId) ??
-        named.find((s) => s.context === 'ACCOUNT')
-      );
+      return named.find((s) => s.context === 'RETAILER' && String(s.contextId) === retailerId) ?? named.find((s) => s.context === 'ACCOUNT');
     },
   };
 }
@@ -75,11 +71,7 @@ export function eventOn(target: EntityView, name = 'TEST', attributes: Record<st
 export const NOW = new Date('2025-01-01T00:00:00.000Z');
 
 /** A full RuleInput for `target` with parsed props. */
-export function ruleInput<P>(
-  target: EntityView,
-  props: P,
-  options: { event?: OrchestrationEvent; data?: FakeData } = {},
-): RuleInput<P> {
+export function ruleInput<P>(target: EntityView, props: P, options: { event?: OrchestrationEvent; data?: FakeData } = {}): RuleInput<P> {
   return { event: options.event ?? eventOn(target), entity: target, props, now: NOW, read: fakeReader(options.data) };
 }
 

@@ -18,16 +18,13 @@ describe('core.IfPropertyEquals', () => {
   ])('with $jsonpath = $value sends: $sends', ({ jsonpath, value, attributes, sends }) => {
     const props = ifPropertyEquals.props.parse({ jsonpath, value, eventName: 'Matched' });
     const effects = ifPropertyEquals.run(ruleInput(order, props, { event: eventOn(order, 'CREATE', attributes) }));
-    expect(effects).toEqual(
-      sends ? [{ type: 'sendEvent', event: expect.objectContaining({ name: 'Matched', entityId: 'o1', attributes }) }] : [],
-    );
+    expect(effects).toEqual(sends ? [{ type: 'sendEvent', event: expect.objectContaining({ name: 'Matched', entityId: 'o1', attributes }) }] : []);
   });
 
-  it.each([
-    { props: { value: 'X', eventName: 'E' } },
-    { props: { jsonpath: 'a', eventName: 'E' } },
-    { props: { jsonpath: 'a', value: 'X' } },
-  ])('rejects props $props', ({ props }) => {
-    expect(ifPropertyEquals.props.safeParse(props).success).toBe(false);
-  });
+  it.each([{ props: { value: 'X', eventName: 'E' } }, { props: { jsonpath: 'a', eventName: 'E' } }, { props: { jsonpath: 'a', value: 'X' } }])(
+    'rejects props $props',
+    ({ props }) => {
+      expect(ifPropertyEquals.props.safeParse(props).success).toBe(false);
+    },
+  );
 });

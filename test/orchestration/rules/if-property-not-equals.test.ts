@@ -15,10 +15,7 @@ describe('core.IfPropertyNotEquals', () => {
     expect(ifPropertyNotEquals.run(ruleInput(order, props)).length).toBe(sends ? 1 : 0);
   });
 
-  it.each([{ props: { jsonpath: 'a', value: 'X' } }, { props: { jsonpath: '', value: 'X', eventName: 'E' } }])(
-    'rejects props $props',
-    ({ props }) => {
-      expect(ifPropertyNotEquals.props.safeParse(props).success).toBe(false);
-    },
-  );
+  it.each([{ props: { jsonpath: 'a', value: 'X' } }, { props: { jsonpath: '', value: 'X', eventName: 'E' } }])('rejects props $props', ({ props }) => {
+    expect(ifPropertyNotEquals.props.safeParse(props).success).toBe(false);
+  });
 });

@@ -5,8 +5,7 @@ import { BUILTIN_RULES } from '../../../server/orchestration/rules/index.js';
 
 const RULES_DIR = fileURLToPath(new URL('../../../server/orchestration/rules/', import.meta.url));
 const ruleFiles = readdirSync(RULES_DIR).filter((f) => f.endsWith('.ts') && f !== 'index.ts');
-const kebab = (ruleName: string): string =>
-  (ruleName.split('.').at(-1) ?? '').replace(/([a-z0-9])([A-Z])/g, '$1-$2').toLowerCase();
+const kebab = (ruleName: string): string => (ruleName.split('.').at(-1) ?? '').replace(/([a-z0-9])([A-Z])/g, '$1-$2').toLowerCase();
 
 describe('BUILTIN_RULES', () => {
   it.each(ruleFiles)('includes the rule exported by %s, named after the file', async (file) => {

@@ -9,13 +9,18 @@ import { createFulfilmentInventoryQuantity } from '../../../server/orchestration
 import { sendEventOnFulfilmentInventoryUpdate as send } from '../../../server/orchestration/rules/send-event-on-fulfilment-inventory-update.js';
 import { updateInventoryQuantity } from '../../../server/orchestration/rules/update-inventory-quantity.js';
 import { updateInventoryQuantitiesStatus } from '../../../server/orchestration/rules/update-inventory-quantities-status.js';
-import type { Rule } from '../../../server/orchestration/port.js';
+import type { AnyRule } from '../../../server/orchestration/port.js';
 import { entity, eventOn, ruleInput } from './fake-reader.js';
 
 const ROOT = { entityType: 'INVENTORY_CATALOGUE', id: 'ic1', ref: 'DEFAULT:1' };
 const catalogue = entity({ ...ROOT, subtype: 'DEFAULT', status: 'ACTIVE' });
 const position = entity({
-  entityType: 'INVENTORY_POSITION', id: 'ip1', ref: 'SKU-1:LOC_A', subtype: 'DEFAULT', status: 'ACTIVE', root: { ...ROOT },
+  entityType: 'INVENTORY_POSITION',
+  id: 'ip1',
+  ref: 'SKU-1:LOC_A',
+  subtype: 'DEFAULT',
+  status: 'ACTIVE',
+  root: { ...ROOT },
   fields: { productRef: 'SKU-1', locationRef: 'LOC_A', onHand: 10 },
 });
 const quantities = [
@@ -31,14 +36,31 @@ const item = { fulfilmentId: 'f2', skuRef: 'SKU-1', locationRef: 'LOC_A' };
 
 describe('globalinventory.SendEventOnFulfilmentInventoryUpdate', () => {
   it.each([
-    { title: 'reservedQty', fields: { reservedQty: 2 }, name: 'Reserve', entries: [{ ref: 'SKU-1:LOC_A:RESERVED:f2', type: 'RESERVED', qty: -2, status: 'ACTIVE' }] },
-    { title: 'reserveQty "-5" (the doc example)', fields: { reserveQty: '-5' }, name: 'Reserve', entries: [{ ref: 'SKU-1:LOC_A:RESERVED:f2', type: 'RESERVED', qty: -5, status: 'ACTIVE' }] },
     {
-      title: 'cancelQty', fields: { cancelQty: 2 }, name: 'Cancel',
-      entries: [{ ref: 'SKU-1:LOC_A:RESERVED:f2', type: 'RESERVED', status: 'INACTIVE' }, { ref: 'SKU-1:LOC_A:CANCELLED:f2', type: 'CANCELLED', qty: 2, status: 'ACTIVE' }],
+      title: 'reservedQty',
+      fields: { reservedQty: 2 },
+      name: 'Reserve',
+      entries: [{ ref: 'SKU-1:LOC_A:RESERVED:f2', type: 'RESERVED', qty: -2, status: 'ACTIVE' }],
     },
     {
-      title: 'saleQty and correctionQty', fields: { saleQty: 1, correctionQty: 4 }, name: 'Confirm',
+      title: 'reserveQty "-5" (the doc example)',
+      fields: { reserveQty: '-5' },
+      name: 'Reserve',
+      entries: [{ ref: 'SKU-1:LOC_A:RESERVED:f2', type: 'RESERVED', qty: -5, status: 'ACTIVE' }],
+    },
+    {
+      title: 'cancelQty',
+      fields: { cancelQty: 2 },
+      name: 'Cancel',
+      entries: [
+        { ref: 'SKU-1:LOC_A:RESERVED:f2', type: 'RESERVED', status: 'INACTIVE' },
+        { ref: 'SKU-1:LOC_A:CANCELLED:f2', type: 'CANCELLED', qty: 2, status: 'ACTIVE' },
+      ],
+    },
+    {
+      title: 'saleQty and correctionQty',
+      fields: { saleQty: 1, correctionQty: 4 },
+      name: 'Confirm',
       entries: [
         { ref: 'SKU-1:LOC_A:RESERVED:f2', type: 'RESERVED', status: 'INACTIVE' },
         { ref: 'SKU-1:LOC_A:SALE:f2', type: 'SALE', qty: -1, status: 'ACTIVE' },
@@ -48,7 +70,15 @@ describe('globalinventory.SendEventOnFulfilmentInventoryUpdate', () => {
   ])('sends $name to the position for $title', ({ fields, name, entries }) => {
     const event = eventOn(catalogue, 'UpdateInventoryQty', { items: [{ ...item, ...fields }] });
     expect(send.run(ruleInput(catalogue, send.props.parse(sendProps), { event, data }))).toMatchObject([
-      { type: 'sendEvent', event: { name, entityType: 'INVENTORY_POSITION', entityId: 'ip1', attributes: { inventoryPositionRef: 'SKU-1:LOC_A', fulfilmentId: 'f2', inventoryQuantity: entries } } },
+      {
+        type: 'sendEvent',
+        event: {
+          name,
+          entityType: 'INVENTORY_POSITION',
+          entityId: 'ip1',
+          attributes: { inventoryPositionRef: 'SKU-1:LOC_A', fulfilmentId: 'f2', inventoryQuantity: entries },
+        },
+      },
     ]);
   });
 
@@ -76,28 +106,63 @@ describe('position rules', () => {
   it.each([
     {
       title: 'creates a new RESERVED quantity and sets its status',
-      rule: createFulfilmentInventoryQuantity, props: { inventoryQuantityType: 'RESERVED', defaultCondition: 'NEW' },
-      entries: [{ ref: 'SKU-1:LOC_A:RESERVED:f2', type: 'RESERVED', qty: -2, status: 'ACTIVE' }, { ref: 'x', type: 'SALE', qty: -1 }],
+      rule: createFulfilmentInventoryQuantity,
+      props: { inventoryQuantityType: 'RESERVED', defaultCondition: 'NEW' },
+      entries: [
+        { ref: 'SKU-1:LOC_A:RESERVED:f2', type: 'RESERVED', qty: -2, status: 'ACTIVE' },
+        { ref: 'x', type: 'SALE', qty: -1 },
+      ],
       expected: [
-        { type: 'mutate', mutation: 'createInventoryQuantity', input: { ref: 'SKU-1:LOC_A:RESERVED:f2', catalogue: { ref: 'DEFAULT:1' }, position: { ref: 'SKU-1:LOC_A', catalogue: { ref: 'DEFAULT:1' } }, type: 'RESERVED', quantity: -2, condition: 'NEW' } },
+        {
+          type: 'mutate',
+          mutation: 'createInventoryQuantity',
+          input: {
+            ref: 'SKU-1:LOC_A:RESERVED:f2',
+            catalogue: { ref: 'DEFAULT:1' },
+            position: { ref: 'SKU-1:LOC_A', catalogue: { ref: 'DEFAULT:1' } },
+            type: 'RESERVED',
+            quantity: -2,
+            condition: 'NEW',
+          },
+        },
         { type: 'mutate', mutation: 'updateInventoryQuantity', input: { ref: 'SKU-1:LOC_A:RESERVED:f2', catalogue: { ref: 'DEFAULT:1' }, status: 'ACTIVE' } },
       ],
     },
     {
       title: 'updates a quantity that already exists',
-      rule: createFulfilmentInventoryQuantity, props: { inventoryQuantityType: 'RESERVED' },
+      rule: createFulfilmentInventoryQuantity,
+      props: { inventoryQuantityType: 'RESERVED' },
       entries: [{ ref: 'SKU-1:LOC_A:RESERVED:f1', type: 'RESERVED', qty: -1, status: 'ACTIVE' }],
-      expected: [{ type: 'mutate', mutation: 'updateInventoryQuantity', input: { ref: 'SKU-1:LOC_A:RESERVED:f1', catalogue: { ref: 'DEFAULT:1' }, quantity: -1, status: 'ACTIVE' } }],
+      expected: [
+        {
+          type: 'mutate',
+          mutation: 'updateInventoryQuantity',
+          input: { ref: 'SKU-1:LOC_A:RESERVED:f1', catalogue: { ref: 'DEFAULT:1' }, quantity: -1, status: 'ACTIVE' },
+        },
+      ],
     },
     {
       title: 'deactivates the named RESERVED quantity and skips unknown ones',
-      rule: updateInventoryQuantity, props: { type: 'RESERVED' },
-      entries: [{ ref: 'SKU-1:LOC_A:RESERVED:f1', type: 'RESERVED', status: 'INACTIVE' }, { ref: 'nope', type: 'RESERVED', status: 'INACTIVE' }],
-      expected: [{ type: 'mutate', mutation: 'updateInventoryQuantity', input: { ref: 'SKU-1:LOC_A:RESERVED:f1', catalogue: { ref: 'DEFAULT:1' }, quantity: undefined, status: 'INACTIVE' } }],
+      rule: updateInventoryQuantity,
+      props: { type: 'RESERVED' },
+      entries: [
+        { ref: 'SKU-1:LOC_A:RESERVED:f1', type: 'RESERVED', status: 'INACTIVE' },
+        { ref: 'nope', type: 'RESERVED', status: 'INACTIVE' },
+      ],
+      expected: [
+        {
+          type: 'mutate',
+          mutation: 'updateInventoryQuantity',
+          input: { ref: 'SKU-1:LOC_A:RESERVED:f1', catalogue: { ref: 'DEFAULT:1' }, quantity: undefined, status: 'INACTIVE' },
+        },
+      ],
     },
-  ] as { title: string; rule: Rule<any>; props: unknown; entries: unknown[]; expected: unknown[] }[])('$rule.name $title', ({ rule, props, entries, expected }) => {
-    expect(rule.run(ruleInput(position, rule.props.parse(props), { event: event(entries), data }))).toEqual(expected);
-  });
+  ] as { title: string; rule: AnyRule; props: unknown; entries: unknown[]; expected: unknown[] }[])(
+    '$rule.name $title',
+    ({ rule, props, entries, expected }) => {
+      expect(rule.run(ruleInput(position, rule.props.parse(props), { event: event(entries), data }))).toEqual(expected);
+    },
+  );
 
   it.each([
     { filterTypes: ['RESERVED', 'SALE', 'CORRECTION', 'DELTA'], filterStatuses: ['CREATED', 'ACTIVE'], onHand: 10 - 3 - 1 },
@@ -106,7 +171,10 @@ describe('position rules', () => {
   ])('globalinventory.CalculateOnHand with $filterTypes in $filterStatuses gives $onHand', ({ filterTypes, filterStatuses, onHand }) => {
     const props = calculateOnHand.props.parse({ eventName: 'UpdateOnHand', filterTypes, filterStatuses });
     expect(calculateOnHand.run(ruleInput(position, props, { event: event([]), data }))).toMatchObject([
-      { type: 'sendEvent', event: { name: 'UpdateOnHand', entityId: 'ip1', attributes: { inventoryPositionOnHandCalculated: onHand, inventoryPositionOnHand: 10 } } },
+      {
+        type: 'sendEvent',
+        event: { name: 'UpdateOnHand', entityId: 'ip1', attributes: { inventoryPositionOnHandCalculated: onHand, inventoryPositionOnHand: 10 } },
+      },
     ]);
   });
 
@@ -126,11 +194,13 @@ describe('position rules', () => {
     { rule: createFulfilmentInventoryQuantity, props: {} },
     { rule: updateInventoryQuantity, props: {} },
     { rule: calculateOnHand, props: { eventName: 'X', filterTypes: [] } },
-  ] as { rule: Rule<any>; props: unknown }[])('$rule.name rejects props $props', ({ rule, props }) => {
+  ] as { rule: AnyRule; props: unknown }[])('$rule.name rejects props $props', ({ rule, props }) => {
     expect(rule.props.safeParse(props).success).toBe(false);
   });
 
   it('fails naming a missing inventoryQuantity list', () => {
-    expect(() => updateInventoryQuantity.run(ruleInput(position, { type: 'RESERVED' }, { event: eventOn(position, 'X', {}), data }))).toThrow('"inventoryQuantity"');
+    expect(() => updateInventoryQuantity.run(ruleInput(position, { type: 'RESERVED' }, { event: eventOn(position, 'X', {}), data }))).toThrow(
+      '"inventoryQuantity"',
+    );
   });
 });

@@ -15,7 +15,10 @@ const order = entity({
   fields: {
     totalPrice: 120.5,
     fulfilmentChoice: { ref: 'FC-1', deliveryType: 'EXPRESS', pickupLocationRef: null },
-    items: [{ ref: 'I-1', quantity: 2 }, { ref: 'I-2', quantity: 1 }],
+    items: [
+      { ref: 'I-1', quantity: 2 },
+      { ref: 'I-2', quantity: 1 },
+    ],
     attributes: [{ name: 'channel', type: 'STRING', value: 'web' }],
     customer: { attributes: [{ name: 'lifetimeValue', type: 'INTEGER', value: 3000 }] },
   },
@@ -74,7 +77,13 @@ describe('jsonpath syntax the resolver does not follow', () => {
     expect(unsupportedJsonPath(path)).toMatch(why);
   });
 
-  it.each(['fulfilmentChoice.deliveryType', '$.items[1].ref', 'items.0.quantity', 'event.attributes.fraudCheckRequired', 'customer.attributes.byName.lifetimeValue'])('accepts %s', (path) => {
+  it.each([
+    'fulfilmentChoice.deliveryType',
+    '$.items[1].ref',
+    'items.0.quantity',
+    'event.attributes.fraudCheckRequired',
+    'customer.attributes.byName.lifetimeValue',
+  ])('accepts %s', (path) => {
     expect(unsupportedJsonPath(path)).toBeUndefined();
   });
 

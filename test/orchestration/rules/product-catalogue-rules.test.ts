@@ -3,7 +3,7 @@
  * with a catalogue holding one standard product, one variant and two categories.
  */
 import { describe, expect, it } from 'vitest';
-import type { EntityView, Rule } from '../../../server/orchestration/port.js';
+import type { AnyRule, EntityView } from '../../../server/orchestration/port.js';
 import { createCategory } from '../../../server/orchestration/rules/create-category.js';
 import { createVariantProduct } from '../../../server/orchestration/rules/create-variant-product.js';
 import { downToCategory } from '../../../server/orchestration/rules/down-to-category.js';
@@ -23,14 +23,23 @@ import { entity, eventOn, ruleInput } from './fake-reader.js';
 const ROOT = { entityType: 'PRODUCT_CATALOGUE', id: 'pc1', ref: 'PC:MASTER:1' };
 const catalogue = entity({ ...ROOT, subtype: 'MASTER', status: 'ACTIVE' });
 const inCatalogue = (entityType: string, id: string, ref: string, typename: string, fields: Record<string, unknown> = {}): EntityView =>
-  entity({ entityType, id, ref, typename, subtype: typename === 'VariantProduct' ? 'VARIANT' : typename === 'StandardProduct' ? 'STANDARD' : 'STANDARD', status: 'ACTIVE', root: { ...ROOT }, fields });
+  entity({
+    entityType,
+    id,
+    ref,
+    typename,
+    subtype: typename === 'VariantProduct' ? 'VARIANT' : typename === 'StandardProduct' ? 'STANDARD' : 'STANDARD',
+    status: 'ACTIVE',
+    root: { ...ROOT },
+    fields,
+  });
 const shoes = inCatalogue('CATEGORY', 'c1', 'SHOES', 'Category');
 const running = inCatalogue('CATEGORY', 'c2', 'RUNNING', 'Category');
 const standard = inCatalogue('PRODUCT', 'p1', 'RUNNER', 'StandardProduct');
 const variant = inCatalogue('PRODUCT', 'p2', 'RUNNER-42', 'VariantProduct', { categories: [{ ref: 'SHOES' }, { ref: 'RUNNING' }] });
 const data = { entities: [catalogue, shoes, running, standard, variant] };
 
-const run = (rule: Rule<any>, target: EntityView, props: unknown, attributes: Record<string, unknown>, name = 'UPSERT') =>
+const run = (rule: AnyRule, target: EntityView, props: unknown, attributes: Record<string, unknown>, name = 'UPSERT') =>
   rule.run(ruleInput(target, rule.props.parse(props), { event: eventOn(target, name, attributes), data }));
 const sent = (effects: readonly unknown[]) =>
   effects.map((e) => {
@@ -74,29 +83,69 @@ describe('product-catalogue forwarding rules', () => {
 });
 
 describe('product-catalogue create and update rules', () => {
-  const payload = { ref: 'RUNNER-43', type: 'VARIANT', name: 'Runner 43', gtin: '93', standardProductRef: 'RUNNER', categoryRefs: ['SHOES'], prices: [{ type: 'DEFAULT', currency: 'AUD', value: '10.5' }] };
+  const payload = {
+    ref: 'RUNNER-43',
+    type: 'VARIANT',
+    name: 'Runner 43',
+    gtin: '93',
+    standardProductRef: 'RUNNER',
+    categoryRefs: ['SHOES'],
+    prices: [{ type: 'DEFAULT', currency: 'AUD', value: '10.5' }],
+  };
 
   it.each([
     {
       title: 'createVariantProduct',
       effects: () => run(createVariantProduct, catalogue, null, payload),
-      expected: [{ type: 'mutate', mutation: 'createVariantProduct', input: {
-        ref: 'RUNNER-43', catalogue: { ref: 'PC:MASTER:1' }, type: 'VARIANT', name: 'Runner 43', gtin: '93',
-        prices: [{ type: 'DEFAULT', currency: 'AUD', value: 10.5 }],
-        categories: [{ ref: 'SHOES', catalogue: { ref: 'PC:MASTER:1' } }], product: { ref: 'RUNNER', catalogue: { ref: 'PC:MASTER:1' } },
-      } }],
+      expected: [
+        {
+          type: 'mutate',
+          mutation: 'createVariantProduct',
+          input: {
+            ref: 'RUNNER-43',
+            catalogue: { ref: 'PC:MASTER:1' },
+            type: 'VARIANT',
+            name: 'Runner 43',
+            gtin: '93',
+            prices: [{ type: 'DEFAULT', currency: 'AUD', value: 10.5 }],
+            categories: [{ ref: 'SHOES', catalogue: { ref: 'PC:MASTER:1' } }],
+            product: { ref: 'RUNNER', catalogue: { ref: 'PC:MASTER:1' } },
+          },
+        },
+      ],
     },
     {
       title: 'updateStandardProduct',
       effects: () => run(updateStandardProduct, standard, null, { ref: 'RUNNER', type: 'STANDARD', name: 'Runner', gtin: '1', summary: 'new' }),
-      expected: [{ type: 'mutate', mutation: 'updateStandardProduct', input: { ref: 'RUNNER', catalogue: { ref: 'PC:MASTER:1' }, name: 'Runner', gtin: '1', summary: 'new' } }],
+      expected: [
+        {
+          type: 'mutate',
+          mutation: 'updateStandardProduct',
+          input: { ref: 'RUNNER', catalogue: { ref: 'PC:MASTER:1' }, name: 'Runner', gtin: '1', summary: 'new' },
+        },
+      ],
     },
     {
       title: 'updateCategoriesForVariantProduct',
       effects: () => run(updateCategoriesForVariantProduct, variant, null, { ref: 'RUNNER-42', categoryRefs: ['RUNNING', 'TRAIL'] }),
       expected: [
-        { type: 'mutate', mutation: 'removeCategoriesFromVariantProduct', input: { variantProduct: { ref: 'RUNNER-42', catalogue: { ref: 'PC:MASTER:1' } }, categories: [{ ref: 'SHOES', catalogue: { ref: 'PC:MASTER:1' } }] } },
-        { type: 'mutate', mutation: 'updateVariantProduct', input: { ref: 'RUNNER-42', catalogue: { ref: 'PC:MASTER:1' }, categories: [{ ref: 'RUNNING', catalogue: { ref: 'PC:MASTER:1' } }, { ref: 'TRAIL', catalogue: { ref: 'PC:MASTER:1' } }] } },
+        {
+          type: 'mutate',
+          mutation: 'removeCategoriesFromVariantProduct',
+          input: { variantProduct: { ref: 'RUNNER-42', catalogue: { ref: 'PC:MASTER:1' } }, categories: [{ ref: 'SHOES', catalogue: { ref: 'PC:MASTER:1' } }] },
+        },
+        {
+          type: 'mutate',
+          mutation: 'updateVariantProduct',
+          input: {
+            ref: 'RUNNER-42',
+            catalogue: { ref: 'PC:MASTER:1' },
+            categories: [
+              { ref: 'RUNNING', catalogue: { ref: 'PC:MASTER:1' } },
+              { ref: 'TRAIL', catalogue: { ref: 'PC:MASTER:1' } },
+            ],
+          },
+        },
       ],
     },
     {
@@ -107,27 +156,67 @@ describe('product-catalogue create and update rules', () => {
     {
       title: 'createCategory with a parent',
       effects: () => run(createCategory, catalogue, null, { ref: 'TRAIL', type: 'STANDARD', name: 'Trail', parentCategory: 'RUNNING' }),
-      expected: [{ type: 'mutate', mutation: 'createCategory', input: { ref: 'TRAIL', catalogue: { ref: 'PC:MASTER:1' }, type: 'STANDARD', name: 'Trail', parentCategory: { ref: 'RUNNING', catalogue: { ref: 'PC:MASTER:1' } } } }],
+      expected: [
+        {
+          type: 'mutate',
+          mutation: 'createCategory',
+          input: {
+            ref: 'TRAIL',
+            catalogue: { ref: 'PC:MASTER:1' },
+            type: 'STANDARD',
+            name: 'Trail',
+            parentCategory: { ref: 'RUNNING', catalogue: { ref: 'PC:MASTER:1' } },
+          },
+        },
+      ],
     },
     {
       title: 'updateCategory with children',
       effects: () => run(updateCategory, shoes, null, { ref: 'SHOES', type: 'STANDARD', name: 'Shoes', childCategories: 'RUNNING' }),
       expected: [
         { type: 'mutate', mutation: 'updateCategory', input: { ref: 'SHOES', catalogue: { ref: 'PC:MASTER:1' }, type: 'STANDARD', name: 'Shoes' } },
-        { type: 'mutate', mutation: 'updateCategory', input: { ref: 'RUNNING', catalogue: { ref: 'PC:MASTER:1' }, parentCategory: { ref: 'SHOES', catalogue: { ref: 'PC:MASTER:1' } } } },
+        {
+          type: 'mutate',
+          mutation: 'updateCategory',
+          input: { ref: 'RUNNING', catalogue: { ref: 'PC:MASTER:1' }, parentCategory: { ref: 'SHOES', catalogue: { ref: 'PC:MASTER:1' } } },
+        },
       ],
     },
-    { title: 'validateProductCategoriesExist with known categories', effects: () => run(validateProductCategoriesExist, catalogue, null, { categoryRefs: ['SHOES', 'RUNNING'] }), expected: [] },
+    {
+      title: 'validateProductCategoriesExist with known categories',
+      effects: () => run(validateProductCategoriesExist, catalogue, null, { categoryRefs: ['SHOES', 'RUNNING'] }),
+      expected: [],
+    },
   ])('$title', ({ effects, expected }) => {
     expect(effects()).toEqual(expected);
   });
 
   it.each([
-    { title: 'a variant without gtin', call: () => run(createVariantProduct, catalogue, null, { ...payload, gtin: undefined }), message: 'needs the attribute "gtin"' },
-    { title: 'a price without currency', call: () => run(createVariantProduct, catalogue, null, { ...payload, prices: [{ type: 'X', value: 1 }] }), message: '"prices[0].currency"' },
-    { title: 'a price that is not a number', call: () => run(createVariantProduct, catalogue, null, { ...payload, prices: [{ type: 'X', currency: 'AUD', value: 'cheap' }] }), message: 'invalid attributes: "prices[0].value"' },
-    { title: 'a category with children at creation', call: () => run(createCategory, catalogue, null, { ref: 'A', type: 'S', name: 'A', childCategories: ['SHOES'] }), message: 'cannot take childCategories' },
-    { title: 'an unknown category', call: () => run(validateProductCategoriesExist, catalogue, null, { categoryRefs: ['SHOES', 'HATS'] }), message: 'no categories "HATS"' },
+    {
+      title: 'a variant without gtin',
+      call: () => run(createVariantProduct, catalogue, null, { ...payload, gtin: undefined }),
+      message: 'needs the attribute "gtin"',
+    },
+    {
+      title: 'a price without currency',
+      call: () => run(createVariantProduct, catalogue, null, { ...payload, prices: [{ type: 'X', value: 1 }] }),
+      message: '"prices[0].currency"',
+    },
+    {
+      title: 'a price that is not a number',
+      call: () => run(createVariantProduct, catalogue, null, { ...payload, prices: [{ type: 'X', currency: 'AUD', value: 'cheap' }] }),
+      message: 'invalid attributes: "prices[0].value"',
+    },
+    {
+      title: 'a category with children at creation',
+      call: () => run(createCategory, catalogue, null, { ref: 'A', type: 'S', name: 'A', childCategories: ['SHOES'] }),
+      message: 'cannot take childCategories',
+    },
+    {
+      title: 'an unknown category',
+      call: () => run(validateProductCategoriesExist, catalogue, null, { categoryRefs: ['SHOES', 'HATS'] }),
+      message: 'no categories "HATS"',
+    },
   ])('throws for $title', ({ call, message }) => {
     expect(call).toThrow(message);
   });

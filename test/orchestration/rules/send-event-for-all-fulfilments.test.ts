@@ -13,9 +13,7 @@ describe('base.SendEventForAllFulfilments', () => {
     },
   ])('sends one event per fulfilment for $title', ({ fulfilments, expected }) => {
     const order = hdOrder('CANCELLED');
-    const effects = sendEventForAllFulfilments.run(
-      ruleInput(order, { eventName: 'CancelFulfilment' }, { data: { entities: [order, ...fulfilments] } }),
-    );
+    const effects = sendEventForAllFulfilments.run(ruleInput(order, { eventName: 'CancelFulfilment' }, { data: { entities: [order, ...fulfilments] } }));
     expect(effects.map((e) => (e.type === 'sendEvent' ? [e.event.name, e.event.entityType, e.event.entityId, e.event.entitySubtype] : []))).toEqual(
       expected.map((id) => ['CancelFulfilment', 'FULFILMENT', id, 'HD_PFDC']),
     );

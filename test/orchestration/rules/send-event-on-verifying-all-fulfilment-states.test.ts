@@ -20,10 +20,12 @@ describe('commonv2.SendEventOnVerifyingAllFulfilmentStates', () => {
     );
   });
 
-  it.each([{ props: { eventName: 'E' } }, { props: { status: ['A'] } }, { props: { eventName: 'E', status: [] } }, { props: { eventName: 'E', status: ' , ' } }])(
-    'rejects props $props',
-    ({ props }) => {
-      expect(rule.props.safeParse(props).success).toBe(false);
-    },
-  );
+  it.each([
+    { props: { eventName: 'E' } },
+    { props: { status: ['A'] } },
+    { props: { eventName: 'E', status: [] } },
+    { props: { eventName: 'E', status: ' , ' } },
+  ])('rejects props $props', ({ props }) => {
+    expect(rule.props.safeParse(props).success).toBe(false);
+  });
 });

@@ -14,12 +14,9 @@ describe('core.SetState', () => {
     ]);
   });
 
-  it.each([{ props: {} }, { props: { status: '' } }, { props: undefined }, { props: { status: 3 } }])(
-    'rejects props $props',
-    ({ props }) => {
-      expect(setState.props.safeParse(props).success).toBe(false);
-    },
-  );
+  it.each([{ props: {} }, { props: { status: '' } }, { props: undefined }, { props: { status: 3 } }])('rejects props $props', ({ props }) => {
+    expect(setState.props.safeParse(props).success).toBe(false);
+  });
 
   it('serves the ChangeStateGQL names of the order, commonv2 and base libraries', () => {
     expect(setState.aliases).toEqual(expect.arrayContaining(['commonv2.ChangeStateGQL', 'base.ChangeStateGQL', 'order.ChangeStateGQL']));

@@ -2,8 +2,15 @@ import { describe, expect, it } from 'vitest';
 import { updateControlValue as rule } from '../../../server/orchestration/rules/update-control-value.js';
 import { entity, eventOn, ruleInput } from './fake-reader.js';
 
-const control = entity({ entityType: 'CONTROL', id: 'c1', ref: 'BUFFER', subtype: 'QUANTITY_BUFFER', root: { entityType: 'CONTROL_GROUP', id: 'g1', ref: 'CG' } });
-const run = (attributes: Record<string, unknown>) => rule.run(ruleInput(control, rule.props.parse(null), { event: eventOn(control, 'UpdateControl', attributes) }));
+const control = entity({
+  entityType: 'CONTROL',
+  id: 'c1',
+  ref: 'BUFFER',
+  subtype: 'QUANTITY_BUFFER',
+  root: { entityType: 'CONTROL_GROUP', id: 'g1', ref: 'CG' },
+});
+const run = (attributes: Record<string, unknown>) =>
+  rule.run(ruleInput(control, rule.props.parse(null), { event: eventOn(control, 'UpdateControl', attributes) }));
 
 describe('commongi.UpdateControlValue', () => {
   it.each([

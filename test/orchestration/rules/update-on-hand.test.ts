@@ -20,9 +20,7 @@ describe('globalinventory.UpdateOnHand', () => {
   ])('sets onHand $onHand from $attributes', ({ attributes, fields, onHand, catalogue }) => {
     const target = position(fields);
     const effects = rule.run(ruleInput(target, rule.props.parse(undefined), { event: eventOn(target, 'InventoryChanged', attributes) }));
-    expect(effects).toEqual([
-      { type: 'mutate', mutation: 'updateInventoryPosition', input: { ref: 'SKU-1:STORE-1', catalogue: { ref: catalogue }, onHand } },
-    ]);
+    expect(effects).toEqual([{ type: 'mutate', mutation: 'updateInventoryPosition', input: { ref: 'SKU-1:STORE-1', catalogue: { ref: catalogue }, onHand } }]);
   });
 
   it.each([

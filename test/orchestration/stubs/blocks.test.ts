@@ -10,16 +10,30 @@ const world = { entities: [order, f1, f2] };
 describe('stub block sendEvent', () => {
   it('forwards the event under a name from a prop, with its context and attributes', () => {
     const event = eventOn(f1, 'ConfirmPick', { picker: 'kim' });
-    const { effects } = runStub({ props: ['eventName'], do: [{ sendEvent: { name: '{{props.eventName}}' } }] }, f1, { eventName: 'Next' }, { event, data: world });
+    const { effects } = runStub(
+      { props: ['eventName'], do: [{ sendEvent: { name: '{{props.eventName}}' } }] },
+      f1,
+      { eventName: 'Next' },
+      { event, data: world },
+    );
     expect(effects).toEqual([
-      { type: 'sendEvent', event: expect.objectContaining({ name: 'Next', entityType: 'FULFILMENT', entityId: 'f1', rootEntityId: 'o1', attributes: { picker: 'kim' } }) },
+      {
+        type: 'sendEvent',
+        event: expect.objectContaining({ name: 'Next', entityType: 'FULFILMENT', entityId: 'f1', rootEntityId: 'o1', attributes: { picker: 'kim' } }),
+      },
     ]);
   });
 
   it.each([
     { to: 'order', expected: [['ORDER', 'o1']] },
     { to: 'root', expected: [['ORDER', 'o1']] },
-    { to: 'fulfilments', expected: [['FULFILMENT', 'f1'], ['FULFILMENT', 'f2']] },
+    {
+      to: 'fulfilments',
+      expected: [
+        ['FULFILMENT', 'f1'],
+        ['FULFILMENT', 'f2'],
+      ],
+    },
     { to: 'entity', expected: [['FULFILMENT', 'f1']] },
   ])('sends to $to', ({ to, expected }) => {
     const { effects } = runStub({ do: [{ sendEvent: { name: 'Literal', to } }] }, f1, {}, { data: world });
@@ -29,12 +43,17 @@ describe('stub block sendEvent', () => {
   it('delays on the virtual clock and adds templated attributes', () => {
     const event = eventOn(order, 'CREATE', { reason: 'late' });
     const { effects } = runStub(
-      { props: { delay: { default: 'PT5M' } }, do: [{ sendEvent: { name: 'Expire', delay: '{{props.delay}}', attributes: { why: 'because {{event.attributes.reason}}' } } }] },
+      {
+        props: { delay: { default: 'PT5M' } },
+        do: [{ sendEvent: { name: 'Expire', delay: '{{props.delay}}', attributes: { why: 'because {{event.attributes.reason}}' } } }],
+      },
       order,
       {},
       { event, data: world },
     );
-    expect(effects).toEqual([{ type: 'sendEvent', event: expect.objectContaining({ name: 'Expire', delayMs: 300_000, attributes: { reason: 'late', why: 'because late' } }) }]);
+    expect(effects).toEqual([
+      { type: 'sendEvent', event: expect.objectContaining({ name: 'Expire', delayMs: 300_000, attributes: { reason: 'late', why: 'because late' } }) },
+    ]);
   });
 
   it('fails the rule, saying why, when a delay prop is not a delay', () => {
@@ -57,7 +76,12 @@ describe('stub block setStatus', () => {
     { on: undefined, target: { entityType: 'FULFILMENT', id: 'f1' } },
     { on: 'order', target: { entityType: 'ORDER', id: 'o1' } },
   ])('sets the status of $on from a prop', ({ on, target }) => {
-    const { effects } = runStub({ props: ['status'], do: [{ setStatus: { status: '{{props.status}}', ...(on ? { on } : {}) } }] }, f1, { status: 'HELD' }, { data: world });
+    const { effects } = runStub(
+      { props: ['status'], do: [{ setStatus: { status: '{{props.status}}', ...(on ? { on } : {}) } }] },
+      f1,
+      { status: 'HELD' },
+      { data: world },
+    );
     expect(effects).toEqual([{ type: 'setStatus', target: expect.objectContaining(target), status: 'HELD' }]);
   });
 });
@@ -66,7 +90,22 @@ describe('stub block setAttributes', () => {
   it('sets literals, props and event attributes with their types, skipping missing values', () => {
     const event = eventOn(order, 'CREATE', { score: 7, flags: ['a'] });
     const { effects } = runStub(
-      { props: ['channel'], do: [{ setAttributes: { attributes: { channel: '{{props.channel}}', score: '{{event.attributes.score}}', flags: '{{event.attributes.flags}}', vip: true, gone: '{{event.attributes.none}}' } } }] },
+      {
+        props: ['channel'],
+        do: [
+          {
+            setAttributes: {
+              attributes: {
+                channel: '{{props.channel}}',
+                score: '{{event.attributes.score}}',
+                flags: '{{event.attributes.flags}}',
+                vip: true,
+                gone: '{{event.attributes.none}}',
+              },
+            },
+          },
+        ],
+      },
       order,
       { channel: 'web' },
       { event },
@@ -90,12 +129,27 @@ describe('stub block mutate', () => {
   it('renders the input template from the entity, props and event', () => {
     const event = eventOn(f1, 'ConfirmShip', { trackingNumber: 'TN-1' });
     const { effects } = runStub(
-      { props: ['carrier'], do: [{ mutate: { mutation: 'updateFulfilment', input: { id: '{{entity.id}}', attributes: [{ name: 'tracking', type: 'STRING', value: '{{props.carrier}}:{{event.attributes.trackingNumber}}' }] } } }] },
+      {
+        props: ['carrier'],
+        do: [
+          {
+            mutate: {
+              mutation: 'updateFulfilment',
+              input: {
+                id: '{{entity.id}}',
+                attributes: [{ name: 'tracking', type: 'STRING', value: '{{props.carrier}}:{{event.attributes.trackingNumber}}' }],
+              },
+            },
+          },
+        ],
+      },
       f1,
       { carrier: 'AUSPOST' },
       { event },
     );
-    expect(effects).toEqual([{ type: 'mutate', mutation: 'updateFulfilment', input: { id: 'f1', attributes: [{ name: 'tracking', type: 'STRING', value: 'AUSPOST:TN-1' }] } }]);
+    expect(effects).toEqual([
+      { type: 'mutate', mutation: 'updateFulfilment', input: { id: 'f1', attributes: [{ name: 'tracking', type: 'STRING', value: 'AUSPOST:TN-1' }] } },
+    ]);
   });
 });
 
@@ -103,7 +157,9 @@ describe('stub block webhook', () => {
   it('posts to the {name, url} of a setting, as core.SendWebhook does', () => {
     const settings = [{ name: 'erp', value: null, lobValue: { name: 'OrderToErp', url: 'http://erp.test/hook' }, context: 'ACCOUNT', contextId: 0 }];
     const { effects } = runStub({ do: [{ webhook: { setting: 'erp' } }] }, order, {}, { data: { settings } });
-    expect(effects).toEqual([{ type: 'webhook', name: 'OrderToErp', url: 'http://erp.test/hook', target: expect.objectContaining({ id: 'o1' }), attributes: {} }]);
+    expect(effects).toEqual([
+      { type: 'webhook', name: 'OrderToErp', url: 'http://erp.test/hook', target: expect.objectContaining({ id: 'o1' }), attributes: {} },
+    ]);
   });
 
   it('posts to a literal name and url', () => {

@@ -5,7 +5,10 @@ import { runStub } from './stub-helpers.js';
 const order = hdOrder('BOOKED', {
   totalPrice: 120,
   fulfilmentChoice: { deliveryType: 'EXPRESS' },
-  attributes: [{ name: 'channel', type: 'STRING', value: 'web' }, { name: 'score', type: 'INTEGER', value: 7 }],
+  attributes: [
+    { name: 'channel', type: 'STRING', value: 'web' },
+    { name: 'score', type: 'INTEGER', value: 7 },
+  ],
 });
 const f1 = fulfilment('f1', 'SHIPPED');
 const f2 = fulfilment('f2', 'PICKED');

@@ -12,11 +12,7 @@ const CONDITIONS = 'allowed conditions: always, statusIn, attribute, path, allFu
 
 describe('parseStubFile', () => {
   it.each([
-    [
-      'an unknown block',
-      file(rule({ do: [{ sendEvnt: { name: 'X' } }] })),
-      `stubs.json#/rules/0/do/0: unknown block "sendEvnt"; ${BLOCKS}`,
-    ],
+    ['an unknown block', file(rule({ do: [{ sendEvnt: { name: 'X' } }] })), `stubs.json#/rules/0/do/0: unknown block "sendEvnt"; ${BLOCKS}`],
     [
       'a block with two keys',
       file(rule({ do: [{ noop: 'a', setStatus: { status: 'B' } }] })),
@@ -62,11 +58,7 @@ describe('parseStubFile', () => {
       file(rule({ do: [{ sendEvent: { name: 'X', delay: 'soon' } }] })),
       'stubs.json#/rules/0/do/0/sendEvent/delay: expected seconds ("600") or an ISO-8601 duration ("PT10M"), got "soon"',
     ],
-    [
-      'the same rule twice',
-      file(rule({}), rule({})),
-      'stubs.json#/rules/1/name: "ACME.acme.CheckStatus" is already stubbed at #/rules/0',
-    ],
+    ['the same rule twice', file(rule({}), rule({})), 'stubs.json#/rules/1/name: "ACME.acme.CheckStatus" is already stubbed at #/rules/0'],
   ])('refuses %s with a message naming the file and JSON pointer', (_title, json, message) => {
     const error = errorOf(() => parseStubFile(json, 'stubs.json'));
     expect(error).toMatchObject({ code: 'VALIDATION_FAILED', message });

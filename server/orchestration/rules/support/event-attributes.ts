@@ -16,16 +16,13 @@ export class IllegalArgumentException extends Error {
   override name = 'IllegalArgumentException';
 }
 
-const isEmpty = (value: unknown): boolean =>
-  value === undefined || value === null || (typeof value === 'string' && value.trim().length === 0);
+const isEmpty = (value: unknown): boolean => value === undefined || value === null || (typeof value === 'string' && value.trim().length === 0);
 
 /** A required, non-empty text attribute. */
 export function requiredText(event: Readonly<OrchestrationEvent>, name: string, ruleName: string): string {
   const value = event.attributes[name];
   if (isEmpty(value)) {
-    throw new EventAttributeNotFoundException(
-      `${ruleName}: event "${event.name}" needs the attribute "${name}" (missing or empty).`,
-    );
+    throw new EventAttributeNotFoundException(`${ruleName}: event "${event.name}" needs the attribute "${name}" (missing or empty).`);
   }
   return String(value);
 }

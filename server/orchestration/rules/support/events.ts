@@ -11,11 +11,7 @@ import type { Effect, EntityView, OrchestrationEvent } from '../../port.js';
 export type NewEvent = Extract<Effect, { type: 'sendEvent' }>['event'];
 
 /** The current event again under another name: same entity, root, retailer and attributes. */
-export function forwardEvent(
-  event: Readonly<OrchestrationEvent>,
-  entity: Readonly<EntityView>,
-  name: string,
-): NewEvent {
+export function forwardEvent(event: Readonly<OrchestrationEvent>, entity: Readonly<EntityView>, name: string): NewEvent {
   return {
     name,
     retailerId: event.retailerId,
@@ -31,11 +27,7 @@ export function forwardEvent(
 }
 
 /** An event named `name` addressed to `target` (another entity), carrying the current attributes. */
-export function eventFor(
-  target: Readonly<EntityView>,
-  name: string,
-  event: Readonly<OrchestrationEvent>,
-): NewEvent {
+export function eventFor(target: Readonly<EntityView>, name: string, event: Readonly<OrchestrationEvent>): NewEvent {
   return {
     name,
     retailerId: event.retailerId,

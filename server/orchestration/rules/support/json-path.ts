@@ -29,7 +29,13 @@ const UNSUPPORTED: readonly [RegExp, string][] = [
 export function unsupportedJsonPath(path: string): string | undefined {
   for (const [pattern, what] of UNSUPPORTED) if (pattern.test(path)) return what;
   const rest = path.trim().replace(/^\$\.?/, '');
-  if (rest.replace(/\[(\d+)\]/g, '.$1').split('.').some((segment) => segment.trim() === '' || /[[\]$]/.test(segment))) return 'an empty or malformed segment';
+  if (
+    rest
+      .replace(/\[(\d+)\]/g, '.$1')
+      .split('.')
+      .some((segment) => segment.trim() === '' || /[[\]$]/.test(segment))
+  )
+    return 'an empty or malformed segment';
   return undefined;
 }
 
@@ -60,8 +66,7 @@ export function pathSegments(path: string): string[] {
     .filter((segment) => segment.length > 0);
 }
 
-const isRecord = (value: unknown): value is Record<string, unknown> =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);
+const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
 
 function byName(list: unknown[], name: string): unknown {
   const found = list.find((entry) => isRecord(entry) && entry['name'] === name);
@@ -107,14 +112,10 @@ export function entityDocument(entity: Readonly<EntityView>): Record<string, unk
 }
 
 /** Resolves a rule's `jsonpath` against the current event (`event.…`) or entity. `null` counts as missing. */
-export function resolveProperty(
-  jsonpath: string,
-  input: { event: Readonly<OrchestrationEvent>; entity: Readonly<EntityView> },
-): unknown {
+export function resolveProperty(jsonpath: string, input: { event: Readonly<OrchestrationEvent>; entity: Readonly<EntityView> }): unknown {
   const segments = pathSegments(jsonpath);
   const [head, ...rest] = segments;
-  const value =
-    head === 'event' ? walk(input.event, rest) : walk(entityDocument(input.entity), segments);
+  const value = head === 'event' ? walk(input.event, rest) : walk(entityDocument(input.entity), segments);
   return value === null ? undefined : value;
 }
 
@@ -124,8 +125,7 @@ export function resolveProperty(
  */
 export function sameValue(actual: unknown, expected: unknown): boolean {
   if (actual === undefined || actual === null) return false;
-  const scalar = (v: unknown): v is string | number | boolean =>
-    typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean';
+  const scalar = (v: unknown): v is string | number | boolean => typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean';
   if (scalar(actual) && scalar(expected)) return String(actual) === String(expected);
   return JSON.stringify(actual) === JSON.stringify(expected);
 }

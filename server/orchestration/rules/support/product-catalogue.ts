@@ -9,7 +9,10 @@ import { z } from 'zod';
 import type { DomainReader, EntityView } from '../../port.js';
 
 const text = z.string().trim().min(1);
-const optionalText = z.string().nullish().transform((v) => (v == null || v.trim() === '' ? undefined : v));
+const optionalText = z
+  .string()
+  .nullish()
+  .transform((v) => (v == null || v.trim() === '' ? undefined : v));
 
 /** `[{name, type, value}]`, upserted by name (updatestandardproductinput). */
 export const attributeList = z.array(z.object({ name: text, type: text, value: z.unknown() }));
@@ -38,7 +41,17 @@ export const categoryPayload = z.object({
   status: optionalText,
   summary: optionalText,
   parentCategory: optionalText,
-  childCategories: z.union([z.array(text), text.transform((v) => v.split(',').map((s) => s.trim()).filter(Boolean))]).nullish(),
+  childCategories: z
+    .union([
+      z.array(text),
+      text.transform((v) =>
+        v
+          .split(',')
+          .map((s) => s.trim())
+          .filter(Boolean),
+      ),
+    ])
+    .nullish(),
   attributes: attributeList.nullish(),
 });
 

@@ -11,16 +11,7 @@ import { z } from 'zod';
 import { defineRule, type Effect, type Rule } from '../../port.js';
 import { parseAttributes, requiredText } from './event-attributes.js';
 import { entityKey } from './entity-key.js';
-import {
-  catalogueOf,
-  findInCatalogue,
-  keyIn,
-  linkedCategoryRefs,
-  PRODUCT_TYPENAME,
-  productFields,
-  productPayload,
-  type ProductKind,
-} from './product-catalogue.js';
+import { catalogueOf, keyIn, linkedCategoryRefs, PRODUCT_TYPENAME, productFields, productPayload, type ProductKind } from './product-catalogue.js';
 
 const noProps = z.looseObject({}).nullish();
 const label = (kind: ProductKind): string => (kind === 'STANDARD' ? 'Standard' : 'Variant');
@@ -96,14 +87,21 @@ export function updateCategoriesRule(kind: ProductKind): Rule<unknown> {
       const effects: Effect[] = [];
       if (remove.length > 0) {
         const field = kind === 'STANDARD' ? 'standardProduct' : 'variantProduct';
-        effects.push({ type: 'mutate', mutation: `removeCategoriesFrom${typename}`, input: { [field]: productKey, categories: remove.map((ref) => keyIn(catalogue, ref)) } });
+        effects.push({
+          type: 'mutate',
+          mutation: `removeCategoriesFrom${typename}`,
+          input: { [field]: productKey, categories: remove.map((ref) => keyIn(catalogue, ref)) },
+        });
       }
       if (add.length > 0) {
         const kept = current.filter((ref) => wanted.includes(ref));
-        effects.push({ type: 'mutate', mutation: `update${typename}`, input: { ...productKey, categories: [...kept, ...add].map((ref) => keyIn(catalogue, ref)) } });
+        effects.push({
+          type: 'mutate',
+          mutation: `update${typename}`,
+          input: { ...productKey, categories: [...kept, ...add].map((ref) => keyIn(catalogue, ref)) },
+        });
       }
       return effects;
     },
   });
 }
-

@@ -8,7 +8,13 @@ import { INVENTORY_CATALOGUE_REF, PRODUCT_CATALOGUE_REF, PROFILE_RETAILER_ID, VI
 /** Returns the number of positions per SKU. */
 export function generateInventory(ctx: ProfileContext, skus: readonly Sku[], locations: readonly Location[]): number {
   const { faker, sizes, step } = ctx;
-  step('createInventoryCatalogue', { ref: INVENTORY_CATALOGUE_REF, type: 'DEFAULT', name: 'Inventory of retailer 1', description: 'Default inventory catalogue', retailerRefs: [PROFILE_RETAILER_ID] });
+  step('createInventoryCatalogue', {
+    ref: INVENTORY_CATALOGUE_REF,
+    type: 'DEFAULT',
+    name: 'Inventory of retailer 1',
+    description: 'Default inventory catalogue',
+    retailerRefs: [PROFILE_RETAILER_ID],
+  });
   const inventory = { ref: INVENTORY_CATALOGUE_REF };
   const perSku = Math.min(sizes.positionsPerSku, locations.length);
   const locationIndex = new Map(locations.map((l, i) => [l.ref, i]));

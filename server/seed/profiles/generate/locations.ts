@@ -51,8 +51,18 @@ function createLocation(ctx: ProfileContext, carriers: readonly { ref: string }[
       retailer: { id: PROFILE_RETAILER_ID },
       openingSchedule: {
         allHours: hours.allHours,
-        ...Object.fromEntries(['mon', 'tue', 'wed', 'thu', 'fri'].flatMap((d) => [[`${d}Start`, hours.start], [`${d}End`, hours.end]])),
-        ...Object.fromEntries(['sat', 'sun'].flatMap((d) => [[`${d}Start`, hours.weekendStart], [`${d}End`, hours.weekendEnd]])),
+        ...Object.fromEntries(
+          ['mon', 'tue', 'wed', 'thu', 'fri'].flatMap((d) => [
+            [`${d}Start`, hours.start],
+            [`${d}End`, hours.end],
+          ]),
+        ),
+        ...Object.fromEntries(
+          ['sat', 'sun'].flatMap((d) => [
+            [`${d}Start`, hours.weekendStart],
+            [`${d}End`, hours.weekendEnd],
+          ]),
+        ),
       },
       storageAreas: areas,
     },
@@ -71,6 +81,7 @@ export function generateNetworks(ctx: ProfileContext, locations: readonly Locati
   const states = [...new Set(locations.map((l) => l.city.state))].sort();
   for (const state of states) {
     const inState = locations.filter((l) => l.city.state === state);
-    if (inState.length >= 2) step('createNetwork', { name: `REGION_${state}`, type: 'REGIONAL', retailers: [{ id: PROFILE_RETAILER_ID }], locations: members(inState) });
+    if (inState.length >= 2)
+      step('createNetwork', { name: `REGION_${state}`, type: 'REGIONAL', retailers: [{ id: PROFILE_RETAILER_ID }], locations: members(inState) });
   }
 }

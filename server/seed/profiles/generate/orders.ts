@@ -5,7 +5,16 @@
  */
 import type { ProfileContext } from './profile-context.js';
 import { CC_TARGETS, HD_TARGETS, type OrderTarget } from '../profile-sizes.js';
-import { CURRENCY, PRODUCT_CATALOGUE_REF, PROFILE_RETAILER_ID, type Customer, type Location, type OrderType, type PlannedOrder, type Sku } from './profile-data.js';
+import {
+  CURRENCY,
+  PRODUCT_CATALOGUE_REF,
+  PROFILE_RETAILER_ID,
+  type Customer,
+  type Location,
+  type OrderType,
+  type PlannedOrder,
+  type Sku,
+} from './profile-data.js';
 
 type Stores = { all: readonly Location[]; byState: ReadonlyMap<string, Location[]> };
 
@@ -91,45 +100,51 @@ function orderItems(ctx: ProfileContext, ref: string, skus: readonly Sku[]): { i
   return { items, total };
 }
 
-function fulfilmentChoice(ctx: ProfileContext, ref: string, type: OrderType, customer: Customer, stores: Stores): Record<string, unknown> & { deliveryType: string } {
+function fulfilmentChoice(
+  ctx: ProfileContext,
+  ref: string,
+  type: OrderType,
+  customer: Customer,
+  stores: Stores,
+): Record<string, unknown> & { deliveryType: string } {
   const { faker, near } = ctx;
   return type === 'HD'
-      ? {
-          ref: `${ref}-FC`,
-          type: 'HD',
-          deliveryType: faker.helpers.weightedArrayElement([
-            { weight: 4, value: 'STANDARD' },
-            { weight: 1, value: 'EXPRESS' },
-          ]),
-          currency: CURRENCY,
-          deliveryFirstName: customer.firstName,
-          deliveryLastName: customer.lastName,
-          deliveryEmail: customer.email,
-          deliveryContact: customer.phone,
-          deliveryAddress: {
-            ref: `${ref}-ADDR`,
-            name: customer.name,
-            street: faker.location.streetAddress(),
-            city: customer.city.city,
-            state: customer.city.state,
-            postcode: customer.city.postcode,
-            country: 'Australia',
-            latitude: near(customer.city.lat, 0.15),
-            longitude: near(customer.city.lon, 0.15),
-            timeZone: customer.city.timeZone,
-          },
-        }
-      : {
-          ref: `${ref}-FC`,
-          type: 'CC',
-          deliveryType: 'STANDARD',
-          currency: CURRENCY,
-          deliveryFirstName: customer.firstName,
-          deliveryLastName: customer.lastName,
-          deliveryEmail: customer.email,
-          deliveryContact: customer.phone,
-          pickupLocationRef: faker.helpers.arrayElement(stores.byState.get(customer.city.state) ?? stores.all).ref,
-        };
+    ? {
+        ref: `${ref}-FC`,
+        type: 'HD',
+        deliveryType: faker.helpers.weightedArrayElement([
+          { weight: 4, value: 'STANDARD' },
+          { weight: 1, value: 'EXPRESS' },
+        ]),
+        currency: CURRENCY,
+        deliveryFirstName: customer.firstName,
+        deliveryLastName: customer.lastName,
+        deliveryEmail: customer.email,
+        deliveryContact: customer.phone,
+        deliveryAddress: {
+          ref: `${ref}-ADDR`,
+          name: customer.name,
+          street: faker.location.streetAddress(),
+          city: customer.city.city,
+          state: customer.city.state,
+          postcode: customer.city.postcode,
+          country: 'Australia',
+          latitude: near(customer.city.lat, 0.15),
+          longitude: near(customer.city.lon, 0.15),
+          timeZone: customer.city.timeZone,
+        },
+      }
+    : {
+        ref: `${ref}-FC`,
+        type: 'CC',
+        deliveryType: 'STANDARD',
+        currency: CURRENCY,
+        deliveryFirstName: customer.firstName,
+        deliveryLastName: customer.lastName,
+        deliveryEmail: customer.email,
+        deliveryContact: customer.phone,
+        pickupLocationRef: faker.helpers.arrayElement(stores.byState.get(customer.city.state) ?? stores.all).ref,
+      };
 }
 
 /**

@@ -18,7 +18,13 @@ type Product = {
 export function generateProducts(ctx: ProfileContext): Products {
   const { faker, sizes, step, code, unique } = ctx;
   const catalogue = { ref: PRODUCT_CATALOGUE_REF };
-  step('createProductCatalogue', { ref: PRODUCT_CATALOGUE_REF, type: 'MASTER', name: 'Master product catalogue', description: 'Products of retailer 1', retailerRefs: [PROFILE_RETAILER_ID] });
+  step('createProductCatalogue', {
+    ref: PRODUCT_CATALOGUE_REF,
+    type: 'MASTER',
+    name: 'Master product catalogue',
+    description: 'Products of retailer 1',
+    retailerRefs: [PROFILE_RETAILER_ID],
+  });
   const categoryNames = new Set<string>();
   const categories: string[] = [];
   for (let c = 0; c < sizes.categories; c += 1) {
@@ -43,7 +49,8 @@ function generateProduct(ctx: ProfileContext, catalogue: Catalogue, categories: 
   const prices = [{ type: 'DEFAULT', currency: CURRENCY, value }];
   if (faker.datatype.boolean({ probability: 0.2 })) prices.push({ type: 'SALE', currency: CURRENCY, value: money(Math.floor(value * 0.8) - 0.05) });
   // About a third of the products are sold as they are; the others in 1…max sizes of one colour.
-  const wanted = sizes.maxVariantsPerProduct > 0 && !faker.datatype.boolean({ probability: 0.35 }) ? faker.number.int({ min: 1, max: sizes.maxVariantsPerProduct }) : 0;
+  const wanted =
+    sizes.maxVariantsPerProduct > 0 && !faker.datatype.boolean({ probability: 0.35 }) ? faker.number.int({ min: 1, max: sizes.maxVariantsPerProduct }) : 0;
   const variantCount = Math.min(wanted, sizes.products - out.productCount - 1, SIZES.length);
   const brand = faker.helpers.arrayElement(brands);
   out.productCount += 1;

@@ -38,8 +38,16 @@ export function createProfileContext(seedValue: number, sizes: ProfileSizes): Pr
     step: (mutation, input, as) => void steps.push(as === undefined ? { mutation, input } : { mutation, input, as }),
     money: (value) => Math.round(value * 100) / 100,
     near: (value, spread) => faker.number.float({ min: value - spread, max: value + spread, fractionDigits: 4 }),
-    slug: (text) => text.normalize('NFKD').replace(/[^A-Za-z0-9]+/g, '').toLowerCase(),
-    code: (text) => text.toUpperCase().replace(/[^A-Z0-9]+/g, '_').replace(/^_+|_+$/g, ''),
+    slug: (text) =>
+      text
+        .normalize('NFKD')
+        .replace(/[^A-Za-z0-9]+/g, '')
+        .toLowerCase(),
+    code: (text) =>
+      text
+        .toUpperCase()
+        .replace(/[^A-Z0-9]+/g, '_')
+        .replace(/^_+|_+$/g, ''),
     pickCity: () => faker.helpers.weightedArrayElement(CITIES.map((c) => ({ weight: c.weight, value: c }))),
     unique(draw, seen) {
       let value = draw();

@@ -8,6 +8,7 @@ import { expect } from 'vitest';
 import { createTestApp, type TestApp } from '../../../support/test-app.js';
 
 /** GraphQL answers are checked value by value; a loose type keeps the cases readable. */
+// biome-ignore lint/suspicious/noExplicitAny: test answers are navigated freely and checked by value
 export type Json = any;
 
 export type GqlError = { message: string; extensions?: { code?: string } };
