@@ -55,27 +55,76 @@ const KNOWN_WORKFLOWS = [
 ];
 
 export async function pullAccount(remote: RemoteAccount, options: PullOptions = {}): Promise<PulledSeed> {
-  const progress = options.onProgress ?? (() => undefined);
-  const steps: SeedStep[] = [];
-  const seen = new Set<string>();
-  // Connections answer newest first: reversed, entities are created in their original order, so
-  // the copy's ids follow the same order (retailer 1 stays retailer 1).
-  const read = async <T>(field: string, selection: string, max?: number, args?: string): Promise<T[]> =>
-    (await remote.all<T>(field, selection, { ...(max === undefined ? {} : { max }), ...(args ? { args } : {}), onPage: (n) => progress(field, n) })).reverse();
+  const pull = startPull(remote, options);
+  await pullRetailers(pull);
+  await pullLocations(pull);
+  await pullNetworks(pull);
+  await pullCatalogues(pull, 'productCatalogues', 'createProductCatalogue', 'PRODUCT_CATALOGUE');
+  await pullCategories(pull);
+  await pullProducts(pull);
+  await pullCatalogues(pull, 'inventoryCatalogues', 'createInventoryCatalogue', 'INVENTORY_CATALOGUE');
+  await pullPositions(pull, options.maxPositions ?? 10_000);
+  await pullVirtualCatalogues(pull);
+  await pullSettings(pull, options.includeSecrets ?? false);
+  if (options.orders) await pullOrders(pull, options.orders);
+  const workflows = await pullWorkflows(pull);
+  return { description: `Pulled by fluent-sim pull: ${pull.steps.length} steps, ${workflows.length} workflows.`, steps: pull.steps, workflows };
+}
 
-  const retailers = (
-    await read<Record<string, unknown> & { id: string }>(
-      'retailers',
-      'id ref tradingName summary websiteUrl websiteUrlName primaryEmail supportContactName supportEmail supportPhone',
-    )
-  ).sort((x, y) => Number(x.id) - Number(y.id) || 0);
-  const retailerStep = new Map<string, string>();
+/** What the steps of a pull share: the steps written so far and how the copy will name things. */
+type Pull = {
+  remote: RemoteAccount;
+  progress: (what: string, count: number) => void;
+  /** A root connection, read whole (or up to `max`), oldest first. */
+  read<T>(field: string, selection: string, max?: number): Promise<T[]>;
+  steps: SeedStep[];
+  /** `<ENTITY>::<TYPE>` of the entities read: the workflows to ask for. */
+  seen: Set<string>;
+  /** Remote retailers, oldest first: the copy creates them in this order, so retailer n is the n-th. */
+  retailers: { id: string }[];
+  /** Remote id → the `as` name of its create step, for `$name.id` substitutions. */
+  stepOf: Map<string, string>;
+};
+
+function startPull(remote: RemoteAccount, options: PullOptions): Pull {
+  const progress = options.onProgress ?? (() => undefined);
+  return {
+    remote,
+    progress,
+    // Connections answer newest first: reversed, entities are created in their original order, so
+    // the copy's ids follow the same order (retailer 1 stays retailer 1).
+    read: async <T>(field: string, selection: string, max?: number): Promise<T[]> =>
+      (await remote.all<T>(field, selection, { ...(max === undefined ? {} : { max }), onPage: (n) => progress(field, n) })).reverse(),
+    steps: [],
+    seen: new Set(),
+    retailers: [],
+    stepOf: new Map(),
+  };
+}
+
+/** The `{id}` input naming an entity created by an earlier step, or undefined when it was not pulled. */
+function idOf(pull: Pull, kind: string, link: Link): { id: string } | undefined {
+  const as = link ? pull.stepOf.get(`${kind}:${link.id}`) : undefined;
+  return as ? { id: `$${as}.id` } : undefined;
+}
+
+function remember(pull: Pull, kind: string, id: string): string {
+  const as = `${kind}_${id}`;
+  pull.stepOf.set(`${kind}:${id}`, as);
+  return as;
+}
+
+async function pullRetailers(pull: Pull): Promise<void> {
+  const retailers = await pull.read<Record<string, unknown> & { id: string }>(
+    'retailers',
+    'id ref tradingName summary websiteUrl websiteUrlName primaryEmail supportContactName supportEmail supportPhone',
+  );
+  retailers.sort((x, y) => Number(x.id) - Number(y.id) || 0);
+  pull.retailers = retailers;
   for (const r of retailers) {
-    const as = `retailer_${r.id}`;
-    retailerStep.set(r.id, as);
-    steps.push({
+    pull.steps.push({
       mutation: 'createRetailer',
-      as,
+      as: remember(pull, 'retailer', r.id),
       input: compact({
         name: r['ref'],
         tradingName: r['tradingName'],
@@ -89,28 +138,32 @@ export async function pullAccount(remote: RemoteAccount, options: PullOptions = 
       }),
     });
   }
-  const retailerRef = (link: Link): { id: string } | undefined => (link && retailerStep.has(link.id) ? { id: `$${retailerStep.get(link.id)}.id` } : undefined);
+}
 
-  const locations = await read<LocationNode>(
+/** The copy's id of a remote retailer (retailers are created first, in order, from 1). */
+function retailerNumber(pull: Pull, remoteId: number): number | undefined {
+  const at = pull.retailers.findIndex((r) => Number(r.id) === remoteId);
+  return at < 0 ? undefined : at + 1;
+}
+
+async function pullLocations(pull: Pull): Promise<void> {
+  const locations = await pull.read<LocationNode>(
     'locations',
     `id ref type status name supportPhoneNumber defaultCarrier ${ATTRIBUTES} retailer { id }
      primaryAddress { ... on StoreAddress { ref companyName name street street2 city state postcode region country latitude longitude timeZone email } }
      openingSchedule { allHours monStart monEnd tueStart tueEnd wedStart wedEnd thuStart thuEnd friStart friEnd satStart satEnd sunStart sunEnd }`,
   );
-  const locationStep = new Map<string, string>();
   for (const l of locations) {
-    seen.add(`LOCATION::${l.type}`);
-    const as = `location_${l.id}`;
-    locationStep.set(l.id, as);
+    pull.seen.add(`LOCATION::${l.type}`);
     const address = {
       ...(l.primaryAddress ?? {}),
       ref: l.primaryAddress?.ref ?? `${l.ref}-address`,
       latitude: l.primaryAddress?.latitude ?? 0,
       longitude: l.primaryAddress?.longitude ?? 0,
     };
-    steps.push({
+    pull.steps.push({
       mutation: 'createLocation',
-      as,
+      as: remember(pull, 'location', l.id),
       input: compact({
         ref: l.ref,
         type: l.type,
@@ -118,19 +171,21 @@ export async function pullAccount(remote: RemoteAccount, options: PullOptions = 
         supportPhoneNumber: l.supportPhoneNumber,
         defaultCarrier: l.defaultCarrier,
         attributes: l.attributes,
-        retailer: retailerRef(l.retailer),
+        retailer: idOf(pull, 'retailer', l.retailer),
         primaryAddress: compact(address),
         openingSchedule: l.openingSchedule ?? ALL_HOURS,
       }),
     });
   }
-
   // The platform raises no CREATE event for locations (fluent-platform.md §3), so their status is
   // copied as it is; orchestrated entities reach theirs through the copy's own workflows.
-  for (const l of locations)
-    if (l.status && l.status !== 'CREATED') steps.push({ mutation: 'updateLocation', input: { id: `$${locationStep.get(l.id)}.id`, status: l.status } });
+  for (const l of locations) {
+    if (l.status && l.status !== 'CREATED') pull.steps.push({ mutation: 'updateLocation', input: { id: idOf(pull, 'location', l)?.id, status: l.status } });
+  }
+}
 
-  const networks = await read<{
+async function pullNetworks(pull: Pull): Promise<void> {
+  const networks = await pull.read<{
     id: string;
     ref: string;
     type: string | null;
@@ -138,41 +193,44 @@ export async function pullAccount(remote: RemoteAccount, options: PullOptions = 
     retailers: Edges<{ id: string }>;
     locations: Edges<{ id: string }>;
   }>('networks', `id ref type ${ATTRIBUTES} retailers(first: 100) { edges { node { id } } } locations(first: 500) { edges { node { id } } }`);
-  const networkStep = new Map<string, string>();
   for (const n of networks) {
-    networkStep.set(n.id, `network_${n.id}`);
-    steps.push({
+    pull.steps.push({
       mutation: 'createNetwork',
-      as: `network_${n.id}`,
+      as: remember(pull, 'network', n.id),
       input: compact({
         name: n.ref,
         type: n.type,
         attributes: n.attributes,
-        retailers: nodes(n.retailers).flatMap((r) => retailerRef(r) ?? []),
-        locations: nodes(n.locations).flatMap((l) => (locationStep.has(l.id) ? [{ id: `$${locationStep.get(l.id)}.id` }] : [])),
+        retailers: nodes(n.retailers).flatMap((r) => idOf(pull, 'retailer', r) ?? []),
+        locations: nodes(n.locations).flatMap((l) => idOf(pull, 'location', l) ?? []),
       }),
     });
   }
+}
 
-  const catalogues = await read<{
+/** Product and inventory catalogues: the same fields, a different mutation. */
+async function pullCatalogues(pull: Pull, field: string, mutation: string, entityType: string): Promise<void> {
+  const catalogues = await pull.read<{
     ref: string;
     type: string;
     name: string;
     description: string | null;
     retailerRefs: string[] | null;
     attributes: Attribute[] | null;
-  }>('productCatalogues', `ref type name description retailerRefs ${ATTRIBUTES}`);
+  }>(field, `ref type name description retailerRefs ${ATTRIBUTES}`);
   for (const c of catalogues) {
-    seen.add(`PRODUCT_CATALOGUE::${c.type}`);
-    steps.push({
-      mutation: 'createProductCatalogue',
+    pull.seen.add(`${entityType}::${c.type}`);
+    pull.steps.push({
+      mutation,
       input: compact({ ref: c.ref, type: c.type, name: c.name, description: c.description, retailerRefs: c.retailerRefs, attributes: c.attributes }),
     });
   }
+}
 
-  const categories = await read<CategoryNode>('categories', `ref type name summary ${ATTRIBUTES} catalogue { ref } parentCategory { ref }`);
+async function pullCategories(pull: Pull): Promise<void> {
+  const categories = await pull.read<CategoryNode>('categories', `ref type name summary ${ATTRIBUTES} catalogue { ref } parentCategory { ref }`);
   for (const c of parentsFirst(categories)) {
-    steps.push({
+    pull.steps.push({
       mutation: 'createCategory',
       input: compact({
         ref: c.ref,
@@ -185,53 +243,31 @@ export async function pullAccount(remote: RemoteAccount, options: PullOptions = 
       }),
     });
   }
+}
 
-  const productFields = `ref type name gtin summary ${ATTRIBUTES} catalogue { ref } prices { type currency value } tax { country group tariff } categories(first: 100) { edges { node { ref } } }`;
-  const standard = await read<ProductNode>('standardProducts', productFields);
-  for (const p of standard) steps.push({ mutation: 'createStandardProduct', input: productInput(p) });
-  const variants = await read<ProductNode & { product: { ref: string } | null }>('variantProducts', `${productFields} product { ref }`);
-  for (const p of variants)
-    steps.push({
-      mutation: 'createVariantProduct',
-      input: compact({ ...productInput(p), product: p.product ? { ref: p.product.ref, catalogue: { ref: p.catalogue.ref } } : undefined }),
-    });
-
-  const inventoryCatalogues = await read<{
-    ref: string;
-    type: string;
-    name: string;
-    description: string | null;
-    retailerRefs: string[] | null;
-    attributes: Attribute[] | null;
-  }>('inventoryCatalogues', `ref type name description retailerRefs ${ATTRIBUTES}`);
-  for (const c of inventoryCatalogues) {
-    seen.add(`INVENTORY_CATALOGUE::${c.type}`);
-    steps.push({
-      mutation: 'createInventoryCatalogue',
-      input: compact({ ref: c.ref, type: c.type, name: c.name, description: c.description, retailerRefs: c.retailerRefs, attributes: c.attributes }),
-    });
+async function pullProducts(pull: Pull): Promise<void> {
+  const fields = `ref type name gtin summary ${ATTRIBUTES} catalogue { ref } prices { type currency value } tax { country group tariff } categories(first: 100) { edges { node { ref } } }`;
+  for (const p of await pull.read<ProductNode>('standardProducts', fields)) pull.steps.push({ mutation: 'createStandardProduct', input: productInput(p) });
+  for (const p of await pull.read<ProductNode & { product: { ref: string } | null }>('variantProducts', `${fields} product { ref }`)) {
+    const product = p.product ? { ref: p.product.ref, catalogue: { ref: p.catalogue.ref } } : undefined;
+    pull.steps.push({ mutation: 'createVariantProduct', input: compact({ ...productInput(p), product }) });
   }
+}
 
-  const positions = await read<PositionNode>(
+async function pullPositions(pull: Pull, max: number): Promise<void> {
+  const positions = await pull.read<PositionNode>(
     'inventoryPositions',
     `ref type productRef locationRef onHand ${ATTRIBUTES} catalogue { ref } quantities(first: 100) { edges { node { ref type quantity condition expectedOn storageAreaRef ${ATTRIBUTES} } } }`,
-    options.maxPositions ?? 10_000,
+    max,
   );
   for (const p of positions) {
-    steps.push({
+    const catalogue = { ref: p.catalogue.ref };
+    pull.steps.push({
       mutation: 'createInventoryPosition',
-      input: compact({
-        ref: p.ref,
-        type: p.type,
-        productRef: p.productRef,
-        locationRef: p.locationRef,
-        onHand: p.onHand,
-        attributes: p.attributes,
-        catalogue: { ref: p.catalogue.ref },
-      }),
+      input: compact({ ref: p.ref, type: p.type, productRef: p.productRef, locationRef: p.locationRef, onHand: p.onHand, attributes: p.attributes, catalogue }),
     });
     for (const q of nodes(p.quantities)) {
-      steps.push({
+      pull.steps.push({
         mutation: 'createInventoryQuantity',
         input: compact({
           ref: q.ref,
@@ -241,33 +277,36 @@ export async function pullAccount(remote: RemoteAccount, options: PullOptions = 
           expectedOn: q.expectedOn,
           storageAreaRef: q.storageAreaRef,
           attributes: q.attributes,
-          catalogue: { ref: p.catalogue.ref },
-          position: { ref: p.ref, catalogue: { ref: p.catalogue.ref } },
+          catalogue,
+          position: { ref: p.ref, catalogue },
         }),
       });
     }
   }
+}
 
-  const virtualCatalogues = await read<Record<string, unknown> & { type: string; networkIds: string[] | null }>(
+async function pullVirtualCatalogues(pull: Pull): Promise<void> {
+  const virtualCatalogues = await pull.read<Record<string, unknown> & { type: string; networkIds: string[] | null }>(
     'virtualCatalogues',
     `ref type name description inventoryCatalogueRef productCatalogueRef networkIds controlGroupRef retailerRefs ${ATTRIBUTES}`,
   );
   for (const v of virtualCatalogues) {
-    seen.add(`VIRTUAL_CATALOGUE::${v.type}`);
-    const networkIds = (v.networkIds ?? []).flatMap((id) => (networkStep.has(id) ? [`$${networkStep.get(id)}.id`] : []));
-    steps.push({ mutation: 'createVirtualCatalogue', input: compact({ ...v, networkIds }) });
+    pull.seen.add(`VIRTUAL_CATALOGUE::${v.type}`);
+    const networkIds = (v.networkIds ?? []).flatMap((id) => idOf(pull, 'network', { id })?.id ?? []);
+    pull.steps.push({ mutation: 'createVirtualCatalogue', input: compact({ ...v, networkIds }) });
   }
+}
 
-  const settings = await read<{ name: string; valueType: string; value: string | null; lobValue: unknown; context: string; contextId: number }>(
+async function pullSettings(pull: Pull, includeSecrets: boolean): Promise<void> {
+  const settings = await pull.read<{ name: string; valueType: string; value: string | null; lobValue: unknown; context: string; contextId: number }>(
     'settings',
     'name valueType value lobValue context contextId',
   );
-  const retailerIndex = new Map(retailers.map((r, i) => [Number(r.id), i + 1]));
   for (const s of settings) {
-    const secret = !options.includeSecrets && SECRET.test(s.name);
-    // Retailer-context settings follow their retailer's new id (retailers are created in order, from 1).
-    const contextId = s.context === 'RETAILER' ? (retailerIndex.get(s.contextId) ?? s.contextId) : s.contextId;
-    steps.push({
+    const secret = !includeSecrets && SECRET.test(s.name);
+    // Retailer-context settings follow their retailer's new id.
+    const contextId = s.context === 'RETAILER' ? (retailerNumber(pull, s.contextId) ?? s.contextId) : s.contextId;
+    pull.steps.push({
       mutation: 'createSetting',
       input: compact({
         name: s.name,
@@ -279,19 +318,20 @@ export async function pullAccount(remote: RemoteAccount, options: PullOptions = 
       }),
     });
   }
+}
 
-  if (options.orders) await pullOrders(read, options.orders, steps, seen, retailerRef);
-
+/** The latest version of each workflow name seen or known, per retailer, renumbered like its retailer. */
+async function pullWorkflows(pull: Pull): Promise<Record<string, unknown>[]> {
   const workflows: Record<string, unknown>[] = [];
-  const names = [...new Set([...seen, ...KNOWN_WORKFLOWS])].sort();
-  for (const r of retailers) {
+  const names = [...new Set([...pull.seen, ...KNOWN_WORKFLOWS])].sort();
+  for (const r of pull.retailers) {
     for (const name of names) {
-      const workflow = await remote.workflow(r.id, name);
-      if (workflow) workflows.push({ ...workflow, retailerId: String(retailerIndex.get(Number(r.id)) ?? r.id) });
+      const workflow = await pull.remote.workflow(r.id, name);
+      if (workflow) workflows.push({ ...workflow, retailerId: String(retailerNumber(pull, Number(r.id)) ?? r.id) });
     }
-    progress('workflows', workflows.length);
+    pull.progress('workflows', workflows.length);
   }
-  return { description: `Pulled by fluent-sim pull: ${steps.length} steps, ${workflows.length} workflows.`, steps, workflows };
+  return workflows;
 }
 
 type LocationNode = {
@@ -380,13 +420,7 @@ function productInput(p: ProductNode): Record<string, unknown> {
   });
 }
 
-async function pullOrders(
-  read: <T>(field: string, selection: string, max?: number) => Promise<T[]>,
-  max: number,
-  steps: SeedStep[],
-  seen: Set<string>,
-  retailerRef: (link: Link) => { id: string } | undefined,
-): Promise<void> {
+async function pullOrders(pull: Pull, max: number): Promise<void> {
   type OrderNode = {
     ref: string;
     type: string;
@@ -405,22 +439,20 @@ async function pullOrders(
       currency: string | null;
     }>;
   };
-  const orders = await read<OrderNode>(
+  const orders = await pull.read<OrderNode>(
     'orders',
     `ref type totalPrice totalTaxPrice ${ATTRIBUTES} retailer { id }
      customer { id username firstName lastName primaryEmail primaryPhone timezone promotionOptIn }
      items(first: 500) { edges { node { ref product { ref catalogue { ref } } quantity price paidPrice totalPrice currency } } }`,
     max,
   );
-  const customers = new Map<string, string>();
   for (const o of orders) {
-    seen.add(`ORDER::${o.type}`);
+    pull.seen.add(`ORDER::${o.type}`);
     const c = o.customer;
-    if (c && !customers.has(c.id)) {
-      customers.set(c.id, `customer_${c.id}`);
-      steps.push({
+    if (c && !pull.stepOf.has(`customer:${c.id}`)) {
+      pull.steps.push({
         mutation: 'createCustomer',
-        as: `customer_${c.id}`,
+        as: remember(pull, 'customer', c.id),
         input: compact({
           username: c.username,
           firstName: c['firstName'],
@@ -429,11 +461,11 @@ async function pullOrders(
           primaryPhone: c['primaryPhone'],
           timezone: c['timezone'] ?? 'UTC',
           promotionOptIn: c['promotionOptIn'] ?? false,
-          retailer: retailerRef(o.retailer),
+          retailer: idOf(pull, 'retailer', o.retailer),
         }),
       });
     }
-    steps.push({
+    pull.steps.push({
       mutation: 'createOrder',
       input: compact({
         ref: o.ref,
@@ -441,8 +473,8 @@ async function pullOrders(
         totalPrice: o.totalPrice,
         totalTaxPrice: o.totalTaxPrice,
         attributes: o.attributes,
-        retailer: retailerRef(o.retailer),
-        customer: c ? { id: `$${customers.get(c.id)}.id` } : undefined,
+        retailer: idOf(pull, 'retailer', o.retailer),
+        customer: idOf(pull, 'customer', c),
         items: nodes(o.items)
           .reverse()
           .map(({ product, ...item }) => compact({ ...item, productRef: product?.ref, productCatalogueRef: product?.catalogue.ref })),
