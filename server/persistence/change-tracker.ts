@@ -40,10 +40,14 @@ export class ChangeTracker {
   private readonly written = new Map<string, Written>();
   private tokenOps: JournalOp[] = [];
   private muted = false;
+  /** Counts the changes the listeners reported (records, events, tokens, whole accounts). */
+  private reported = 0;
 
   constructor(private readonly sim: Simulator) {
     sim.tokens.onChange = (change) => {
-      if (!this.muted) this.tokenOps.push({ op: change.kind, token: change.token, grant: change.grant } as JournalOp);
+      if (this.muted) return;
+      this.reported += 1;
+      this.tokenOps.push({ op: change.kind, token: change.token, grant: change.grant } as JournalOp);
     };
     this.rebaseline();
   }
@@ -65,6 +69,22 @@ export class ChangeTracker {
     this.written.clear();
     this.tokenOps = [];
     for (const account of this.sim.accounts.values()) this.watch(account);
+  }
+
+  /**
+   * A summary of the live state that moves whenever a change would be journalled: the listeners'
+   * count, the accounts, and the small parts, id counters and clocks as JSON. Two equal
+   * fingerprints taken around a request mean the request changed nothing, even when changes made
+   * before it are still waiting to be written. It costs what a commit's comparison costs.
+   */
+  fingerprint(): string {
+    const accounts = [...this.sim.accounts.values()].map((account) => {
+      const parts = accountParts(account).filter(([name]) => name !== 'events');
+      const clock = persistedClockOf(account);
+      const instant = clock.frozen ? clock.now : Math.round((Date.parse(clock.now) - (clock.savedAt ?? 0)) / CLOCK_TOLERANCE_MS);
+      return [account.id, parts.map(([, part]) => part.toJSON()), account.ids.counters(), clock.frozen, instant];
+    });
+    return JSON.stringify([this.reported, accounts]);
   }
 
   /** The operations that bring the disk up to the live state; afterwards they count as written. */
@@ -122,6 +142,7 @@ export class ChangeTracker {
     const current = (): Dirty => this.dirty.get(account.id)!;
     account.store.onChange = (change) => {
       if (this.muted) return;
+      this.reported += 1;
       const d = current();
       if (change.type === 'replaced') d.whole = true;
       else if (!d.whole) {
@@ -134,6 +155,7 @@ export class ChangeTracker {
     if (events) {
       events.onChange = (change) => {
         if (this.muted) return;
+        this.reported += 1;
         const d = current();
         if (change.type === 'replaced') d.whole = true;
         else if (d.whole) return;

@@ -4,6 +4,10 @@
  * until then; when the write fails, the held answer is dropped and the client gets 503 in the
  * platform's error shape instead (its changes were rolled back). `GET /_sim/health` answers 503
  * while the data file cannot be written.
+ *
+ * While the data file cannot be written, a request that changed nothing (a GraphQL query sent by
+ * POST, a search) is answered as usual without a write: otherwise it would carry the changes
+ * still waiting from before (engine work done after an earlier answer) into a write that fails.
  */
 import type { RequestHandler, Response } from 'express';
 import type { Persistence } from './persistence.js';
@@ -38,6 +42,8 @@ export function createCommitMiddleware(persistence: Persistence): RequestHandler
 
 function holdUntilCommitted(res: Response, persistence: Persistence): void {
   const rollbacksAtStart = persistence.rollbacks();
+  // Only while unhealthy: a healthy commit of nothing is free, and the fingerprint is not.
+  const before = persistence.health().healthy ? undefined : persistence.fingerprint();
   const held: (() => void)[] = [];
   const writeHead = res.writeHead.bind(res) as (...a: unknown[]) => Response;
   const write = res.write.bind(res) as (...a: unknown[]) => boolean;
@@ -73,6 +79,11 @@ function holdUntilCommitted(res: Response, persistence: Persistence): void {
       res.setHeader('content-type', 'application/json; charset=utf-8');
       end(unsaved(reason));
     };
+    const unchanged = before !== undefined && persistence.fingerprint() === before;
+    if (unchanged && persistence.rollbacks() === rollbacksAtStart) {
+      release();
+      return res;
+    }
     persistence.commit().then(
       // A roll-back while this request ran may have undone its changes: it is not acknowledged.
       () => (persistence.rollbacks() === rollbacksAtStart ? release() : refuse('a concurrent write failed')),

@@ -38,6 +38,8 @@ export type Persistence = {
   /** Writes every pending change; rejects (after rolling back) when the disk refused it. */
   commit(): Promise<void>;
   health(): PersistenceHealth;
+  /** Moves whenever the live state gains a change to write (ChangeTracker.fingerprint). */
+  fingerprint(): string;
   /** Increases when a roll-back starts and when it ends: a request that saw it change may have lost its changes. */
   rollbacks(): number;
   /** A roll-back is under way: new writes are refused until it ends. */
@@ -167,6 +169,7 @@ export async function startPersistence(
   return {
     commit: () => serial(writeLine),
     health: () => health,
+    fingerprint: () => tracker.fingerprint(),
     rollbacks: () => rollbacks,
     rollingBack: () => rollingBack,
     compact,

@@ -172,7 +172,6 @@ describe('--data when the disk refuses a write', () => {
 
     full = false;
     await expect.poll(async () => (await request(p.app).get('/_sim/health')).status).toBe(200);
-    // Read once the disk works: while it is full, every POST (a GraphQL query included) is refused.
     expect(await orderExists(p, token, 'OK-1')).toBe(true);
     expect(await orderExists(p, token, 'LOST-1')).toBe(false);
     expect((await createOrder(p, token, 'OK-2')).status).toBe(200);
@@ -181,6 +180,35 @@ describe('--data when the disk refuses a write', () => {
     expect(await orderExists(restarted, token, 'OK-1')).toBe(true);
     expect(await orderExists(restarted, token, 'OK-2')).toBe(true);
     expect(await orderExists(restarted, token, 'LOST-1')).toBe(false);
+  });
+
+  it('answers a GraphQL query sent by POST while the disk is full; a mutation still gets 503', async () => {
+    const path = dataPath();
+    let full = false;
+    const p = await open(path, { writeFault: () => (full ? diskFull() : undefined) });
+    const token = await tokenOf(p);
+    expect((await createOrder(p, token, 'OK-1')).status).toBe(200);
+    full = true;
+    expect((await createOrder(p, token, 'LOST-1')).status).toBe(503);
+    expect(p.persistence.health().healthy).toBe(false);
+    // Work done after an answer (here the clock moving) waits to be written while the disk is
+    // full; a query must not carry it into a write of its own.
+    await p.sim.accounts.values().next().value!.clock.advance(60_000);
+
+    const query = await request(p.app)
+      .post('/graphql')
+      .set('Authorization', `Bearer ${token}`)
+      .send({ query: '{ orders(first: 10) { edges { node { ref } } } }' });
+    expect(query.status).toBe(200);
+    expect(query.body.data.orders.edges.map((e: { node: { ref: string } }) => e.node.ref)).toEqual(['OK-1']);
+
+    const mutation = await createOrder(p, token, 'LOST-2');
+    expect(mutation.status).toBe(503);
+    expect(mutation.body.errors[0].code).toBe('503');
+    full = false;
+    await expect.poll(async () => (await request(p.app).get('/_sim/health')).status).toBe(200);
+    expect(await orderExists(p, token, 'LOST-2')).toBe(false);
+    expect(await orderExists(p, token, 'OK-1')).toBe(true);
   });
 
   it('loses no acknowledged write when the disk fills up under concurrent writes', async () => {
