@@ -27,6 +27,7 @@ import { requestLog } from './http/middleware/request-log.js';
 import { parseQueryString } from './http/parse-query-string.js';
 import { bodyLimit } from './http/middleware/body-limit.js';
 import { graphqlGetParams } from './http/middleware/graphql-get-params.js';
+import { jsonDepthLimit } from './http/middleware/json-depth.js';
 import { controlAccess, controlPolicy } from './http/middleware/control-access.js';
 import { createFaultMiddleware } from './faults/fault-middleware.js';
 import { createFaultRouter } from './faults/fault-routes.js';
@@ -55,6 +56,7 @@ export function createApp(sim: Simulator, options: AppOptions = {}): Express {
   app.use(bodyLimit(limit, { [PLUGIN_UPLOAD_PATH]: MAX_PLUGIN_BYTES + 1024 * 1024 }));
   // Not strict: a JSON string or null is valid JSON, and each route says what it expected instead.
   app.use(express.json({ limit, strict: false, type: ['application/json', 'application/*+json'] }));
+  app.use(jsonDepthLimit);
   app.use('/_sim', controlAccess(sim, controlPolicy(sim.config.host, options.controlToken ?? sim.config.controlToken)));
   app.use(createFaultMiddleware(sim), createFaultRouter(sim));
   app.use(createConsoleRouter(sim));

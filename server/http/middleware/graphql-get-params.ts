@@ -4,6 +4,7 @@
  * it is a 400 in GraphQL's error shape, as yoga answers its other request errors.
  */
 import type { RequestHandler } from 'express';
+import { tooDeepAt, tooDeepMessage } from './json-depth.js';
 
 const JSON_PARAMS = ['variables', 'extensions'] as const;
 
@@ -20,6 +21,11 @@ export const graphqlGetParams: RequestHandler = (req, res, next) => {
     }
     if (value === null || typeof value !== 'object' || Array.isArray(value)) {
       res.status(400).json({ errors: [{ message: `The '${name}' query parameter must be one JSON object`, extensions: { code: 'BAD_REQUEST' } }] });
+      return;
+    }
+    const pointer = tooDeepAt(value);
+    if (pointer !== undefined) {
+      res.status(400).json({ errors: [{ message: tooDeepMessage(pointer, `The '${name}' query parameter`), extensions: { code: 'BAD_REQUEST' } }] });
       return;
     }
   }
