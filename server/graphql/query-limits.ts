@@ -8,10 +8,22 @@
  *   quadratic overlap check of graphql-js runs on thousands of aliases;
  * - inputs: a list longer than the limit (an order of 100,000 items blocked everyone for minutes)
  *   is `C0001E`; a number that is not finite (`1e309`) is refused, never stored as Infinity
- *   (graphql-js checks Float variables, but not literals or JSON-typed values).
+ *   (graphql-js checks Float variables, but not literals or JSON-typed values); an object or list
+ *   value written in the text nested deeper than MAX_JSON_DEPTH is refused, as JSON bodies are
+ *   (variables are checked with the request body, http/middleware/json-depth.ts).
  */
-import { GraphQLError, Kind, visit, type DocumentNode, type FragmentDefinitionNode, type GraphQLSchema, type OperationDefinitionNode } from 'graphql';
+import {
+  GraphQLError,
+  Kind,
+  visit,
+  type ASTNode,
+  type DocumentNode,
+  type FragmentDefinitionNode,
+  type GraphQLSchema,
+  type OperationDefinitionNode,
+} from 'graphql';
 import type { Plugin } from 'graphql-yoga';
+import { MAX_JSON_DEPTH } from '../http/middleware/json-depth.js';
 import { measureOperation, type PageSizes } from './query-cost.js';
 
 export type QueryLimits = PageSizes & { maxDepth: number; maxAliases: number; maxComplexity: number; maxInputList: number };
@@ -46,14 +58,26 @@ export function bracketNesting(text: string, limit: number): number {
 }
 
 type InputFinding = { nonFinite?: string; longestList: number };
+type LiteralFinding = InputFinding & { tooDeep?: ASTNode };
 
-function scanLiterals(document: DocumentNode): InputFinding {
-  const found: InputFinding = { longestList: 0 };
+/** Numbers, list lengths, and the first object or list value nested deeper than MAX_JSON_DEPTH. */
+function scanLiterals(document: DocumentNode): LiteralFinding {
+  const found: LiteralFinding = { longestList: 0 };
   const number = (value: string): void => void (Number.isFinite(Number(value)) ? undefined : (found.nonFinite ??= value));
+  let nesting = 0;
+  const enter = (node: ASTNode): void => void (++nesting > MAX_JSON_DEPTH && (found.tooDeep ??= node));
+  const leave = (): void => void (nesting -= 1);
   visit(document, {
     FloatValue: (node) => number(node.value),
     IntValue: (node) => number(node.value),
-    ListValue: (node) => void (found.longestList = Math.max(found.longestList, node.values.length)),
+    ObjectValue: { enter, leave },
+    ListValue: {
+      enter: (node) => {
+        found.longestList = Math.max(found.longestList, node.values.length);
+        enter(node);
+      },
+      leave,
+    },
   });
   return found;
 }
@@ -87,6 +111,11 @@ function checkDocument(document: DocumentNode, schema: GraphQLSchema, limits: Qu
   if (literals.nonFinite !== undefined)
     return new GraphQLError(`Float cannot represent non numeric value: ${literals.nonFinite}`, { extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } });
   if (literals.longestList > limits.maxInputList) return tooLong(literals.longestList, limits);
+  if (literals.tooDeep)
+    return new GraphQLError(`An input value nests deeper than ${MAX_JSON_DEPTH} levels`, {
+      nodes: literals.tooDeep,
+      extensions: { code: 'GRAPHQL_VALIDATION_FAILED' },
+    });
   const { operations, fragments } = split(document);
   for (const operation of operations) {
     const cost = measureOperation(schema, operation, fragments, {}, limits, {

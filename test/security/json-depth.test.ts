@@ -92,6 +92,17 @@ describe(`JSON nested deeper than ${MAX_JSON_DEPTH} levels`, () => {
     expect(gql.status).toBe(400);
     expect(gql.body.errors[0]).toMatchObject({ message: expect.stringContaining("at '/variables/value/a"), extensions: { code: 'BAD_REQUEST' } });
 
+    // Written in the query text: under the 128-bracket limit of the text, over the value limit.
+    const literal = `${'{a:'.repeat(MAX_JSON_DEPTH + 1)}1${'}'.repeat(MAX_JSON_DEPTH + 1)}`;
+    const inText = await request(p.app)
+      .post('/graphql')
+      .set(auth)
+      .send({ query: CREATE_ORDER.replace('$value: Json!', '').replace('$value', literal), variables: { ref: 'DEEP-1' } });
+    expect(inText.body.errors[0]).toMatchObject({
+      message: `An input value nests deeper than ${MAX_JSON_DEPTH} levels`,
+      extensions: { code: 'GRAPHQL_VALIDATION_FAILED' },
+    });
+
     const get = await request(p.app)
       .get('/graphql')
       .set(auth)
