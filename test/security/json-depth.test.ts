@@ -92,6 +92,10 @@ describe(`JSON nested deeper than ${MAX_JSON_DEPTH} levels`, () => {
     expect(gql.status).toBe(400);
     expect(gql.body.errors[0]).toMatchObject({ message: expect.stringContaining("at '/variables/value/a"), extensions: { code: 'BAD_REQUEST' } });
 
+    const infinite = await request(p.app).post('/api/v4.1/event/async').set(auth).set(JSON_TYPE).send('{"name":"CREATE","attributes":{"n":[1e309]}}');
+    expect(infinite.status).toBe(400);
+    expect(infinite.body.errors[0]).toEqual({ code: '400', message: "The request body holds a number that is not finite at '/attributes/n/0'" });
+
     // Written in the query text: under the 128-bracket limit of the text, over the value limit.
     const literal = `${'{a:'.repeat(MAX_JSON_DEPTH + 1)}1${'}'.repeat(MAX_JSON_DEPTH + 1)}`;
     const inText = await request(p.app)

@@ -3,7 +3,8 @@
  * bodies (event attributes, workflow props, stub files, seed documents, batch records, GraphQL
  * variables) and the `variables` of `GET /graphql`. A value ~5,000 levels deep was accepted and
  * stored, after which every save of the data file and every answer holding it failed (issue 16
- * #3). The answer is a 400 naming the JSON pointer of the first object or array too deep: in the
+ * #3); a number that is not finite (`1e309`) likewise. The answer is a 400 naming the JSON pointer
+ * of the first object or array too deep (or the number): in the
  * platform's REST error body, or GraphQL's error shape on `/graphql`. Nothing runs, nothing is
  * stored. [inferred: the platform documents no nesting limit; 64 levels is far beyond any
  * documented payload]
@@ -16,13 +17,21 @@ type Frame = { value: unknown; depth: number; parent: Frame | undefined; key: st
 
 /** The JSON pointer (RFC 6901) of the first object or array nested deeper than `max`, if any. */
 export function tooDeepAt(value: unknown, max = MAX_JSON_DEPTH): string | undefined {
+  const found = unsavableAt(value, max);
+  return found?.reason === 'deep' ? found.pointer : undefined;
+}
+
+/**
+ * The first value JSON cannot hold: an object or array nested deeper than `max`, or a number
+ * that is not finite (`1e309` parses as Infinity). Walks without recursion.
+ */
+export function unsavableAt(value: unknown, max = MAX_JSON_DEPTH): { pointer: string; reason: 'deep' | 'number' } | undefined {
   const stack: Frame[] = [{ value, depth: 1, parent: undefined, key: '' }];
   for (let frame = stack.pop(); frame; frame = stack.pop()) {
+    if (typeof frame.value === 'number' && !Number.isFinite(frame.value)) return { pointer: pointerOf(frame), reason: 'number' };
     if (frame.value === null || typeof frame.value !== 'object') continue;
-    if (frame.depth > max) return pointerOf(frame);
-    for (const [key, child] of Object.entries(frame.value)) {
-      if (child !== null && typeof child === 'object') stack.push({ value: child, depth: frame.depth + 1, parent: frame, key });
-    }
+    if (frame.depth > max) return { pointer: pointerOf(frame), reason: 'deep' };
+    for (const [key, child] of Object.entries(frame.value)) stack.push({ value: child, depth: frame.depth + 1, parent: frame, key });
   }
   return undefined;
 }
@@ -37,14 +46,17 @@ export function tooDeepMessage(pointer: string, where = 'The request body'): str
   return `${where} nests JSON deeper than ${MAX_JSON_DEPTH} levels at '${pointer}'`;
 }
 
-/** After the JSON body parser: a body nested too deep is a 400 before any route sees it. */
+/** After the JSON body parser: a body nested too deep, or with `1e309`, is a 400 before any route sees it. */
 export const jsonDepthLimit: RequestHandler = (req, res, next) => {
-  const pointer = tooDeepAt(req.body);
-  if (pointer === undefined) return next();
-  const message = tooDeepMessage(pointer);
+  const found = unsavableAt(req.body);
+  if (found === undefined) return next();
   if (req.path === '/graphql' || req.path.startsWith('/graphql/')) {
-    res.status(400).json({ errors: [{ message, extensions: { code: 'BAD_REQUEST' } }] });
+    // Numbers in GraphQL variables get GraphQL's own answer (graphql/query-limits.ts).
+    if (found.reason === 'number' && tooDeepAt(req.body) === undefined) return next();
+    const pointer = found.reason === 'deep' ? found.pointer : tooDeepAt(req.body)!;
+    res.status(400).json({ errors: [{ message: tooDeepMessage(pointer), extensions: { code: 'BAD_REQUEST' } }] });
     return;
   }
+  const message = found.reason === 'deep' ? tooDeepMessage(found.pointer) : `The request body holds a number that is not finite at '${found.pointer}'`;
   res.status(400).json({ errors: [{ code: '400', message }] });
 };
