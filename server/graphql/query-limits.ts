@@ -10,7 +10,7 @@
  *   is `C0001E`; a number that is not finite (`1e309`) is refused, never stored as Infinity
  *   (graphql-js checks Float variables, but not literals or JSON-typed values); an object or list
  *   value written in the text nested deeper than MAX_JSON_DEPTH is refused, as JSON bodies are
- *   (variables are checked with the request body, http/middleware/json-depth.ts).
+ *   (variables are checked with the request body, lib/json-depth.ts).
  */
 import {
   GraphQLError,
@@ -23,7 +23,7 @@ import {
   type OperationDefinitionNode,
 } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
-import { MAX_JSON_DEPTH } from '../http/middleware/json-depth.js';
+import { MAX_JSON_DEPTH } from '../lib/json-depth.js';
 import { measureOperation, type PageSizes } from './query-cost.js';
 
 export type QueryLimits = PageSizes & { maxDepth: number; maxAliases: number; maxComplexity: number; maxInputList: number };

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import request from 'supertest';
 import { afterEach, describe, expect, it } from 'vitest';
-import { MAX_JSON_DEPTH, tooDeepAt } from '../../server/http/middleware/json-depth.js';
+import { MAX_JSON_DEPTH, tooDeepAt, unsavableAt } from '../../server/lib/json-depth.js';
 import { createPersistentApp, type PersistentApp } from '../support/persistent-app.js';
 
 const opened: PersistentApp[] = [];
@@ -53,6 +53,8 @@ describe(`JSON nested deeper than ${MAX_JSON_DEPTH} levels`, () => {
     expect(tooDeepAt(nested(MAX_JSON_DEPTH))).toBeUndefined();
     expect(tooDeepAt({ x: [nested(MAX_JSON_DEPTH)] }, MAX_JSON_DEPTH)).toBe(`/x/0${'/a'.repeat(MAX_JSON_DEPTH - 2)}`);
     expect(tooDeepAt({ 'a/b~': nested(3) }, 2)).toBe('/a~1b~0/a');
+    expect(tooDeepAt([Number.POSITIVE_INFINITY, nested(3)], 2)).toBe('/1/a');
+    expect(unsavableAt({ x: [1, Number.NaN] })).toEqual({ pointer: '/x/1', reason: 'number' });
   });
 
   it('is refused with 400 in an event attribute, a workflow prop and a GraphQL Json variable; saves keep working', async () => {

@@ -4,7 +4,7 @@
  * it is a 400 in GraphQL's error shape, as yoga answers its other request errors.
  */
 import type { RequestHandler } from 'express';
-import { tooDeepAt, tooDeepMessage } from './json-depth.js';
+import { tooDeepAt, tooDeepMessage } from '../../lib/json-depth.js';
 
 const JSON_PARAMS = ['variables', 'extensions'] as const;
 
