@@ -10,6 +10,7 @@ import { upsertAttributes } from '../domain/entity-fields.js';
 import { FLUENT_ENTITY_TYPES, PARENT_FIELD, TYPENAMES_OF_ENTITY_TYPE } from '../domain/overrides.js';
 import { isLinkRef, type EntityRecord, type LinkRef } from '../domain/store/store.js';
 import { runCommand } from '../domain/commands/run-command.js';
+import { locationsOfNetwork } from '../graphql/special/network-locations.js';
 import type { DomainPort, EntityKey, EntityView, Setting } from './domain-view.js';
 
 /** Join records on the way from a sub-entity to its root (Consignment → ConsignmentArticle → Article). */
@@ -140,6 +141,21 @@ export function createDomainPort(domain: Domain): DomainPort {
         if (catalogue && store.resolve(catalogue)?.['ref'] === catalogueRef) positions.push(fieldsOf(position));
       }
       return positions;
+    },
+    virtualCataloguesCovering(inventoryCatalogueRef, locationRef) {
+      const covers = (catalogue: EntityRecord): boolean => {
+        const networkIds = Array.isArray(catalogue['networkIds']) ? (catalogue['networkIds'] as unknown[]).map(String) : [];
+        if (networkIds.length === 0) return true;
+        return networkIds.some((id) => {
+          const network = store.get('Network', id);
+          return network !== undefined && locationsOfNetwork(domain, network).some((l) => l['ref'] === locationRef);
+        });
+      };
+      return store
+        .candidates('VirtualCatalogue')
+        .map((id) => store.get('VirtualCatalogue', String(id)))
+        .filter((c): c is EntityRecord => c !== undefined && c['inventoryCatalogueRef'] === inventoryCatalogueRef && covers(c))
+        .map(toView);
     },
     setting(name, retailerId) {
       const settings = store

@@ -52,6 +52,11 @@ export interface DomainReader {
    * plain records. An index lookup: the cost is the product's positions, not the catalogue's.
    */
   inventoryPositions(catalogueRef: string, productRef: string): Record<string, unknown>[];
+  /**
+   * The virtual catalogues fed by inventory catalogue `inventoryCatalogueRef` whose networks hold
+   * location `locationRef` (all locations when a catalogue names no network [inferred]).
+   */
+  virtualCataloguesCovering(inventoryCatalogueRef: string, locationRef: string): EntityView[];
   /** The most specific setting: RETAILER context for the retailer, then ACCOUNT. */
   setting(name: string, retailerId: string | undefined): Setting | undefined;
 }

@@ -93,7 +93,7 @@ const CONTRACT: { section: string; workflow: string; entityType: string; subtype
     subtype: 'BASE',
     event: 'VirtualCatalogueEvent',
     status: 'ACTIVE',
-    implemented: false,
+    implemented: true,
   },
   {
     section: '4',

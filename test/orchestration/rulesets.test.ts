@@ -48,6 +48,7 @@ const resolve = (name: string): Rule<unknown> | undefined => byKey.get(registryK
 
 /** Rules that address another entity than the current one; the others send to the current entity. */
 const RECEIVER: Record<string, string> = {
+  'globalinventory.NotifyVirtualCataloguesOnNetworksMatch': 'VIRTUAL_CATALOGUE',
   'commonv2.SendEventForOrder': 'ORDER',
   'commonv2.SendEventOnVerifyingAllFulfilmentStates': 'ORDER',
   'base.SendEventForAllFulfilments': 'FULFILMENT',

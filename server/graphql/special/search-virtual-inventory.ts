@@ -19,7 +19,8 @@
  *   platform promises "no specific order"). `first` limits the result (default: the page size).
  *
  * Gotchas: the platform reads virtual positions only; they are maintained by the inventory
- * workflows. When a virtual catalogue has no virtual positions at all (the default seed runs no
+ * workflows (here: UpdateOnHand → VirtualCatalogueEvent → CreateBaseVirtualPosition on ACTIVE
+ * catalogues). When a virtual catalogue has no virtual positions at all (the default seed runs no
  * inventory workflow), the simulator derives them from the positions of the catalogue's
  * inventory catalogue, at the locations of its networks (all locations when `networkIds` is
  * empty), with `quantity = onHand` [inferred, simulator-only].

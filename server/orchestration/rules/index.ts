@@ -21,6 +21,8 @@ import { sendEventToFulfilmentOnVerifyingOrderStatus } from './send-event-to-ful
 import { sendWebhook } from './send-webhook.js';
 import { setState } from './set-state.js';
 import { updateOnHand } from './update-on-hand.js';
+import { notifyVirtualCataloguesOnNetworksMatch } from './notify-virtual-catalogues-on-networks-match.js';
+import { createBaseVirtualPosition } from './create-base-virtual-position.js';
 import { changeOrderDeliveryAddress } from './change-order-delivery-address.js';
 import { updateInventoryQuantitiesStatus } from './update-inventory-quantities-status.js';
 import { updateControlValue } from './update-control-value.js';
@@ -82,6 +84,8 @@ export const BUILTIN_RULES: readonly AnyRule[] = [
   // Inventory libraries (commongi, globalinventory)
   forwardIfIncomingAttributeEquals,
   updateOnHand,
+  notifyVirtualCataloguesOnNetworksMatch,
+  createBaseVirtualPosition,
   createInventoryQuantity,
   produceVirtualPositionEventsForControlUpdate,
   sendEventOnFulfilmentInventoryUpdate,

@@ -23,6 +23,13 @@ export function fakeReader(data: FakeData = {}): DomainReader {
     find: (key) => entities.find((e) => sameKey(e, key)),
     children: (parent, childEntityType) => entities.filter((e) => e.entityType === childEntityType && sameKey(e.root, parent)),
     related: (parent, field) => data.related?.[`${parent.entityType}:${parent.id}:${field}`] ?? [],
+    virtualCataloguesCovering: (inventoryCatalogueRef, locationRef) =>
+      entities.filter(
+        (e) =>
+          e.entityType === 'VIRTUAL_CATALOGUE' &&
+          e.fields['inventoryCatalogueRef'] === inventoryCatalogueRef &&
+          (e.fields['locationRefs'] as unknown[] | undefined)?.includes(locationRef) !== false,
+      ),
     inventoryPositions: (catalogueRef, productRef) =>
       (data.positions ?? []).filter((p) => p['catalogueRef'] === catalogueRef && p['productRef'] === productRef),
     setting: (name, retailerId) => {
