@@ -38,14 +38,25 @@ async function healthcheck(url: string): Promise<number> {
   }
 }
 
+/**
+ * Exits once what was written to stdout and stderr has been handed over: `process.exit` right
+ * after a write to a pipe can drop it (seen: `--help` answering with empty stdout on a busy machine).
+ */
+function exitAfterFlush(code: number): void {
+  process.stdout.write('', () => process.stderr.write('', () => process.exit(code)));
+}
+
 main().then(
   (code) => {
-    if (code !== undefined) process.exit(code);
+    if (code !== undefined) exitAfterFlush(code);
   },
   (error: unknown) => {
-    if (error instanceof CommanderError) process.exit(error.exitCode);
+    if (error instanceof CommanderError) {
+      exitAfterFlush(error.exitCode);
+      return;
+    }
     // SimErrors (bad configuration, damaged data file) carry a message meant for the user.
     console.error(error instanceof Error && error.name === 'SimError' ? error.message : error);
-    process.exit(1);
+    exitAfterFlush(1);
   },
 );

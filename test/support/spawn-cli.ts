@@ -100,10 +100,16 @@ export async function runCli(
   const [cmd, ...lead] = options.command ?? ['node', MAIN];
   const child = spawn(cmd!, [...lead, ...args], { cwd: options.cwd ?? ROOT, env: cliEnv(options.env), stdio: ['ignore', 'pipe', 'pipe'] });
   const out = collect(child);
+  // 'close', not 'exit': 'exit' can come before the last of stdout has been read (an empty
+  // `--help` output was seen on a busy machine).
+  const closed = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve, reject) => {
+    child.once('error', reject);
+    child.once('close', (code, signal) => resolve({ code, signal }));
+  });
   const timeoutMs = options.timeoutMs ?? 30_000;
   const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs);
   try {
-    const { code, signal } = await exited(child);
+    const { code, signal } = await closed;
     if (signal === 'SIGKILL') throw new Error(`${[cmd, ...lead, ...args].join(' ')} did not exit within ${timeoutMs} ms\n${out.stdout()}${out.stderr()}`);
     return { code, signal, stdout: out.stdout(), stderr: out.stderr() };
   } finally {
