@@ -10,7 +10,7 @@ import { loadConfig } from '../../server/config.js';
 import { runCommand } from '../../server/domain/commands/run-command.js';
 import { createClock } from '../../server/lib/clock.js';
 import { createSimulator } from '../../server/simulator.js';
-import type { SubmitResult } from '../../server/orchestration/engine-types.js';
+import type { SubmitResult } from '../../server/orchestration/engine-api.js';
 import { against, percentile, QUICK, requestsPerSecond, versus, type Row } from './measure.js';
 
 const BENCH_WORKFLOW = {

@@ -9,6 +9,7 @@
  */
 import { z } from 'zod';
 import { defineRule } from '../port.js';
+import { emit, eventFor } from './support/events.js';
 import { eventName } from './support/props.js';
 
 const NAME = 'globalinventory.NotifyVirtualCataloguesOnNetworksMatch';
@@ -27,20 +28,6 @@ export const notifyVirtualCataloguesOnNetworksMatch = defineRule({
     return read
       .virtualCataloguesCovering(entity.root.ref ?? '', locationRef)
       .filter((catalogue) => catalogue.status === 'ACTIVE')
-      .map((catalogue) => ({
-        type: 'sendEvent' as const,
-        event: {
-          name: props.eventName,
-          retailerId: event.retailerId,
-          entityType: 'VIRTUAL_CATALOGUE',
-          entityId: catalogue.id,
-          entityRef: catalogue.ref,
-          entitySubtype: catalogue.subtype,
-          rootEntityType: 'VIRTUAL_CATALOGUE',
-          rootEntityId: catalogue.id,
-          rootEntityRef: catalogue.ref,
-          attributes: { productRef, locationRef, inventoryPositionRef: entity.ref },
-        },
-      }));
+      .map((catalogue) => emit({ ...eventFor(catalogue, props.eventName, event), attributes: { productRef, locationRef, inventoryPositionRef: entity.ref } }));
   },
 });

@@ -11,6 +11,7 @@
  */
 import { z } from 'zod';
 import { defineRule } from '../port.js';
+import { emit, eventFor } from './support/events.js';
 import { eventName } from './support/props.js';
 
 const NAME = 'commongi.ProduceVirtualPositionEventsForControlUpdate';
@@ -26,20 +27,11 @@ export const produceVirtualPositionEventsForControlUpdate = defineRule({
     const catalogue = read.find({ entityType: 'VIRTUAL_CATALOGUE', ref: props.virtualCatalogueRef });
     if (!catalogue) throw new Error(`${NAME}: virtual catalogue "${props.virtualCatalogueRef}" does not exist; fix props.virtualCatalogueRef.`);
     const positions = read.related({ entityType: 'VIRTUAL_CATALOGUE', id: catalogue.id, ref: catalogue.ref }, 'virtualPositions');
-    return positions.map((position) => ({
-      type: 'sendEvent' as const,
-      event: {
-        name: props.eventName,
-        retailerId: event.retailerId,
-        entityType: 'VIRTUAL_CATALOGUE',
-        entityId: catalogue.id,
-        entityRef: catalogue.ref,
-        entitySubtype: catalogue.subtype,
-        rootEntityType: 'VIRTUAL_CATALOGUE',
-        rootEntityId: catalogue.id,
-        rootEntityRef: catalogue.ref,
+    return positions.map((position) =>
+      emit({
+        ...eventFor(catalogue, props.eventName, event),
         attributes: { productRef: position['productRef'], locationRef: position['groupRef'], controlRef: entity.ref },
-      },
-    }));
+      }),
+    );
   },
 });
