@@ -13,7 +13,7 @@
 import type { Clock } from '../lib/clock.js';
 import { newDeliveryState, type DeliveryState } from './delivery-state.js';
 import type { Dispatcher } from './dispatcher.js';
-import type { WebhookAttempt, WebhookDelivery } from './outbox.js';
+import type { DeliveryId, WebhookAttempt, WebhookDelivery } from './outbox.js';
 import { MAX_ATTEMPTS, retryDelayMs, type RetryScheduleName } from './retry-schedule.js';
 import type { WebhookServiceLogger } from './webhook-service-options.js';
 
@@ -45,7 +45,7 @@ export type DeliveryPumpStats = {
 };
 
 export class DeliveryPump {
-  private readonly states = new Map<string, DeliveryState>();
+  private readonly states = new Map<DeliveryId, DeliveryState>();
   /** Deliveries handed to the dispatcher and not started yet. */
   private readyCount = 0;
   private inFlight = 0;
@@ -61,7 +61,7 @@ export class DeliveryPump {
     return this.pendingCount;
   }
 
-  stateOf(id: string): DeliveryState | undefined {
+  stateOf(id: DeliveryId): DeliveryState | undefined {
     return this.states.get(id);
   }
 
@@ -74,7 +74,7 @@ export class DeliveryPump {
   }
 
   /** Forgets a record the outbox dropped. */
-  forget(id: string): void {
+  forget(id: DeliveryId): void {
     this.states.delete(id);
   }
 

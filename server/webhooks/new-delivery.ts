@@ -3,12 +3,12 @@
  * will send and only the content type among its headers until the first attempt signs it.
  */
 import { WEBHOOK_CONTENT_TYPE } from './attempt-once.js';
-import type { WebhookDelivery } from './outbox.js';
+import type { DeliveryId, WebhookDelivery } from './outbox.js';
 
 /** What the caller says of a new delivery; the rest is filled in here. */
 export type NewDeliveryFields = Omit<WebhookDelivery, 'id' | 'status' | 'createdOn' | 'headers' | 'body' | 'attempts' | 'nextAttemptAt'>;
 
-export function newDelivery(id: string, fields: NewDeliveryFields, bytes: Buffer, now: string): WebhookDelivery {
+export function newDelivery(id: DeliveryId, fields: NewDeliveryFields, bytes: Buffer, now: string): WebhookDelivery {
   return {
     id,
     ...fields,

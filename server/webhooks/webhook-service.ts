@@ -19,6 +19,7 @@
  *   FAILED at once with `failure` set, and `onRejected` leaves an audit event.
  */
 import { SimError } from '../domain/errors.js';
+import { accountIdOf, entityIdOf, eventIdOf } from '../domain/ids.js';
 import type { WebhookQueue, WebhookRequest } from '../orchestration/webhook-queue.js';
 import { attemptOnce } from './attempt-once.js';
 import { ChangeListeners } from './change-listeners.js';
@@ -30,6 +31,7 @@ import { newDelivery, refuseDelivery, type NewDeliveryFields } from './new-deliv
 import {
   copyDelivery,
   createOutbox,
+  deliveryIdOf,
   type OutboxFilter,
   type OutboxPage,
   type OutboxPageRequest,
@@ -115,7 +117,7 @@ export function createWebhookService(options: WebhookServiceOptions): WebhookSer
   }
 
   function add(fields: NewDeliveryFields, bytes: Buffer): WebhookDelivery {
-    const record = newDelivery(ids.uuid(), fields, bytes, clock.now().toISOString());
+    const record = newDelivery(deliveryIdOf(ids.uuid()), fields, bytes, clock.now().toISOString());
     if (pump.pending >= maxPending) return reject(record, bytes);
     pump.makeReady(track(record, bytes));
     listeners.changed();
@@ -141,12 +143,12 @@ export function createWebhookService(options: WebhookServiceOptions): WebhookSer
         {
           name: request.name,
           url: request.url,
-          accountId: request.accountId,
+          accountId: accountIdOf(request.accountId),
           retailerId: request.retailerId,
           entityType: event.entityType,
-          entityId: event.entityId,
+          entityId: entityIdOf(event.entityId),
           entityRef: event.entityRef,
-          sourceEventId: request.sourceEventId,
+          sourceEventId: eventIdOf(request.sourceEventId),
           replayOf: null,
         },
         toWebhookBody(event),
@@ -173,8 +175,8 @@ export function createWebhookService(options: WebhookServiceOptions): WebhookSer
       const original = outbox.get(id);
       if (!original) throw new SimError('NOT_FOUND', `No webhook delivery with id ${id}`);
       const { name, url, accountId, retailerId, entityType, entityId, entityRef, sourceEventId } = original;
-      const bytes = pump.stateOf(id)?.bytes ?? Buffer.from(original.body, 'utf8');
-      return add({ name, url, accountId, retailerId, entityType, entityId, entityRef, sourceEventId, replayOf: id }, bytes);
+      const bytes = pump.stateOf(original.id)?.bytes ?? Buffer.from(original.body, 'utf8');
+      return add({ name, url, accountId, retailerId, entityType, entityId, entityRef, sourceEventId, replayOf: original.id }, bytes);
     },
 
     clear() {
