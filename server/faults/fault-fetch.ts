@@ -21,7 +21,7 @@ const nodeHttpFetch: typeof fetch = async (input, init) => {
   return new Response(new Uint8Array(answer.bodyStart), { status: answer.status });
 };
 
-/** The request headers as one record, names as given. */
+/** The request headers as one record (a `Headers` object gives its names lower-cased). */
 function headersOf(headers: HeadersInit | undefined): Record<string, string> {
   if (headers instanceof Headers || Array.isArray(headers)) return Object.fromEntries(headers);
   return headers ?? {};

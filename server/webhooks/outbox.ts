@@ -1,7 +1,8 @@
 /**
  * The webhook outbox: one record per delivery, with every attempt as data, for
  * `/_sim/webhooks` and for tests to assert on (style.md §9). Plain JSON, so it can be persisted
- * and snapshotted as is. The delivery logic lives in `webhook-service.ts`.
+ * and snapshotted as is. The delivery logic lives in `delivery-pump.ts`, put together with the
+ * outbox by `webhook-service.ts`.
  */
 
 import type { AccountId, EntityId, EventId } from '../domain/ids.js';
