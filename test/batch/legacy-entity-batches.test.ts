@@ -181,7 +181,7 @@ describe('legacy entity batches', () => {
       {
         ref: 'FLEECE',
         name: 'Fleece',
-        status: expect.any(String),
+        status: 'ACTIVE',
         catalogue: { ref: 'PC:MASTER:1' },
         categories: { edges: [{ node: { ref: 'APPAREL' } }] },
         prices: [{ value: 79.95 }],
