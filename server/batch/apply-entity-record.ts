@@ -12,6 +12,7 @@
  */
 import { runCommand } from '../domain/commands/run-command.js';
 import { isSimError } from '../domain/errors.js';
+import { isObject } from '../lib/is-object.js';
 import type { EntityRecord } from '../domain/store/store.js';
 import type { BatchAccount } from './job-service.js';
 import type { RecordResult } from './job-model.js';
@@ -53,8 +54,7 @@ export function takeCatalogue(fields: RecordFields, ctx: EntityBatchContext): { 
   delete fields['catalogueRef'];
   const given = fields['catalogue'];
   if (given !== undefined && given !== null) {
-    // typeof 'object' and not null: a record whose fields can be read.
-    const ref = typeof given === 'object' ? (given as Record<string, unknown>)['ref'] : undefined;
+    const ref = isObject(given) ? given['ref'] : undefined;
     return typeof ref === 'string' ? { ref } : `'catalogue' must be {"ref": "<catalogue ref>"}, got ${JSON.stringify(given)}`;
   }
   if (alias !== undefined && typeof alias !== 'string') return `'catalogueRef' must be a string, got ${JSON.stringify(alias)}`;
@@ -76,7 +76,7 @@ export function takeKeyList(fields: RecordFields, alias: string, field: string, 
 export function applyEntityRecord(spec: EntityRecordSpec, ctx: EntityBatchContext, raw: unknown, recordIndex: number): RecordResult | undefined {
   let entityRef: string | null = null;
   const failure = (code: string, message: string): RecordResult => ({ recordIndex, entityRef, code, message });
-  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
+  if (!isObject(raw)) {
     return failure('400', `record must be a JSON object {ref, …} (the fields of ${spec.createMutation}'s input), got ${JSON.stringify(raw)}`);
   }
   const fields: RecordFields = { ...raw };

@@ -6,13 +6,14 @@
  * sent then updates the location's own (their ids are filled in, the address's `ref` dropped).
  */
 import { isLinkRef, type EntityRecord } from '../domain/store/store.js';
+import { isObject } from '../lib/is-object.js';
 import type { RecordResult } from './job-model.js';
 import { applyEntityRecord, type EntityBatchContext, type EntityRecordSpec, type RecordFields } from './apply-entity-record.js';
 
 /** A nested input of the update, tied to the stored child's id; other values are left for the input check. */
 function withIdOf(value: unknown, link: unknown): unknown {
-  if (typeof value !== 'object' || value === null || Array.isArray(value) || !isLinkRef(link)) return value;
-  const { ref: _ref, ...rest } = value as RecordFields; // an object, checked above
+  if (!isObject(value) || !isLinkRef(link)) return value;
+  const { ref: _ref, ...rest } = value;
   return { ...rest, id: link.id };
 }
 

@@ -12,6 +12,7 @@
 import type { Account } from '../account.js';
 import { SimError } from '../domain/errors.js';
 import type { AuthUser } from '../graphql/context.js';
+import { isObject } from '../lib/is-object.js';
 import { findForUser } from './legacy-entities.js';
 import { retailerIdOf } from './views.js';
 
@@ -24,14 +25,13 @@ const SOURCE = 'Fluent-API';
 export type LegacyCancelAnswer = { status: 200 | 400; body: Record<string, unknown> };
 
 function attributesOf(body: unknown): Record<string, unknown> {
-  if (body === undefined || body === null || (typeof body === 'object' && Object.keys(body).length === 0)) return {};
-  const attributes = typeof body === 'object' && !Array.isArray(body) ? (body as Record<string, unknown>)['attributes'] : undefined;
+  const attributes = isObject(body) ? body['attributes'] : undefined;
   if (attributes === undefined || attributes === null) return {};
   // A map, or a list of {name, value, type} turned into one, as the Event API takes them (§3.2).
-  if (Array.isArray(attributes) && attributes.every((item) => typeof item === 'object' && item !== null && typeof item.name === 'string')) {
-    return Object.fromEntries(attributes.map((item: { name: string; value?: unknown }) => [item.name, item.value]));
+  if (Array.isArray(attributes) && attributes.every((item) => isObject(item) && typeof item['name'] === 'string')) {
+    return Object.fromEntries(attributes.filter(isObject).map((item) => [String(item['name']), item['value']]));
   }
-  if (typeof attributes !== 'object' || Array.isArray(attributes)) {
+  if (!isObject(attributes)) {
     throw new SimError('VALIDATION_FAILED', `'attributes' must be an object (name → value) or a list of {name, value}, got ${JSON.stringify(attributes)}`);
   }
   return { ...attributes };

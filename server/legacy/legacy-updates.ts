@@ -15,6 +15,7 @@ import type { Account } from '../account.js';
 import { SimError } from '../domain/errors.js';
 import type { EntityRecord } from '../domain/store/store.js';
 import type { AuthUser } from '../graphql/context.js';
+import { isObject } from '../lib/is-object.js';
 import { findForUser } from './legacy-entities.js';
 import { runLegacyMutation } from './run-legacy-mutation.js';
 import { retailerIdOf, toLegacyFulfilment, toLegacyLocation, toLegacyOrder, toLegacyReturn } from './views.js';
@@ -84,7 +85,7 @@ const same = (a: unknown, b: unknown): boolean => JSON.stringify(a ?? null) === 
 
 /** The update input from a PUT body: updatable fields renamed, the others only when unchanged. */
 function updateInput(account: Account, spec: UpdateSpec, record: EntityRecord, body: unknown): Body {
-  if (typeof body !== 'object' || body === null || Array.isArray(body)) {
+  if (!isObject(body)) {
     throw new SimError('VALIDATION_FAILED', `The request body must be a JSON object: the fields of the ${spec.label.toLowerCase()} to change`);
   }
   const shown = spec.view(account, record);
@@ -114,7 +115,7 @@ export function updateLegacyEntity(account: Account, user: AuthUser, spec: Updat
  */
 export function setLegacyOrderAttributes(account: Account, user: AuthUser, orderId: string, body: unknown): unknown[] {
   const order = findForUser(account, user, 'Order', orderId, 'Order');
-  const attributes = Array.isArray(body) ? body : typeof body === 'object' && body !== null ? (body as Body)['attributes'] : undefined;
+  const attributes = Array.isArray(body) ? body : isObject(body) ? body['attributes'] : undefined;
   if (!Array.isArray(attributes)) {
     throw new SimError('VALIDATION_FAILED', 'The request body must be a list of attributes [{"name", "type", "value"}] or {"attributes": [...]}');
   }
