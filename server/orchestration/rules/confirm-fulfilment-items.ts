@@ -45,7 +45,9 @@ export const confirmFulfilmentItems = defineRule({
       if (!match) throw new IllegalArgumentException(`${NAME}: fulfilment item "${c.id ?? c.ref}" is not an item of fulfilment "${entity.ref ?? entity.id}".`);
       const requested = c.requestedQuantity ?? match.requestedQuantity;
       if (c.filledQuantity + c.rejectedQuantity > requested) {
-        throw new IllegalArgumentException(`${NAME}: fulfilment item "${c.id ?? c.ref}": filled ${c.filledQuantity} + rejected ${c.rejectedQuantity} exceed requested ${requested}.`);
+        throw new IllegalArgumentException(
+          `${NAME}: fulfilment item "${c.id ?? c.ref}": filled ${c.filledQuantity} + rejected ${c.rejectedQuantity} exceed requested ${requested}.`,
+        );
       }
       return { id: match.id, requestedQuantity: requested, filledQuantity: c.filledQuantity, rejectedQuantity: c.rejectedQuantity };
     });

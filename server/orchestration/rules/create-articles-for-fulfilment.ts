@@ -19,8 +19,30 @@ import { fulfilmentItems } from './support/fulfilment-items.js';
 const NAME = 'order.CreateArticlesForFulfilment';
 
 /** Factor from the input unit (cm, kg) to each accepted unit name. */
-const DISTANCE: Readonly<Record<string, number>> = { cm: 1, centimetres: 1, centimeters: 1, mm: 10, millimetres: 10, millimeters: 10, m: 0.01, metres: 0.01, meters: 0.01, in: 1 / 2.54, inches: 1 / 2.54 };
-const WEIGHT: Readonly<Record<string, number>> = { kg: 1, kilograms: 1, g: 1000, grams: 1000, lb: 2.2046226218, lbs: 2.2046226218, pounds: 2.2046226218, oz: 35.27396195, ounces: 35.27396195 };
+const DISTANCE: Readonly<Record<string, number>> = {
+  cm: 1,
+  centimetres: 1,
+  centimeters: 1,
+  mm: 10,
+  millimetres: 10,
+  millimeters: 10,
+  m: 0.01,
+  metres: 0.01,
+  meters: 0.01,
+  in: 1 / 2.54,
+  inches: 1 / 2.54,
+};
+const WEIGHT: Readonly<Record<string, number>> = {
+  kg: 1,
+  kilograms: 1,
+  g: 1000,
+  grams: 1000,
+  lb: 2.2046226218,
+  lbs: 2.2046226218,
+  pounds: 2.2046226218,
+  oz: 35.27396195,
+  ounces: 35.27396195,
+};
 
 const unit = (table: Readonly<Record<string, number>>) =>
   z

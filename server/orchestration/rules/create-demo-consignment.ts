@@ -22,7 +22,8 @@ export const createDemoConsignment = defineRule({
   description: 'Creates one consignment with carrier props.carrierRef and props.labelUrl for the fulfilment’s (or the article’s) unconsigned articles.',
   props: z.object({ carrierRef: z.string().trim().min(1), labelUrl: z.string().trim().min(1) }),
   run: ({ event, entity, props, read }) => {
-    if (entity.entityType !== 'FULFILMENT' && entity.entityType !== 'ARTICLE') throw new Error(`${NAME} runs on FULFILMENT or ARTICLE, not ${entity.entityType}.`);
+    if (entity.entityType !== 'FULFILMENT' && entity.entityType !== 'ARTICLE')
+      throw new Error(`${NAME} runs on FULFILMENT or ARTICLE, not ${entity.entityType}.`);
     const carrier = read.find({ entityType: 'CARRIER', ref: props.carrierRef });
     if (!carrier) throw new Error(`${NAME}: carrier "${props.carrierRef}" does not exist; create it or fix props.carrierRef.`);
     const articles = (

@@ -12,30 +12,14 @@
  * eligible fulfilment: no wave.
  */
 import { z } from 'zod';
-import { defineRule, type DomainReader } from '../port.js';
+import { defineRule } from '../port.js';
 import { optionalText, parseAttributes } from './support/event-attributes.js';
 import { statusList } from './support/props.js';
-import { bySoonestExpiry, createWave, idsInWaves, locationOf } from './support/wave.js';
+import { awaitingWaveStatuses, bySoonestExpiry, createWave, idsInWaves, locationOf } from './support/wave.js';
 
 const NAME = 'fulfilment.CreateWaveByExpiry';
-export const AWAITING_WAVE_STATUSES = 'AWAITING_WAVE_STATUSES';
 
 const attributes = z.object({ maxCount: z.coerce.number().int().positive() });
-
-/** The setting's statuses: `["A","B"]`, `"A, B"` or a list in `lobValue`; absent → AWAITING_WAVE. */
-export function awaitingWaveStatuses(read: DomainReader, retailerId: string | undefined): string[] {
-  const setting = read.setting(AWAITING_WAVE_STATUSES, retailerId);
-  let value: unknown = setting?.lobValue ?? setting?.value;
-  if (typeof value === 'string' && value.trim().startsWith('[')) {
-    try {
-      value = JSON.parse(value);
-    } catch {
-      // Not JSON: read as a comma-separated list.
-    }
-  }
-  const parsed = statusList.safeParse(value);
-  return parsed.success ? parsed.data : ['AWAITING_WAVE'];
-}
 
 export const createWaveByExpiry = defineRule({
   name: NAME,

@@ -32,7 +32,9 @@ export const createWaveByFulfilmentIds = defineRule({
     const here = new Map(read.fulfilmentsAtLocation(location.ref ?? '').map((f) => [f.id, f]));
     const unknown = fulfilmentIds.filter((id) => !here.has(id));
     if (unknown.length > 0) {
-      throw new IllegalArgumentException(`${NAME}: fulfilmentIds ${unknown.map((id) => `"${id}"`).join(', ')} are not fulfilments of location "${location.ref}".`);
+      throw new IllegalArgumentException(
+        `${NAME}: fulfilmentIds ${unknown.map((id) => `"${id}"`).join(', ')} are not fulfilments of location "${location.ref}".`,
+      );
     }
     const taken = idsInWaves(read, location);
     const chosen = [...new Set(fulfilmentIds)]

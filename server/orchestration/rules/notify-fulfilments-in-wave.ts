@@ -35,7 +35,9 @@ export const notifyFulfilmentsInWave = defineRule({
     const fulfilments = fulfilmentsOfWave(read, wave);
     const unknown = Object.keys(allFulfilmentArticles).filter((id) => !fulfilments.some((f) => f.id === id));
     if (unknown.length > 0) {
-      throw new IllegalArgumentException(`${NAME}: allFulfilmentArticles names ${unknown.map((id) => `"${id}"`).join(', ')}, not fulfilments of wave "${wave.ref}".`);
+      throw new IllegalArgumentException(
+        `${NAME}: allFulfilmentArticles names ${unknown.map((id) => `"${id}"`).join(', ')}, not fulfilments of wave "${wave.ref}".`,
+      );
     }
     return fulfilments.map((fulfilment) => {
       const articles = allFulfilmentArticles[fulfilment.id] ?? fulfilmentArticles;

@@ -12,18 +12,10 @@
 import { z } from 'zod';
 import { defineRule } from '../port.js';
 import { emit, forwardEvent } from './support/events.js';
-import { fulfilmentItems } from './support/fulfilment-items.js';
+import { filledQuantity, fulfilmentItems } from './support/fulfilment-items.js';
 import { eventName } from './support/props.js';
 
 const NAME = 'order.VerifyingFulfilmentItems';
-
-type Quantity = 'ALL' | 'PARTIAL' | 'NONE';
-
-export function filledQuantity(items: readonly { requestedQuantity: number; filledQuantity: number }[]): Quantity {
-  const filled = items.reduce((sum, i) => sum + i.filledQuantity, 0);
-  if (filled === 0) return 'NONE';
-  return items.every((i) => i.filledQuantity >= i.requestedQuantity) ? 'ALL' : 'PARTIAL';
-}
 
 export const verifyingFulfilmentItems = defineRule({
   name: NAME,

@@ -31,3 +31,12 @@ export function fulfilmentItems(read: DomainReader, fulfilment: Readonly<EntityV
     rejectedQuantity: count(item['rejectedQuantity']),
   }));
 }
+
+type Quantity = 'ALL' | 'PARTIAL' | 'NONE';
+
+/** How much of a fulfilment was filled: ALL items to their requested quantity, NONE at all, or PARTIAL. */
+export function filledQuantity(items: readonly { requestedQuantity: number; filledQuantity: number }[]): Quantity {
+  const filled = items.reduce((sum, i) => sum + i.filledQuantity, 0);
+  if (filled === 0) return 'NONE';
+  return items.every((i) => i.filledQuantity >= i.requestedQuantity) ? 'ALL' : 'PARTIAL';
+}

@@ -4,6 +4,7 @@
  * Shared by `fulfilment.CreateWaveByExpiry` and `fulfilment.CreateWaveByFulfilmentIds`.
  */
 import type { DomainReader, Effect, EntityView, OrchestrationEvent } from '../../port.js';
+import { statusList } from './props.js';
 
 /** The event every fulfilment of a new wave receives (§7 "WaveCreate (outgoing, to each FULFILMENT)"). */
 export const WAVE_CREATE_EVENT = 'WaveCreate';
@@ -51,6 +52,24 @@ export function locationOf(entity: Readonly<EntityView>, ruleName: string): Read
 export function waveOf(entity: Readonly<EntityView>, ruleName: string): Readonly<EntityView> {
   if (entity.entityType !== 'WAVE') throw new Error(`${ruleName} runs on a WAVE, not ${entity.entityType} "${entity.ref ?? entity.id}".`);
   return entity;
+}
+
+/** The retailer setting naming the fulfilment statuses a wave may take (workflow-contracts.md §12). */
+export const AWAITING_WAVE_STATUSES = 'AWAITING_WAVE_STATUSES';
+
+/** The setting's statuses: `["A","B"]`, `"A, B"` or a list in `lobValue`; absent → AWAITING_WAVE. */
+export function awaitingWaveStatuses(read: DomainReader, retailerId: string | undefined): string[] {
+  const setting = read.setting(AWAITING_WAVE_STATUSES, retailerId);
+  let value: unknown = setting?.lobValue ?? setting?.value;
+  if (typeof value === 'string' && value.trim().startsWith('[')) {
+    try {
+      value = JSON.parse(value);
+    } catch {
+      // Not JSON: read as a comma-separated list.
+    }
+  }
+  const parsed = statusList.safeParse(value);
+  return parsed.success ? parsed.data : ['AWAITING_WAVE'];
 }
 
 type NewWave = { name?: string | undefined; userName?: string | undefined };
