@@ -34,7 +34,7 @@ export const confirmFulfilmentItems = defineRule({
   name: NAME,
   aliases: ['commonv2.ConfirmFulfilmentItems'],
   inferred: 'the keys of the fulfilmentItems entries',
-  description: "Writes filled, rejected and requested quantities from `fulfilmentItems` onto the fulfilment's items.",
+  description: "Writes the filled, rejected and requested quantities of `fulfilmentItems` onto the fulfilment's items.",
   props: z.looseObject({}).nullish(),
   run: ({ event, entity, read }) => {
     if (entity.entityType !== 'FULFILMENT') throw new Error(`${NAME} runs on FULFILMENT, not ${entity.entityType}.`);

@@ -27,7 +27,7 @@ const attributes = z.object({
 export const notifyFulfilmentsInWave = defineRule({
   name: NAME,
   inferred: "fulfilments the map does not name get the event's fulfilmentArticles; unknown keys fail",
-  description: 'Sends props.eventName to every fulfilment of the wave with its `fulfilmentArticles` from `allFulfilmentArticles`.',
+  description: 'Sends props.eventName to every fulfilment of the wave with its `fulfilmentArticles` (its entry in `allFulfilmentArticles`).',
   props: z.object({ eventName }),
   run: ({ event, entity, props, read }) => {
     const wave = waveOf(entity, NAME);
