@@ -21,7 +21,8 @@ export function createDomainPort(domain: Domain): DomainPort {
   const scalarsOf = scalarsReader();
 
   const findRecord = (key: EntityKey): EntityRecord | undefined => {
-    const typenames = TYPENAMES_OF_ENTITY_TYPE[key.entityType] ?? [];
+    // A record that is not an orchestrateable entity is named by its GraphQL type (`Customer`).
+    const typenames = TYPENAMES_OF_ENTITY_TYPE[key.entityType] ?? (domain.model.entities[key.entityType] ? [key.entityType] : []);
     for (const typename of typenames) {
       if (key.id != null) {
         const r = store.get(typename, String(key.id));

@@ -35,6 +35,16 @@ import { forwardIfOrderCoordinatesNotPresent } from './forward-if-order-coordina
 import { forwardIfOrderCoordinatesPresent } from './forward-if-order-coordinates-present.js';
 import { produceVirtualPositionEventsForControlUpdate } from './produce-virtual-position-events-for-control-update.js';
 import { sendEventForCreditMemoToReturn } from './send-event-for-credit-memo-to-return.js';
+import { sendEventForAppeasementToBillingAccount } from './send-event-for-appeasement-to-billing-account.js';
+import { createCreditMemoFromAppeasement } from './create-credit-memo-from-appeasement.js';
+import { validateRevisedOrder } from './validate-revised-order.js';
+import { createRevisedOrder } from './create-revised-order.js';
+import { updateRevisedOrderAttribute } from './update-revised-order-attribute.js';
+import { sendEventForRevisedOrderToBillingAccount } from './send-event-for-revised-order-to-billing-account.js';
+import { createCreditMemoForRevisedOrder } from './create-credit-memo-for-revised-order.js';
+import { createReturnOrderFromOrder } from './create-return-order-from-order.js';
+import { sendEventForReturnToBillingAccount } from './send-event-for-return-to-billing-account.js';
+import { createCreditMemoFromReturnOrder } from './create-credit-memo-from-return-order.js';
 import { sendEventToUpdateInventoryQuantity } from './send-event-to-update-inventory-quantity.js';
 import { sendScheduledEvent } from './send-scheduled-event.js';
 import { createCategory } from './create-category.js';
@@ -79,8 +89,18 @@ export const BUILTIN_RULES: readonly AnyRule[] = [
   forwardIfOrderCoordinatesNotPresent,
   sendEventToUpdateInventoryQuantity,
   changeOrderDeliveryAddress,
-  // Billing and returns (legacy base)
+  // Billing and returns (Order Reference Module, legacy base)
   sendEventForCreditMemoToReturn,
+  sendEventForAppeasementToBillingAccount,
+  createCreditMemoFromAppeasement,
+  validateRevisedOrder,
+  createRevisedOrder,
+  updateRevisedOrderAttribute,
+  sendEventForRevisedOrderToBillingAccount,
+  createCreditMemoForRevisedOrder,
+  createReturnOrderFromOrder,
+  sendEventForReturnToBillingAccount,
+  createCreditMemoFromReturnOrder,
   // Inventory libraries (commongi, globalinventory)
   forwardIfIncomingAttributeEquals,
   updateOnHand,

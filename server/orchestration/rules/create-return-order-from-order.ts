@@ -1,0 +1,160 @@
+/**
+ * `order.CreateReturnOrderFromOrder` (Order Reference Module): creates a RETURN_ORDER for items of
+ * the order through `createReturnOrder` (workflow-contracts.md §9.1, H;
+ * https://docs.fluentcommerce.com/building-blocks/createreturnorderfromorder). Attributes:
+ * `returnItems` and `type` required; `ref`, `pickupLocation`, `lodgedLocation`,
+ * `destinationLocation`, `returnAuthorisationKey`, `returnAuthorisationKeyExpiry`,
+ * `returnAuthorisationDisposition`, `returnVerifications`, `currency`, `taxType`,
+ * `subTotalAmount`, `totalTax`, `totalAmount` optional. Settings DEFAULT_TAX_TYPE and
+ * DEFAULT_RETURN_DESTINATION_LOCATION are required (a 422 in Fluent when missing).
+ *
+ * [inferred] (the item shape and defaults are not retrievable): a return item is
+ * `{orderItemRef | productRef, quantity, ref?, type?, returnReason?, returnReasonComment?,
+ * returnCondition?, returnConditionComment?}`; more than the order item's quantity not yet in a
+ * return order fails (the job of ValidateOrderQty); `ref` names the return order (default
+ * `<order ref>-RET<n>`); amounts default to the items' price × quantity with the tariff's tax included.
+ */
+import { z } from 'zod';
+import type { DomainReader, EntityView } from '../port.js';
+import { defineRule } from '../port.js';
+import { customerOf, defaultTaxType, includedTax, orderCurrency, roundMoney, taxRate } from './support/billing.js';
+import { IllegalArgumentException, parseAttributes } from './support/event-attributes.js';
+import { walk } from './support/json-path.js';
+import { orderOf } from './support/order-of.js';
+import { currentLines, type OrderLine } from './support/revised-order.js';
+
+const NAME = 'order.CreateReturnOrderFromOrder';
+const text = z.string().trim().min(1);
+const valueLabel = z.object({ value: text, label: z.string().nullish() });
+const amount = z.object({ amount: z.coerce.number() });
+
+const returnItem = z
+  .object({
+    orderItemRef: text.optional(),
+    productRef: text.optional(),
+    quantity: z.union([z.number(), z.string()]).pipe(z.coerce.number<string | number>().int().positive()),
+    ref: text.optional(),
+    type: text.optional(),
+    returnReason: valueLabel.nullish(),
+    returnReasonComment: z.string().nullish(),
+    returnCondition: valueLabel.nullish(),
+    returnConditionComment: z.string().nullish(),
+  })
+  .refine((item) => item.orderItemRef !== undefined || item.productRef !== undefined, { message: 'needs orderItemRef or productRef' });
+
+const verification = z.object({ ref: text, type: text, verificationDetails: text });
+const attributes = z.object({
+  returnItems: z.array(returnItem).min(1),
+  type: text,
+  ref: text.nullish(),
+  pickupLocation: z.record(z.string(), z.unknown()).nullish(),
+  lodgedLocation: text.nullish(),
+  destinationLocation: text.nullish(),
+  returnAuthorisationKey: z.string().nullish(),
+  returnAuthorisationKeyExpiry: z.string().nullish(),
+  returnAuthorisationDisposition: valueLabel.nullish(),
+  returnVerifications: z.union([verification, z.array(verification)]).nullish(),
+  currency: z.object({ alphabeticCode: text }).nullish(),
+  taxType: z.object({ country: text, group: text, tariff: text }).nullish(),
+  subTotalAmount: amount.nullish(),
+  totalTax: amount.nullish(),
+  totalAmount: amount.nullish(),
+});
+type ReturnItem = z.infer<typeof returnItem>;
+
+const ADDRESS_FIELDS = ['companyName', 'name', 'street', 'city', 'state', 'postcode', 'region', 'country', 'latitude', 'longitude', 'timeZone'];
+
+/** Quantity per order item ref already in return orders of the order. */
+function returnedSoFar(read: DomainReader, order: Readonly<EntityView>): Map<string, number> {
+  const returned = new Map<string, number>();
+  for (const ret of read.children({ entityType: 'ORDER', id: order.id, ref: order.ref }, 'RETURN_ORDER')) {
+    for (const item of read.related({ entityType: 'RETURN_ORDER', id: ret.id, ref: ret.ref }, 'returnOrderItems')) {
+      const ref = walk(item['orderItem'], ['ref']);
+      if (typeof ref === 'string') returned.set(ref, (returned.get(ref) ?? 0) + Number(walk(item['unitQuantity'], ['quantity']) ?? 0));
+    }
+  }
+  return returned;
+}
+
+function lineFor(lines: readonly OrderLine[], item: ReturnItem, order: Readonly<EntityView>): OrderLine {
+  const line = lines.find((l) => (item.orderItemRef !== undefined ? l.ref === item.orderItemRef : l.productRef === item.productRef));
+  if (!line) throw new IllegalArgumentException(`${NAME}: order "${order.ref}" has no item ${item.orderItemRef ?? item.productRef}.`);
+  return line;
+}
+
+function returnRef(read: DomainReader, order: Readonly<EntityView>): string {
+  let n = 1;
+  while (read.find({ entityType: 'RETURN_ORDER', ref: `${order.ref ?? order.id}-RET${n}` })) n += 1;
+  return `${order.ref ?? order.id}-RET${n}`;
+}
+
+function catalogueOf(read: DomainReader, line: OrderLine): string {
+  const ref = line.productCatalogueRef ?? walk(read.find({ entityType: 'PRODUCT', ref: line.productRef })?.fields['catalogue'], ['ref']);
+  if (typeof ref !== 'string') throw new IllegalArgumentException(`${NAME}: product "${line.productRef}" is in no product catalogue.`);
+  return ref;
+}
+
+export const createReturnOrderFromOrder = defineRule({
+  name: NAME,
+  aliases: ['commonv2.CreateReturnOrderFromOrder'],
+  inferred: 'return item shape; quantity check; ref and amount defaults',
+  description: 'Creates a return order (createReturnOrder) for the event attribute returnItems of the order.',
+  props: z.looseObject({}).nullish(),
+  run: ({ event, entity, read }) => {
+    const order = orderOf(entity, read, NAME);
+    const a = parseAttributes(event, attributes, NAME);
+    const taxType = a.taxType ?? defaultTaxType(read, order.retailerId, NAME);
+    const destination = a.destinationLocation ?? read.setting('DEFAULT_RETURN_DESTINATION_LOCATION', order.retailerId)?.value ?? undefined;
+    if (!destination) throw new IllegalArgumentException(`${NAME}: setting DEFAULT_RETURN_DESTINATION_LOCATION is missing; create it (a location ref).`);
+    const rate = taxRate(read, order.retailerId, taxType.tariff);
+    const lines = currentLines(read, order);
+    const returned = returnedSoFar(read, order);
+    const ref = a.ref ?? returnRef(read, order);
+    const retailer = { id: order.retailerId ?? '1' };
+    const items = a.returnItems.map((item, i) => {
+      const line = lineFor(lines, item, order);
+      const returnable = line.quantity - (returned.get(line.ref) ?? 0);
+      if (item.quantity > returnable) throw new IllegalArgumentException(`${NAME}: item "${line.ref}" has ${returnable} left to return, not ${item.quantity}.`);
+      returned.set(line.ref, (returned.get(line.ref) ?? 0) + item.quantity);
+      const itemAmount = roundMoney((line.price ?? 0) * item.quantity);
+      const { quantity: _q, orderItemRef: _o, productRef: _p, ref: itemRef, type, ...reasons } = item;
+      return {
+        ref: itemRef ?? `${ref}-${i + 1}`,
+        type: type ?? 'DEFAULT',
+        product: { ref: line.productRef, catalogue: { ref: catalogueOf(read, line) } },
+        orderItem: { ref: line.ref, order: { ref: order.ref, retailer } },
+        ...Object.fromEntries(Object.entries(reasons).filter(([, v]) => v !== undefined && v !== null)),
+        unitQuantity: { quantity: item.quantity },
+        unitAmount: { amount: line.price ?? 0 },
+        unitTaxType: taxType,
+        itemAmount: { amount: itemAmount },
+        itemTaxAmount: { amount: includedTax(itemAmount, rate) },
+      };
+    });
+    const total = a.totalAmount?.amount ?? roundMoney(items.reduce((sum, item) => sum + item.itemAmount.amount, 0));
+    const tax = a.totalTax?.amount ?? roundMoney(items.reduce((sum, item) => sum + item.itemTaxAmount.amount, 0));
+    const verifications = a.returnVerifications ? [a.returnVerifications].flat() : undefined;
+    const pickup = a.pickupLocation ? Object.fromEntries(ADDRESS_FIELDS.filter((f) => a.pickupLocation?.[f] != null).map((f) => [f, a.pickupLocation?.[f]])) : undefined;
+    const input = {
+      ref,
+      type: a.type,
+      retailer,
+      customer: { ref: customerOf(order, NAME).ref },
+      order: { ref: order.ref, retailer },
+      ...(verifications ? { returnVerifications: verifications } : {}),
+      ...(a.returnAuthorisationKey ? { returnAuthorisationKey: a.returnAuthorisationKey } : {}),
+      ...(a.returnAuthorisationKeyExpiry ? { returnAuthorisationKeyExpiry: a.returnAuthorisationKeyExpiry } : {}),
+      ...(a.returnAuthorisationDisposition ? { returnAuthorisationDisposition: a.returnAuthorisationDisposition } : {}),
+      ...(pickup ? { pickupAddress: pickup } : {}),
+      ...(a.lodgedLocation ? { lodgedLocation: { ref: a.lodgedLocation } } : {}),
+      destinationLocation: { ref: destination },
+      returnOrderItems: items,
+      currency: { alphabeticCode: a.currency?.alphabeticCode ?? orderCurrency(read, order, NAME) },
+      defaultTaxType: taxType,
+      subTotalAmount: { amount: a.subTotalAmount?.amount ?? roundMoney(total - tax) },
+      totalTax: { amount: tax },
+      totalAmount: { amount: total },
+    };
+    return [{ type: 'mutate', mutation: 'createReturnOrder', input }];
+  },
+});
