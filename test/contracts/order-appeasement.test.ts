@@ -1,6 +1,7 @@
 import request from 'supertest';
 import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../support/test-app.js';
+import { createBillingSettings, createPricedOrder } from './order-appeasement-fixtures.js';
 
 /**
  * ORDER::HD / ORDER::CC `OrderAppeasement` (workflow-contracts.md §5.1, §9.2) end to end: the
@@ -20,38 +21,20 @@ beforeEach(async () => {
 
 const drain = () => t.sim.accounts.get('LOCAL')!.orchestration!.engine.drain();
 
-export async function createBillingSettings(app: TestApp): Promise<void> {
-  const create = 'mutation($input: CreateSettingInput) { createSetting(input: $input) { id } }';
-  const settings = [
-    { name: 'DEFAULT_TAX_TYPE', valueType: 'JSON', lobValue: { country: 'AU', group: 'STANDARD', tariff: 'GST' }, context: 'RETAILER', contextId: 1 },
-    { name: 'GST', valueType: 'STRING', value: '10', context: 'RETAILER', contextId: 1 },
-  ];
-  for (const input of settings) expect((await app.gql(create, { input })).errors).toBeUndefined();
-}
-
-export async function createPricedOrder(app: TestApp, ref: string, type: 'HD' | 'CC'): Promise<void> {
-  const res = await app.gql('mutation($input: CreateOrderInput) { createOrder(input: $input) { id } }', {
-    input: {
-      ref,
-      type,
-      retailer: { id: '1' },
-      customer: { id: '1' },
-      totalPrice: 220,
-      items: [{ ref: `${ref}-1`, productRef: 'RUNNER-42', quantity: 2, price: 110, currency: 'AUD' }],
-      fulfilmentChoice:
-        type === 'CC'
-          ? { deliveryType: 'STANDARD', pickupLocationRef: 'LOC_MEL_STORE' }
-          : { deliveryType: 'STANDARD', deliveryAddress: { ref: `${ref}-ADDR`, name: 'Jane', street: '1 Main St', city: 'Melbourne', postcode: '3000', country: 'AU' } },
-    },
-  });
-  expect(res.errors).toBeUndefined();
-}
-
 const appease = (ref: string, subtype: string, attributes: Record<string, unknown>) =>
   request(t.app)
     .post('/api/v4.1/event/sync')
     .set(auth)
-    .send({ name: 'OrderAppeasement', retailerId: '1', entityType: 'ORDER', entitySubtype: subtype, entityRef: ref, rootEntityType: 'ORDER', rootEntityRef: ref, attributes });
+    .send({
+      name: 'OrderAppeasement',
+      retailerId: '1',
+      entityType: 'ORDER',
+      entitySubtype: subtype,
+      entityRef: ref,
+      rootEntityType: 'ORDER',
+      rootEntityRef: ref,
+      attributes,
+    });
 
 type Memo = {
   ref: string;
@@ -95,7 +78,11 @@ describe('OrderAppeasement', () => {
       totalAmount: { amount: 22 },
       totalTax: { amount: 2 },
       subTotalAmount: { amount: 20 },
-      items: { edges: [{ node: { type: 'CREDIT_MEMO_ITEM', amount: { amount: 22 }, creditReasonCode: { value: 'LATE_DELIVERY' }, description: 'Sorry for the wait' } }] },
+      items: {
+        edges: [
+          { node: { type: 'CREDIT_MEMO_ITEM', amount: { amount: 22 }, creditReasonCode: { value: 'LATE_DELIVERY' }, description: 'Sorry for the wait' } },
+        ],
+      },
     });
 
     // A second appeasement goes on the same billing account as a second memo.

@@ -58,6 +58,10 @@ const RECEIVER: Record<string, string> = {
   'globalinventory.ForwardIfVariantProductExists': 'PRODUCT',
   'globalinventory.DownToProduct': 'PRODUCT',
   'commongi.SendEventToUpdateInventoryQuantity': 'INVENTORY_CATALOGUE',
+  'order.SendEventForAppeasementToBillingAccount': 'BILLING_ACCOUNT',
+  'order.SendEventForRevisedOrderToBillingAccount': 'BILLING_ACCOUNT',
+  'base.SendEventForReturnToBillingAccount': 'BILLING_ACCOUNT',
+  'base.SendEventForCreditMemoToReturn': 'RETURN_ORDER',
 };
 /** Every ruleset of every default workflow: events may cross workflows (fulfilment → inventory catalogue). */
 const ALL_RULESETS = files.flatMap((f) => load(f).rulesets);

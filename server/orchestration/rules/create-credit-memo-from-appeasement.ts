@@ -13,10 +13,9 @@
  */
 import { z } from 'zod';
 import { defineRule } from '../port.js';
-import { appeasementAttributes } from './send-event-for-appeasement-to-billing-account.js';
 import { creditMemoInput, creditMemoTypes, memoTarget } from './support/credit-memo.js';
 import { parseAttributes } from './support/event-attributes.js';
-import { entityReference } from './support/billing.js';
+import { appeasementAttributes, entityReference } from './support/billing.js';
 
 const NAME = 'order.CreateCreditMemoFromAppeasement';
 const attributes = z.object({ entityReference, appeasementInfo: appeasementAttributes });

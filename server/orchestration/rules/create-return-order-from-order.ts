@@ -134,7 +134,9 @@ export const createReturnOrderFromOrder = defineRule({
     const total = a.totalAmount?.amount ?? roundMoney(items.reduce((sum, item) => sum + item.itemAmount.amount, 0));
     const tax = a.totalTax?.amount ?? roundMoney(items.reduce((sum, item) => sum + item.itemTaxAmount.amount, 0));
     const verifications = a.returnVerifications ? [a.returnVerifications].flat() : undefined;
-    const pickup = a.pickupLocation ? Object.fromEntries(ADDRESS_FIELDS.filter((f) => a.pickupLocation?.[f] != null).map((f) => [f, a.pickupLocation?.[f]])) : undefined;
+    const pickup = a.pickupLocation
+      ? Object.fromEntries(ADDRESS_FIELDS.filter((f) => a.pickupLocation?.[f] != null).map((f) => [f, a.pickupLocation?.[f]]))
+      : undefined;
     const input = {
       ref,
       type: a.type,

@@ -17,9 +17,32 @@ import { currentLines, nextRevisionRef, reviseLines, revisedItemsOf } from './su
 
 const NAME = 'order.CreateRevisedOrder';
 
-const CHOICE_FIELDS = ['type', 'currency', 'deliveryInstruction', 'deliveryType', 'fulfilmentPrice', 'fulfilmentTaxPrice', 'fulfilmentType', 'pickupLocationRef'];
+const CHOICE_FIELDS = [
+  'type',
+  'currency',
+  'deliveryInstruction',
+  'deliveryType',
+  'fulfilmentPrice',
+  'fulfilmentTaxPrice',
+  'fulfilmentType',
+  'pickupLocationRef',
+];
 const CHOICE_CONTACT = ['deliveryFirstName', 'deliveryLastName', 'deliveryContact', 'deliveryEmail'];
-const ADDRESS_FIELDS = ['companyName', 'name', 'street', 'street2', 'city', 'state', 'postcode', 'region', 'country', 'latitude', 'longitude', 'timeZone', 'email'];
+const ADDRESS_FIELDS = [
+  'companyName',
+  'name',
+  'street',
+  'street2',
+  'city',
+  'state',
+  'postcode',
+  'region',
+  'country',
+  'latitude',
+  'longitude',
+  'timeZone',
+  'email',
+];
 
 const pick = (record: unknown, fields: readonly string[]): Record<string, unknown> =>
   Object.fromEntries(fields.map((f) => [f, walk(record, [f])]).filter(([, v]) => v !== undefined && v !== null));

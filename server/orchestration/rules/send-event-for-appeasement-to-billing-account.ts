@@ -12,19 +12,13 @@
  */
 import { z } from 'zod';
 import { defineRule } from '../port.js';
-import { billingAccountEvent, billingAccountFor, customerOf, entityReferenceOf } from './support/billing.js';
+import { appeasementAttributes, billingAccountEvent, billingAccountFor, customerOf, entityReferenceOf } from './support/billing.js';
 import { parseAttributes, requiredText } from './support/event-attributes.js';
 import { emit } from './support/events.js';
 import { orderOf } from './support/order-of.js';
 import { eventName } from './support/props.js';
 
 const NAME = 'order.SendEventForAppeasementToBillingAccount';
-
-export const appeasementAttributes = z.object({
-  appeasementAmount: z.union([z.string(), z.number()]).pipe(z.coerce.number<string | number>().positive()),
-  appeasementReason: z.string().trim().min(1),
-  comment: z.string().nullish(),
-});
 
 export const sendEventForAppeasementToBillingAccount = defineRule({
   name: NAME,

@@ -25,7 +25,8 @@ export const validateRevisedOrder = defineRule({
     const order = orderOf(entity, read, NAME);
     const { lines, changed } = reviseLines(currentLines(read, order), revisedItemsOf(event, NAME));
     if (!changed) throw new IllegalArgumentException(`${NAME}: the revision of order "${order.ref ?? order.id}" changes no product and no quantity.`);
-    if (lines.length === 0) throw new IllegalArgumentException(`${NAME}: the revision of order "${order.ref ?? order.id}" leaves no item; send OrderCancel instead.`);
+    if (lines.length === 0)
+      throw new IllegalArgumentException(`${NAME}: the revision of order "${order.ref ?? order.id}" leaves no item; send OrderCancel instead.`);
     return [];
   },
 });

@@ -89,6 +89,13 @@ export function billingAccountEvent(
   };
 }
 
+/** The appeasement of OrderAppeasement (workflow-contracts.md §5.1): amount and reason required. */
+export const appeasementAttributes = z.object({
+  appeasementAmount: z.union([z.string(), z.number()]).pipe(z.coerce.number<string | number>().positive()),
+  appeasementReason: z.string().trim().min(1),
+  comment: z.string().nullish(),
+});
+
 export type TaxType = { country: string; group: string; tariff: string };
 const taxTypeSchema = z.object({ country: z.string().min(1), group: z.string().min(1), tariff: z.string().min(1) });
 
