@@ -22,19 +22,16 @@ beforeEach(async () => {
 const drain = () => t.sim.accounts.get('LOCAL')!.orchestration!.engine.drain();
 
 const appease = (ref: string, subtype: string, attributes: Record<string, unknown>) =>
-  request(t.app)
-    .post('/api/v4.1/event/sync')
-    .set(auth)
-    .send({
-      name: 'OrderAppeasement',
-      retailerId: '1',
-      entityType: 'ORDER',
-      entitySubtype: subtype,
-      entityRef: ref,
-      rootEntityType: 'ORDER',
-      rootEntityRef: ref,
-      attributes,
-    });
+  request(t.app).post('/api/v4.1/event/sync').set(auth).send({
+    name: 'OrderAppeasement',
+    retailerId: '1',
+    entityType: 'ORDER',
+    entitySubtype: subtype,
+    entityRef: ref,
+    rootEntityType: 'ORDER',
+    rootEntityRef: ref,
+    attributes,
+  });
 
 type Memo = {
   ref: string;

@@ -21,19 +21,16 @@ beforeEach(async () => {
 const drain = () => t.sim.accounts.get('LOCAL')!.orchestration!.engine.drain();
 
 const revise = (ref: string, revisedItems: unknown) =>
-  request(t.app)
-    .post('/api/v4.1/event/sync')
-    .set(auth)
-    .send({
-      name: 'OrderRevision',
-      retailerId: '1',
-      entityType: 'ORDER',
-      entitySubtype: 'HD',
-      entityRef: ref,
-      rootEntityType: 'ORDER',
-      rootEntityRef: ref,
-      attributes: { revisedItems },
-    });
+  request(t.app).post('/api/v4.1/event/sync').set(auth).send({
+    name: 'OrderRevision',
+    retailerId: '1',
+    entityType: 'ORDER',
+    entitySubtype: 'HD',
+    entityRef: ref,
+    rootEntityType: 'ORDER',
+    rootEntityRef: ref,
+    attributes: { revisedItems },
+  });
 
 type OrderView = {
   status: string;

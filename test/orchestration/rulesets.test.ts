@@ -62,6 +62,9 @@ const RECEIVER: Record<string, string> = {
   'order.SendEventForRevisedOrderToBillingAccount': 'BILLING_ACCOUNT',
   'base.SendEventForReturnToBillingAccount': 'BILLING_ACCOUNT',
   'base.SendEventForCreditMemoToReturn': 'RETURN_ORDER',
+  'order.SendEventForFulfilmentChoice': 'FULFILMENT_CHOICE',
+  'order.SendEventOnVerifyingAllFulfilmentStatesByFulfilmentChoice': 'FULFILMENT_CHOICE',
+  'order.SendEventOnVerifyingAllFulfilmentChoiceStates': 'ORDER',
 };
 /** Every ruleset of every default workflow: events may cross workflows (fulfilment → inventory catalogue). */
 const ALL_RULESETS = files.flatMap((f) => load(f).rulesets);

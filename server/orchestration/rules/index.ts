@@ -35,6 +35,10 @@ import { forwardIfOrderCoordinatesNotPresent } from './forward-if-order-coordina
 import { forwardIfOrderCoordinatesPresent } from './forward-if-order-coordinates-present.js';
 import { produceVirtualPositionEventsForControlUpdate } from './produce-virtual-position-events-for-control-update.js';
 import { sendEventForCreditMemoToReturn } from './send-event-for-credit-memo-to-return.js';
+import { createFulfilmentForFulfilmentChoice } from './create-fulfilment-for-fulfilment-choice.js';
+import { sendEventForFulfilmentChoice } from './send-event-for-fulfilment-choice.js';
+import { sendEventOnVerifyingAllFulfilmentStatesByFulfilmentChoice } from './send-event-on-verifying-all-fulfilment-states-by-fulfilment-choice.js';
+import { sendEventOnVerifyingAllFulfilmentChoiceStates } from './send-event-on-verifying-all-fulfilment-choice-states.js';
 import { sendEventForAppeasementToBillingAccount } from './send-event-for-appeasement-to-billing-account.js';
 import { createCreditMemoFromAppeasement } from './create-credit-memo-from-appeasement.js';
 import { validateRevisedOrder } from './validate-revised-order.js';
@@ -89,6 +93,11 @@ export const BUILTIN_RULES: readonly AnyRule[] = [
   forwardIfOrderCoordinatesNotPresent,
   sendEventToUpdateInventoryQuantity,
   changeOrderDeliveryAddress,
+  // Mixed baskets: fulfilment choices (Order Reference Module)
+  createFulfilmentForFulfilmentChoice,
+  sendEventForFulfilmentChoice,
+  sendEventOnVerifyingAllFulfilmentStatesByFulfilmentChoice,
+  sendEventOnVerifyingAllFulfilmentChoiceStates,
   // Billing and returns (Order Reference Module, legacy base)
   sendEventForCreditMemoToReturn,
   sendEventForAppeasementToBillingAccount,
