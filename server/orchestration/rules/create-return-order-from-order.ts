@@ -17,7 +17,7 @@
 import { z } from 'zod';
 import type { DomainReader, EntityView } from '../port.js';
 import { defineRule } from '../port.js';
-import { customerOf, defaultTaxType, includedTax, orderCurrency, roundMoney, taxRate } from './support/billing.js';
+import { customerOf, defaultTaxType, includedTax, orderCurrency, roundMoney, type TaxType, taxRate } from './support/billing.js';
 import { IllegalArgumentException, parseAttributes } from './support/event-attributes.js';
 import { walk } from './support/json-path.js';
 import { orderOf } from './support/order-of.js';
@@ -94,6 +94,34 @@ function catalogueOf(read: DomainReader, line: OrderLine): string {
   return ref;
 }
 
+/** The createReturnOrder items: each within what is left to return of its order item, priced from it. */
+function returnOrderItems(input: { read: DomainReader; order: Readonly<EntityView>; ref: string; returnItems: ReturnItem[]; taxType: TaxType; rate: number }) {
+  const { read, order, ref, taxType, rate } = input;
+  const lines = currentLines(read, order);
+  const returned = returnedSoFar(read, order);
+  const retailer = { id: order.retailerId ?? '1' };
+  return input.returnItems.map((item, i) => {
+    const line = lineFor(lines, item, order);
+    const returnable = line.quantity - (returned.get(line.ref) ?? 0);
+    if (item.quantity > returnable) throw new IllegalArgumentException(`${NAME}: item "${line.ref}" has ${returnable} left to return, not ${item.quantity}.`);
+    returned.set(line.ref, (returned.get(line.ref) ?? 0) + item.quantity);
+    const itemAmount = roundMoney((line.price ?? 0) * item.quantity);
+    const { quantity: _q, orderItemRef: _o, productRef: _p, ref: itemRef, type, ...reasons } = item;
+    return {
+      ref: itemRef ?? `${ref}-${i + 1}`,
+      type: type ?? 'DEFAULT',
+      product: { ref: line.productRef, catalogue: { ref: catalogueOf(read, line) } },
+      orderItem: { ref: line.ref, order: { ref: order.ref, retailer } },
+      ...Object.fromEntries(Object.entries(reasons).filter(([, v]) => v !== undefined && v !== null)),
+      unitQuantity: { quantity: item.quantity },
+      unitAmount: { amount: line.price ?? 0 },
+      unitTaxType: taxType,
+      itemAmount: { amount: itemAmount },
+      itemTaxAmount: { amount: includedTax(itemAmount, rate) },
+    };
+  });
+}
+
 export const createReturnOrderFromOrder = defineRule({
   name: NAME,
   aliases: ['commonv2.CreateReturnOrderFromOrder'],
@@ -106,31 +134,9 @@ export const createReturnOrderFromOrder = defineRule({
     const taxType = a.taxType ?? defaultTaxType(read, order.retailerId, NAME);
     const destination = a.destinationLocation ?? read.setting('DEFAULT_RETURN_DESTINATION_LOCATION', order.retailerId)?.value ?? undefined;
     if (!destination) throw new IllegalArgumentException(`${NAME}: setting DEFAULT_RETURN_DESTINATION_LOCATION is missing; create it (a location ref).`);
-    const rate = taxRate(read, order.retailerId, taxType.tariff);
-    const lines = currentLines(read, order);
-    const returned = returnedSoFar(read, order);
     const ref = a.ref ?? returnRef(read, order);
     const retailer = { id: order.retailerId ?? '1' };
-    const items = a.returnItems.map((item, i) => {
-      const line = lineFor(lines, item, order);
-      const returnable = line.quantity - (returned.get(line.ref) ?? 0);
-      if (item.quantity > returnable) throw new IllegalArgumentException(`${NAME}: item "${line.ref}" has ${returnable} left to return, not ${item.quantity}.`);
-      returned.set(line.ref, (returned.get(line.ref) ?? 0) + item.quantity);
-      const itemAmount = roundMoney((line.price ?? 0) * item.quantity);
-      const { quantity: _q, orderItemRef: _o, productRef: _p, ref: itemRef, type, ...reasons } = item;
-      return {
-        ref: itemRef ?? `${ref}-${i + 1}`,
-        type: type ?? 'DEFAULT',
-        product: { ref: line.productRef, catalogue: { ref: catalogueOf(read, line) } },
-        orderItem: { ref: line.ref, order: { ref: order.ref, retailer } },
-        ...Object.fromEntries(Object.entries(reasons).filter(([, v]) => v !== undefined && v !== null)),
-        unitQuantity: { quantity: item.quantity },
-        unitAmount: { amount: line.price ?? 0 },
-        unitTaxType: taxType,
-        itemAmount: { amount: itemAmount },
-        itemTaxAmount: { amount: includedTax(itemAmount, rate) },
-      };
-    });
+    const items = returnOrderItems({ read, order, ref, returnItems: a.returnItems, taxType, rate: taxRate(read, order.retailerId, taxType.tariff) });
     const total = a.totalAmount?.amount ?? roundMoney(items.reduce((sum, item) => sum + item.itemAmount.amount, 0));
     const tax = a.totalTax?.amount ?? roundMoney(items.reduce((sum, item) => sum + item.itemTaxAmount.amount, 0));
     const verifications = a.returnVerifications ? [a.returnVerifications].flat() : undefined;
