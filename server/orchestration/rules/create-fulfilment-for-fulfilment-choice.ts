@@ -9,31 +9,13 @@
  * `fulfilmentChoiceRef`. [inferred]: on a FULFILMENT_CHOICE the rule takes that choice without
  * the attribute; items name their choice by `fulfilmentChoiceRef`.
  */
-import type { DomainReader, EntityView } from '../port.js';
 import { defineRule } from '../port.js';
 import { createFulfilment } from './create-fulfilment.js';
 import { EventAttributeNotFoundException, IllegalArgumentException } from './support/event-attributes.js';
-import { choiceRefOf, choicesOf } from './support/fulfilment-choice.js';
+import { choicesOf, scopedToChoice } from './support/fulfilment-choice.js';
 import { orderOf } from './support/order-of.js';
 
 const NAME = 'order.CreateFulfilmentForFulfilmentChoice';
-
-/** The order seen through one of its choices: its items, its delivery details, its type. */
-function scopedToChoice(read: DomainReader, order: Readonly<EntityView>, choice: Readonly<EntityView>): { order: EntityView; read: DomainReader } {
-  const isOrder = (key: { entityType: string; id?: string | undefined }) => key.entityType === 'ORDER' && key.id === order.id;
-  const choiceRecord = { ...choice.fields, ref: choice.ref, type: choice.subtype };
-  const scopedRead: DomainReader = {
-    ...read,
-    related: (parent, field) => {
-      if (!isOrder(parent)) return read.related(parent, field);
-      if (field === 'items') return read.related(parent, field).filter((item) => choiceRefOf(item) === choice.ref);
-      if (field === 'fulfilmentChoice') return [choiceRecord];
-      return read.related(parent, field);
-    },
-  };
-  const scopedOrder: EntityView = { ...order, subtype: choice.subtype, fields: { ...order.fields, fulfilmentChoice: choiceRecord } };
-  return { order: scopedOrder, read: scopedRead };
-}
 
 export const createFulfilmentForFulfilmentChoice = defineRule({
   name: NAME,

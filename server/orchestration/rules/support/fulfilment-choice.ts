@@ -24,3 +24,24 @@ export const choiceRefOf = (record: Readonly<Record<string, unknown>>): string |
 export function fulfilmentsOfChoice(read: DomainReader, order: Readonly<EntityView>, choiceRef: string): EntityView[] {
   return read.children({ entityType: 'ORDER', id: order.id, ref: order.ref }, 'FULFILMENT').filter((f) => choiceRefOf(f.fields) === choiceRef);
 }
+
+/**
+ * The order seen through one of its choices, so an order rule (commonv2.CreateFulfilment and its
+ * kin) works on the choice alone: only its items, its delivery details as the order's
+ * `fulfilmentChoice`, its type as the order's subtype. Everything else reads through.
+ */
+export function scopedToChoice(read: DomainReader, order: Readonly<EntityView>, choice: Readonly<EntityView>): { order: EntityView; read: DomainReader } {
+  const isOrder = (key: { entityType: string; id?: string | undefined }) => key.entityType === 'ORDER' && key.id === order.id;
+  const choiceRecord = { ...choice.fields, ref: choice.ref, type: choice.subtype };
+  const scopedRead: DomainReader = {
+    ...read,
+    related: (parent, field) => {
+      if (!isOrder(parent)) return read.related(parent, field);
+      if (field === 'items') return read.related(parent, field).filter((item) => choiceRefOf(item) === choice.ref);
+      if (field === 'fulfilmentChoice') return [choiceRecord];
+      return read.related(parent, field);
+    },
+  };
+  const scopedOrder: EntityView = { ...order, subtype: choice.subtype, fields: { ...order.fields, fulfilmentChoice: choiceRecord } };
+  return { order: scopedOrder, read: scopedRead };
+}
