@@ -31,7 +31,8 @@ export function fulfilmentsOfChoice(read: DomainReader, order: Readonly<EntityVi
  * `fulfilmentChoice`, its type as the order's subtype. Everything else reads through.
  */
 export function scopedToChoice(read: DomainReader, order: Readonly<EntityView>, choice: Readonly<EntityView>): { order: EntityView; read: DomainReader } {
-  const isOrder = (key: { entityType: string; id?: string | undefined }) => key.entityType === 'ORDER' && key.id === order.id;
+  const isOrder = (key: { entityType: string; id?: string | undefined; ref?: string | undefined }) =>
+    key.entityType === 'ORDER' && (key.id === undefined ? key.ref === order.ref : key.id === order.id);
   const choiceRecord = { ...choice.fields, ref: choice.ref, type: choice.subtype };
   const scopedRead: DomainReader = {
     ...read,
