@@ -115,6 +115,14 @@ describe('Returns from a completed HD order', () => {
     );
     expect(memo.data.creditMemo).toEqual({ status: 'ISSUED', returnOrder: { ref: 'RT-1-RET1' }, order: { ref: 'RT-1' }, totalAmount: { amount: 110 } });
 
+    const returnable = async () =>
+      (
+        await t.gql<{ order: { items: { edges: { node: { attributes: { name: string; value: unknown }[] } }[] } } }>(
+          '{ order(ref: "RT-1") { items { edges { node { attributes { name value } } } } } }',
+        )
+      ).data.order.items.edges[0]!.node.attributes.find((a) => a.name === 'returnableQTY')?.value;
+    expect(await returnable()).toBe(1);
+
     // One item left to return: a second return of 2 fails, of 1 passes.
     const tooMany = await toOrder('RT-1', 'CreateReturnOrder', { type: 'DEFAULT', returnItems: [{ productRef: 'RUNNER-42', quantity: 2 }] });
     expect(tooMany.body).toMatchObject({ eventStatus: 'FAILED' });
@@ -124,6 +132,7 @@ describe('Returns from a completed HD order', () => {
     );
     await drain();
     expect((await returnOf('RT-1-RET2'))?.status).toBe('AWAITING_RETURN');
+    expect(await returnable()).toBe(0);
   });
 
   it.each([

@@ -14,7 +14,8 @@ import { defineRule } from '../port.js';
 import { entityReference } from './support/billing.js';
 import { creditMemoInput, creditMemoTypes, type MemoLine, memoTarget } from './support/credit-memo.js';
 import { IllegalArgumentException, parseAttributes } from './support/event-attributes.js';
-import { currentLines, REVISED_ORDER_LINK } from './support/revised-order.js';
+import { currentLines } from './support/order-lines.js';
+import { REVISED_ORDER_LINK } from './support/revised-order.js';
 
 const NAME = 'order.CreateCreditMemoForRevisedOrder';
 

@@ -8,11 +8,12 @@
  * `subTotalAmount`, `totalTax`, `totalAmount` optional. Settings DEFAULT_TAX_TYPE and
  * DEFAULT_RETURN_DESTINATION_LOCATION are required (a 422 in Fluent when missing).
  *
- * [inferred] (the item shape and defaults are not retrievable): a return item is
- * `{orderItemRef | productRef, quantity, ref?, type?, returnReason?, returnReasonComment?,
- * returnCondition?, returnConditionComment?}`; more than the order item's quantity not yet in a
- * return order fails (the job of ValidateOrderQty); `ref` names the return order (default
- * `<order ref>-RET<n>`); amounts default to the items' price × quantity with the tariff's tax included.
+ * The quantities are checked by ValidateReturnQty and the order items' returnable quantities
+ * updated by UpdateOrderItemAttribute, run around it in the same ruleset.
+ *
+ * [inferred] (the item shape and defaults are not retrievable): the item shape of
+ * support/return-items.ts; `ref` names the return order (default `<order ref>-RET<n>`); amounts
+ * default to the items' price × quantity with the tariff's tax included.
  */
 import { z } from 'zod';
 import type { DomainReader, EntityView } from '../port.js';
@@ -21,30 +22,15 @@ import { customerOf, defaultTaxType, includedTax, orderCurrency, roundMoney, typ
 import { IllegalArgumentException, parseAttributes } from './support/event-attributes.js';
 import { walk } from './support/json-path.js';
 import { orderOf } from './support/order-of.js';
-import { currentLines, type OrderLine } from './support/revised-order.js';
+import { currentLines, type OrderLine } from './support/order-lines.js';
+import { lineFor, type ReturnItem, returnItemsOf, valueLabel } from './support/return-items.js';
 
 const NAME = 'order.CreateReturnOrderFromOrder';
 const text = z.string().trim().min(1);
-const valueLabel = z.object({ value: text, label: z.string().nullish() });
 const amount = z.object({ amount: z.coerce.number() });
-
-const returnItem = z
-  .object({
-    orderItemRef: text.optional(),
-    productRef: text.optional(),
-    quantity: z.union([z.number(), z.string()]).pipe(z.coerce.number<string | number>().int().positive()),
-    ref: text.optional(),
-    type: text.optional(),
-    returnReason: valueLabel.nullish(),
-    returnReasonComment: z.string().nullish(),
-    returnCondition: valueLabel.nullish(),
-    returnConditionComment: z.string().nullish(),
-  })
-  .refine((item) => item.orderItemRef !== undefined || item.productRef !== undefined, { message: 'needs orderItemRef or productRef' });
 
 const verification = z.object({ ref: text, type: text, verificationDetails: text });
 const attributes = z.object({
-  returnItems: z.array(returnItem).min(1),
   type: text,
   ref: text.nullish(),
   pickupLocation: z.record(z.string(), z.unknown()).nullish(),
@@ -60,27 +46,8 @@ const attributes = z.object({
   totalTax: amount.nullish(),
   totalAmount: amount.nullish(),
 });
-type ReturnItem = z.infer<typeof returnItem>;
 
 const ADDRESS_FIELDS = ['companyName', 'name', 'street', 'city', 'state', 'postcode', 'region', 'country', 'latitude', 'longitude', 'timeZone'];
-
-/** Quantity per order item ref already in return orders of the order. */
-function returnedSoFar(read: DomainReader, order: Readonly<EntityView>): Map<string, number> {
-  const returned = new Map<string, number>();
-  for (const ret of read.children({ entityType: 'ORDER', id: order.id, ref: order.ref }, 'RETURN_ORDER')) {
-    for (const item of read.related({ entityType: 'RETURN_ORDER', id: ret.id, ref: ret.ref }, 'returnOrderItems')) {
-      const ref = walk(item['orderItem'], ['ref']);
-      if (typeof ref === 'string') returned.set(ref, (returned.get(ref) ?? 0) + Number(walk(item['unitQuantity'], ['quantity']) ?? 0));
-    }
-  }
-  return returned;
-}
-
-function lineFor(lines: readonly OrderLine[], item: ReturnItem, order: Readonly<EntityView>): OrderLine {
-  const line = lines.find((l) => (item.orderItemRef !== undefined ? l.ref === item.orderItemRef : l.productRef === item.productRef));
-  if (!line) throw new IllegalArgumentException(`${NAME}: order "${order.ref}" has no item ${item.orderItemRef ?? item.productRef}.`);
-  return line;
-}
 
 function returnRef(read: DomainReader, order: Readonly<EntityView>): string {
   let n = 1;
@@ -94,17 +61,13 @@ function catalogueOf(read: DomainReader, line: OrderLine): string {
   return ref;
 }
 
-/** The createReturnOrder items: each within what is left to return of its order item, priced from it. */
+/** The createReturnOrder items, priced from their order items (quantities are ValidateReturnQty's job). */
 function returnOrderItems(input: { read: DomainReader; order: Readonly<EntityView>; ref: string; returnItems: ReturnItem[]; taxType: TaxType; rate: number }) {
   const { read, order, ref, taxType, rate } = input;
   const lines = currentLines(read, order);
-  const returned = returnedSoFar(read, order);
   const retailer = { id: order.retailerId ?? '1' };
   return input.returnItems.map((item, i) => {
-    const line = lineFor(lines, item, order);
-    const returnable = line.quantity - (returned.get(line.ref) ?? 0);
-    if (item.quantity > returnable) throw new IllegalArgumentException(`${NAME}: item "${line.ref}" has ${returnable} left to return, not ${item.quantity}.`);
-    returned.set(line.ref, (returned.get(line.ref) ?? 0) + item.quantity);
+    const line = lineFor(lines, item, order, NAME);
     const itemAmount = roundMoney((line.price ?? 0) * item.quantity);
     const { quantity: _q, orderItemRef: _o, productRef: _p, ref: itemRef, type, ...reasons } = item;
     return {
@@ -125,18 +88,19 @@ function returnOrderItems(input: { read: DomainReader; order: Readonly<EntityVie
 export const createReturnOrderFromOrder = defineRule({
   name: NAME,
   aliases: ['commonv2.CreateReturnOrderFromOrder'],
-  inferred: 'return item shape; quantity check; ref and amount defaults',
+  inferred: 'return item shape; ref and amount defaults',
   description: 'Creates a return order (createReturnOrder) for the event attribute returnItems of the order.',
   props: z.looseObject({}).nullish(),
   run: ({ event, entity, read }) => {
     const order = orderOf(entity, read, NAME);
+    const returnItems = returnItemsOf(event, NAME);
     const a = parseAttributes(event, attributes, NAME);
     const taxType = a.taxType ?? defaultTaxType(read, order.retailerId, NAME);
     const destination = a.destinationLocation ?? read.setting('DEFAULT_RETURN_DESTINATION_LOCATION', order.retailerId)?.value ?? undefined;
     if (!destination) throw new IllegalArgumentException(`${NAME}: setting DEFAULT_RETURN_DESTINATION_LOCATION is missing; create it (a location ref).`);
     const ref = a.ref ?? returnRef(read, order);
     const retailer = { id: order.retailerId ?? '1' };
-    const items = returnOrderItems({ read, order, ref, returnItems: a.returnItems, taxType, rate: taxRate(read, order.retailerId, taxType.tariff) });
+    const items = returnOrderItems({ read, order, ref, returnItems, taxType, rate: taxRate(read, order.retailerId, taxType.tariff) });
     const total = a.totalAmount?.amount ?? roundMoney(items.reduce((sum, item) => sum + item.itemAmount.amount, 0));
     const tax = a.totalTax?.amount ?? roundMoney(items.reduce((sum, item) => sum + item.itemTaxAmount.amount, 0));
     const verifications = a.returnVerifications ? [a.returnVerifications].flat() : undefined;

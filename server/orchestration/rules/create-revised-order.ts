@@ -13,7 +13,8 @@ import type { DomainReader, EntityView } from '../port.js';
 import { defineRule } from '../port.js';
 import { walk } from './support/json-path.js';
 import { orderOf } from './support/order-of.js';
-import { currentLines, nextRevisionRef, reviseLines, revisedItemsOf } from './support/revised-order.js';
+import { currentLines } from './support/order-lines.js';
+import { nextRevisionRef, reviseLines, revisedItemsOf } from './support/revised-order.js';
 
 const NAME = 'order.CreateRevisedOrder';
 
@@ -78,7 +79,9 @@ export const createRevisedOrder = defineRule({
       customer: { id: String(customerId) },
       ...(priced ? { totalPrice: Math.round(lines.reduce((sum, l) => sum + (l.price ?? 0) * l.quantity, 0) * 100) / 100 } : {}),
       ...(choice ? { fulfilmentChoice: choice } : {}),
-      items: lines.map((l) => Object.fromEntries(Object.entries(l).filter(([, v]) => v !== undefined))),
+      items: lines.map(({ ref, productRef, productCatalogueRef, quantity, price, taxPrice, currency }) =>
+        Object.fromEntries(Object.entries({ ref, productRef, productCatalogueRef, quantity, price, taxPrice, currency }).filter(([, v]) => v !== undefined)),
+      ),
     };
     return [{ type: 'mutate', mutation: 'createOrder', input }];
   },

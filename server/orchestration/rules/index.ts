@@ -47,6 +47,8 @@ import { updateRevisedOrderAttribute } from './update-revised-order-attribute.js
 import { sendEventForRevisedOrderToBillingAccount } from './send-event-for-revised-order-to-billing-account.js';
 import { createCreditMemoForRevisedOrder } from './create-credit-memo-for-revised-order.js';
 import { createReturnOrderFromOrder } from './create-return-order-from-order.js';
+import { validateReturnQty } from './validate-return-qty.js';
+import { updateOrderItemAttribute } from './update-order-item-attribute.js';
 import { sendEventForReturnToBillingAccount } from './send-event-for-return-to-billing-account.js';
 import { createCreditMemoFromReturnOrder } from './create-credit-memo-from-return-order.js';
 import { sendEventToUpdateInventoryQuantity } from './send-event-to-update-inventory-quantity.js';
@@ -107,7 +109,9 @@ export const BUILTIN_RULES: readonly AnyRule[] = [
   updateRevisedOrderAttribute,
   sendEventForRevisedOrderToBillingAccount,
   createCreditMemoForRevisedOrder,
+  validateReturnQty,
   createReturnOrderFromOrder,
+  updateOrderItemAttribute,
   sendEventForReturnToBillingAccount,
   createCreditMemoFromReturnOrder,
   // Inventory libraries (commongi, globalinventory)

@@ -11,7 +11,8 @@ import { z } from 'zod';
 import { defineRule } from '../port.js';
 import { IllegalArgumentException } from './support/event-attributes.js';
 import { orderOf } from './support/order-of.js';
-import { currentLines, reviseLines, revisedItemsOf } from './support/revised-order.js';
+import { currentLines } from './support/order-lines.js';
+import { reviseLines, revisedItemsOf } from './support/revised-order.js';
 
 const NAME = 'order.ValidateRevisedOrder';
 

@@ -11,7 +11,7 @@
 import { z } from 'zod';
 import type { DomainReader, EntityView, OrchestrationEvent } from '../../port.js';
 import { EventAttributeNotFoundException, parseAttributes } from './event-attributes.js';
-import { walk } from './json-path.js';
+import type { OrderLine } from './order-lines.js';
 
 export const REVISED_ORDER_LINK = 'RevisedOrderLink';
 
@@ -32,33 +32,6 @@ export function revisedItemsOf(event: Readonly<OrchestrationEvent>, ruleName: st
     throw new EventAttributeNotFoundException(`${ruleName}: event "${event.name}" needs the attribute "revisedItems" (missing or empty).`);
   }
   return parseAttributes(event, z.object({ revisedItems: z.array(revisedItem).min(1) }), ruleName).revisedItems;
-}
-
-/** One line of an order as createOrder takes it. */
-export type OrderLine = {
-  ref: string;
-  productRef: string;
-  productCatalogueRef?: string | undefined;
-  quantity: number;
-  price?: number | undefined;
-  taxPrice?: number | undefined;
-  currency?: string | undefined;
-};
-
-const text = (value: unknown): string | undefined => (typeof value === 'string' && value.length > 0 ? value : undefined);
-const num = (value: unknown): number | undefined => (typeof value === 'number' && Number.isFinite(value) ? value : undefined);
-
-/** The order's items as lines, by product ref. */
-export function currentLines(read: DomainReader, order: Readonly<EntityView>): OrderLine[] {
-  return read.related({ entityType: 'ORDER', id: order.id, ref: order.ref }, 'items').map((item) => ({
-    ref: String(item['ref'] ?? item['id']),
-    productRef: text(item['productRef']) ?? String(walk(item['product'], ['ref']) ?? ''),
-    productCatalogueRef: text(item['productCatalogueRef']),
-    quantity: Number(item['quantity'] ?? 0),
-    price: num(item['price']),
-    taxPrice: num(item['taxPrice']),
-    currency: text(item['currency']),
-  }));
 }
 
 /** The lines after the revision, and whether any product or quantity changed. */
