@@ -20,7 +20,7 @@ beforeEach(async () => {
 });
 const drain = () => t.sim.accounts.get('LOCAL')!.orchestration!.engine.drain();
 
-async function createMulti(ref: string, hdAddress: boolean): Promise<void> {
+async function createMulti(ref: string, hdAddress: boolean, deliverAfter?: string): Promise<void> {
   const res = await t.gql('mutation($input: CreateOrderInput) { createOrder(input: $input) { id } }', {
     input: {
       ref,
@@ -36,6 +36,7 @@ async function createMulti(ref: string, hdAddress: boolean): Promise<void> {
           ref: `${ref}-HD`,
           type: 'HD',
           deliveryType: 'STANDARD',
+          ...(deliverAfter ? { deliverAfter } : {}),
           ...(hdAddress
             ? { deliveryAddress: { ref: `${ref}-ADDR`, name: 'Jane', street: '1 Main St', city: 'Melbourne', postcode: '3000', country: 'AU' } }
             : {}),
@@ -140,5 +141,29 @@ describe('ORDER::MULTI with an HD and a CC fulfilment choice', () => {
       .map((e) => `${e.context.rootEntityRef}/${e.context.entityRef}`)
       .sort();
     expect(roots).toEqual(['MB-3/MB-3-CC', 'MB-3/MB-3-HD']);
+  });
+
+  it('sources a choice with a later deliverAfter fc.order.sourcing.reservation.time hours before it, on the virtual clock', async () => {
+    const setting = await t.gql('mutation($input: CreateSettingInput) { createSetting(input: $input) { id } }', {
+      input: { name: 'fc.order.sourcing.reservation.time', valueType: 'INTEGER', value: '24', context: 'RETAILER', contextId: 1 },
+    });
+    expect(setting.errors).toBeUndefined();
+    // TEST_START is 2026-01-15T09:00Z: delivery from the 18th, so sourcing on the 17th at 09:00.
+    await createMulti('MB-4', true, '2026-01-18T09:00:00.000Z');
+    await drain();
+    const before = await orderOf('MB-4');
+    expect(before.choices).toEqual({ 'MB-4-HD': 'BOOKED', 'MB-4-CC': 'BOOKED' });
+    expect(before.fulfilments.map((f) => f.fulfilmentChoiceRef)).toEqual(['MB-4-CC']);
+
+    const advance = async (duration: string) => expect((await request(t.app).post('/_sim/clock').set(auth).send({ advance: duration })).status).toBe(200);
+    await advance('PT47H59M');
+    await drain();
+    expect((await orderOf('MB-4')).fulfilments.map((f) => f.fulfilmentChoiceRef)).toEqual(['MB-4-CC']);
+    await advance('PT1M');
+    await drain();
+    expect((await orderOf('MB-4')).fulfilments.map((f) => [f.fulfilmentChoiceRef, f.status])).toEqual([
+      ['MB-4-CC', 'AWAITING_WAVE'],
+      ['MB-4-HD', 'AWAITING_WAVE'],
+    ]);
   });
 });

@@ -36,6 +36,7 @@ import { forwardIfOrderCoordinatesPresent } from './forward-if-order-coordinates
 import { produceVirtualPositionEventsForControlUpdate } from './produce-virtual-position-events-for-control-update.js';
 import { sendEventForCreditMemoToReturn } from './send-event-for-credit-memo-to-return.js';
 import { createFulfilmentForFulfilmentChoice } from './create-fulfilment-for-fulfilment-choice.js';
+import { scheduleFulfilmentCreationForDeliverAfter } from './schedule-fulfilment-creation-for-deliver-after.js';
 import { sendEventForFulfilmentChoice } from './send-event-for-fulfilment-choice.js';
 import { sendEventOnVerifyingAllFulfilmentStatesByFulfilmentChoice } from './send-event-on-verifying-all-fulfilment-states-by-fulfilment-choice.js';
 import { sendEventOnVerifyingAllFulfilmentChoiceStates } from './send-event-on-verifying-all-fulfilment-choice-states.js';
@@ -96,6 +97,7 @@ export const BUILTIN_RULES: readonly AnyRule[] = [
   sendEventToUpdateInventoryQuantity,
   changeOrderDeliveryAddress,
   // Mixed baskets: fulfilment choices (Order Reference Module)
+  scheduleFulfilmentCreationForDeliverAfter,
   createFulfilmentForFulfilmentChoice,
   sendEventForFulfilmentChoice,
   sendEventOnVerifyingAllFulfilmentStatesByFulfilmentChoice,
