@@ -16,13 +16,15 @@ import type { DomainPort, EntityKey, EntityView, Setting } from './domain-view.j
 /** Join records on the way from a sub-entity to its root (Consignment → ConsignmentArticle → Article). */
 const JOIN_PARENT_FIELD: Readonly<Record<string, string>> = { ConsignmentArticle: 'article', CarrierConsignmentArticle: 'article' };
 
+/** Records rules look up that are not orchestrateable (no workflow, no events): a customer, for its billing accounts. */
+const LOOKUP_TYPENAMES: Readonly<Record<string, readonly string[]>> = { CUSTOMER: ['Customer'] };
+
 export function createDomainPort(domain: Domain): DomainPort {
   const { store } = domain;
   const scalarsOf = scalarsReader();
 
   const findRecord = (key: EntityKey): EntityRecord | undefined => {
-    // A record that is not an orchestrateable entity is named by its GraphQL type (`Customer`).
-    const typenames = TYPENAMES_OF_ENTITY_TYPE[key.entityType] ?? (domain.model.entities[key.entityType] ? [key.entityType] : []);
+    const typenames = TYPENAMES_OF_ENTITY_TYPE[key.entityType] ?? LOOKUP_TYPENAMES[key.entityType] ?? [];
     for (const typename of typenames) {
       if (key.id != null) {
         const r = store.get(typename, String(key.id));

@@ -42,8 +42,8 @@ export interface DomainReader {
   find(key: EntityKey): EntityView | undefined;
   /**
    * Direct children of an entity of a given Fluent entity type (an order's FULFILMENTs, …). The
-   * parent may be a record that is not an entity, named by its GraphQL type: a customer's
-   * billing accounts are `children({ entityType: 'Customer', id }, 'BILLING_ACCOUNT')`.
+   * parent may be a record rules look up that is not an orchestrateable entity: a customer's
+   * billing accounts are `children({ entityType: 'CUSTOMER', id }, 'BILLING_ACCOUNT')`.
    */
   children(parent: EntityKey, childEntityType: FluentEntityType): EntityView[];
   /**

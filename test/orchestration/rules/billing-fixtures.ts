@@ -21,7 +21,7 @@ export const billingAccount = entity({
   ref: 'BA-KIM',
   subtype: 'CUSTOMER',
   status: 'ACTIVE',
-  root: { entityType: 'Customer', id: 'c1', ref: 'kim@example.com' },
+  root: { entityType: 'CUSTOMER', id: 'c1', ref: 'kim@example.com' },
 });
 
 const setting = (name: string, value: string | null, lobValue: unknown = null): Setting => ({ name, value, lobValue, context: 'RETAILER', contextId: 1 });

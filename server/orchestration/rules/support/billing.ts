@@ -44,7 +44,7 @@ export function billingAccountFor(
   retailerId: string | undefined,
   ruleName: string,
 ): { ref: string; subtype: string; create: Effect[] } {
-  const accounts = read.children({ entityType: 'Customer', id: customer.id }, 'BILLING_ACCOUNT');
+  const accounts = read.children({ entityType: 'CUSTOMER', id: customer.id }, 'BILLING_ACCOUNT');
   if (accounts.length > 1) {
     throw new IllegalArgumentException(`${ruleName}: customer "${customer.ref}" has ${accounts.length} billing accounts; expected one.`);
   }
