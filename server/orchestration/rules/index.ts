@@ -40,6 +40,8 @@ import { scheduleFulfilmentCreationForDeliverAfter } from './schedule-fulfilment
 import { sendEventForFulfilmentChoice } from './send-event-for-fulfilment-choice.js';
 import { sendEventOnVerifyingAllFulfilmentStatesByFulfilmentChoice } from './send-event-on-verifying-all-fulfilment-states-by-fulfilment-choice.js';
 import { sendEventOnVerifyingAllFulfilmentChoiceStates } from './send-event-on-verifying-all-fulfilment-choice-states.js';
+import { verifyBillingAccount } from './verify-billing-account.js';
+import { createBillingAccount } from './create-billing-account.js';
 import { sendEventForAppeasementToBillingAccount } from './send-event-for-appeasement-to-billing-account.js';
 import { createCreditMemoFromAppeasement } from './create-credit-memo-from-appeasement.js';
 import { validateRevisedOrder } from './validate-revised-order.js';
@@ -104,6 +106,8 @@ export const BUILTIN_RULES: readonly AnyRule[] = [
   sendEventOnVerifyingAllFulfilmentChoiceStates,
   // Billing and returns (Order Reference Module, legacy base)
   sendEventForCreditMemoToReturn,
+  verifyBillingAccount,
+  createBillingAccount,
   sendEventForAppeasementToBillingAccount,
   createCreditMemoFromAppeasement,
   validateRevisedOrder,

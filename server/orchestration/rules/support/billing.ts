@@ -43,6 +43,7 @@ export function billingAccountFor(
   customer: Customer,
   retailerId: string | undefined,
   ruleName: string,
+  type: string = BILLING_ACCOUNT_TYPE,
 ): { ref: string; subtype: string; create: Effect[] } {
   const accounts = read.children({ entityType: 'CUSTOMER', id: customer.id }, 'BILLING_ACCOUNT');
   if (accounts.length > 1) {
@@ -51,8 +52,8 @@ export function billingAccountFor(
   const [account] = accounts;
   if (account?.ref !== undefined) return { ref: account.ref, subtype: account.subtype ?? BILLING_ACCOUNT_TYPE, create: [] };
   const ref = `BA-${customer.ref}`;
-  const input = { ref, type: BILLING_ACCOUNT_TYPE, name: customer.name, retailer: { id: retailerId ?? '1' }, customer: { ref: customer.ref } };
-  return { ref, subtype: BILLING_ACCOUNT_TYPE, create: [{ type: 'mutate', mutation: 'createBillingAccount', input }] };
+  const input = { ref, type, name: customer.name, retailer: { id: retailerId ?? '1' }, customer: { ref: customer.ref } };
+  return { ref, subtype: type, create: [{ type: 'mutate', mutation: 'createBillingAccount', input }] };
 }
 
 /** `{entityType, entityId, entityRef, entitySubtype}` of an entity, as billing events carry it. */
