@@ -116,6 +116,7 @@ describe('OrderAppeasement', () => {
     const memo = await t.gql<{ creditMemo: unknown }>('{ creditMemo(ref: "AP-NOTAX-CM1") { ref } }');
     expect(memo.data.creditMemo).toBeNull();
     const events = await request(t.app).get('/api/v4.1/event').query({ name: 'ProcessCreditForAppeasement' }).set(auth);
+    // The Event API body is untyped JSON; the shape is the documented event record.
     const processed = (events.body.results as { type: string; eventStatus: string }[]).filter((e) => e.type === 'ORCHESTRATION');
     expect(processed).toMatchObject([{ eventStatus: 'FAILED' }]);
   });

@@ -97,7 +97,8 @@ describe('ORDER::MULTI with an HD and a CC fulfilment choice', () => {
         items: { edges: [{ node: { orderItem: { ref: 'MB-1-1' }, requestedQuantity: 2 } }] },
       },
     ]);
-    const [cc, hd] = booked.fulfilments as [Fulfilment, Fulfilment];
+    const [cc, hd] = booked.fulfilments;
+    if (!cc || !hd) throw new Error('expected two fulfilments');
 
     for (const name of ['WaveCreate', 'ConfirmPick', 'ConfirmShip']) expect((await toFulfilment('MB-1', hd, name)).body.eventStatus, name).toBe('COMPLETE');
     await drain();
@@ -136,6 +137,7 @@ describe('ORDER::MULTI with an HD and a CC fulfilment choice', () => {
     });
     await drain();
     const events = await request(t.app).get('/api/v4.1/event').query({ name: 'CREATE', 'context.entityType': 'FULFILMENT_CHOICE', count: 50 }).set(auth);
+    // The Event API body is untyped JSON; the shape is the documented event record.
     const roots = (events.body.results as { type: string; context: { rootEntityRef: string; entityRef: string } }[])
       .filter((e) => e.type === 'ORCHESTRATION')
       .map((e) => `${e.context.rootEntityRef}/${e.context.entityRef}`)

@@ -14,7 +14,7 @@ const run = (revisedItems: typeof ITEMS, o = old) =>
     }),
   );
 
-/** The input of a mutate effect, typed as the test reads it (the rule builds plain records). */
+/** The input of a mutate effect, typed as the test reads it: `Effect` types a mutation's input as a plain record. */
 const mutateInput = (effect: Effect | undefined) =>
   (effect?.type === 'mutate' ? effect.input : {}) as {
     items: { orderItem: { ref: string }; unitQuantity: { quantity: number }; amount: { amount: number } }[];

@@ -7,7 +7,7 @@ import { ccChoice, choiceFulfilment, hdChoice, multiOrder, multiWorld } from './
 const run = (target = hdChoice(), attributes: Record<string, unknown> = {}, props: unknown = null, world = multiWorld()) =>
   rule.run(ruleInput(target, rule.props.parse(props), { event: eventOn(target, 'BookFulfilmentChoice', attributes), data: world }));
 
-/** The input of a mutate effect, typed as the test reads it (the rule builds plain records). */
+/** The input of a mutate effect, typed as the test reads it: `Effect` types a mutation's input as a plain record. */
 const mutateInput = (effect: Effect | undefined) =>
   (effect?.type === 'mutate' ? effect.input : {}) as { toAddress?: unknown; items: { orderItem: { id: string }; requestedQuantity: number }[] };
 

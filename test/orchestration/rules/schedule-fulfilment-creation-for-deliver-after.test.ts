@@ -30,7 +30,7 @@ describe('order.ScheduleFulfilmentCreationForDeliverAfter', () => {
       type: 'sendEvent',
       event: { name: 'CreateFulfilmentForFulfilmentChoice', entityType: 'FULFILMENT_CHOICE', entityId: 'fc1' },
     });
-    expect((effect as { event: { delayMs?: number } }).event.delayMs).toBe(delayMs);
+    expect(effect?.type === 'sendEvent' ? effect.event.delayMs : 'not an event').toBe(delayMs);
   });
 
   it('on an order, takes the choice fulfilmentChoiceRef names', () => {

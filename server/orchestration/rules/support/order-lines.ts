@@ -43,7 +43,7 @@ export function currentLines(read: DomainReader, order: Readonly<EntityView>): O
 
 /** The item's `returnableQTY` attribute as a number, or its quantity. */
 function returnableOf(item: Record<string, unknown>): number {
-  const attributes = Array.isArray(item['attributes']) ? (item['attributes'] as unknown[]) : [];
+  const attributes: unknown[] = Array.isArray(item['attributes']) ? item['attributes'] : [];
   const value = Number(attributes.map((a) => walk(a, ['name']) === RETURNABLE_QTY && walk(a, ['value'])).find((v) => v !== false && v != null));
   return Number.isFinite(value) ? value : Number(item['quantity'] ?? 0);
 }
