@@ -20,12 +20,12 @@ beforeEach(async () => {
 });
 const drain = () => t.sim.accounts.get('LOCAL')!.orchestration!.engine.drain();
 
-const revise = (ref: string, revisedItems: unknown) =>
+const revise = (ref: string, revisedItems: unknown, subtype = 'HD') =>
   request(t.app).post('/api/v4.1/event/sync').set(auth).send({
     name: 'OrderRevision',
     retailerId: '1',
     entityType: 'ORDER',
-    entitySubtype: 'HD',
+    entitySubtype: subtype,
     entityRef: ref,
     rootEntityType: 'ORDER',
     rootEntityRef: ref,
@@ -112,5 +112,21 @@ describe('OrderRevision on an HD order', () => {
     await drain();
     expect((await orderOf('RV-3'))?.status).toBe('BOOKED');
     expect(await orderOf('RV-3-REV1')).toBeNull();
+  });
+
+  it('revises a CC order: the revised order keeps the pickup location and gets its store fulfilment', async () => {
+    await createBillingSettings(t);
+    await createPricedOrder(t, 'RV-CC', 'CC');
+    await drain();
+    expect((await revise('RV-CC', [{ productRef: 'RUNNER-42', newQty: 1 }], 'CC')).body.eventStatus).toBe('COMPLETE');
+    await drain();
+    expect((await orderOf('RV-CC'))?.status).toBe('CANCELLED');
+    const revised = await t.gql<{
+      order: { status: string; fulfilmentChoice: { pickupLocationRef: string }; fulfilments: { edges: { node: { type: string } }[] } };
+    }>('{ order(ref: "RV-CC-REV1") { status fulfilmentChoice { pickupLocationRef } fulfilments { edges { node { type } } } } }');
+    expect(revised.data.order).toMatchObject({
+      fulfilmentChoice: { pickupLocationRef: 'LOC_MEL_STORE' },
+      fulfilments: { edges: [{ node: { type: 'CC_PFS' } }] },
+    });
   });
 });
