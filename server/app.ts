@@ -14,8 +14,8 @@ import { createSimTokenRouter } from './http/routes/sim-token-routes.js';
 import { accountOf, orchestrationOf, simAccountOf, webhooksOf } from './http/account-of.js';
 import { createSimWebhookRouter } from './http/routes/sim-webhook-routes.js';
 import { createJobRouter } from './http/routes/job-routes.js';
-import { createEventRouter, type EventRuntime } from './http/routes/event-routes.js';
-import { leanEventRoute } from './http/lean-event-route.js';
+import { createEventRouter, type EventRuntime, submitFromApi } from './http/routes/event-routes.js';
+import { type LeanHandler, leanRoutes, sendJson } from './http/lean-routes.js';
 import type { Account } from './account.js';
 import { createSimOrchestrationRouter } from './http/routes/sim-orchestration-routes.js';
 import { createWorkflowRouter } from './http/routes/workflow-routes.js';
@@ -57,11 +57,20 @@ export function createApp(sim: Simulator, options: AppOptions = {}): Express {
   const limit = sim.config.maxBodyBytes;
   // Not strict: a JSON string or null is valid JSON, and each route says what it expected instead.
   const parseJson = express.json({ limit, strict: false, type: ['application/json', 'application/*+json'] });
-  const eventRuntimeOf = (account: Account): EventRuntime => {
-    const { engine, events } = orchestrationOf(account);
-    return { engine, events, accountId: account.id, clock: account.clock };
-  };
-  app.use(leanEventRoute({ sim, parseJson, maxBodyBytes: limit, runtimeOf: eventRuntimeOf }));
+  const graphql = lazyGraphQLHandler(sim);
+  // The hot endpoints' common requests skip the routers below (http/lean-routes.ts).
+  app.use(
+    leanRoutes({
+      sim,
+      parseJson,
+      maxBodyBytes: limit,
+      routes: {
+        '/graphql': graphql,
+        '/api/v4.1/event/sync': eventRoute('sync'),
+        '/api/v4.1/event/async': eventRoute('async'),
+      },
+    }),
+  );
   // A plugin JAR may be larger; its route answers its own limit (plus room for multipart framing).
   app.use(bodyLimit(limit, { [PLUGIN_UPLOAD_PATH]: MAX_PLUGIN_BYTES + 1024 * 1024 }));
   app.use(parseJson);
@@ -85,22 +94,6 @@ export function createApp(sim: Simulator, options: AppOptions = {}): Express {
   app.use(express.urlencoded({ extended: false, limit, parameterLimit: 1000 }));
   app.use(createOAuthRouter(sim));
 
-  const { maxQueryDepth, maxQueryAliases, maxQueryComplexity, maxInputList, pageSize, maxPageSize } = sim.config;
-  const limits = {
-    maxDepth: maxQueryDepth,
-    maxAliases: maxQueryAliases,
-    maxComplexity: maxQueryComplexity,
-    maxInputList,
-    defaultPageSize: pageSize,
-    maxPageSize,
-  };
-  // graphql-yoga, and the fetch API it brings in, load on the first /graphql request instead of
-  // at every start (docs/decisions.md, issue 17); that request waits for them, later ones do not.
-  let yoga: Promise<GraphQLHandler> | undefined;
-  const graphql = async (req: Request, res: Response): Promise<void> => {
-    yoga ??= import('./graphql/yoga.js').then(({ createGraphQLHandler }) => createGraphQLHandler(sim.schema, limits));
-    await (await yoga)(req, res);
-  };
   // GraphiQL's page itself is public; every query needs a token.
   app.get('/graphql', (req, res, next) => (req.accepts(['text/html', 'application/json']) === 'text/html' && !req.query['query'] ? graphql(req, res) : next()));
   app.use('/graphql', requireAuth(sim), graphqlGetParams, (req, res) => graphql(req, res));
@@ -123,4 +116,37 @@ export function createApp(sim: Simulator, options: AppOptions = {}): Express {
   });
   app.use(createErrorHandler(log));
   return app;
+}
+
+function eventRuntimeOf(account: Account): EventRuntime {
+  const { engine, events } = orchestrationOf(account);
+  return { engine, events, accountId: account.id, clock: account.clock };
+}
+
+function eventRoute(mode: 'sync' | 'async'): LeanHandler {
+  return async (req, res) => {
+    const answer = await submitFromApi(eventRuntimeOf(accountOf(req)), req.body, mode);
+    sendJson(res, answer.status, answer.body);
+  };
+}
+
+/**
+ * graphql-yoga, and the fetch API it brings in, load on the first /graphql request instead of at
+ * every start (docs/decisions.md, issue 17); that request waits for them, later ones do not.
+ */
+function lazyGraphQLHandler(sim: Simulator): (req: Request, res: Response) => Promise<void> {
+  const { maxQueryDepth, maxQueryAliases, maxQueryComplexity, maxInputList, pageSize, maxPageSize } = sim.config;
+  const limits = {
+    maxDepth: maxQueryDepth,
+    maxAliases: maxQueryAliases,
+    maxComplexity: maxQueryComplexity,
+    maxInputList,
+    defaultPageSize: pageSize,
+    maxPageSize,
+  };
+  let yoga: Promise<GraphQLHandler> | undefined;
+  return async (req, res) => {
+    yoga ??= import('./graphql/yoga.js').then(({ createGraphQLHandler }) => createGraphQLHandler(sim.schema, limits));
+    await (await yoga)(req, res);
+  };
 }

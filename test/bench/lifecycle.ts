@@ -74,7 +74,7 @@ export async function benchLifecycle(): Promise<Row[]> {
     inWorker<LifecycleCount>(new URL('./lifecycle-client.js', import.meta.url), 'hdLifecycles', [
       { base, token, durationMs: ms, concurrency: 8, prefix, productRef: PRODUCT } satisfies LifecycleLoad,
     ]);
-  await load('HTTPWARM', 1000);
+  await load('HTTPWARM', QUICK ? 500 : 2000);
   const httpStart = rules();
   const http = await load('HTTP', durationMs);
   const overHttp = (rules() - httpStart) / http.seconds;

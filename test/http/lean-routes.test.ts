@@ -3,11 +3,12 @@ import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../support/test-app.js';
 
 /**
- * The lean route for `POST /api/v4.1/event/{sync,async}` (http/lean-event-route.ts) answers
- * exactly as the full express chain does. A query string sends the same request through the full
- * chain; the ETag that only express's `res.json` adds tells which one answered.
+ * The lean routes for `POST /api/v4.1/event/{sync,async}` and `POST /graphql`
+ * (http/lean-routes.ts) answer exactly as the full express chain does. A query string sends the
+ * same request through the full chain; for events, the ETag that only express's `res.json` adds
+ * tells which one answered.
  */
-describe('the lean Event API route', () => {
+describe('the lean routes', () => {
   let t: TestApp;
   let auth: { Authorization: string };
   beforeAll(async () => {
@@ -83,5 +84,24 @@ describe('the lean Event API route', () => {
     const next = await request(t.app).post('/api/v4.1/event/sync').set(auth).send(event);
     expect(next.status).toBe(400);
     expect(next.body).toMatchObject({ eventStatus: 'NO_MATCH' });
+  });
+
+  it.each([
+    ['a query', { query: '{ order(ref: "NOPE") { id } me { username } }' }],
+    ['a mutation with variables', { query: 'mutation($input: CreateLocationInput) { createLocation(input: $input) { ref } }', variables: { input: {} } }],
+    ['a syntax error', { query: '{ order(' }],
+    ['no query', { variables: {} }],
+    ['variables nested too deep', { query: '{ me { id } }', variables: { deep: JSON.parse(`${'['.repeat(200)}${']'.repeat(200)}`) } }],
+  ])('answers a GraphQL request with %s as the full chain does', async (_, body) => {
+    const { lean, full } = await both('/graphql', (req) => req.set(auth).send(body));
+    expect(lean.status).toBe(full.status);
+    expect(lean.headers['content-type']).toBe(full.headers['content-type']);
+    expect(lean.body).toEqual(full.body);
+  });
+
+  it('answers a GraphQL request without a token with the documented 401', async () => {
+    const { lean, full } = await both('/graphql', (req) => req.send({ query: '{ me { id } }' }));
+    expect(lean.status).toBe(401);
+    expect(lean.body).toEqual(full.body);
   });
 });
