@@ -57,6 +57,11 @@ export interface DomainReader {
    * location `locationRef` (all locations when a catalogue names no network [inferred]).
    */
   virtualCataloguesCovering(inventoryCatalogueRef: string, locationRef: string): EntityView[];
+  /**
+   * The fulfilments sent from location `locationRef` (`Fulfilment.fromLocation`: a stored link or
+   * the location of the fulfilment's `fromAddress`), in id order: what a store picks from.
+   */
+  fulfilmentsAtLocation(locationRef: string): EntityView[];
   /** The most specific setting: RETAILER context for the retailer, then ACCOUNT. */
   setting(name: string, retailerId: string | undefined): Setting | undefined;
 }

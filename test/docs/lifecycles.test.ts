@@ -156,7 +156,7 @@ const CONTRACT: { section: string; workflow: string; entityType: string; subtype
     implemented: true,
   })),
   { section: '6.1', workflow: 'ORDER::HD', entityType: 'FULFILMENT', subtype: 'HD_PFDC', event: 'WaveCreate', status: 'AWAITING_WAVE', implemented: true },
-  { section: '7', workflow: 'LOCATION::STORE', entityType: 'LOCATION', subtype: 'STORE', event: 'CreateWaveByExpiry', status: 'ACTIVE', implemented: false },
+  { section: '7', workflow: 'LOCATION::STORE', entityType: 'LOCATION', subtype: 'STORE', event: 'CreateWaveByExpiry', status: 'ACTIVE', implemented: true },
   {
     section: '7',
     workflow: 'LOCATION::STORE',
@@ -164,7 +164,7 @@ const CONTRACT: { section: string; workflow: string; entityType: string; subtype
     subtype: 'STORE',
     event: 'CreateWaveByUserSelection',
     status: 'ACTIVE',
-    implemented: false,
+    implemented: true,
   },
 ];
 

@@ -54,6 +54,16 @@ import { updateCategory } from './update-category.js';
 import { updateStandardProduct } from './update-standard-product.js';
 import { updateVariantProduct } from './update-variant-product.js';
 import { validateProductCategoriesExist } from './validate-product-categories-exist.js';
+import { allocateConfirmedItemsByFulfilmentExpiry } from './allocate-confirmed-items-by-fulfilment-expiry.js';
+import { confirmFulfilmentItems } from './confirm-fulfilment-items.js';
+import { createArticlesForFulfilment } from './create-articles-for-fulfilment.js';
+import { createDemoConsignment } from './create-demo-consignment.js';
+import { createWaveByExpiry } from './create-wave-by-expiry.js';
+import { createWaveByFulfilmentIds } from './create-wave-by-fulfilment-ids.js';
+import { notifyFulfilmentsInWave } from './notify-fulfilments-in-wave.js';
+import { sendEventForFulfilmentV2 } from './send-event-for-fulfilment-v2.js';
+import { sendEventOnVerifyingAllArticleStates } from './send-event-on-verifying-all-article-states.js';
+import { verifyingFulfilmentItems } from './verifying-fulfilment-items.js';
 
 // Each rule has its own props type; the catalogue is heterogeneous by design.
 export const BUILTIN_RULES: readonly AnyRule[] = [
@@ -79,6 +89,18 @@ export const BUILTIN_RULES: readonly AnyRule[] = [
   forwardIfOrderCoordinatesNotPresent,
   sendEventToUpdateInventoryQuantity,
   changeOrderDeliveryAddress,
+  // Pick, pack and dispatch (order: fulfilment items, articles, consignments)
+  confirmFulfilmentItems,
+  verifyingFulfilmentItems,
+  createArticlesForFulfilment,
+  createDemoConsignment,
+  sendEventForFulfilmentV2,
+  sendEventOnVerifyingAllArticleStates,
+  // Store waves (Fulfilment Reference Module)
+  createWaveByExpiry,
+  createWaveByFulfilmentIds,
+  allocateConfirmedItemsByFulfilmentExpiry,
+  notifyFulfilmentsInWave,
   // Billing and returns (legacy base)
   sendEventForCreditMemoToReturn,
   // Inventory libraries (commongi, globalinventory)
