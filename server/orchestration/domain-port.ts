@@ -7,7 +7,7 @@ import type { Domain } from '../domain/domain.js';
 import { DERIVED_VALUES, fulfilmentFromLocation } from '../domain/derived-values.js';
 import { SimError } from '../domain/errors.js';
 import { upsertAttributes } from '../domain/entity-fields.js';
-import { FLUENT_ENTITY_TYPES, PARENT_FIELD, TYPENAMES_OF_ENTITY_TYPE } from '../domain/overrides.js';
+import { FLUENT_ENTITY_TYPES, PARENT_FIELD, PARENT_LINKED_FROM, TYPENAMES_OF_ENTITY_TYPE } from '../domain/overrides.js';
 import { isLinkRef, linkTo, type EntityRecord, type LinkRef } from '../domain/store/store.js';
 import { runCommand } from '../domain/commands/run-command.js';
 import { locationsOfNetwork } from '../graphql/special/network-locations.js';
@@ -16,8 +16,8 @@ import type { DomainPort, EntityKey, EntityView, Setting } from './domain-view.j
 /** Join records on the way from a sub-entity to its root (Consignment → ConsignmentArticle → Article). */
 const JOIN_PARENT_FIELD: Readonly<Record<string, string>> = { ConsignmentArticle: 'article', CarrierConsignmentArticle: 'article' };
 
-/** Entities rules look up that are not orchestrateable (no workflow, no events): a consignment's carrier. */
-const LOOKUP_TYPENAMES: Readonly<Record<string, readonly string[]>> = { CARRIER: ['Carrier'] };
+/** Records rules look up that are not orchestrateable (no workflow, no events): a consignment's carrier, a customer for its billing accounts. */
+const LOOKUP_TYPENAMES: Readonly<Record<string, readonly string[]>> = { CARRIER: ['Carrier'], CUSTOMER: ['Customer'] };
 
 export function createDomainPort(domain: Domain): DomainPort {
   const { store } = domain;
@@ -49,9 +49,10 @@ export function createDomainPort(domain: Domain): DomainPort {
     let current = record;
     for (let depth = 0; depth < 8; depth += 1) {
       const field = PARENT_FIELD[current.__typename] ?? JOIN_PARENT_FIELD[current.__typename];
-      if (!field) return current;
-      const link = first(current[field]);
-      const next = link && store.resolve(link);
+      const linkedFrom = PARENT_LINKED_FROM[current.__typename];
+      if (!field && !linkedFrom) return current;
+      const link = field ? first(current[field]) : undefined;
+      const next = link ? store.resolve(link) : linkedFrom ? store.linkedFrom({ __link: current.__typename, id: current.id }, linkedFrom)[0] : undefined;
       if (!next) return current;
       current = next;
     }

@@ -61,6 +61,13 @@ const RECEIVER: Record<string, string> = {
   'commonv2.SendEventForFulfilmentV2': 'FULFILMENT',
   'fulfilment.AllocateConfirmedItemsByFulfilmentExpiry': 'FULFILMENT',
   'fulfilment.NotifyFulfilmentsInWave': 'FULFILMENT',
+  'order.SendEventForAppeasementToBillingAccount': 'BILLING_ACCOUNT',
+  'order.SendEventForRevisedOrderToBillingAccount': 'BILLING_ACCOUNT',
+  'base.SendEventForReturnToBillingAccount': 'BILLING_ACCOUNT',
+  'base.SendEventForCreditMemoToReturn': 'RETURN_ORDER',
+  'order.SendEventForFulfilmentChoice': 'FULFILMENT_CHOICE',
+  'order.SendEventOnVerifyingAllFulfilmentStatesByFulfilmentChoice': 'FULFILMENT_CHOICE',
+  'order.SendEventOnVerifyingAllFulfilmentChoiceStates': 'ORDER',
 };
 /**
  * Events sent to a ruleset another part of issue 11 adds: a short or rejected pick asks the order
