@@ -187,13 +187,19 @@ describe('--data when the disk refuses a write', () => {
     let full = false;
     const p = await open(path, { writeFault: () => (full ? diskFull() : undefined) });
     const token = await tokenOf(p);
+    const account = p.sim.accounts.values().next().value!;
     expect((await createOrder(p, token, 'OK-1')).status).toBe(200);
+    // The engine's work after that answer is written before the disk fills (no background change
+    // may land while the query below runs: it would be a write of its own, refused with 503).
+    await account.orchestration!.engine.drain();
+    await p.persistence.commit();
     full = true;
     expect((await createOrder(p, token, 'LOST-1')).status).toBe(503);
     expect(p.persistence.health().healthy).toBe(false);
     // Work done after an answer (here the clock moving) waits to be written while the disk is
     // full; a query must not carry it into a write of its own.
-    await p.sim.accounts.values().next().value!.clock.advance(60_000);
+    await account.clock.advance(60_000);
+    await account.orchestration!.engine.drain();
 
     const query = await request(p.app)
       .post('/graphql')
