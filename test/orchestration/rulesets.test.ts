@@ -169,7 +169,14 @@ function play(file: string, orderFields: Record<string, unknown>, steps: readonl
   ];
   // The system-rejected location of CreateRejectedFulfilment, in no network.
   entities.push(
-    view({ entityType: 'LOCATION', id: 'l9', ref: 'SYSTEM_REJECTED', subtype: 'SYSTEM', root: { entityType: 'LOCATION', id: 'l9', ref: 'SYSTEM_REJECTED' }, fields: { primaryAddress: { id: 'a9' } } }),
+    view({
+      entityType: 'LOCATION',
+      id: 'l9',
+      ref: 'SYSTEM_REJECTED',
+      subtype: 'SYSTEM',
+      root: { entityType: 'LOCATION', id: 'l9', ref: 'SYSTEM_REJECTED' },
+      fields: { primaryAddress: { id: 'a9' } },
+    }),
   );
   const related: Record<string, Record<string, unknown>[]> = { 'ORDER:o1:items': [{ id: 'oi1', ref: 'SKU-1', productRef: 'SKU-1', quantity: 1 }] };
   const positions = [{ catalogueRef: 'DEFAULT:1', productRef: 'SKU-1', locationRef: 'STORE-1', onHand: 5 }];

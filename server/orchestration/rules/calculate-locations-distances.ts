@@ -21,7 +21,8 @@ const EARTH_RADIUS_KM = 6371;
 /** Great-circle distance in km (haversine). */
 function distanceKm(a: Coordinates, b: Coordinates): number {
   const rad = (deg: number) => (deg * Math.PI) / 180;
-  const h = Math.sin(rad(b.latitude - a.latitude) / 2) ** 2 + Math.cos(rad(a.latitude)) * Math.cos(rad(b.latitude)) * Math.sin(rad(b.longitude - a.longitude) / 2) ** 2;
+  const h =
+    Math.sin(rad(b.latitude - a.latitude) / 2) ** 2 + Math.cos(rad(a.latitude)) * Math.cos(rad(b.latitude)) * Math.sin(rad(b.longitude - a.longitude) / 2) ** 2;
   return Math.round(2 * EARTH_RADIUS_KM * Math.asin(Math.sqrt(h)) * 1000) / 1000;
 }
 
@@ -47,8 +48,11 @@ export const calculateLocationsDistances = defineRule({
     if (entity.entityType !== 'ORDER') throw new Error(`${NAME} runs on ORDER, not ${entity.entityType}.`);
     const { locations } = parseAttributes(event, z.object({ locations: z.array(candidateLocation) }), NAME);
     const origin = originOf(entity, read);
-    const measured = locations.map(({ distance: _old, ...l }): CandidateLocation =>
-      origin && l.latitude !== undefined && l.longitude !== undefined ? { ...l, distance: distanceKm(origin, { latitude: l.latitude, longitude: l.longitude }) } : l,
+    const measured = locations.map(
+      ({ distance: _old, ...l }): CandidateLocation =>
+        origin && l.latitude !== undefined && l.longitude !== undefined
+          ? { ...l, distance: distanceKm(origin, { latitude: l.latitude, longitude: l.longitude }) }
+          : l,
     );
     const sorted = measured.sort((a, b) => (a.distance ?? Number.POSITIVE_INFINITY) - (b.distance ?? Number.POSITIVE_INFINITY) || byTypeThenRef(a, b));
     const forwarded = forwardEvent(event, entity, props.eventName);

@@ -44,6 +44,8 @@ export const createFulfilmentForUnfulfillableItems = defineRule({
     const items = remainingItems(entity, read, coversFor(props, read)).map((item) => ({ id: item.id, ref: item.ref, quantity: item.remaining }));
     if (items.length === 0) return [];
     const type = props.fulfilmentType ?? `${entity.subtype ?? 'HD'}_PFDC`;
-    return [{ type: 'mutate', mutation: 'createFulfilment', input: fulfilmentInput(entity, read, { type, location, items: fulfilmentItemInputs(items, true) }) }];
+    return [
+      { type: 'mutate', mutation: 'createFulfilment', input: fulfilmentInput(entity, read, { type, location, items: fulfilmentItemInputs(items, true) }) },
+    ];
   },
 });

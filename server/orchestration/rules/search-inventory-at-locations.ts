@@ -17,7 +17,11 @@ import { eventName } from './support/props.js';
 
 const NAME = 'commonv2.SearchInventoryAtLocations';
 
-function catalogueRefOf(props: { inventoryCatalogueRef?: string | undefined; virtualCatalogueRef?: string | undefined }, order: Readonly<EntityView>, read: DomainReader) {
+function catalogueRefOf(
+  props: { inventoryCatalogueRef?: string | undefined; virtualCatalogueRef?: string | undefined },
+  order: Readonly<EntityView>,
+  read: DomainReader,
+) {
   if (props.inventoryCatalogueRef) return props.inventoryCatalogueRef;
   if (props.virtualCatalogueRef) {
     const virtual = read.find({ entityType: 'VIRTUAL_CATALOGUE', ref: props.virtualCatalogueRef });

@@ -38,7 +38,11 @@ function offerAt(locationRef: string, items: readonly RemainingItem[], stock: Re
   });
 }
 
-function selectLocation(locationRefs: readonly string[], items: readonly RemainingItem[], positions: readonly StockAtLocation[]): ProposedFulfilment | undefined {
+function selectLocation(
+  locationRefs: readonly string[],
+  items: readonly RemainingItem[],
+  positions: readonly StockAtLocation[],
+): ProposedFulfilment | undefined {
   const stock = new Map(positions.map((p) => [`${p.productRef}\u0000${p.locationRef}`, p.quantity]));
   const wanted = items.reduce((sum, item) => sum + item.remaining, 0);
   let best: ProposedFulfilment | undefined;
