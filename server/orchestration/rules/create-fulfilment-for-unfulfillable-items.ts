@@ -9,10 +9,9 @@
  * [inferred]. The location must exist.
  */
 import { z } from 'zod';
-import { defineRule, type EntityView } from '../port.js';
+import { defineRule, type DomainReader, type EntityView } from '../port.js';
 import { fulfilmentInput, fulfilmentItemInputs, locationRefOf, NOT_LIVE, remainingItems, type Covers } from './support/order-sourcing.js';
 import { statusList } from './support/props.js';
-import type { DomainReader } from '../port.js';
 
 const NAME = 'commongi.CreateFulfilmentForUnfulfillableItems';
 
