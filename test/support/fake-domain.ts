@@ -155,6 +155,7 @@ export function createFakeDomain(): FakeDomain {
     inventoryPositions: () => [],
     virtualCataloguesCovering: () => [],
     networkLocations: () => [],
+    fulfilmentsAtLocation: () => [],
     setting(name, retailerId) {
       return (
         settings.find((s) => s.name === name && s.context === 'RETAILER' && String(s.contextId) === retailerId) ??
