@@ -161,6 +161,10 @@ export function createDomainPort(domain: Domain): DomainPort {
         .filter((c): c is EntityRecord => c !== undefined && c['inventoryCatalogueRef'] === inventoryCatalogueRef && covers(c))
         .map(toView);
     },
+    networkLocations(networkRef) {
+      const network = store.candidates('Network', 'ref', [networkRef]).map((id) => store.get('Network', String(id)))[0];
+      return network ? locationsOfNetwork(domain, network).map(toView) : [];
+    },
     fulfilmentsAtLocation(locationRef) {
       const location = findRecord({ entityType: 'LOCATION', ref: locationRef });
       if (!location) return [];
@@ -175,12 +179,13 @@ export function createDomainPort(domain: Domain): DomainPort {
         .sort((a, b) => Number(a.id) - Number(b.id))
         .map(toView);
     },
-    setting(name, retailerId) {
+    setting(name, retailerId, locationId) {
       const settings = store
         .candidates('Setting')
         .map((id) => store.get('Setting', String(id)))
         .filter((s): s is EntityRecord => s?.['name'] === name);
       const pick =
+        (locationId === undefined ? undefined : settings.find((s) => s['context'] === 'LOCATION' && String(s['contextId']) === String(locationId))) ??
         settings.find((s) => s['context'] === 'RETAILER' && retailerId !== undefined && String(s['contextId']) === String(retailerId)) ??
         settings.find((s) => s['context'] === 'ACCOUNT');
       return pick

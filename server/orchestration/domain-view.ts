@@ -66,8 +66,13 @@ export interface DomainReader {
    * the location of the fulfilment's `fromAddress`), in id order: what a store picks from.
    */
   fulfilmentsAtLocation(locationRef: string): EntityView[];
-  /** The most specific setting: RETAILER context for the retailer, then ACCOUNT. */
-  setting(name: string, retailerId: string | undefined): Setting | undefined;
+  /** The locations of the network whose ref is `networkRef`, in id order; none when it does not exist. */
+  networkLocations(networkRef: string): EntityView[];
+  /**
+   * The most specific setting: LOCATION context for `locationId` when given, then RETAILER context
+   * for the retailer, then ACCOUNT.
+   */
+  setting(name: string, retailerId: string | undefined, locationId?: string): Setting | undefined;
 }
 
 /** Writes the engine may ask for. Each throws a SimError on bad input (unknown entity, …). */

@@ -45,11 +45,23 @@ async function oneInProcess(account: Account, ref: string): Promise<void> {
   }
 }
 
+/**
+ * Stock for every order the bench makes: the workflow sources from stock (workflow-contracts.md §5.2)
+ * and the seed's 73 RUNNER-42 would be reserved after 73 orders; the rest would be system-rejected.
+ */
+function restock(account: Account): void {
+  const catalogue = { ref: 'DEFAULT:1' };
+  const position = `${PRODUCT}:LOC_MEL_DC`;
+  runCommand(account, 'updateInventoryQuantity', { input: { ref: `${position}:LAST_ON_HAND`, catalogue, quantity: 10_000_000 } });
+  runCommand(account, 'updateInventoryPosition', { input: { ref: position, catalogue, onHand: 10_000_000 } });
+}
+
 export async function benchLifecycle(): Promise<Row[]> {
   const sim = await createSimulator(loadConfig({ logLevel: 'silent' }), {
     createClock: () => createClock({ start: new Date('2026-01-01T00:00:00Z'), frozen: true }),
   });
   const account = sim.accounts.get('LOCAL')!;
+  restock(account);
   const rules = countRules(account);
   const durationMs = QUICK ? 1500 : 5000;
 

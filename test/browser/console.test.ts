@@ -80,7 +80,9 @@ describe('the console', () => {
     const timeline = page.locator('.timeline');
     await expect.poll(() => timeline.textContent(), WAIT).toContain('Ruleset CREATE');
     const text = (await timeline.textContent())!;
-    expect(text).toContain('ORDER BR-1: CREATED → BOOKED');
+    // workflow-contracts.md §5.2: CREATE receives the order, ProcessOrder books it.
+    expect(text).toContain('ORDER BR-1: CREATED → RECEIVED');
+    expect(text).toContain('ORDER BR-1: RECEIVED → BOOKED');
     expect(text).toMatch(/Ruleset CreateFulfilment/);
     expect(await accessibilityViolations()).toEqual([]);
     await page.screenshot({ path: `${SHOTS}console-timeline.png`, fullPage: true });

@@ -35,7 +35,8 @@ async function setExpiry(fulfilmentId: string, expiryTime: string): Promise<void
   expect(updated.errors).toBeUndefined();
 }
 
-const statusOf = async (orderRef: string) => nodes((await store.order(orderRef)).fulfilments)[0]!;
+// The order's first fulfilment: a short pick re-sources the rest as `<ref>-F2` (workflow-contracts.md §6.1).
+const statusOf = async (orderRef: string) => nodes((await store.order(orderRef)).fulfilments).find((f) => f.ref === `${orderRef}-F1`)!;
 const waveOf = async (orderRef: string) => nodes((await statusOf(orderRef)).waves)[0];
 
 async function position() {

@@ -132,7 +132,6 @@ const CONTRACT: { section: string; workflow: string; entityType: string; subtype
     implemented: true,
   },
   { section: '5.1', workflow: 'ORDER::HD', entityType: 'ORDER', subtype: 'HD', event: 'CREATE', status: 'CREATED', implemented: true },
-  // ORDER::HD has no RECEIVED status (it books at once), so OrderCancel cannot be sent in RECEIVED.
   ...['CREATED', 'RECEIVED', 'BOOKED'].map((status) => ({
     section: '5.1',
     workflow: 'ORDER::HD',
@@ -140,7 +139,7 @@ const CONTRACT: { section: string; workflow: string; entityType: string; subtype
     subtype: 'HD',
     event: 'OrderCancel',
     status,
-    implemented: status !== 'RECEIVED',
+    implemented: true,
   })),
   { section: '5.1', workflow: 'ORDER::HD', entityType: 'ORDER', subtype: 'HD', event: 'OrderAddressChange', status: 'BOOKED', implemented: true },
   ...['BOOKED', 'PICK_PACK', 'COMPLETE'].map((status) => ({
@@ -215,6 +214,26 @@ const CONTRACT: { section: string; workflow: string; entityType: string; subtype
     implemented: true,
   })),
   { section: '6.1', workflow: 'ORDER::HD', entityType: 'FULFILMENT', subtype: 'HD_PFDC', event: 'WaveCreate', status: 'AWAITING_WAVE', implemented: true },
+  {
+    section: '6.1',
+    workflow: 'ORDER::HD',
+    entityType: 'FULFILMENT',
+    subtype: 'HD_PFDC',
+    event: 'FulfilmentExpiry',
+    status: 'AWAITING_WAVE',
+    implemented: true,
+  },
+  ...['BOOKED', 'PICK_PACK'].flatMap((status) =>
+    (['HD', 'CC'] as const).map((subtype) => ({
+      section: '5.2',
+      workflow: `ORDER::${subtype}`,
+      entityType: 'ORDER',
+      subtype,
+      event: 'FindAndCreateOrderFulfilment',
+      status,
+      implemented: true,
+    })),
+  ),
   { section: '7', workflow: 'LOCATION::STORE', entityType: 'LOCATION', subtype: 'STORE', event: 'CreateWaveByExpiry', status: 'ACTIVE', implemented: true },
   {
     section: '7',

@@ -26,8 +26,11 @@ describe('GET /_sim/console/workflows', () => {
     const rulesets = (name: string) => nodes.filter((n) => n.kind === 'ruleset' && n.name === name).map((n) => n.id);
     const [createOrder] = rulesets('CREATE');
     expect(edges).toContainEqual({ from: 'status:ORDER:CREATED', to: createOrder, kind: 'trigger' });
-    expect(edges).toContainEqual({ from: createOrder, to: 'status:ORDER:BOOKED', kind: 'sets' });
-    expect(edges.filter((e) => e.from === createOrder && e.kind === 'sends').map((e) => e.to)).toEqual(rulesets('CreateFulfilment'));
+    // workflow-contracts.md §5.2: CREATE receives the order and checks its coordinates; ProcessOrder books it.
+    expect(edges).toContainEqual({ from: createOrder, to: 'status:ORDER:RECEIVED', kind: 'sets' });
+    expect(edges.filter((e) => e.from === createOrder && e.kind === 'sends').map((e) => e.to)).toEqual(rulesets('CheckOrderCoordinates'));
+    const [processOrder] = rulesets('ProcessOrder');
+    expect(edges).toContainEqual({ from: processOrder, to: 'status:ORDER:BOOKED', kind: 'sets' });
     expect(res.body.workflow).toMatchObject({ name: 'ORDER::HD', entityType: 'ORDER' });
   });
 

@@ -14,11 +14,12 @@ describe('legacy REST /api/v4.1/location', () => {
   it('pages the retailer locations with start and count, and filters by agentStatuses', async () => {
     const all = await request(t.app).get('/api/v4.1/location').query({ retailerId: 1 }).set(auth);
     expect(all.status).toBe(200);
-    expect(all.body).toMatchObject({ start: 0, count: 3, total: 3 });
+    // Three stores/warehouses and SYSTEM_REJECTED, the location of system-rejected fulfilments (workflow-contracts.md §5.2).
+    expect(all.body).toMatchObject({ start: 0, count: 4, total: 4 });
     const refs = (all.body.results as { locationRef: string }[]).map((l) => l.locationRef);
     expect(refs).toContain('LOC_MEL_DC');
     const page = await request(t.app).get('/api/v4.1/location').query({ retailerId: 1, start: 1, count: 1 }).set(auth);
-    expect(page.body).toMatchObject({ start: 1, count: 1, total: 3, results: [{ locationRef: refs[1] }] });
+    expect(page.body).toMatchObject({ start: 1, count: 1, total: 4, results: [{ locationRef: refs[1] }] });
     const none = await request(t.app).get('/api/v4.1/location').query({ retailerId: 1, agentStatuses: 'INACTIVE' }).set(auth);
     expect(none.body).toMatchObject({ total: 0, results: [] });
   });

@@ -38,7 +38,7 @@ describe('ORDER::HD fulfilment sourcing', () => {
     ]);
   });
 
-  it('falls back to a store that has the stock, and to no location when none has', async () => {
+  it('falls back to a store that has the stock; what no location has goes to a system-rejected fulfilment', async () => {
     const t = await createTestApp();
     // Seed stock of TSHIRT-BLK-M: LOC_MEL_STORE 5, LOC_SYD_STORE 38, LOC_MEL_DC 29.
     await create(t, 'SRC-2', 'TSHIRT-BLK-M', 30);
@@ -46,7 +46,11 @@ describe('ORDER::HD fulfilment sourcing', () => {
     await t.sim.accounts.get('LOCAL')!.orchestration!.engine.drain();
     const store = await t.gql<{ order: { fulfilments: { edges: { node: Record<string, unknown> }[] } } }>(FULFILMENT, { ref: 'SRC-2' });
     expect(store.data.order.fulfilments.edges[0]!.node).toMatchObject({ type: 'HD_PFDC', fromLocation: { ref: 'LOC_SYD_STORE' } }); // the workflow fixes the type
+    // workflow-contracts.md §5.2: the order splits over every location with stock, and the rest is
+    // system-rejected (before, the simulator made one fulfilment with no location).
     const none = await t.gql<{ order: { fulfilments: { edges: { node: Record<string, unknown> }[] } } }>(FULFILMENT, { ref: 'SRC-3' });
-    expect(none.data.order.fulfilments.edges[0]!.node).toMatchObject({ type: 'HD_PFDC', fromLocation: null, fromAddress: null });
+    const nodes = none.data.order.fulfilments.edges.map((e) => e.node).sort((a, b) => String(a['ref']).localeCompare(String(b['ref'])));
+    expect(nodes.map((n) => (n['fromLocation'] as { ref: string }).ref)).toEqual(['LOC_MEL_DC', 'LOC_SYD_STORE', 'LOC_MEL_STORE', 'SYSTEM_REJECTED']);
+    expect(nodes.at(-1)).toMatchObject({ type: 'HD_PFDC', status: 'ESCALATED' });
   });
 });

@@ -183,8 +183,20 @@ function play(file: string, orderFields: Record<string, unknown>, steps: readonl
       fields: { primaryAddress: { id: 'a1' } },
     }),
   ];
-  const related: Record<string, Record<string, unknown>[]> = { 'ORDER:o1:items': [{ id: 'oi1', ref: 'SKU-1', quantity: 1 }] };
-  const read = fakeReader({ entities, related });
+  // The system-rejected location of CreateRejectedFulfilment, in no network.
+  entities.push(
+    view({
+      entityType: 'LOCATION',
+      id: 'l9',
+      ref: 'SYSTEM_REJECTED',
+      subtype: 'SYSTEM',
+      root: { entityType: 'LOCATION', id: 'l9', ref: 'SYSTEM_REJECTED' },
+      fields: { primaryAddress: { id: 'a9' } },
+    }),
+  );
+  const related: Record<string, Record<string, unknown>[]> = { 'ORDER:o1:items': [{ id: 'oi1', ref: 'SKU-1', productRef: 'SKU-1', quantity: 1 }] };
+  const positions = [{ catalogueRef: 'DEFAULT:1', productRef: 'SKU-1', locationRef: 'STORE-1', onHand: 5 }];
+  const read = fakeReader({ entities, related, positions, networks: { BASE: ['STORE-1'] } });
   const find = (type: string) => entities.find((e) => e.entityType === type);
   const scheduled: NewEvent[] = [];
   const queue: NewEvent[] = [];
@@ -206,10 +218,13 @@ function play(file: string, orderFields: Record<string, unknown>, steps: readonl
         for (const effect of effects) {
           if (effect.type === 'setStatus') target.status = effect.status;
           if (effect.type === 'sendEvent') (effect.event.delayMs === undefined ? queue : scheduled).push(effect.event);
-          if (effect.type === 'mutate') {
-            const input = effect.input as { ref: string; type: string };
+          if (effect.type === 'mutate' && effect.mutation === 'createFulfilment') {
+            const input = effect.input as { ref: string; type: string; items: Record<string, unknown>[]; fromAddress?: { id: string } };
             const id = `f${entities.filter((e) => e.entityType === 'FULFILMENT').length + 1}`;
             const f = view({ entityType: 'FULFILMENT', id, ref: input.ref, subtype: input.type });
+            const from = entities.find((e) => e.entityType === 'LOCATION' && (e.fields['primaryAddress'] as { id: string }).id === input.fromAddress?.id);
+            related[`FULFILMENT:${id}:items`] = input.items;
+            related[`FULFILMENT:${id}:fromLocation`] = from ? [{ id: from.id, ref: from.ref }] : [];
             entities.push(f);
             queue.push({ name: 'CREATE', retailerId: '1', entityType: 'FULFILMENT', entityId: id, entityRef: f.ref, attributes: {} });
           }
@@ -264,10 +279,12 @@ describe.each([
     ],
   },
   {
-    title: 'ORDER::HD escalates a rejected fulfilment',
+    // workflow-contracts.md §6.1: a rejected fulfilment is sourced again (before: the order was
+    // escalated). No other location has the stock, so the order stays BOOKED with a system-rejected one.
+    title: 'ORDER::HD re-sources a rejected fulfilment',
     file: 'order-hd.json',
     fields: {},
-    steps: [{ send: 'fulfilment', name: 'RejectFulfilment', order: 'ESCALATED', fulfilment: 'REJECTED' }],
+    steps: [{ send: 'fulfilment', name: 'RejectFulfilment', order: 'BOOKED', fulfilment: 'REJECTED' }],
   },
   {
     title: 'ORDER::CC is collected',

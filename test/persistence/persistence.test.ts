@@ -67,8 +67,9 @@ describe('--data journal', () => {
     const ops = lines.flatMap((line) => line.ops);
     expect(lines[0]!.ops.some((op) => op.op === 'put' && op.record.__typename === 'Order' && op.record['ref'] === 'J-1')).toBe(true);
     expect(ops.some((op) => op.op === 'replace' || op.op === 'account')).toBe(false);
-    // A line is the change, not the state: far smaller than the snapshot.
-    for (const line of lines) expect(JSON.stringify(line).length * 5).toBeLessThan(statSync(path).size);
+    // A line is the change, not the state: far smaller than the snapshot. (The reference sourcing
+    // chain, workflow-contracts.md §5.2, logs about 15 events per order: about a third of the seed.)
+    for (const line of lines) expect(JSON.stringify(line).length * 2).toBeLessThan(statSync(path).size);
   });
 
   it('writes nothing while idle, and only the grant for a token request', async () => {

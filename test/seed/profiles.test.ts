@@ -166,7 +166,7 @@ const CATALOGUE_QUERY = /* GraphQL */ `
     networks(first: 50) { edges { node { id ref type } } }
     standardProducts(first: 500) { edges { node { id ref gtin name status prices { type currency value } } } }
     variantProducts(first: 500) { edges { node { id ref gtin name status product { ref } } } }
-    inventoryPositions(first: 500) { edges { node { id ref productRef locationRef onHand status quantities(first: 5) { edges { node { ref type quantity } } } } } }
+    inventoryPositions(first: 500) { edges { node { id ref productRef locationRef onHand status quantities(first: 20) { edges { node { ref type quantity } } } } } }
     customers(first: 500) { edges { node { id username firstName lastName } } }
     carriers(first: 50) { edges { node { id ref name } } }
     settings(first: 50) { edges { node { name value lobValue } } }

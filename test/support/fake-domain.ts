@@ -154,6 +154,7 @@ export function createFakeDomain(): FakeDomain {
     // No inventory in this world: sourcing finds no location.
     inventoryPositions: () => [],
     virtualCataloguesCovering: () => [],
+    networkLocations: () => [],
     fulfilmentsAtLocation: () => [],
     setting(name, retailerId) {
       return (

@@ -7,15 +7,15 @@
  * fulfilment with this type will be created"; it accepts ORDER and produces a createFulfilment
  * mutation. https://docs.fluentcommerce.com/building-blocks/createfulfilment
  *
- * The "proposed fulfilment" is one location for all remaining items, taken from the first of:
- * event attribute `proposedFulfilment.locationRef`, event attribute `locationRef`, the order's
+ * The proposed fulfilment is the event attribute `proposedFulfilment` of SelectProposedFulfilment
+ * (`locationRef`, `items[{orderItemId, quantity}]`): its quantities, capped at what remains. Without
+ * one, the location is the first of: event attribute `locationRef`, the order's
  * `fulfilmentChoice.pickupLocationRef` (click & collect), prop `locationRef`, and otherwise the
  * simulator's own simple sourcing [simulator]: the location whose positions in the retailer's
  * inventory catalogue (`DEFAULT:<retailerId>`) cover every item's quantity, warehouses first,
- * then by location ref. Without any, the fulfilment has no `fromAddress`.
- * Quantities already requested by fulfilments outside `excludedFulfilmentStatuses` are not
- * requested again; when nothing remains, no fulfilment is created.
- * The ref is `<orderRef>-F<n>` (n = the order's fulfilment count + 1), deterministic by design.
+ * then by location ref; without any, the fulfilment has no `fromAddress`; all remaining items go.
+ * Quantities covered by fulfilments outside `excludedFulfilmentStatuses` are not requested again
+ * (a PARTIALLY_FULFILLED one covers its filled quantity); when nothing remains, nothing is created.
  * Without `fulfilmentType`, the type is `<order type>_PFS` from a STORE location, else `<order type>_PFDC`
  * (the reference types CC_PFS, CC_PFDC, HD_PFS, HD_PFDC named on the same page).
  */
@@ -23,14 +23,10 @@ import { z } from 'zod';
 import type { DomainReader, EntityView, OrchestrationEvent } from '../port.js';
 import { defineRule } from '../port.js';
 import { walk } from './support/json-path.js';
+import { fulfilmentInput, fulfilmentItemInputs, proposalOf, remainingItems, type RemainingItem } from './support/order-sourcing.js';
 import { statusList } from './support/props.js';
 
 const text = (value: unknown): string | undefined => (typeof value === 'string' && value.trim().length > 0 ? value : undefined);
-
-const idOf = (value: unknown): string | undefined => {
-  const id = walk(value, ['id']);
-  return typeof id === 'string' || typeof id === 'number' ? String(id) : undefined;
-};
 
 function locationRefFor(event: Readonly<OrchestrationEvent>, order: Readonly<EntityView>, propRef: string | undefined) {
   return (
@@ -43,18 +39,19 @@ function locationRefFor(event: Readonly<OrchestrationEvent>, order: Readonly<Ent
 
 /**
  * Simple sourcing [simulator]: a location with enough `onHand` for every item, warehouses first.
- * Real workflows source with library rules (SearchInventoryAtLocations, …) the simulator does not run.
+ * Used only when no proposed fulfilment or location is given (the default workflows source
+ * with GetLocationsForNetwork … SelectProposedFulfilment).
  */
-function sourceLocation(read: DomainReader, order: Readonly<EntityView>, items: { productRef: string | undefined; quantity: number }[]): string | undefined {
+function sourceLocation(read: DomainReader, order: Readonly<EntityView>, items: readonly RemainingItem[]): string | undefined {
   // Positions by product (an index lookup), so an order costs items × their positions.
   const catalogueRef = `DEFAULT:${order.retailerId ?? '1'}`;
   let covering: string[] | undefined;
-  for (const { productRef, quantity } of items) {
+  for (const { productRef, remaining } of items) {
     if (productRef === undefined) return undefined;
     const enough = new Set(
       read
         .inventoryPositions(catalogueRef, productRef)
-        .filter((p) => Number(p['onHand'] ?? 0) >= quantity)
+        .filter((p) => Number(p['onHand'] ?? 0) >= remaining)
         .map((p) => String(p['locationRef'])),
     );
     covering = (covering ?? [...enough].sort()).filter((loc) => enough.has(loc));
@@ -63,30 +60,19 @@ function sourceLocation(read: DomainReader, order: Readonly<EntityView>, items: 
   return covering?.find((ref) => typeOf(ref) === 'WAREHOUSE') ?? covering?.[0];
 }
 
-const withoutUndefined = (input: Record<string, unknown>): Record<string, unknown> =>
-  Object.fromEntries(Object.entries(input).filter(([, value]) => value !== undefined));
-
-/** Quantity per order item id already requested by fulfilments that still count. */
-function requestedSoFar(order: Readonly<EntityView>, read: DomainReader, excluded: readonly string[]) {
-  const requested = new Map<string, number>();
-  const live = read
-    .children({ entityType: 'ORDER', id: order.id, ref: order.ref }, 'FULFILMENT')
-    .filter((f) => f.status === undefined || !excluded.includes(f.status));
-  for (const fulfilment of live) {
-    for (const item of read.related({ entityType: 'FULFILMENT', id: fulfilment.id, ref: fulfilment.ref }, 'items')) {
-      const orderItemId = idOf(item['orderItem']) ?? text(item['orderItemId']);
-      if (orderItemId === undefined) continue;
-      const quantity = Number(item['requestedQuantity'] ?? 0);
-      requested.set(orderItemId, (requested.get(orderItemId) ?? 0) + (Number.isFinite(quantity) ? quantity : 0));
-    }
-  }
-  return requested;
+/** The remaining items, limited to the proposal's quantities when there is a proposal. */
+function itemsToCreate(event: Readonly<OrchestrationEvent>, remaining: readonly RemainingItem[]) {
+  const proposal = proposalOf(event.attributes);
+  const proposed = proposal && new Map(proposal.items.map((item) => [item.orderItemId, item.quantity]));
+  return remaining
+    .map((item) => ({ id: item.id, ref: item.ref, quantity: proposed ? Math.min(item.remaining, proposed.get(item.id) ?? 0) : item.remaining }))
+    .filter((item) => item.quantity > 0);
 }
 
 export const createFulfilment = defineRule({
   name: 'commonv2.CreateFulfilment',
   aliases: ['order.CreateFulfilment'],
-  description: 'Creates one fulfilment (props.fulfilmentType) from one location for the order items not yet in a live fulfilment.',
+  description: 'Creates one fulfilment (props.fulfilmentType) from the proposed location for the order quantity not yet in a live fulfilment.',
   props: z
     .object({
       fulfilmentType: z.string().trim().min(1).optional(),
@@ -100,54 +86,18 @@ export const createFulfilment = defineRule({
       throw new Error(`commonv2.CreateFulfilment runs on ORDER, not ${entity.entityType}.`);
     }
     const order = entity;
-    const orderKey = { entityType: 'ORDER', id: order.id, ref: order.ref };
-    const orderItems = read.related(orderKey, 'items');
-    const locationRef =
-      locationRefFor(event, order, props.locationRef) ??
-      sourceLocation(
-        read,
-        order,
-        orderItems.map((item) => ({ productRef: text(walk(item['product'], ['ref'])), quantity: Number(item['quantity'] ?? 0) })),
-      );
+    const remaining = remainingItems(order, read, props.excludedFulfilmentStatuses ?? []);
+    const locationRef = locationRefFor(event, order, props.locationRef) ?? sourceLocation(read, order, remaining);
     const location = locationRef === undefined ? undefined : read.find({ entityType: 'LOCATION', ref: locationRef });
     if (locationRef !== undefined && location === undefined) {
       throw new Error(`commonv2.CreateFulfilment: location "${locationRef}" does not exist; create it or fix the location ref.`);
     }
-
-    const already = requestedSoFar(order, read, props.excludedFulfilmentStatuses ?? []);
-    const items = orderItems
-      .map((item) => ({ item, remaining: Number(item['quantity'] ?? 0) - (already.get(String(item['id'])) ?? 0) }))
-      .filter(({ remaining }) => remaining > 0)
-      .map(({ item, remaining }) => ({
-        ref: String(item['ref'] ?? item['id']),
-        requestedQuantity: remaining,
-        filledQuantity: 0,
-        rejectedQuantity: 0,
-        orderItem: { id: String(item['id']) },
-      }));
+    const items = itemsToCreate(event, remaining);
     if (items.length === 0) return [];
-
-    const count = read.children({ entityType: 'ORDER', id: order.id, ref: order.ref }, 'FULFILMENT').length;
     const type =
       props.fulfilmentType ??
       text(walk(event.attributes, ['proposedFulfilment', 'fulfilmentType'])) ??
       `${order.subtype ?? 'HD'}_${location?.subtype === 'STORE' ? 'PFS' : 'PFDC'}`;
-    const fromAddressId = idOf(location?.fields['primaryAddress']);
-    // The delivery address sits two links away (order → fulfilment choice → address).
-    const toAddressId =
-      idOf(walk(order.fields, ['fulfilmentChoice', 'deliveryAddress'])) ?? idOf(read.related(orderKey, 'fulfilmentChoice')[0]?.['deliveryAddress']);
-    const customerId = idOf(order.fields['customer']);
-    const input = withoutUndefined({
-      ref: `${order.ref ?? order.id}-F${count + 1}`,
-      type,
-      deliveryType: text(walk(order.fields, ['fulfilmentChoice', 'deliveryType'])),
-      order: { id: order.id },
-      fulfilmentChoiceRef: text(walk(order.fields, ['fulfilmentChoice', 'ref'])),
-      fromAddress: fromAddressId === undefined ? undefined : { id: fromAddressId },
-      toAddress: toAddressId === undefined ? undefined : { id: toAddressId },
-      customer: customerId === undefined ? undefined : { id: customerId },
-      items,
-    });
-    return [{ type: 'mutate', mutation: 'createFulfilment', input }];
+    return [{ type: 'mutate', mutation: 'createFulfilment', input: fulfilmentInput(order, read, { type, location, items: fulfilmentItemInputs(items) }) }];
   },
 });

@@ -6,6 +6,18 @@
 import type { AnyRule } from '../port.js';
 import { addEventAttributesToEntity } from './add-event-attributes-to-entity.js';
 import { createFulfilment } from './create-fulfilment.js';
+import { getLocationsForNetwork } from './get-locations-for-network.js';
+import { calculateLocationsDistances } from './calculate-locations-distances.js';
+import { searchInventoryAtLocations } from './search-inventory-at-locations.js';
+import { selectProposedFulfilment } from './select-proposed-fulfilment.js';
+import { forwardIfProposedFulfilmentPresent } from './forward-if-proposed-fulfilment-present.js';
+import { forwardIfProposedFulfilmentNotPresent } from './forward-if-proposed-fulfilment-not-present.js';
+import { forwardIfMaxSplitLimitReached } from './forward-if-max-split-limit-reached.js';
+import { forwardIfMaxSplitLimitNotReached } from './forward-if-max-split-limit-not-reached.js';
+import { forwardIfUnfulfilledItemsExist } from './forward-if-unfulfilled-items-exist.js';
+import { createFulfilmentForUnfulfillableItems } from './create-fulfilment-for-unfulfillable-items.js';
+import { changeStateForUnfulfilableFulfilment } from './change-state-for-unfulfilable-fulfilment.js';
+import { scheduleFulfilmentExpiry } from './schedule-fulfilment-expiry.js';
 import { forwardIfIncomingAttributeEquals } from './forward-if-incoming-attribute-equals.js';
 import { ifPropertyEquals } from './if-property-equals.js';
 import { ifPropertyIsNotPresent } from './if-property-is-not-present.js';
@@ -174,4 +186,17 @@ export const BUILTIN_RULES: readonly AnyRule[] = [
   updateCategoriesForStandardProduct,
   updateCategoriesForVariantProduct,
   downToProduct,
+  // Order sourcing and fulfilment expiry (Order Reference Module, workflow-contracts.md §5.2, §6.1)
+  getLocationsForNetwork,
+  calculateLocationsDistances,
+  searchInventoryAtLocations,
+  selectProposedFulfilment,
+  forwardIfProposedFulfilmentPresent,
+  forwardIfProposedFulfilmentNotPresent,
+  forwardIfMaxSplitLimitReached,
+  forwardIfMaxSplitLimitNotReached,
+  forwardIfUnfulfilledItemsExist,
+  createFulfilmentForUnfulfillableItems,
+  changeStateForUnfulfilableFulfilment,
+  scheduleFulfilmentExpiry,
 ];

@@ -4,12 +4,15 @@
  * ConfirmShip, ConfirmCollection, CancelOrder) to the orchestration engine in sync mode, so each
  * status change has its ORCHESTRATION and audit events. Statuses are never written directly.
  *
- * Runs after the profile's steps and `engine.drain()`: every order is then BOOKED with its
- * fulfilment `<orderRef>-F1` AWAITING_WAVE (rulesets/order-hd.json, order-cc.json). Locations,
- * which raise no CREATE event, are activated the same way (ActivateLocation, location-*.json).
+ * Runs after the profile's steps and `engine.drain()`: every order is then BOOKED with the
+ * fulfilments its sourcing made AWAITING_WAVE (rulesets/order-hd.json, order-cc.json): usually one,
+ * several when no location has every item. A fulfilment event goes to each of them; an order
+ * whose items no location stocks has none (its items are system-rejected) and stays BOOKED.
+ * Locations, which raise no CREATE event, are activated the same way (ActivateLocation, location-*.json).
  */
 import type { Account } from '../../account.js';
 import { SimError } from '../../domain/errors.js';
+import { linkTo } from '../../domain/store/store.js';
 import { PROFILE_RETAILER_ID, type OrderPlan, type OrderType, type PlannedOrder } from './generate-profile.js';
 import type { OrderTarget } from './profile-sizes.js';
 
@@ -76,6 +79,17 @@ export async function activateLocations(account: Account, plan: Pick<OrderPlan, 
   }
 }
 
+/** The refs of the order's fulfilments waiting for a wave, in ref order. */
+function waitingFulfilmentRefs(account: Account, orderRef: string): string[] {
+  const [id] = account.store.candidates('Order', 'ref', [orderRef]);
+  if (id === undefined) return [];
+  return account.store
+    .linkedFrom(linkTo({ __typename: 'Order', id: String(id) }), 'Fulfilment')
+    .filter((f) => f['status'] === 'AWAITING_WAVE')
+    .map((f) => String(f['ref']))
+    .sort();
+}
+
 /**
  * Submits the plan's order events, in plan order, then drains the engine. Answers the number of the
  * plan's orders in each status afterwards (read from the store, not assumed from the plan).
@@ -85,9 +99,11 @@ export async function driveOrders(account: Account, plan: Pick<OrderPlan, 'order
   if (!account.orchestration) throw new SimError('INTERNAL', `Account "${account.id}" has no orchestration engine to drive orders with`);
   let submitted = 0;
   for (const order of plan.orders) {
+    const fulfilmentRefs = waitingFulfilmentRefs(account, order.ref);
     for (const event of eventsFor(order)) {
-      const entityRef = event.on === 'ORDER' ? order.ref : `${order.ref}-F1`;
-      await submitSync(account, { name: event.name, entityType: event.on, entityRef, rootEntityType: 'ORDER', rootEntityRef: order.ref });
+      for (const entityRef of event.on === 'ORDER' ? [order.ref] : fulfilmentRefs) {
+        await submitSync(account, { name: event.name, entityType: event.on, entityRef, rootEntityType: 'ORDER', rootEntityRef: order.ref });
+      }
       options.onEvent?.((submitted += 1));
     }
   }

@@ -11,6 +11,8 @@ export type FakeData = {
   settings?: Setting[];
   /** Inventory positions as plain records (`catalogueRef`, `productRef`, `locationRef`, `onHand`). */
   positions?: Record<string, unknown>[];
+  /** Location refs per network ref (the locations must be among `entities`). */
+  networks?: Record<string, string[]>;
 };
 
 const sameKey = (view: { entityType: string; id: string; ref: string | undefined }, key: EntityKey): boolean =>
@@ -34,9 +36,15 @@ export function fakeReader(data: FakeData = {}): DomainReader {
       entities.filter((e) => e.entityType === 'FULFILMENT' && (e.fields['fromLocation'] as { ref?: string } | undefined)?.ref === locationRef),
     inventoryPositions: (catalogueRef, productRef) =>
       (data.positions ?? []).filter((p) => p['catalogueRef'] === catalogueRef && p['productRef'] === productRef),
-    setting: (name, retailerId) => {
+    networkLocations: (networkRef) =>
+      (data.networks?.[networkRef] ?? []).flatMap((ref) => entities.filter((e) => e.entityType === 'LOCATION' && e.ref === ref)),
+    setting: (name, retailerId, locationId) => {
       const named = (data.settings ?? []).filter((s) => s.name === name);
-      return named.find((s) => s.context === 'RETAILER' && String(s.contextId) === retailerId) ?? named.find((s) => s.context === 'ACCOUNT');
+      return (
+        (locationId === undefined ? undefined : named.find((s) => s.context === 'LOCATION' && String(s.contextId) === locationId)) ??
+        named.find((s) => s.context === 'RETAILER' && String(s.contextId) === retailerId) ??
+        named.find((s) => s.context === 'ACCOUNT')
+      );
     },
   };
 }
