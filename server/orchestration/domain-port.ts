@@ -123,6 +123,18 @@ export function createDomainPort(domain: Domain): DomainPort {
       const r = findRecord(key);
       return r ? toView(r) : undefined;
     },
+    findUnder(rootKey, key) {
+      for (const typename of TYPENAMES_OF_ENTITY_TYPE[key.entityType] ?? []) {
+        for (const id of store.candidates(typename, 'ref', [key.ref])) {
+          const r = store.get(typename, String(id));
+          if (!r) continue;
+          const root = rootOf(r);
+          const sameRoot = rootKey.id != null ? root.id === String(rootKey.id) : rootKey.ref != null && root['ref'] === rootKey.ref;
+          if (sameRoot && (FLUENT_ENTITY_TYPES[root.__typename] ?? root.__typename.toUpperCase()) === rootKey.entityType) return toView(r);
+        }
+      }
+      return undefined;
+    },
     children(parentKey, childEntityType) {
       const parent = findRecord(parentKey);
       if (!parent) return [];
@@ -155,6 +167,13 @@ export function createDomainPort(domain: Domain): DomainPort {
         .candidates('VirtualCatalogue')
         .map((id) => store.get('VirtualCatalogue', String(id)))
         .filter((c): c is EntityRecord => c !== undefined && c['inventoryCatalogueRef'] === inventoryCatalogueRef && covers(c))
+        .map(toView);
+    },
+    virtualCataloguesOfControlGroup(controlGroupRef) {
+      return store
+        .candidates('VirtualCatalogue')
+        .map((id) => store.get('VirtualCatalogue', String(id)))
+        .filter((c): c is EntityRecord => c !== undefined && c['controlGroupRef'] === controlGroupRef)
         .map(toView);
     },
     setting(name, retailerId) {

@@ -40,6 +40,12 @@ export type Setting = { name: string; value: string | null; lobValue: unknown; c
 /** Read-only queries available to rules and to the engine. */
 export interface DomainReader {
   find(key: EntityKey): EntityView | undefined;
+  /**
+   * The entity of `key.entityType` with ref `key.ref` whose root entity is `root`: refs are unique
+   * per root only (a virtual position `<sku>:<location>` exists once per virtual catalogue). An
+   * index lookup on the ref, whatever the root's size.
+   */
+  findUnder(root: EntityKey, key: { entityType: FluentEntityType; ref: string }): EntityView | undefined;
   /** Direct children of an entity of a given Fluent entity type (an order's FULFILMENTs, …). */
   children(parent: EntityKey, childEntityType: FluentEntityType): EntityView[];
   /**
@@ -57,6 +63,8 @@ export interface DomainReader {
    * location `locationRef` (all locations when a catalogue names no network [inferred]).
    */
   virtualCataloguesCovering(inventoryCatalogueRef: string, locationRef: string): EntityView[];
+  /** The virtual catalogues whose `controlGroupRef` is `controlGroupRef` (workflow-contracts.md §4). */
+  virtualCataloguesOfControlGroup(controlGroupRef: string): EntityView[];
   /** The most specific setting: RETAILER context for the retailer, then ACCOUNT. */
   setting(name: string, retailerId: string | undefined): Setting | undefined;
 }

@@ -58,6 +58,7 @@ const RECEIVER: Record<string, string> = {
   'globalinventory.ForwardIfVariantProductExists': 'PRODUCT',
   'globalinventory.DownToProduct': 'PRODUCT',
   'commongi.SendEventToUpdateInventoryQuantity': 'INVENTORY_CATALOGUE',
+  'commongi.ProduceVirtualPositionEventsForControlUpdate': 'VIRTUAL_CATALOGUE',
 };
 /** Every ruleset of every default workflow: events may cross workflows (fulfilment → inventory catalogue). */
 const ALL_RULESETS = files.flatMap((f) => load(f).rulesets);

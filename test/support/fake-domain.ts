@@ -142,6 +142,11 @@ export function createFakeDomain(): FakeDomain {
       const row = lookup(key);
       return row ? view(row) : undefined;
     },
+    findUnder: (root, key) => {
+      const row = [...rows.values()].find((r) => r.entityType === key.entityType && r.ref === key.ref);
+      const found = row ? view(row) : undefined;
+      return found && found.root.entityType === root.entityType && (found.root.id === root.id || found.root.ref === root.ref) ? found : undefined;
+    },
     children(parent, childEntityType) {
       const order = lookup(parent);
       if (!order) return [];
@@ -154,6 +159,7 @@ export function createFakeDomain(): FakeDomain {
     // No inventory in this world: sourcing finds no location.
     inventoryPositions: () => [],
     virtualCataloguesCovering: () => [],
+    virtualCataloguesOfControlGroup: () => [],
     setting(name, retailerId) {
       return (
         settings.find((s) => s.name === name && s.context === 'RETAILER' && String(s.contextId) === retailerId) ??

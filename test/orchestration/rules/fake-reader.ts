@@ -21,6 +21,7 @@ export function fakeReader(data: FakeData = {}): DomainReader {
   const entities = data.entities ?? [];
   return {
     find: (key) => entities.find((e) => sameKey(e, key)),
+    findUnder: (root, key) => entities.find((e) => e.entityType === key.entityType && e.ref === key.ref && sameKey(e.root, root)),
     children: (parent, childEntityType) => entities.filter((e) => e.entityType === childEntityType && sameKey(e.root, parent)),
     related: (parent, field) => data.related?.[`${parent.entityType}:${parent.id}:${field}`] ?? [],
     virtualCataloguesCovering: (inventoryCatalogueRef, locationRef) =>
@@ -30,6 +31,8 @@ export function fakeReader(data: FakeData = {}): DomainReader {
           e.fields['inventoryCatalogueRef'] === inventoryCatalogueRef &&
           (e.fields['locationRefs'] as unknown[] | undefined)?.includes(locationRef) !== false,
       ),
+    virtualCataloguesOfControlGroup: (controlGroupRef) =>
+      entities.filter((e) => e.entityType === 'VIRTUAL_CATALOGUE' && e.fields['controlGroupRef'] === controlGroupRef),
     inventoryPositions: (catalogueRef, productRef) =>
       (data.positions ?? []).filter((p) => p['catalogueRef'] === catalogueRef && p['productRef'] === productRef),
     setting: (name, retailerId) => {

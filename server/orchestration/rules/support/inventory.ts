@@ -35,3 +35,23 @@ export const quantityEntries = z.array(quantityEntry);
 export function quantitiesOf(read: DomainReader, position: Readonly<EntityView>): Record<string, unknown>[] {
   return read.related({ entityType: 'INVENTORY_POSITION', id: position.id, ref: position.ref }, 'quantities');
 }
+
+/**
+ * onHand = LAST_ON_HAND + the quantities of `filterTypes` (stored negative), counting only those
+ * in `filterStatuses` (workflow-contracts.md §2.3). [inferred]: the latest LAST_ON_HAND in those
+ * statuses counts; none counts as 0.
+ */
+export function onHandOf(
+  quantities: readonly Record<string, unknown>[],
+  filter: { filterTypes: readonly string[]; filterStatuses: readonly string[] },
+): number {
+  const amount = (q: Record<string, unknown>): number => Number(q['quantity'] ?? 0) || 0;
+  let lastOnHand: Record<string, unknown> | undefined;
+  let adjustments = 0;
+  for (const q of quantities) {
+    if (!filter.filterStatuses.includes(String(q['status']))) continue;
+    if (q['type'] === 'LAST_ON_HAND') lastOnHand = q;
+    else if (filter.filterTypes.includes(String(q['type']))) adjustments += amount(q);
+  }
+  return (lastOnHand ? amount(lastOnHand) : 0) + adjustments;
+}
