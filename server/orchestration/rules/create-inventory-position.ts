@@ -3,7 +3,10 @@
  * the inventory catalogue (workflow-contracts.md §2.1, H), creates the position the
  * `inventoryPosition` attribute names when the catalogue has none for that product and location —
  * ref `<productRef>:<locationRef>`, type = the catalogue's subtype ("IP type = IC subtype"), the
- * product named by ref only (it need not exist: inventory may arrive before the product).
+ * product named by ref only (it need not exist: inventory may arrive before the product), onHand
+ * = the record's `qty` for a LAST_ON_HAND record (a new position has no other quantity), status
+ * CREATED: the platform's CREATE event for the position activates it (the default workflow's CREATE
+ * ruleset, which also notifies the virtual catalogues).
  * [inferred]: the platform checks first (`LoadInventoryPositionData` → `CheckInventoryPositionExists`,
  * forwarded events); here this rule checks and creates, so a record costs one event. Fluent's
  * rule reads top-level attributes (inventoryPositionRef, type, productRef, locationRef, qty); this
@@ -11,7 +14,7 @@
  */
 import { z } from 'zod';
 import { defineRule } from '../port.js';
-import { batchPositionIn, batchPositionOf, requireCatalogue } from './support/batch-position.js';
+import { batchPositionIn, batchPositionOf, LAST_ON_HAND, requireCatalogue } from './support/batch-position.js';
 
 const NAME = 'globalinventory.CreateInventoryPosition';
 
@@ -31,6 +34,7 @@ export const createInventoryPosition = defineRule({
       type: entity.subtype ?? 'DEFAULT',
       productRef: position.productRef,
       locationRef: position.locationRef,
+      onHand: position.quantity.type === LAST_ON_HAND ? position.quantity.qty : 0,
     };
     return [{ type: 'mutate', mutation: 'createInventoryPosition', input }];
   },

@@ -1,12 +1,13 @@
 /**
  * `globalinventory.NotifyVirtualCataloguesOnNetworksMatch` (Inventory Reference Module, accepts
  * INVENTORY_POSITION, and INVENTORY_CATALOGUE for `InventoryChanged`, where the position is the
- * one of the `inventoryPosition` record, §2.1): sends props.eventName (e.g. `VirtualCatalogueEvent`) with the attributes
- * `productRef` and `locationRef` to every virtual catalogue fed by the position's inventory
- * catalogue whose networks include the position's location (workflow-contracts.md §2.1, §3.1).
- * It sends nothing for an INACTIVE position. [inferred]: only ACTIVE catalogues are notified; a catalogue naming no network covers every
- * location; a CREATED position notifies too, since the InventoryChanged ruleset activates it in the
- * same execution (the platform waits for ACTIVE, §2.3).
+ * one of the `inventoryPosition` record, §2.1): sends props.eventName (e.g. `VirtualCatalogueEvent`)
+ * with the attributes `productRef` and `locationRef` to every virtual catalogue fed by the
+ * position's inventory catalogue whose networks include the position's location
+ * (workflow-contracts.md §2.1, §3.1). It sends nothing unless the position is ACTIVE ("no VP until
+ * IP is ACTIVE", §2.1; the default workflow's CREATE ruleset notifies once it activates one).
+ * [inferred]: only ACTIVE catalogues are notified; a catalogue naming no network covers every
+ * location.
  */
 import { z } from 'zod';
 import { defineRule } from '../port.js';
@@ -19,7 +20,7 @@ const NAME = 'globalinventory.NotifyVirtualCataloguesOnNetworksMatch';
 export const notifyVirtualCataloguesOnNetworksMatch = defineRule({
   name: NAME,
   aliases: ['commongi.NotifyVirtualCataloguesOnNetworksMatch'],
-  inferred: 'only ACTIVE catalogues; one naming no network covers every location; CREATED positions notify too',
+  inferred: 'only ACTIVE catalogues; one naming no network covers every location',
   description: 'Sends props.eventName (productRef, locationRef) to each virtual catalogue whose networks hold the position location.',
   props: z.object({ eventName }),
   run: ({ event, entity, props, read }) => {
@@ -27,7 +28,7 @@ export const notifyVirtualCataloguesOnNetworksMatch = defineRule({
       throw new Error(`${NAME} runs on INVENTORY_POSITION or INVENTORY_CATALOGUE, not ${entity.entityType}.`);
     }
     const position = entity.entityType === 'INVENTORY_CATALOGUE' ? batchPositionIn(read, entity, batchPositionOf(event, NAME)) : entity;
-    if (!position || position.status === 'INACTIVE') return [];
+    if (position?.status !== 'ACTIVE') return [];
     const productRef = String(position.fields['productRef']);
     const locationRef = String(position.fields['locationRef']);
     const attributes = { productRef, locationRef, inventoryPositionRef: position.ref };
