@@ -39,8 +39,20 @@ function whole(value: unknown, path: string, event: Readonly<OrchestrationEvent>
   return number;
 }
 
+/** Parsed records by event: the rules of one InventoryChanged ruleset read the same one. */
+const parsed = new WeakMap<Readonly<OrchestrationEvent>, BatchPosition>();
+
 /** The record the event carries; a missing or malformed part throws, naming it. */
 export function batchPositionOf(event: Readonly<OrchestrationEvent>, rule: string): BatchPosition {
+  let position = parsed.get(event);
+  if (!position) {
+    position = parseBatchPosition(event, rule);
+    parsed.set(event, position);
+  }
+  return position;
+}
+
+function parseBatchPosition(event: Readonly<OrchestrationEvent>, rule: string): BatchPosition {
   const fields = event.attributes['inventoryPosition'];
   if (!isObject(fields)) {
     if (fields === undefined || fields === null) {
