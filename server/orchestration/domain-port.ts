@@ -213,7 +213,9 @@ export function createDomainPort(domain: Domain): DomainPort {
     mutate(mutation, input) {
       const result = runCommand(domain, mutation, { input });
       // Its own scalars: the engine discards the result, and expanding links costs more than the write's bookkeeping.
-      return result && typeof result === 'object' && '__typename' in result ? (scalarsOf(result as EntityRecord) as Record<string, unknown>) : (result as Record<string, unknown>);
+      return result && typeof result === 'object' && '__typename' in result
+        ? (scalarsOf(result as EntityRecord) as Record<string, unknown>)
+        : (result as Record<string, unknown>);
     },
   };
 }

@@ -62,8 +62,6 @@ export function createEngine(deps: EngineDeps): Engine {
   let pumpArmed = false;
   /** Events of quiet jobs: their audits are written only when they report a failure. */
   const quietEvents = new WeakSet<OrchestrationEvent>();
-  /** > 0 while `quietly` runs: CREATE events raised outside an execution are quiet. */
-  let quietScope = 0;
   /** Async events held back by an injected fault, by event id (queued when their timer fires). */
   const delayed = new Map<string, { job: PendingEvent; timer: NodeJS.Timeout }>();
 
@@ -491,7 +489,7 @@ export function createEngine(deps: EngineDeps): Engine {
       const inline = options.mode === 'sync' ? event.meta?.['workflow'] : undefined;
       const runOnce = inline === undefined ? undefined : compileWorkflow(parseWorkflow(inline, 'meta.workflow'), deps.registry, 'meta.workflow');
       const at = scheduledAt(event);
-      const quiet = options.quiet ?? quietScope > 0;
+      const quiet = options.quiet ?? false;
       record(event, options.mode, options.source ?? null, options.generatedBy ?? ENGINE_USER, quiet);
       const job: PendingEvent = { event, depth: 1, mode: options.mode, quiet, ...(runOnce ? { runOnce } : {}) };
       const entityId = event.entityId ?? null;
@@ -530,18 +528,10 @@ export function createEngine(deps: EngineDeps): Engine {
         attributes: {},
         sourceEvents: raisedBy ? [raisedBy.event.id] : [],
       };
-      const quiet = raisedBy ? raisedBy.quiet === true : quietScope > 0;
+      const quiet = raisedBy?.quiet === true;
       record(event, raisedBy?.mode ?? 'async', null, ENGINE_USER, quiet);
       dispatch({ event, depth: raisedBy ? raisedBy.depth + 1 : 1, mode: raisedBy?.mode ?? 'async', quiet }, raisedBy);
       return event.id;
-    },
-    quietly(run) {
-      quietScope += 1;
-      try {
-        return run();
-      } finally {
-        quietScope -= 1;
-      }
     },
     explain: (eventId) => {
       const trace = traces.get(eventId);

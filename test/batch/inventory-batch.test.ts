@@ -186,6 +186,18 @@ describe('a 5,000-record inventory batch', () => {
     const audits = await request(app).get('/api/v4.1/event').set(auth).query({ 'context.sourceEvents': eventId, eventType: 'ORCHESTRATION_AUDIT' });
     expect(audits.body.results).toEqual([]);
     expect((await request(app).get(`/_sim/events/${eventId}/explain`)).status).toBe(404);
+    // The CREATE the new position raised inside that execution is quiet too.
+    const create = await request(app)
+      .get('/api/v4.1/event')
+      .set(auth)
+      .query({ name: 'CREATE', 'context.entityRef': 'SKU-7:LOC_MEL_DC', eventType: 'ORCHESTRATION' });
+    expect(create.body.results).toHaveLength(1);
+    expect(create.body.results[0].context.sourceEvents).toEqual([expect.any(String)]);
+    const createAudits = await request(app)
+      .get('/api/v4.1/event')
+      .set(auth)
+      .query({ 'context.sourceEvents': create.body.results[0].id, eventType: 'ORCHESTRATION_AUDIT' });
+    expect(createAudits.body.results).toEqual([]);
   });
 
   it('leaves a BATCH_COMPLETE audit shaped like the live example (§3.5)', async () => {
