@@ -11,7 +11,7 @@
 import { z } from 'zod';
 import { defineRule } from '../port.js';
 import { requiredText } from './support/event-attributes.js';
-import { afterBuffers, onHandOfProduct, upsertVirtualPosition } from './support/virtual-position.js';
+import { afterBuffers, onHandAt, upsertVirtualPosition } from './support/virtual-position.js';
 
 const NAME = 'globalinventory.CreateBaseVirtualPosition';
 
@@ -25,11 +25,7 @@ export const createBaseVirtualPosition = defineRule({
     if (entity.entityType !== 'VIRTUAL_CATALOGUE') throw new Error(`${NAME} runs on VIRTUAL_CATALOGUE, not ${entity.entityType}.`);
     const productRef = requiredText(event, 'productRef', NAME);
     const locationRef = requiredText(event, 'locationRef', NAME);
-    const quantity = afterBuffers(
-      read,
-      entity,
-      onHandOfProduct(read, entity, productRef, (at) => at === locationRef),
-    );
+    const quantity = afterBuffers(read, entity, onHandAt(read, entity, event, productRef, locationRef));
     return upsertVirtualPosition(read, entity, { ref: `${productRef}:${locationRef}`, type: 'BASE', productRef, groupRef: locationRef, quantity });
   },
 });

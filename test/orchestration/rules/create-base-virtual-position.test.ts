@@ -41,6 +41,21 @@ describe('globalinventory.CreateBaseVirtualPosition', () => {
     expect(effects.at(-1)!.input['status']).toBe('ACTIVE');
   });
 
+  it('reads the inventory position named by inventoryPositionRef', () => {
+    const ic = { entityType: 'INVENTORY_CATALOGUE', id: 'ic1', ref: 'DEFAULT:1' } as const;
+    const named = entity({
+      entityType: 'INVENTORY_POSITION',
+      id: 'ip9',
+      ref: 'SKU-1:LOC_MEL',
+      status: 'ACTIVE',
+      root: ic,
+      fields: { productRef: 'SKU-1', locationRef: 'LOC_MEL', onHand: 21 },
+    });
+    const event = eventOn(vc, 'VirtualCatalogueEvent', { productRef: 'SKU-1', locationRef: 'LOC_MEL', inventoryPositionRef: 'SKU-1:LOC_MEL' });
+    const effects = rule.run(ruleInput(vc, null, { event, data: { entities: [vc, named], positions: [ip(3)] } }));
+    expect((effects[0] as { input: Record<string, unknown> }).input['quantity']).toBe(21);
+  });
+
   it('changes nothing when the position already holds the quantity', () => {
     const event = eventOn(vc, 'VirtualCatalogueEvent', { productRef: 'SKU-1', locationRef: 'LOC_MEL' });
     expect(rule.run(ruleInput(vc, null, { event, data: { entities: [vc, vp(7)], positions: [ip(7)] } }))).toEqual([]);

@@ -7,7 +7,7 @@
  * subtracted from every position of the catalogue, ACTIVE controls only (control conditions are not
  * simulated); a quantity never goes below 0.
  */
-import type { DomainReader, EntityView } from '../../port.js';
+import type { DomainReader, EntityView, OrchestrationEvent } from '../../port.js';
 
 export const QUANTITY_BUFFER = 'QUANTITY_BUFFER';
 
@@ -37,6 +37,27 @@ export function onHandOfProduct(read: DomainReader, catalogue: Readonly<EntityVi
     .inventoryPositions(inventoryCatalogueRef, productRef)
     .filter((p) => p['status'] !== 'INACTIVE' && counts(String(p['locationRef'])))
     .reduce((sum, p) => sum + Math.max(0, numberOr0(p['onHand'])), 0);
+}
+
+/**
+ * onHand (at least 0) of the product's position at one location: the `inventoryPositionRef` the
+ * inventory workflow sends (an index lookup), else the product's positions.
+ */
+export function onHandAt(
+  read: DomainReader,
+  catalogue: Readonly<EntityView>,
+  event: Readonly<OrchestrationEvent>,
+  productRef: string,
+  locationRef: string,
+): number {
+  const positionRef = event.attributes['inventoryPositionRef'];
+  const inventoryCatalogueRef = String(catalogue.fields['inventoryCatalogueRef'] ?? '');
+  const root = { entityType: 'INVENTORY_CATALOGUE', ref: inventoryCatalogueRef };
+  const named = typeof positionRef === 'string' ? read.findUnder(root, { entityType: 'INVENTORY_POSITION', ref: positionRef }) : undefined;
+  if (named?.fields['productRef'] !== productRef || named.fields['locationRef'] !== locationRef) {
+    return onHandOfProduct(read, catalogue, productRef, (at) => at === locationRef);
+  }
+  return named.status === 'INACTIVE' ? 0 : Math.max(0, numberOr0(named.fields['onHand']));
 }
 
 /** The quantity after the catalogue's buffers, never below 0. */
