@@ -76,31 +76,37 @@ export function createDomainPort(domain: Domain): DomainPort {
     return out;
   };
 
-  const toView = (r: EntityRecord): EntityView => {
-    const root = rootOf(r);
-    return {
-      entityType: FLUENT_ENTITY_TYPES[r.__typename] ?? r.__typename.toUpperCase(),
-      typename: r.__typename,
-      id: r.id,
-      ref: typeof r['ref'] === 'string' ? r['ref'] : undefined,
-      subtype: typeof r['type'] === 'string' ? r['type'] : undefined,
-      status: typeof r['status'] === 'string' ? r['status'] : undefined,
-      workflowRef: typeof r['workflowRef'] === 'string' ? r['workflowRef'] : undefined,
-      workflowVersion: r['workflowVersion'] == null ? undefined : Number(r['workflowVersion']),
-      retailerId: retailerIdOf(r, root),
-      root: {
+  const toView = (r: EntityRecord): EntityView => ({
+    entityType: FLUENT_ENTITY_TYPES[r.__typename] ?? r.__typename.toUpperCase(),
+    typename: r.__typename,
+    id: r.id,
+    ref: typeof r['ref'] === 'string' ? r['ref'] : undefined,
+    subtype: typeof r['type'] === 'string' ? r['type'] : undefined,
+    status: typeof r['status'] === 'string' ? r['status'] : undefined,
+    workflowRef: typeof r['workflowRef'] === 'string' ? r['workflowRef'] : undefined,
+    workflowVersion: r['workflowVersion'] == null ? undefined : Number(r['workflowVersion']),
+    // Walking to the root and expanding links are the costly parts, and many views never need them.
+    get retailerId() {
+      const value = retailerIdOf(r, rootOf(r));
+      Object.defineProperty(this, 'retailerId', { value, enumerable: true });
+      return value;
+    },
+    get root() {
+      const root = rootOf(r);
+      const value = {
         entityType: FLUENT_ENTITY_TYPES[root.__typename] ?? root.__typename.toUpperCase(),
         id: root.id,
         ref: typeof root['ref'] === 'string' ? root['ref'] : undefined,
-      },
-      // Expanding links costs more than the rest of the view; most rules never read fields.
-      get fields() {
-        const value = fieldsOf(r);
-        Object.defineProperty(this, 'fields', { value, enumerable: true });
-        return value;
-      },
-    };
-  };
+      };
+      Object.defineProperty(this, 'root', { value, enumerable: true });
+      return value;
+    },
+    get fields() {
+      const value = fieldsOf(r);
+      Object.defineProperty(this, 'fields', { value, enumerable: true });
+      return value;
+    },
+  });
 
   const relatedRecords = (parent: EntityRecord, field: string): EntityRecord[] => {
     const kind = domain.model.entities[parent.__typename]?.fields[field];
@@ -212,10 +218,8 @@ export function createDomainPort(domain: Domain): DomainPort {
     },
     mutate(mutation, input) {
       const result = runCommand(domain, mutation, { input });
-      // Its own scalars: the engine discards the result, and expanding links costs more than the write's bookkeeping.
-      return result && typeof result === 'object' && '__typename' in result
-        ? (scalarsOf(result as EntityRecord) as Record<string, unknown>)
-        : (result as Record<string, unknown>);
+      // As stored, not copied: the engine discards it, and a copy per write costs more than the write's bookkeeping.
+      return result as Readonly<Record<string, unknown>>; // commands return a record or a plain result object
     },
   };
 }

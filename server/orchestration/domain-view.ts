@@ -77,7 +77,7 @@ export interface DomainPort extends DomainReader {
   /**
    * Runs one mutation of the domain API by name with its `input` (`createFulfilment`,
    * `updateInventoryPosition`, …) through the domain commands, with the API's input checks.
-   * Returns the resulting record's own scalar fields (links not expanded).
+   * Returns the resulting record as stored (links not expanded), read-only: never change it.
    */
-  mutate(mutation: string, input: Record<string, unknown>): Record<string, unknown>;
+  mutate(mutation: string, input: Record<string, unknown>): Readonly<Record<string, unknown>>;
 }
