@@ -46,7 +46,11 @@ export interface DomainReader {
    * index lookup on the ref, whatever the root's size.
    */
   findUnder(root: EntityKey, key: { entityType: FluentEntityType; ref: string }): EntityView | undefined;
-  /** Direct children of an entity of a given Fluent entity type (an order's FULFILMENTs, …). */
+  /**
+   * Direct children of an entity of a given Fluent entity type (an order's FULFILMENTs, …). The
+   * parent may be a record rules look up that is not an orchestrateable entity: a customer's
+   * billing accounts are `children({ entityType: 'CUSTOMER', id }, 'BILLING_ACCOUNT')`.
+   */
   children(parent: EntityKey, childEntityType: FluentEntityType): EntityView[];
   /**
    * Related records that are not orchestrateable entities, by GraphQL connection/list field
@@ -65,6 +69,11 @@ export interface DomainReader {
   virtualCataloguesCovering(inventoryCatalogueRef: string, locationRef: string): EntityView[];
   /** The virtual catalogues whose `controlGroupRef` is `controlGroupRef` (workflow-contracts.md §4). */
   virtualCataloguesOfControlGroup(controlGroupRef: string): EntityView[];
+  /**
+   * The fulfilments sent from location `locationRef` (`Fulfilment.fromLocation`: a stored link or
+   * the location of the fulfilment's `fromAddress`), in id order: what a store picks from.
+   */
+  fulfilmentsAtLocation(locationRef: string): EntityView[];
   /** The most specific setting: RETAILER context for the retailer, then ACCOUNT. */
   setting(name: string, retailerId: string | undefined): Setting | undefined;
 }

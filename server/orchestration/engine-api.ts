@@ -106,6 +106,11 @@ export interface Engine {
    * marked ✓ in fluent-platform.md §3.3. Returns the event id, or undefined when none is raised.
    */
   onEntityCreated(entity: EntityView): string | undefined;
+  /**
+   * Runs `run` with the `CREATE` events its mutations raise outside an execution made quiet (see
+   * `SubmitOptions.quiet`): the writes of a LOCATION, PRODUCT, SKU or CATEGORY batch record.
+   */
+  quietly<T>(run: () => T): T;
   explain(eventId: string): ExecutionTrace | undefined;
   /** Queue length and scheduled count (diagnostics, readiness). */
   stats(): { queued: number; scheduled: number };

@@ -19,7 +19,7 @@ import { SimError } from '../domain/errors.js';
 import type { TimerHandle } from '../lib/clock.js';
 import { applyEffect, type EffectContext, type RaisedEvent } from './apply-effect.js';
 import { compileWorkflow, type CompiledRuleset, type CompiledWorkflow } from './compile-workflow.js';
-import { CREATE_EVENT_ENTITY_TYPES, CREATE_EVENT_NAME } from './create-event.js';
+import { CREATE_EVENT_ENTITY_TYPES, CREATE_EVENT_NAME, CREATE_EVENT_ROOT_SUBTYPES } from './create-event.js';
 import type { Engine, EngineDeps, EventMode, SubmitResult } from './engine-api.js';
 import type { EventAttribute, EventContext, EventStatus } from './event-log.js';
 import { auditRecord, contextOfEntity, contextOfEvent, ENGINE_USER, orchestrationRecord } from './event-records.js';
@@ -62,6 +62,8 @@ export function createEngine(deps: EngineDeps): Engine {
   let pumpArmed = false;
   /** Events of quiet jobs: their audits are written only when they report a failure. */
   const quietEvents = new WeakSet<OrchestrationEvent>();
+  /** > 0 while `quietly` runs: CREATE events raised outside an execution are quiet. */
+  let quietScope = 0;
   /** Async events held back by an injected fault, by event id (queued when their timer fires). */
   const delayed = new Map<string, { job: PendingEvent; timer: NodeJS.Timeout }>();
 
@@ -489,7 +491,7 @@ export function createEngine(deps: EngineDeps): Engine {
       const inline = options.mode === 'sync' ? event.meta?.['workflow'] : undefined;
       const runOnce = inline === undefined ? undefined : compileWorkflow(parseWorkflow(inline, 'meta.workflow'), deps.registry, 'meta.workflow');
       const at = scheduledAt(event);
-      const quiet = options.quiet ?? false;
+      const quiet = options.quiet ?? quietScope > 0;
       record(event, options.mode, options.source ?? null, options.generatedBy ?? ENGINE_USER, quiet);
       const job: PendingEvent = { event, depth: 1, mode: options.mode, quiet, ...(runOnce ? { runOnce } : {}) };
       const entityId = event.entityId ?? null;
@@ -511,6 +513,8 @@ export function createEngine(deps: EngineDeps): Engine {
     },
     onEntityCreated(entity) {
       if (!CREATE_EVENT_ENTITY_TYPES.has(entity.entityType)) return undefined;
+      const onlyUnder = CREATE_EVENT_ROOT_SUBTYPES[entity.entityType];
+      if (onlyUnder && !onlyUnder.includes(deps.domain.find(entity.root)?.subtype ?? '')) return undefined;
       const raisedBy = execution?.current;
       const retailerId = entity.retailerId ?? deps.domain.find(entity.root)?.retailerId ?? '';
       const event: OrchestrationEvent = {
@@ -528,10 +532,18 @@ export function createEngine(deps: EngineDeps): Engine {
         attributes: {},
         sourceEvents: raisedBy ? [raisedBy.event.id] : [],
       };
-      const quiet = raisedBy?.quiet === true;
+      const quiet = raisedBy ? raisedBy.quiet === true : quietScope > 0;
       record(event, raisedBy?.mode ?? 'async', null, ENGINE_USER, quiet);
       dispatch({ event, depth: raisedBy ? raisedBy.depth + 1 : 1, mode: raisedBy?.mode ?? 'async', quiet }, raisedBy);
       return event.id;
+    },
+    quietly(run) {
+      quietScope += 1;
+      try {
+        return run();
+      } finally {
+        quietScope -= 1;
+      }
     },
     explain: (eventId) => {
       const trace = traces.get(eventId);

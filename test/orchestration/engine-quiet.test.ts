@@ -45,4 +45,15 @@ describe('engine: quiet events (batch records)', () => {
     expect(result.eventStatus).toBe('FAILED');
     expect(h.auditsOf(result.eventId).map((a) => `${a.category}:${a.eventStatus}`)).toEqual(['rule:FAILED', 'ruleSet:FAILED', 'exception:FAILED']);
   });
+
+  it('makes CREATE events raised inside quietly() quiet, and only those', async () => {
+    const h = createHarness({ workflows: [lifecycle] });
+    const quietOrder = h.engine.quietly(() => h.domain.mutate('createOrder', { ref: 'HD_Q' }));
+    h.domain.mutate('createOrder', { ref: 'HD_L' });
+    await h.engine.drain();
+    const create = (ref: string) => h.orchestration().find((r) => r.name === 'CREATE' && r.context.entityRef === ref)!;
+    expect(quietOrder['ref']).toBe('HD_Q');
+    expect(h.auditsOf(create('HD_Q').id)).toEqual([]);
+    expect(h.auditsOf(create('HD_L').id).length).toBeGreaterThan(0);
+  });
 });

@@ -160,6 +160,7 @@ export function createFakeDomain(): FakeDomain {
     inventoryPositions: () => [],
     virtualCataloguesCovering: () => [],
     virtualCataloguesOfControlGroup: () => [],
+    fulfilmentsAtLocation: () => [],
     setting(name, retailerId) {
       return (
         settings.find((s) => s.name === name && s.context === 'RETAILER' && String(s.contextId) === retailerId) ??

@@ -33,6 +33,8 @@ export function fakeReader(data: FakeData = {}): DomainReader {
       ),
     virtualCataloguesOfControlGroup: (controlGroupRef) =>
       entities.filter((e) => e.entityType === 'VIRTUAL_CATALOGUE' && e.fields['controlGroupRef'] === controlGroupRef),
+    fulfilmentsAtLocation: (locationRef) =>
+      entities.filter((e) => e.entityType === 'FULFILMENT' && (e.fields['fromLocation'] as { ref?: string } | undefined)?.ref === locationRef),
     inventoryPositions: (catalogueRef, productRef) =>
       (data.positions ?? []).filter((p) => p['catalogueRef'] === catalogueRef && p['productRef'] === productRef),
     setting: (name, retailerId) => {
