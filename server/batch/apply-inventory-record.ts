@@ -1,7 +1,7 @@
 /**
  * Applies one checked inventory record (fluent-platform.md §4.4): the batch's event (default
  * `InventoryChanged`) goes to the batch's inventory catalogue with the record as attribute
- * `inventoryPosition {productRef, locationRef, qty, type, ref?, correctedQty?, inventoryQuantity?}`
+ * `inventoryPosition {productRef, locationRef, qty, ref?, correctedQty?, inventoryQuantity?}`
  * (workflow-contracts.md §2.1, H), and the catalogue's workflow does the rest: creates the position
  * when missing, upserts the quantity, sets onHand, notifies the virtual catalogues
  * (rulesets/inventory-catalogue-default.json). Returns the per-record error when the record cannot
@@ -9,9 +9,9 @@
  *
  * @note The event runs at once (sync) so its outcome becomes the record's result; the events it
  * raises for other root entities (virtual catalogues) are queued, and the batch drains them after
- * each chunk. A record of another quantity type than LAST_ON_HAND, or with a `status`, `ref` or
- * `attributes`, names its quantity in `inventoryQuantity` [inferred: `attributes` is a simulator
- * extension].
+ * each chunk. A record of another quantity type than LAST_ON_HAND, or with a `status` or `ref`,
+ * names its quantity in `inventoryQuantity`; its `attributes` go along as
+ * `inventoryPosition.attributes` [inferred: a simulator extension, for the quantity].
  */
 import type { BatchAccount } from './job-service.js';
 import type { Engine } from '../orchestration/engine-api.js';
