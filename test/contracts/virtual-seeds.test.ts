@@ -34,7 +34,7 @@ describe.each(['default', 'demo'])('the %s seed', (seed) => {
     );
     expect(search.errors).toBeUndefined();
     expect(search.data.searchVirtualInventory.edges.map((e) => e.node.location.ref)).toContain(first!.locationRef);
-  });
+  }, 120_000); // the demo profile loads through the workflows: seconds on a quiet machine, more on a shared one
 });
 
 describe('searchVirtualInventory without stored virtual positions', () => {
