@@ -11,7 +11,7 @@
  */
 import type { DomainReader, EntityView, OrchestrationEvent } from '../../port.js';
 import { EventAttributeNotFoundException, IllegalArgumentException } from './event-attributes.js';
-import { positionRefOf } from './inventory.js';
+import { findPosition, positionRefOf } from './inventory.js';
 
 export const LAST_ON_HAND = 'LAST_ON_HAND';
 
@@ -80,13 +80,8 @@ function parseBatchPosition(event: Readonly<OrchestrationEvent>, rule: string): 
 }
 
 /** The catalogue's position of the record: by its batch ref, else by product and location (index lookups). */
-export function batchPositionIn(read: DomainReader, catalogue: Readonly<EntityView>, position: BatchPosition): EntityView | undefined {
-  const root = { entityType: catalogue.entityType, id: catalogue.id, ref: catalogue.ref };
-  const byRef = read.findUnder(root, { entityType: 'INVENTORY_POSITION', ref: position.ref });
-  if (byRef) return byRef;
-  const other = read.inventoryPositions(catalogue.ref ?? '', position.productRef).find((p) => p['locationRef'] === position.locationRef);
-  return typeof other?.['ref'] === 'string' ? read.findUnder(root, { entityType: 'INVENTORY_POSITION', ref: other['ref'] }) : undefined;
-}
+export const batchPositionIn = (read: DomainReader, catalogue: Readonly<EntityView>, position: BatchPosition): EntityView | undefined =>
+  findPosition(read, catalogue, position.productRef, position.locationRef);
 
 /** Fails unless the rule runs on the inventory catalogue. */
 export function requireCatalogue(entity: Readonly<EntityView>, rule: string): void {

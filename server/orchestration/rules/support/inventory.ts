@@ -11,14 +11,13 @@ import type { DomainReader, EntityView } from '../../port.js';
 /** The ref the Batch API gives a position: `<skuRef>:<locationRef>` (apply-inventory-record.ts). */
 export const positionRefOf = (skuRef: string, locationRef: string): string => `${skuRef}:${locationRef}`;
 
-/** The position of `skuRef` at `locationRef` in the catalogue, by its batch ref or by its fields. */
+/** The position of `skuRef` at `locationRef` in the catalogue, by its batch ref or by its fields (index lookups both). */
 export function findPosition(read: DomainReader, catalogue: Readonly<EntityView>, skuRef: string, locationRef: string): EntityView | undefined {
-  const ref = positionRefOf(skuRef, locationRef);
-  const quick = read.find({ entityType: 'INVENTORY_POSITION', ref });
-  if (quick && quick.root.id === catalogue.id) return quick;
-  return read
-    .children({ entityType: 'INVENTORY_CATALOGUE', id: catalogue.id, ref: catalogue.ref }, 'INVENTORY_POSITION')
-    .find((p) => p.fields['productRef'] === skuRef && p.fields['locationRef'] === locationRef);
+  const root = { entityType: catalogue.entityType, id: catalogue.id, ref: catalogue.ref };
+  const byRef = read.findUnder(root, { entityType: 'INVENTORY_POSITION', ref: positionRefOf(skuRef, locationRef) });
+  if (byRef) return byRef;
+  const other = read.inventoryPositions(catalogue.ref ?? '', skuRef).find((p) => p['locationRef'] === locationRef);
+  return typeof other?.['ref'] === 'string' ? read.findUnder(root, { entityType: 'INVENTORY_POSITION', ref: other['ref'] }) : undefined;
 }
 
 /** One entry of an event's `inventoryQuantity` list. */
