@@ -55,14 +55,13 @@ function inventoryHandler(deps: BatchRunDeps, job: StoredJob, batch: StoredBatch
     account,
     engine: account.orchestration.engine,
     settings,
-    catalogue: { id: catalogue.id, ref: settings.catalogueRef },
+    catalogue: { id: catalogue.id, ref: settings.catalogueRef, type: typeof catalogue['type'] === 'string' ? catalogue['type'] : 'DEFAULT' },
     retailerId: job.retailerId,
     locations: new Map(),
   };
-  // Quiet: the events a record causes leave audits only when they fail (SubmitOptions.quiet).
   return (raw, recordIndex) => {
     const parsed = parseInventoryRecord(raw, recordIndex);
-    return parsed.ok ? ctx.engine.quietly(() => applyInventoryRecord(ctx, parsed.record, recordIndex)) : parsed.error;
+    return parsed.ok ? applyInventoryRecord(ctx, parsed.record, recordIndex) : parsed.error;
   };
 }
 

@@ -21,6 +21,8 @@ export type EffectContext = {
   /** The event being processed. */
   event: OrchestrationEvent;
   trace: ExecutionTrace;
+  /** A quiet event (SubmitOptions.quiet): no trace or audit is kept, so none is built. */
+  quiet: boolean;
   newId(): string;
   audit(fields: { name: string | null; category: string; attributes: EventAttribute[] | null; context: EventContext; eventStatus?: EventStatus }): void;
   raise(event: RaisedEvent): void;
@@ -30,6 +32,10 @@ export type EffectContext = {
 export function applyEffect(effect: Effect, ctx: EffectContext): void {
   switch (effect.type) {
     case 'setStatus': {
+      if (ctx.quiet) {
+        ctx.domain.setStatus(effect.target, effect.status);
+        return;
+      }
       const before = ctx.domain.find(effect.target);
       const after = ctx.domain.setStatus(effect.target, effect.status);
       const from = before?.status ?? null;

@@ -80,31 +80,37 @@ export function createDomainPort(domain: Domain): DomainPort {
     return out;
   };
 
-  const toView = (r: EntityRecord): EntityView => {
-    const root = rootOf(r);
-    return {
-      entityType: FLUENT_ENTITY_TYPES[r.__typename] ?? r.__typename.toUpperCase(),
-      typename: r.__typename,
-      id: r.id,
-      ref: typeof r['ref'] === 'string' ? r['ref'] : undefined,
-      subtype: typeof r['type'] === 'string' ? r['type'] : undefined,
-      status: typeof r['status'] === 'string' ? r['status'] : undefined,
-      workflowRef: typeof r['workflowRef'] === 'string' ? r['workflowRef'] : undefined,
-      workflowVersion: r['workflowVersion'] == null ? undefined : Number(r['workflowVersion']),
-      retailerId: retailerIdOf(r, root),
-      root: {
+  const toView = (r: EntityRecord): EntityView => ({
+    entityType: FLUENT_ENTITY_TYPES[r.__typename] ?? r.__typename.toUpperCase(),
+    typename: r.__typename,
+    id: r.id,
+    ref: typeof r['ref'] === 'string' ? r['ref'] : undefined,
+    subtype: typeof r['type'] === 'string' ? r['type'] : undefined,
+    status: typeof r['status'] === 'string' ? r['status'] : undefined,
+    workflowRef: typeof r['workflowRef'] === 'string' ? r['workflowRef'] : undefined,
+    workflowVersion: r['workflowVersion'] == null ? undefined : Number(r['workflowVersion']),
+    // Walking to the root and expanding links are the costly parts, and many views never need them.
+    get retailerId() {
+      const value = retailerIdOf(r, rootOf(r));
+      Object.defineProperty(this, 'retailerId', { value, enumerable: true });
+      return value;
+    },
+    get root() {
+      const root = rootOf(r);
+      const value = {
         entityType: FLUENT_ENTITY_TYPES[root.__typename] ?? root.__typename.toUpperCase(),
         id: root.id,
         ref: typeof root['ref'] === 'string' ? root['ref'] : undefined,
-      },
-      // Expanding links costs more than the rest of the view; most rules never read fields.
-      get fields() {
-        const value = fieldsOf(r);
-        Object.defineProperty(this, 'fields', { value, enumerable: true });
-        return value;
-      },
-    };
-  };
+      };
+      Object.defineProperty(this, 'root', { value, enumerable: true });
+      return value;
+    },
+    get fields() {
+      const value = fieldsOf(r);
+      Object.defineProperty(this, 'fields', { value, enumerable: true });
+      return value;
+    },
+  });
 
   const relatedRecords = (parent: EntityRecord, field: string): EntityRecord[] => {
     const kind = domain.model.entities[parent.__typename]?.fields[field];
@@ -126,6 +132,18 @@ export function createDomainPort(domain: Domain): DomainPort {
     find: (key) => {
       const r = findRecord(key);
       return r ? toView(r) : undefined;
+    },
+    findUnder(rootKey, key) {
+      for (const typename of TYPENAMES_OF_ENTITY_TYPE[key.entityType] ?? []) {
+        for (const id of store.candidates(typename, 'ref', [key.ref])) {
+          const r = store.get(typename, String(id));
+          if (!r) continue;
+          const root = rootOf(r);
+          const sameRoot = rootKey.id != null ? root.id === String(rootKey.id) : rootKey.ref != null && root['ref'] === rootKey.ref;
+          if (sameRoot && (FLUENT_ENTITY_TYPES[root.__typename] ?? root.__typename.toUpperCase()) === rootKey.entityType) return toView(r);
+        }
+      }
+      return undefined;
     },
     children(parentKey, childEntityType) {
       const parent = findRecord(parentKey);
@@ -164,6 +182,13 @@ export function createDomainPort(domain: Domain): DomainPort {
     networkLocations(networkRef) {
       const network = store.candidates('Network', 'ref', [networkRef]).map((id) => store.get('Network', String(id)))[0];
       return network ? locationsOfNetwork(domain, network).map(toView) : [];
+    },
+    virtualCataloguesOfControlGroup(controlGroupRef) {
+      return store
+        .candidates('VirtualCatalogue')
+        .map((id) => store.get('VirtualCatalogue', String(id)))
+        .filter((c): c is EntityRecord => c !== undefined && c['controlGroupRef'] === controlGroupRef)
+        .map(toView);
     },
     fulfilmentsAtLocation(locationRef) {
       const location = findRecord({ entityType: 'LOCATION', ref: locationRef });
@@ -216,7 +241,8 @@ export function createDomainPort(domain: Domain): DomainPort {
     },
     mutate(mutation, input) {
       const result = runCommand(domain, mutation, { input });
-      return result && typeof result === 'object' && '__typename' in result ? fieldsOf(result as EntityRecord) : (result as Record<string, unknown>);
+      // As stored, not copied: the engine discards it, and a copy per write costs more than the write's bookkeeping.
+      return result as Readonly<Record<string, unknown>>; // commands return a record or a plain result object
     },
   };
 }

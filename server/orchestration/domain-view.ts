@@ -41,6 +41,12 @@ export type Setting = { name: string; value: string | null; lobValue: unknown; c
 export interface DomainReader {
   find(key: EntityKey): EntityView | undefined;
   /**
+   * The entity of `key.entityType` with ref `key.ref` whose root entity is `root`: refs are unique
+   * per root only (a virtual position `<sku>:<location>` exists once per virtual catalogue). An
+   * index lookup on the ref, whatever the root's size.
+   */
+  findUnder(root: EntityKey, key: { entityType: FluentEntityType; ref: string }): EntityView | undefined;
+  /**
    * Direct children of an entity of a given Fluent entity type (an order's FULFILMENTs, …). The
    * parent may be a record rules look up that is not an orchestrateable entity: a customer's
    * billing accounts are `children({ entityType: 'CUSTOMER', id }, 'BILLING_ACCOUNT')`.
@@ -61,6 +67,8 @@ export interface DomainReader {
    * location `locationRef` (all locations when a catalogue names no network [inferred]).
    */
   virtualCataloguesCovering(inventoryCatalogueRef: string, locationRef: string): EntityView[];
+  /** The virtual catalogues whose `controlGroupRef` is `controlGroupRef` (workflow-contracts.md §4). */
+  virtualCataloguesOfControlGroup(controlGroupRef: string): EntityView[];
   /**
    * The fulfilments sent from location `locationRef` (`Fulfilment.fromLocation`: a stored link or
    * the location of the fulfilment's `fromAddress`), in id order: what a store picks from.
@@ -83,7 +91,7 @@ export interface DomainPort extends DomainReader {
   /**
    * Runs one mutation of the domain API by name with its `input` (`createFulfilment`,
    * `updateInventoryPosition`, …) through the domain commands, with the API's input checks.
-   * Returns the resulting record.
+   * Returns the resulting record as stored (links not expanded), read-only: never change it.
    */
-  mutate(mutation: string, input: Record<string, unknown>): Record<string, unknown>;
+  mutate(mutation: string, input: Record<string, unknown>): Readonly<Record<string, unknown>>;
 }

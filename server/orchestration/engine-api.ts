@@ -108,7 +108,7 @@ export interface Engine {
   onEntityCreated(entity: EntityView): string | undefined;
   /**
    * Runs `run` with the `CREATE` events its mutations raise outside an execution made quiet (see
-   * `SubmitOptions.quiet`): a batch record's position and quantity writes.
+   * `SubmitOptions.quiet`): the writes of a LOCATION, PRODUCT, SKU or CATEGORY batch record.
    */
   quietly<T>(run: () => T): T;
   explain(eventId: string): ExecutionTrace | undefined;

@@ -282,7 +282,9 @@ export function createEngine(deps: EngineDeps): Engine {
       entityId = entity.id;
       trace.entity = { entityType: entity.entityType, id: entity.id, ref: entity.ref ?? null, subtype: entity.subtype ?? null, status: entity.status ?? null };
       trace.root = { entityType: entity.root.entityType, id: entity.root.id, ref: entity.root.ref ?? null };
-      deps.events.update(event.id, { context: contextOfEntity(entity, event.sourceEvents) });
+      const context = contextOfEntity(entity, event.sourceEvents);
+      // Most events name their entity and root fully: the recorded context is already right.
+      if (!sameContext(deps.events.get(event.id)?.context, context)) deps.events.update(event.id, { context });
       exec.root ??= rootRef(entity);
 
       // 2. The workflow: the event's run-once workflow, or the root entity's (workflowRef/Version).
@@ -323,8 +325,9 @@ export function createEngine(deps: EngineDeps): Engine {
         });
 
       // 5. Every matching ruleset, in order; each rule's effects land before the next rule runs.
-      for (const ruleset of match.matched) {
-        const failure = runRuleset(job, ruleset, entity, trace);
+      for (const [i, ruleset] of match.matched.entries()) {
+        const subject = i === 0 ? entity : (deps.domain.find({ entityType: entity.entityType, id: entity.id }) ?? entity);
+        const failure = runRuleset(job, ruleset, subject, trace);
         if (failure) {
           finish(job, 'FAILED', { type: 'failed', ...failure });
           log.warn?.(`Event ${event.name} (${event.id}) failed: ${failure.message}`);
@@ -371,44 +374,60 @@ export function createEngine(deps: EngineDeps): Engine {
     };
   }
 
+  /** Rule names as the platform shows them: deploy scripts replace {{accountId}} before a workflow is stored. */
+  const ruleNames = new Map<string, string>();
+  const ruleNameOf = (name: string): string => {
+    let shown = ruleNames.get(name);
+    if (shown === undefined) {
+      shown = name.replace(/\{\{\s*account_?id\s*\}\}/gi, deps.accountId);
+      ruleNames.set(name, shown);
+    }
+    return shown;
+  };
+
+  /**
+   * Runs the ruleset's rules in order. Each rule sees the entity as the previous rules left it (read
+   * again after a rule that asked for effects). Quiet events build no rule steps and no audits
+   * unless a rule fails (SubmitOptions.quiet).
+   */
   function runRuleset(job: PendingEvent, ruleset: CompiledRuleset, entity: EntityView, trace: ExecutionTrace): RuleFailure | undefined {
-    const context = contextOfEntity(entity, [job.event.id]);
+    const loud = !job.quiet;
     const rulesetStart = deps.clock.nowMs();
+    const ctx = effectContext(job, trace);
+    let current = entity;
+    let changed = false;
     for (const rule of ruleset.rules) {
-      // As the platform shows it: deploy scripts replace {{accountId}} before a workflow is stored.
-      const ruleName = rule.name.replace(/\{\{\s*account_?id\s*\}\}/gi, deps.accountId);
-      const current = deps.domain.find({ entityType: entity.entityType, id: entity.id }) ?? entity;
+      const ruleName = ruleNameOf(rule.name);
+      if (changed) current = deps.domain.find({ entityType: entity.entityType, id: entity.id }) ?? entity;
       const start = deps.clock.nowMs();
-      const stepTrace: RuleStep = {
-        ruleset: ruleset.name,
-        rule: ruleName,
-        resolvedAs: rule.resolvedAs ?? null,
-        simulated: rule.simulated,
-        props: rule.props,
-        effects: [],
-        startTimer: start,
-        stopTimer: start,
-      };
-      trace.rules.push(stepTrace);
+      const stepTrace: RuleStep | undefined = loud ? newStep(ruleset, rule, ruleName, start) : undefined;
+      if (stepTrace) trace.rules.push(stepTrace);
       try {
         const effects = rule.rule.run({ event: job.event, entity: current, props: rule.props, now: deps.clock.now(), read: deps.domain });
-        const ctx = effectContext(job, trace);
+        changed = effects.length > 0;
         for (const effect of effects) {
-          stepTrace.effects.push(effect);
+          stepTrace?.effects.push(effect);
           applyEffect(effect, ctx);
         }
       } catch (error) {
-        stepTrace.stopTimer = deps.clock.nowMs();
-        stepTrace.error = messageOf(error);
-        audit(job.event, { name: ruleName, category: 'rule', context, attributes: ruleAttributes(rule, stepTrace), eventStatus: 'FAILED' });
+        const failed = stepTrace ?? newStep(ruleset, rule, ruleName, start);
+        failed.stopTimer = deps.clock.nowMs();
+        failed.error = messageOf(error);
+        const context = contextOfEntity(entity, [job.event.id]);
+        audit(job.event, { name: ruleName, category: 'rule', context, attributes: ruleAttributes(rule, failed), eventStatus: 'FAILED' });
         audit(job.event, { name: ruleset.name, category: 'ruleSet', context, attributes: timers(rulesetStart, deps.clock.nowMs()), eventStatus: 'FAILED' });
         exceptionAudit(job.event, context, error, { rule: ruleName, ruleset: ruleset.name });
         return { message: `Rule ${ruleName} in ruleset ${ruleset.name} failed: ${messageOf(error)}`, rule: ruleName, ruleset: ruleset.name };
       }
-      stepTrace.stopTimer = deps.clock.nowMs();
-      audit(job.event, { name: ruleName, category: 'rule', context, attributes: ruleAttributes(rule, stepTrace) });
+      if (stepTrace) {
+        stepTrace.stopTimer = deps.clock.nowMs();
+        audit(job.event, { name: ruleName, category: 'rule', context: contextOfEntity(entity, [job.event.id]), attributes: ruleAttributes(rule, stepTrace) });
+      }
     }
-    audit(job.event, { name: ruleset.name, category: 'ruleSet', context, attributes: timers(rulesetStart, deps.clock.nowMs()) });
+    if (loud) {
+      const context = contextOfEntity(entity, [job.event.id]);
+      audit(job.event, { name: ruleset.name, category: 'ruleSet', context, attributes: timers(rulesetStart, deps.clock.nowMs()) });
+    }
     return undefined;
   }
 
@@ -418,6 +437,7 @@ export function createEngine(deps: EngineDeps): Engine {
       accountId: job.event.accountId,
       event: job.event,
       trace,
+      quiet: job.quiet === true,
       newId: () => deps.ids.uuid(),
       audit: (fields) => audit(job.event, fields),
       raise: (raised) => raise(job, raised),
@@ -565,6 +585,33 @@ function rootRef(entity: EntityView): RootRef {
 function sameRoot(a: RootRef | undefined, b: RootRef | undefined): boolean {
   if (!a || !b || a.entityType !== b.entityType) return false;
   return (a.id !== undefined && a.id === b.id) || (a.ref !== undefined && a.ref === b.ref);
+}
+
+function sameContext(a: EventContext | undefined, b: EventContext): boolean {
+  return (
+    a !== undefined &&
+    a.entityType === b.entityType &&
+    a.entityId === b.entityId &&
+    a.entityRef === b.entityRef &&
+    a.rootEntityType === b.rootEntityType &&
+    a.rootEntityId === b.rootEntityId &&
+    a.rootEntityRef === b.rootEntityRef &&
+    a.sourceEvents.length === b.sourceEvents.length &&
+    a.sourceEvents.every((id, i) => id === b.sourceEvents[i])
+  );
+}
+
+function newStep(ruleset: CompiledRuleset, rule: CompiledRule, ruleName: string, start: number): RuleStep {
+  return {
+    ruleset: ruleset.name,
+    rule: ruleName,
+    resolvedAs: rule.resolvedAs ?? null,
+    simulated: rule.simulated,
+    props: rule.props,
+    effects: [],
+    startTimer: start,
+    stopTimer: start,
+  };
 }
 
 function timers(start: number, stop: number): EventAttribute[] {

@@ -344,7 +344,9 @@ export function createEventLog(options: EventLogOptions): EventLog {
       if (patch.attributes !== undefined) next.attributes = structuredClone(patch.attributes);
       if (patch.context !== undefined) next.context = structuredClone(patch.context);
       stored.record = next;
-      if (patch.context !== undefined || patch.eventStatus !== undefined) index(stored);
+      // Index entries are only added (searches check every candidate): a status change adds one.
+      if (patch.context !== undefined) index(stored);
+      else if (patch.eventStatus !== undefined) indexValue('eventStatus', next.eventStatus, stored.seq);
       log.onChange?.({ type: 'put', record: next });
       return { ...stored.record };
     },

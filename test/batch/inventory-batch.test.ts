@@ -8,7 +8,7 @@ import { createTestApp, TEST_START, type TestApp } from '../support/test-app.js'
 /**
  * A full 5,000-record inventory batch over HTTP (fluent-platform.md §4.4, §4.6): bad records are
  * listed and the others applied; positions and their LAST_ON_HAND quantities show through
- * GraphQL; each record raises InventoryChanged; the batch leaves a BATCH_COMPLETE audit (§3.5).
+ * GraphQL; each record raises InventoryChanged on the catalogue; the batch leaves a BATCH_COMPLETE audit (§3.5).
  */
 const SKUS = 300;
 const LOCATIONS = ['LOC_MEL_STORE', 'LOC_SYD_STORE', 'LOC_MEL_DC'];
@@ -144,41 +144,60 @@ describe('a 5,000-record inventory batch', () => {
     },
   );
 
-  it('raises InventoryChanged on the position with the record as attributes', async () => {
+  /** The InventoryChanged event of one record: sent to the catalogue, the record in `inventoryPosition` (§2.1). */
+  async function changedEventOf(productRef: string, locationRef: string): Promise<Record<string, unknown>> {
     const res = await request(app)
       .get('/api/v4.1/event')
       .set(auth)
-      .query({ name: 'InventoryChanged', 'context.entityRef': 'SKU-7:LOC_MEL_DC', eventType: 'ORCHESTRATION' });
+      .query({ name: 'InventoryChanged', 'context.entityRef': 'DEFAULT:1', eventType: 'ORCHESTRATION', count: 5000 });
     expect(res.status).toBe(200);
-    const qty = expected.get('SKU-7:LOC_MEL_DC')!;
-    expect(res.body.results[0]).toMatchObject({
+    const positionOf = (e: { attributes: { name: string; value: { productRef?: string; locationRef?: string } }[] }) =>
+      e.attributes.find((a) => a.name === 'inventoryPosition')?.value;
+    return res.body.results.find((e: Parameters<typeof positionOf>[0]) => {
+      const position = positionOf(e);
+      return position?.productRef === productRef && position.locationRef === locationRef;
+    });
+  }
+
+  it('raises InventoryChanged on the catalogue with the record as inventoryPosition (workflow-contracts.md §2.1)', async () => {
+    const event = await changedEventOf('SKU-7', 'LOC_MEL_DC');
+    expect(event).toMatchObject({
       name: 'InventoryChanged',
       type: 'ORCHESTRATION',
       retailerId: '1',
       eventStatus: 'COMPLETE',
       source: 'ERP',
-      context: { entityType: 'INVENTORY_POSITION', entityRef: 'SKU-7:LOC_MEL_DC', rootEntityType: 'INVENTORY_CATALOGUE', rootEntityRef: 'DEFAULT:1' },
+      context: { entityType: 'INVENTORY_CATALOGUE', entityRef: 'DEFAULT:1', rootEntityType: 'INVENTORY_CATALOGUE', rootEntityRef: 'DEFAULT:1' },
     });
-    expect(res.body.results[0].attributes).toEqual(
+    expect(event['attributes']).toEqual(
       expect.arrayContaining([
-        { name: 'skuRef', value: 'SKU-7', type: 'STRING' },
-        { name: 'locationRef', value: 'LOC_MEL_DC', type: 'STRING' },
-        { name: 'qty', value: qty, type: 'INTEGER' },
-        { name: 'correctedQty', value: 1, type: 'INTEGER' },
+        {
+          name: 'inventoryPosition',
+          type: 'JSON',
+          value: { productRef: 'SKU-7', locationRef: 'LOC_MEL_DC', qty: expected.get('SKU-7:LOC_MEL_DC')!, correctedQty: 1 },
+        },
         { name: 'source', value: 'ERP', type: 'STRING' },
       ]),
     );
   });
 
   it('keeps the events of successful records without audits or traces (quiet batch records)', async () => {
-    const changed = await request(app)
-      .get('/api/v4.1/event')
-      .set(auth)
-      .query({ name: 'InventoryChanged', 'context.entityRef': 'SKU-7:LOC_MEL_DC', eventType: 'ORCHESTRATION' });
-    const eventId = changed.body.results[0].id as string;
+    const eventId = (await changedEventOf('SKU-7', 'LOC_MEL_DC'))['id'] as string;
     const audits = await request(app).get('/api/v4.1/event').set(auth).query({ 'context.sourceEvents': eventId, eventType: 'ORCHESTRATION_AUDIT' });
     expect(audits.body.results).toEqual([]);
     expect((await request(app).get(`/_sim/events/${eventId}/explain`)).status).toBe(404);
+    // The CREATE the new position raised inside that execution is quiet too.
+    const create = await request(app)
+      .get('/api/v4.1/event')
+      .set(auth)
+      .query({ name: 'CREATE', 'context.entityRef': 'SKU-7:LOC_MEL_DC', eventType: 'ORCHESTRATION' });
+    expect(create.body.results).toHaveLength(1);
+    expect(create.body.results[0].context.sourceEvents).toEqual([expect.any(String)]);
+    const createAudits = await request(app)
+      .get('/api/v4.1/event')
+      .set(auth)
+      .query({ 'context.sourceEvents': create.body.results[0].id, eventType: 'ORCHESTRATION_AUDIT' });
+    expect(createAudits.body.results).toEqual([]);
   });
 
   it('leaves a BATCH_COMPLETE audit shaped like the live example (§3.5)', async () => {

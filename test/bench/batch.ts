@@ -1,7 +1,8 @@
 /**
  * Time to fully process one 5,000-record inventory batch (target ≤ 1 s), first for new
- * positions (each record creates a position and its LAST_ON_HAND quantity: three orchestration
- * events per record), then the same refs again (existing positions), with the peak RSS. The
+ * positions (each record: InventoryChanged on the catalogue, the CREATEs of its new position and
+ * quantity, and a VirtualCatalogueEvent for the seeded, ACTIVE BASE:1 — four events, six writes),
+ * then the same refs again (existing positions: two events, three writes), with the peak RSS. The
  * baseline is the same body POSTed to a bare `node:http` server that parses it, in the same run.
  * Products are created beforehand, outside the timing.
  */

@@ -58,6 +58,7 @@ const RECEIVER: Record<string, string> = {
   'globalinventory.ForwardIfVariantProductExists': 'PRODUCT',
   'globalinventory.DownToProduct': 'PRODUCT',
   'commongi.SendEventToUpdateInventoryQuantity': 'INVENTORY_CATALOGUE',
+  'commongi.ProduceVirtualPositionEventsForControlUpdate': 'VIRTUAL_CATALOGUE',
   'commonv2.SendEventForFulfilmentV2': 'FULFILMENT',
   'fulfilment.AllocateConfirmedItemsByFulfilmentExpiry': 'FULFILMENT',
   'fulfilment.NotifyFulfilmentsInWave': 'FULFILMENT',

@@ -142,6 +142,11 @@ export function createFakeDomain(): FakeDomain {
       const row = lookup(key);
       return row ? view(row) : undefined;
     },
+    findUnder: (root, key) => {
+      const row = [...rows.values()].find((r) => r.entityType === key.entityType && r.ref === key.ref);
+      const found = row ? view(row) : undefined;
+      return found && found.root.entityType === root.entityType && (found.root.id === root.id || found.root.ref === root.ref) ? found : undefined;
+    },
     children(parent, childEntityType) {
       const order = lookup(parent);
       if (!order) return [];
@@ -155,6 +160,7 @@ export function createFakeDomain(): FakeDomain {
     inventoryPositions: () => [],
     virtualCataloguesCovering: () => [],
     networkLocations: () => [],
+    virtualCataloguesOfControlGroup: () => [],
     fulfilmentsAtLocation: () => [],
     setting(name, retailerId) {
       return (

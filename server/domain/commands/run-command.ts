@@ -17,9 +17,19 @@ import { requireInputObject } from './require-input.js';
 /** `Mutation.<name>` of every special command, as `classifyField` expects them. */
 export const SPECIAL_MUTATIONS: ReadonlySet<string> = new Set(Object.keys(SPECIAL_COMMANDS).map((name) => `Mutation.${name}`));
 
+/** Each model's mutations as looked up once: field and command by name (the schema never changes). */
+const resolved = new WeakMap<Model, Map<string, { field: GraphQLField<unknown, unknown>; command: Command }>>();
+
 export function runCommand(domain: Domain, name: string, args: Record<string, unknown>, actor?: Actor): unknown {
-  const field = mutationField(domain.model, name);
-  return commandOf(domain.model, field)(domain, coerceArguments(field, args), actor);
+  let byName = resolved.get(domain.model);
+  if (!byName) resolved.set(domain.model, (byName = new Map()));
+  let mutation = byName.get(name);
+  if (!mutation) {
+    const field = mutationField(domain.model, name);
+    mutation = { field, command: commandOf(domain.model, field) };
+    byName.set(name, mutation);
+  }
+  return mutation.command(domain, coerceArguments(mutation.field, args), actor);
 }
 
 export function mutationField(model: Model, name: string): GraphQLField<unknown, unknown> {

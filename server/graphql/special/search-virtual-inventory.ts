@@ -18,19 +18,16 @@
  *   address (locations without coordinates last); without it, in location creation order (the
  *   platform promises "no specific order"). `first` limits the result (default: the page size).
  *
- * Gotchas: the platform reads virtual positions only; they are maintained by the inventory
- * workflows (here: UpdateOnHand → VirtualCatalogueEvent → CreateBaseVirtualPosition on ACTIVE
- * catalogues). When a virtual catalogue has no virtual positions at all (the default seed runs no
- * inventory workflow), the simulator derives them from the positions of the catalogue's
- * inventory catalogue, at the locations of its networks (all locations when `networkIds` is
- * empty), with `quantity = onHand` [inferred, simulator-only].
+ * Gotchas: it reads stored virtual positions only, as the platform does; the inventory workflows
+ * maintain them (InventoryChanged / UpdateOnHand / a new position's CREATE →
+ * VirtualCatalogueEvent → CreateBaseVirtualPosition, for ACTIVE catalogues). A catalogue that is
+ * not ACTIVE when stock arrives has none, and the answer is empty.
  */
 import type { Domain } from '../../domain/domain.js';
 import type { GraphQLContext } from '../context.js';
 import { isLinkRef, linkTo, type EntityRecord } from '../../domain/store/store.js';
 import { findRequired } from '../../domain/find-entity.js';
 import { distanceKm, type GeoPoint } from './distance-km.js';
-import { derivedVirtualPositions } from './derived-virtual-positions.js';
 import type { ListPage } from './page-list.js';
 
 type Args = {
@@ -48,8 +45,8 @@ export function searchVirtualInventory(_parent: unknown, args: Record<string, un
   const { account } = ctx;
   const catalogue = findRequired(account, account.view, 'VirtualCatalogue', a.virtualCatalogue, 'searchVirtualInventory');
   const requested = totalsByProduct(a.productQuantities);
-  const stored = account.store.linkedFrom(linkTo(catalogue), 'VirtualPosition');
-  const positions = (stored.length ? stored : derivedVirtualPositions(account, catalogue))
+  const positions = account.store
+    .linkedFrom(linkTo(catalogue), 'VirtualPosition')
     .filter((p) => requested.has(String(p['productRef'])))
     .filter((p) => a.virtualPosition?.status == null || p['status'] === a.virtualPosition.status);
   const excluded = new Set(a.excludedLocationRefs ?? []);

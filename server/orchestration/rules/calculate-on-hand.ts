@@ -11,7 +11,7 @@
 import { z } from 'zod';
 import { defineRule } from '../port.js';
 import { emit, forwardEvent } from './support/events.js';
-import { quantitiesOf } from './support/inventory.js';
+import { onHandOf, quantitiesOf } from './support/inventory.js';
 import { eventName, statusList } from './support/props.js';
 
 const NAME = 'globalinventory.CalculateOnHand';
@@ -24,11 +24,7 @@ export const calculateOnHand = defineRule({
   props: z.object({ eventName, filterTypes: statusList, filterStatuses: statusList }),
   run: ({ event, entity, props, read }) => {
     if (entity.entityType !== 'INVENTORY_POSITION') throw new Error(`${NAME} runs on INVENTORY_POSITION, not ${entity.entityType}.`);
-    const live = quantitiesOf(read, entity).filter((q) => props.filterStatuses.includes(String(q['status'])));
-    const amount = (q: Record<string, unknown>): number => Number(q['quantity'] ?? 0) || 0;
-    const lastOnHand = live.filter((q) => q['type'] === 'LAST_ON_HAND').at(-1);
-    const adjustments = live.filter((q) => props.filterTypes.includes(String(q['type']))).reduce((sum, q) => sum + amount(q), 0);
-    const calculated = (lastOnHand ? amount(lastOnHand) : 0) + adjustments;
+    const calculated = onHandOf(quantitiesOf(read, entity), props);
     const forwarded = forwardEvent(event, entity, props.eventName);
     return [
       emit({

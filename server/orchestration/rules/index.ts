@@ -35,6 +35,7 @@ import { setState } from './set-state.js';
 import { updateOnHand } from './update-on-hand.js';
 import { notifyVirtualCataloguesOnNetworksMatch } from './notify-virtual-catalogues-on-networks-match.js';
 import { createBaseVirtualPosition } from './create-base-virtual-position.js';
+import { createAggregateVirtualPosition } from './create-aggregate-virtual-position.js';
 import { changeOrderDeliveryAddress } from './change-order-delivery-address.js';
 import { updateInventoryQuantitiesStatus } from './update-inventory-quantities-status.js';
 import { updateControlValue } from './update-control-value.js';
@@ -69,6 +70,10 @@ import { createCreditMemoFromReturnOrder } from './create-credit-memo-from-retur
 import { sendEventToUpdateInventoryQuantity } from './send-event-to-update-inventory-quantity.js';
 import { sendScheduledEvent } from './send-scheduled-event.js';
 import { createCategory } from './create-category.js';
+import { createInventoryPosition } from './create-inventory-position.js';
+import { upsertInventoryQuantity } from './upsert-inventory-quantity.js';
+import { deactivateRelatedInventoryQuantities } from './deactivate-related-inventory-quantities.js';
+import { updateInventoryPositionOnHand } from './update-inventory-position-on-hand.js';
 import { createStandardProduct } from './create-standard-product.js';
 import { createVariantProduct } from './create-variant-product.js';
 import { downToCategory } from './down-to-category.js';
@@ -160,6 +165,7 @@ export const BUILTIN_RULES: readonly AnyRule[] = [
   updateOnHand,
   notifyVirtualCataloguesOnNetworksMatch,
   createBaseVirtualPosition,
+  createAggregateVirtualPosition,
   createInventoryQuantity,
   produceVirtualPositionEventsForControlUpdate,
   sendEventOnFulfilmentInventoryUpdate,
@@ -168,6 +174,10 @@ export const BUILTIN_RULES: readonly AnyRule[] = [
   calculateOnHand,
   updateInventoryQuantitiesStatus,
   updateControlValue,
+  createInventoryPosition,
+  upsertInventoryQuantity,
+  deactivateRelatedInventoryQuantities,
+  updateInventoryPositionOnHand,
   // Product catalogue (Inventory Reference Module, globalinventory / commongi)
   forwardIfCategoryExists,
   forwardIfCategoryNotExists,

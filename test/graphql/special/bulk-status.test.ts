@@ -62,24 +62,28 @@ describe('Mutation.updateVirtualPositionsStatusByGroup', () => {
 
   it('sets the status of the group positions of the virtual catalogue', async () => {
     const t = await createTestApp();
+    await ok(
+      t,
+      'mutation { createVirtualCatalogue(input: { ref: "VC:BULK", type: "BASE", name: "Bulk", inventoryCatalogueRef: "DEFAULT:1", productCatalogueRef: "PC:MASTER:1" }) { id } }',
+    );
     for (const [ref, group] of [
       ['TSHIRT-BLK-M:LOC_MEL_STORE', 'LOC_MEL_STORE'],
       ['TSHIRT-BLK-L:LOC_MEL_STORE', 'LOC_MEL_STORE'],
       ['TSHIRT-BLK-M:LOC_SYD_STORE', 'LOC_SYD_STORE'],
     ] as const) {
       await ok(t, `mutation($input: CreateVirtualPositionInput) { createVirtualPosition(input: $input) { id } }`, {
-        input: { ref, catalogue: { ref: 'BASE:1' }, type: 'BASE', productRef: ref.split(':')[0], groupRef: group, quantity: 1 },
+        input: { ref, catalogue: { ref: 'VC:BULK' }, type: 'BASE', productRef: ref.split(':')[0], groupRef: group, quantity: 1 },
       });
     }
     const data = await ok<{ updateVirtualPositionsStatusByGroup: { count: number } }>(t, MUTATION, {
-      catalogue: 'BASE:1',
+      catalogue: 'VC:BULK',
       group: 'LOC_MEL_STORE',
       status: 'DISABLED',
     });
     expect(data.updateVirtualPositionsStatusByGroup.count).toBe(2);
     const positions = await ok<{ virtualPositions: { edges: { node: { ref: string; status: string } }[] } }>(
       t,
-      `{ virtualPositions(catalogue: {ref: "BASE:1"}, first: 10) { edges { node { ref status } } } }`,
+      `{ virtualPositions(catalogue: {ref: "VC:BULK"}, first: 10) { edges { node { ref status } } } }`,
     );
     const status = Object.fromEntries(positions.virtualPositions.edges.map((e) => [e.node.ref, e.node.status]));
     expect(status['TSHIRT-BLK-M:LOC_MEL_STORE']).toBe('DISABLED');

@@ -23,6 +23,7 @@ export function fakeReader(data: FakeData = {}): DomainReader {
   const entities = data.entities ?? [];
   return {
     find: (key) => entities.find((e) => sameKey(e, key)),
+    findUnder: (root, key) => entities.find((e) => e.entityType === key.entityType && e.ref === key.ref && sameKey(e.root, root)),
     children: (parent, childEntityType) => entities.filter((e) => e.entityType === childEntityType && sameKey(e.root, parent)),
     related: (parent, field) => data.related?.[`${parent.entityType}:${parent.id}:${field}`] ?? [],
     virtualCataloguesCovering: (inventoryCatalogueRef, locationRef) =>
@@ -32,6 +33,8 @@ export function fakeReader(data: FakeData = {}): DomainReader {
           e.fields['inventoryCatalogueRef'] === inventoryCatalogueRef &&
           (e.fields['locationRefs'] as unknown[] | undefined)?.includes(locationRef) !== false,
       ),
+    virtualCataloguesOfControlGroup: (controlGroupRef) =>
+      entities.filter((e) => e.entityType === 'VIRTUAL_CATALOGUE' && e.fields['controlGroupRef'] === controlGroupRef),
     fulfilmentsAtLocation: (locationRef) =>
       entities.filter((e) => e.entityType === 'FULFILMENT' && (e.fields['fromLocation'] as { ref?: string } | undefined)?.ref === locationRef),
     inventoryPositions: (catalogueRef, productRef) =>

@@ -17,7 +17,7 @@ const catalogues = [
 describe('globalinventory.NotifyVirtualCataloguesOnNetworksMatch', () => {
   it.each([
     { status: 'ACTIVE', expected: ['VC:MEL'] },
-    { status: 'CREATED', expected: ['VC:MEL'] },
+    { status: 'CREATED', expected: [] },
     { status: 'INACTIVE', expected: [] },
   ])('a $status position notifies $expected', ({ status, expected }) => {
     const ip = position(status);

@@ -39,7 +39,24 @@ describe('commongi.ProduceVirtualPositionEventsForControlUpdate', () => {
     );
   });
 
-  it.each([{ props: { eventName: 'E' } }, { props: { virtualCatalogueRef: 'BASE:1' } }])('rejects props $props', ({ props }) => {
+  it('without virtualCatalogueRef, recomputes the catalogues whose controlGroupRef is the group', () => {
+    const using = entity({ entityType: 'VIRTUAL_CATALOGUE', id: 'vc2', ref: 'VC:CG', subtype: 'AGGREGATE', fields: { controlGroupRef: 'CG' } });
+    const data = {
+      entities: [control, vc, using],
+      related: {
+        'VIRTUAL_CATALOGUE:vc1:virtualPositions': [{ productRef: 'SKU-9', groupRef: 'X' }],
+        'VIRTUAL_CATALOGUE:vc2:virtualPositions': [{ productRef: 'SKU-1', groupRef: 'VC:CG' }],
+      },
+    };
+    const effects = rule.run(ruleInput(control, { eventName: 'VirtualCatalogueEvent' }, { data }));
+    expect(effects).toEqual([
+      expect.objectContaining({
+        event: expect.objectContaining({ entityRef: 'VC:CG', attributes: { productRef: 'SKU-1', locationRef: 'VC:CG', controlRef: 'BUFFER' } }),
+      }),
+    ]);
+  });
+
+  it.each([{ props: {} }, { props: { virtualCatalogueRef: 'BASE:1' } }])('rejects props $props', ({ props }) => {
     expect(rule.props.safeParse(props).success).toBe(false);
   });
 });

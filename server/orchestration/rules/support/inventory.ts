@@ -11,14 +11,13 @@ import type { DomainReader, EntityView } from '../../port.js';
 /** The ref the Batch API gives a position: `<skuRef>:<locationRef>` (apply-inventory-record.ts). */
 export const positionRefOf = (skuRef: string, locationRef: string): string => `${skuRef}:${locationRef}`;
 
-/** The position of `skuRef` at `locationRef` in the catalogue, by its batch ref or by its fields. */
+/** The position of `skuRef` at `locationRef` in the catalogue, by its batch ref or by its fields (index lookups both). */
 export function findPosition(read: DomainReader, catalogue: Readonly<EntityView>, skuRef: string, locationRef: string): EntityView | undefined {
-  const ref = positionRefOf(skuRef, locationRef);
-  const quick = read.find({ entityType: 'INVENTORY_POSITION', ref });
-  if (quick && quick.root.id === catalogue.id) return quick;
-  return read
-    .children({ entityType: 'INVENTORY_CATALOGUE', id: catalogue.id, ref: catalogue.ref }, 'INVENTORY_POSITION')
-    .find((p) => p.fields['productRef'] === skuRef && p.fields['locationRef'] === locationRef);
+  const root = { entityType: catalogue.entityType, id: catalogue.id, ref: catalogue.ref };
+  const byRef = read.findUnder(root, { entityType: 'INVENTORY_POSITION', ref: positionRefOf(skuRef, locationRef) });
+  if (byRef) return byRef;
+  const other = read.inventoryPositions(catalogue.ref ?? '', skuRef).find((p) => p['locationRef'] === locationRef);
+  return typeof other?.['ref'] === 'string' ? read.findUnder(root, { entityType: 'INVENTORY_POSITION', ref: other['ref'] }) : undefined;
 }
 
 /** One entry of an event's `inventoryQuantity` list. */
@@ -34,4 +33,24 @@ export const quantityEntries = z.array(quantityEntry);
 /** The stored quantities of a position, as plain records (`ref`, `type`, `quantity`, `status`). */
 export function quantitiesOf(read: DomainReader, position: Readonly<EntityView>): Record<string, unknown>[] {
   return read.related({ entityType: 'INVENTORY_POSITION', id: position.id, ref: position.ref }, 'quantities');
+}
+
+/**
+ * onHand = LAST_ON_HAND + the quantities of `filterTypes` (stored negative), counting only those
+ * in `filterStatuses` (workflow-contracts.md §2.3). [inferred]: the latest LAST_ON_HAND in those
+ * statuses counts; none counts as 0.
+ */
+export function onHandOf(
+  quantities: readonly Record<string, unknown>[],
+  filter: { filterTypes: readonly string[]; filterStatuses: readonly string[] },
+): number {
+  const amount = (q: Record<string, unknown>): number => Number(q['quantity'] ?? 0) || 0;
+  let lastOnHand: Record<string, unknown> | undefined;
+  let adjustments = 0;
+  for (const q of quantities) {
+    if (!filter.filterStatuses.includes(String(q['status']))) continue;
+    if (q['type'] === 'LAST_ON_HAND') lastOnHand = q;
+    else if (filter.filterTypes.includes(String(q['type']))) adjustments += amount(q);
+  }
+  return (lastOnHand ? amount(lastOnHand) : 0) + adjustments;
 }

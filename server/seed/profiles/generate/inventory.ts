@@ -1,6 +1,8 @@
 /**
  * Inventory: every sellable SKU (variants, standard products without variants) at a few
- * locations, each position with its LAST_ON_HAND quantity; and the virtual catalogue over BASE.
+ * locations, each position with its LAST_ON_HAND quantity; and the ACTIVE virtual catalogue over
+ * BASE, created first so the inventory workflow derives its virtual positions (CREATE of each
+ * position → VirtualCatalogueEvent).
  */
 import type { ProfileContext } from './profile-context.js';
 import { INVENTORY_CATALOGUE_REF, PRODUCT_CATALOGUE_REF, PROFILE_RETAILER_ID, VIRTUAL_CATALOGUE_REF, type Location, type Sku } from './profile-data.js';
@@ -15,6 +17,18 @@ export function generateInventory(ctx: ProfileContext, skus: readonly Sku[], loc
     description: 'Default inventory catalogue',
     retailerRefs: [PROFILE_RETAILER_ID],
   });
+  step('createVirtualCatalogue', {
+    ref: VIRTUAL_CATALOGUE_REF,
+    type: 'BASE',
+    name: 'Available to sell',
+    description: 'Virtual catalogue over the BASE network',
+    inventoryCatalogueRef: INVENTORY_CATALOGUE_REF,
+    productCatalogueRef: PRODUCT_CATALOGUE_REF,
+    networkIds: ['$network-BASE.id'],
+    retailerRefs: [PROFILE_RETAILER_ID],
+  });
+  // Active before the positions: each position's CREATE then derives its virtual position.
+  step('updateVirtualCatalogue', { ref: VIRTUAL_CATALOGUE_REF, status: 'ACTIVE' });
   const inventory = { ref: INVENTORY_CATALOGUE_REF };
   const perSku = Math.min(sizes.positionsPerSku, locations.length);
   const locationIndex = new Map(locations.map((l, i) => [l.ref, i]));
@@ -35,15 +49,5 @@ export function generateInventory(ctx: ProfileContext, skus: readonly Sku[], loc
       });
     }
   }
-  step('createVirtualCatalogue', {
-    ref: VIRTUAL_CATALOGUE_REF,
-    type: 'BASE',
-    name: 'Available to sell',
-    description: 'Virtual catalogue over the BASE network',
-    inventoryCatalogueRef: INVENTORY_CATALOGUE_REF,
-    productCatalogueRef: PRODUCT_CATALOGUE_REF,
-    networkIds: ['$network-BASE.id'],
-    retailerRefs: [PROFILE_RETAILER_ID],
-  });
   return perSku;
 }
