@@ -42,6 +42,22 @@ describe('index entries that name one record, then several (a bare id, then a li
     expect(store.linkedFrom(customer, 'Order')).toEqual([]);
   });
 
+  it('moves only what an update changed, and re-reads a record put again after changing it in place', () => {
+    const store = new Store();
+    store.put(order('1', 'A'));
+    store.put({ ...order('1', 'A'), status: 'BOOKED' });
+    expect(store.candidates('Order', 'status', ['CREATED'])).toEqual([]);
+    expect(store.candidates('Order', 'status', ['BOOKED'])).toEqual([1]);
+    expect(store.candidates('Order', 'ref', ['A'])).toEqual([1]);
+    // The create path puts a record, then adds its children's links to the same object and puts it again.
+    const record = order('2', 'B');
+    store.put(record);
+    record['items'] = [{ __link: 'OrderItem', id: '7' }];
+    store.put(record);
+    expect(store.linkedFrom({ __link: 'OrderItem', id: '7' }, 'Order').map((r) => r.id)).toEqual(['2']);
+    expect(store.linkedFrom({ __link: 'Customer', id: '1' }, 'Order').map((r) => r.id)).toEqual(['1', '2']);
+  });
+
   it('gives an image that later writes do not change, in either kind of entry', () => {
     const store = new Store();
     store.put(order('1', 'A'));

@@ -231,10 +231,14 @@ export class Store {
     this.version += 1;
     const c = this.collection(record.__typename);
     const previous = c.byId.get(record.id);
-    if (previous) this.unindex(c, previous);
     this.trackCreatedOn(c, record, previous);
     c.byId.set(record.id, record);
-    this.index(c, record);
+    // A new object for the same id (every update): only what changed moves in the indexes.
+    if (previous && previous !== record) this.reindex(c, previous, record);
+    else {
+      if (previous) this.unindex(c, previous);
+      this.index(c, record);
+    }
     this.onChange?.({ type: 'put', record });
   }
 
@@ -272,6 +276,24 @@ export class Store {
     }
     const self = `${r.__typename}:${r.id}`;
     for (const link of linksOf(r)) addSource(this.reverse, `${link.__link}:${link.id}`, self);
+  }
+
+  /** `previous` replaced by `r` (same id): indexed values and links that differ, nothing else. */
+  private reindex(c: Collection, previous: EntityRecord, r: EntityRecord): void {
+    const n = Number(r.id);
+    for (const f of INDEXED_FIELDS) {
+      const before = previous[f];
+      const after = r[f];
+      if (before === after) continue;
+      if (typeof before === 'string') removeFromIndex(c.indexes[f], before, n);
+      if (typeof after === 'string') addToIndex(c.indexes[f], after, n);
+    }
+    const before = linksOf(previous);
+    const after = linksOf(r);
+    if (sameLinks(before, after)) return;
+    const self = `${r.__typename}:${r.id}`;
+    for (const link of before) removeSource(this.reverse, `${link.__link}:${link.id}`, self);
+    for (const link of after) addSource(this.reverse, `${link.__link}:${link.id}`, self);
   }
 
   private unindex(c: Collection, r: EntityRecord): void {
@@ -324,10 +346,16 @@ export class Store {
   }
 }
 
-function* linksOf(r: EntityRecord): Generator<LinkRef> {
-  for (const [k, v] of Object.entries(r)) {
-    if (k === '__typename') continue;
-    if (isLinkRef(v)) yield v;
-    else if (Array.isArray(v)) for (const item of v) if (isLinkRef(item)) yield item;
+function linksOf(r: EntityRecord): LinkRef[] {
+  const links: LinkRef[] = [];
+  for (const key of Object.keys(r)) {
+    if (key === '__typename') continue;
+    const v = r[key];
+    if (isLinkRef(v)) links.push(v);
+    else if (Array.isArray(v)) for (const item of v) if (isLinkRef(item)) links.push(item);
   }
+  return links;
 }
+
+const sameLinks = (a: readonly LinkRef[], b: readonly LinkRef[]): boolean =>
+  a.length === b.length && a.every((link, i) => link.id === b[i]!.id && link.__link === b[i]!.__link);
