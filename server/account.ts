@@ -9,6 +9,7 @@
  */
 import type { Clock } from './lib/clock.js';
 import type { Ids } from './lib/ids.js';
+import { accountIdOf, type AccountId } from './domain/ids.js';
 import { createJobService, type JobService } from './batch/job-service.js';
 import type { Domain } from './domain/domain.js';
 import { EntityService, type DomainHooks } from './domain/entities.js';
@@ -33,7 +34,7 @@ export type AccountCredentials = { clientId: string; clientSecret: string };
  * itself: `account.store` is `account.domain.store`.
  */
 export type Account = Domain & {
-  readonly id: string;
+  readonly id: AccountId;
   readonly credentials: AccountCredentials;
   readonly domain: Domain;
   /** Hooks the orchestration layer set on the entity service (CREATE events, workflow versions). */
@@ -73,7 +74,8 @@ export type AccountOptions = {
 };
 
 export async function buildAccount(options: AccountOptions): Promise<Account> {
-  const { id, credentials, model, clock, ids, paging } = options;
+  const { credentials, model, clock, ids, paging } = options;
+  const id = accountIdOf(options.id);
   const store = new Store();
   const hooks: DomainHooks = {};
   const entities = new EntityService({ model, store, clock, ids, hooks });

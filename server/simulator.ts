@@ -27,6 +27,7 @@ import { createDispatcher } from './webhooks/dispatcher.js';
 import { createFaultyFetch } from './faults/fault-fetch.js';
 import { Faults, type Fault } from './faults/faults.js';
 import { loadOrCreateKeyPair, type WebhookKeyPair } from './webhooks/keys.js';
+import { errorMessage, propertyOf } from './lib/guards.js';
 
 export type SimulatorOptions = {
   /** Clock for new accounts (tests pass a frozen one). */
@@ -266,12 +267,12 @@ function loadWebhookKeys(config: Config, storedPem: string | undefined): Webhook
     try {
       pem = readFileSync(config.webhookKey, 'utf8');
     } catch (error) {
-      throw new SimError('CONFIG_INVALID', `--webhook-key ${config.webhookKey} cannot be read: ${(error as Error).message}`);
+      throw new SimError('CONFIG_INVALID', `--webhook-key ${config.webhookKey} cannot be read: ${errorMessage(error)}`);
     }
     try {
       return loadOrCreateKeyPair({ pem });
     } catch (error) {
-      throw new SimError('CONFIG_INVALID', `--webhook-key ${config.webhookKey}: ${(error as Error).message}`);
+      throw new SimError('CONFIG_INVALID', `--webhook-key ${config.webhookKey}: ${errorMessage(error)}`);
     }
   }
   return loadOrCreateKeyPair(storedPem ? { existing: { privateKeyPem: storedPem } } : {});
@@ -307,8 +308,8 @@ function ensureDefaultUser(account: Account, spec: AccountSpec): void {
   if (account.users.find(spec.username)) return;
   if (!account.store.get('Retailer', spec.retailerId)) {
     // `--seed none`: the account still needs the retailer its default user belongs to.
-    const created = runCommand(account, 'createRetailer', { input: { name: `${spec.id}-retailer`, tradingName: spec.id } }) as { id: string };
-    if (created.id !== spec.retailerId) {
+    const created = runCommand(account, 'createRetailer', { input: { name: `${spec.id}-retailer`, tradingName: spec.id } });
+    if (propertyOf(created, 'id') !== spec.retailerId) {
       throw new SimError(
         'CONFIG_INVALID',
         `The default user needs retailer ${spec.retailerId}, which the seed ${typeof spec.seed === 'string' ? `"${spec.seed}"` : 'document'} does not create`,

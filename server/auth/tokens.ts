@@ -76,6 +76,7 @@ export class TokenService {
   }
 
   restore(data: unknown): void {
+    // What `toJSON` above wrote, read back from a snapshot or the data file.
     const d = data as { access?: [string, IssuedGrant][]; refresh?: [string, TokenGrant][] };
     this.access.clear();
     this.refresh.clear();

@@ -4,6 +4,7 @@
  * `CreateUserInput.password` is kept on the record and never exposed (User has no such field).
  */
 import { isLinkRef, type EntityRecord, type Store } from '../domain/store/store.js';
+import { isRecord, propertyOf } from '../lib/guards.js';
 
 export type UserInfo = {
   id: string;
@@ -29,7 +30,7 @@ export class Users {
 
 function toInfo(store: Store, r: EntityRecord): UserInfo {
   const retailer = r['primaryRetailer'];
-  const roles = Array.isArray(r['roles']) ? (r['roles'] as { role?: { name?: string } | unknown }[]) : [];
+  const roles: unknown[] = Array.isArray(r['roles']) ? r['roles'] : [];
   return {
     id: r.id,
     username: String(r['username']),
@@ -37,6 +38,11 @@ function toInfo(store: Store, r: EntityRecord): UserInfo {
     firstName: typeof r['firstName'] === 'string' ? r['firstName'] : undefined,
     lastName: typeof r['lastName'] === 'string' ? r['lastName'] : undefined,
     retailerId: isLinkRef(retailer) ? store.resolve(retailer)?.id : undefined,
-    roles: roles.map((x) => (x.role && typeof x.role === 'object' && 'name' in x.role ? String((x.role as { name: unknown }).name) : '')).filter(Boolean),
+    roles: roles.map((x) => roleNameOf(propertyOf(x, 'role'))).filter(Boolean),
   };
+}
+
+/** A user role's `role` is stored as its key (`{name}`): the name, or '' when there is none. */
+function roleNameOf(role: unknown): string {
+  return isRecord(role) && 'name' in role ? String(role['name']) : '';
 }

@@ -12,8 +12,19 @@ export type BatchStatus = 'PENDING' | 'RUNNING' | 'COMPLETE';
 /** Records per batch (§4.4: "at most 5000 records per batch"). */
 export const MAX_BATCH_RECORDS = 5000;
 
-/** The supported `action` + `entityType` pairs (§4.4, §4.5). */
-export type BatchKind = { action: 'UPSERT'; entityType: 'INVENTORY' } | { action: 'CREATE'; entityType: 'RETAILER' };
+/**
+ * Entity types of the legacy batches: Fluent's "Batch API" page names the Location and Category
+ * batches and the actions CREATE and UPSERT; PRODUCT and SKU come from a storefront cartridge
+ * (real-world-usage.md "Jobs and batches in the wild"). Record shapes: docs/jobs.md.
+ */
+export const LEGACY_BATCH_ENTITY_TYPES = ['LOCATION', 'PRODUCT', 'SKU', 'CATEGORY'] as const;
+export type LegacyBatchEntityType = (typeof LEGACY_BATCH_ENTITY_TYPES)[number];
+
+/** The supported `action` + `entityType` pairs (§4.4, §4.5, and the legacy types above). */
+export type BatchKind =
+  | { action: 'UPSERT'; entityType: 'INVENTORY' }
+  | { action: 'CREATE'; entityType: 'RETAILER' }
+  | { action: 'CREATE' | 'UPSERT'; entityType: LegacyBatchEntityType };
 
 /** Batch-level fields of an inventory batch, defaults applied (§4.4). */
 export type InventoryBatchSettings = {

@@ -6,19 +6,25 @@
  */
 import { z } from 'zod';
 import { SimError } from '../domain/errors.js';
-import { MAX_BATCH_RECORDS, type BatchKind, type InventoryBatchSettings } from './job-model.js';
+import { LEGACY_BATCH_ENTITY_TYPES, MAX_BATCH_RECORDS, type BatchKind, type InventoryBatchSettings, type LegacyBatchEntityType } from './job-model.js';
 
 export type BatchRequest =
   | { type: 'inventory'; kind: BatchKind; settings: InventoryBatchSettings; records: unknown[] }
-  | { type: 'retailer'; kind: BatchKind; records: unknown[] };
+  | { type: 'retailer'; kind: BatchKind; records: unknown[] }
+  | { type: 'legacy'; kind: BatchKind; records: unknown[] };
 
 /** Batch defaults (§4.4). */
 export const DEFAULT_BATCH_SOURCE = 'batch';
 export const DEFAULT_BATCH_EVENT = 'InventoryChanged';
 
-/** Action → the entity types it takes (§4.4: UPSERT INVENTORY; §4.5: CREATE RETAILER). */
-const SUPPORTED: Readonly<Record<string, readonly string[]>> = { UPSERT: ['INVENTORY'], CREATE: ['RETAILER'] };
-const SUPPORTED_TEXT = 'action "UPSERT" with entityType "INVENTORY", or action "CREATE" with entityType "RETAILER"';
+/** Action → the entity types it takes (§4.4: UPSERT INVENTORY; §4.5: CREATE RETAILER; the legacy types with both). */
+const SUPPORTED: Readonly<Record<string, readonly string[]>> = {
+  UPSERT: ['INVENTORY', ...LEGACY_BATCH_ENTITY_TYPES],
+  CREATE: ['RETAILER', ...LEGACY_BATCH_ENTITY_TYPES],
+};
+const SUPPORTED_TEXT = `action "UPSERT" with entityType "INVENTORY", action "CREATE" with entityType "RETAILER", or action "CREATE" or "UPSERT" with entityType ${LEGACY_BATCH_ENTITY_TYPES.map((type) => `"${type}"`).join(', ')}`;
+
+const isLegacyType = (entityType: string): entityType is LegacyBatchEntityType => (LEGACY_BATCH_ENTITY_TYPES as readonly string[]).includes(entityType);
 
 const inventorySettingsSchema = z.looseObject({
   source: z.string({ error: 'expected a string' }).nullish(),
@@ -42,6 +48,7 @@ function parseKind(fields: Record<string, unknown>): BatchKind {
   if (typeof entityType !== 'string' || !entityTypes.includes(entityType)) {
     throw new SimError('VALIDATION_FAILED', `Unsupported entityType ${JSON.stringify(entityType)} for action "${String(action)}"; send ${SUPPORTED_TEXT}`);
   }
+  if (isLegacyType(entityType)) return { action: action === 'UPSERT' ? 'UPSERT' : 'CREATE', entityType };
   return action === 'UPSERT' ? { action: 'UPSERT', entityType: 'INVENTORY' } : { action: 'CREATE', entityType: 'RETAILER' };
 }
 
@@ -67,6 +74,7 @@ export function parseBatchRequest(body: unknown, retailerId: string): BatchReque
   const kind = parseKind(fields);
   const records = parseRecords(fields['entities']);
   if (kind.entityType === 'RETAILER') return { type: 'retailer', kind, records };
+  if (kind.entityType !== 'INVENTORY') return { type: 'legacy', kind, records };
   const parsed = inventorySettingsSchema.safeParse(body);
   if (!parsed.success) {
     throw new SimError('VALIDATION_FAILED', parsed.error.issues.map((issue) => `'${issue.path.join('.')}': ${issue.message}`).join('; '));

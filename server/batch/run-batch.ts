@@ -14,9 +14,14 @@
 import { SimError } from '../domain/errors.js';
 import type { BatchAccount } from './job-service.js';
 import { applyInventoryRecord, type InventoryBatchContext } from './apply-inventory-record.js';
+import type { EntityBatchContext } from './apply-entity-record.js';
+import { applyCategoryRecord } from './apply-category-record.js';
+import { applyLocationRecord } from './apply-location-record.js';
+import { applyProductRecord } from './apply-product-record.js';
 import { applyRetailerRecord } from './apply-retailer-record.js';
+import { applySkuRecord } from './apply-sku-record.js';
 import { batchCompleteAudit } from './batch-complete-audit.js';
-import type { RecordResult, StoredBatch, StoredJob } from './job-model.js';
+import type { LegacyBatchEntityType, RecordResult, StoredBatch, StoredJob } from './job-model.js';
 import { parseInventoryRecord } from './parse-inventory-record.js';
 
 export type BatchRunDeps = {
@@ -61,6 +66,14 @@ function inventoryHandler(deps: BatchRunDeps, job: StoredJob, batch: StoredBatch
   };
 }
 
+/** The legacy entity types, one applier each (docs/jobs.md). */
+const LEGACY_APPLIERS: Readonly<Record<LegacyBatchEntityType, (ctx: EntityBatchContext, raw: unknown, recordIndex: number) => RecordResult | undefined>> = {
+  LOCATION: applyLocationRecord,
+  PRODUCT: applyProductRecord,
+  SKU: applySkuRecord,
+  CATEGORY: applyCategoryRecord,
+};
+
 function handlerFor(deps: BatchRunDeps, job: StoredJob, batch: StoredBatch): RecordHandler {
   switch (batch.kind.entityType) {
     case 'INVENTORY':
@@ -68,6 +81,15 @@ function handlerFor(deps: BatchRunDeps, job: StoredJob, batch: StoredBatch): Rec
     case 'RETAILER': {
       const ctx = { account: deps.account, adminPassword: deps.retailerAdminPassword };
       return (raw, recordIndex) => applyRetailerRecord(ctx, raw, recordIndex);
+    }
+    case 'LOCATION':
+    case 'PRODUCT':
+    case 'SKU':
+    case 'CATEGORY': {
+      // Quiet, as inventory records: the CREATE events they raise leave audits only when they fail.
+      const apply = LEGACY_APPLIERS[batch.kind.entityType];
+      const ctx: EntityBatchContext = { account: deps.account, action: batch.kind.action, retailerId: job.retailerId };
+      return (raw, recordIndex) => deps.account.orchestration.engine.quietly(() => apply(ctx, raw, recordIndex));
     }
     default: {
       const _exhaustive: never = batch.kind;

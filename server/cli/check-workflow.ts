@@ -16,6 +16,7 @@ import { BUILTIN_RULES } from '../orchestration/rules/index.js';
 import { isStubRule } from '../orchestration/stubs/stub-rule.js';
 import { parseWorkflow, type Workflow } from '../orchestration/workflow.js';
 import { placeholdersIn, type WorkflowFile } from './workflow-files.js';
+import { errorMessage } from '../lib/guards.js';
 
 export type RuleKind = 'library' | 'stub' | 'module' | 'unknown';
 export type RuleUsage = { name: string; resolvedAs: string | null; kind: RuleKind; uses: number; rulesets: string[] };
@@ -93,7 +94,7 @@ function shapeProblems(workflow: Workflow, registry: RuleRegistry, source: strin
       try {
         registry.compileRule(rule, { source, path: ['rulesets', index, 'rules', r], rulesetName: ruleset.name });
       } catch (error) {
-        problems.push((error as Error).message);
+        problems.push(errorMessage(error));
       }
     });
   });
@@ -143,7 +144,7 @@ export function checkWorkflow(file: WorkflowFile, registry: RuleRegistry): Workf
   try {
     workflow = parseWorkflow(file.text, file.source);
   } catch (error) {
-    return { source: file.source, name: null, error: (error as Error).message, ...empty, ...none, problems: [(error as Error).message] };
+    return { source: file.source, name: null, error: errorMessage(error), ...empty, ...none, problems: [errorMessage(error)] };
   }
   const rules = usages(workflow, registry);
   const known = rules.filter((rule) => rule.kind !== 'unknown');

@@ -11,6 +11,7 @@
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { basename, extname, join } from 'node:path';
 import { SimError } from '../domain/errors.js';
+import { errorMessage } from '../lib/guards.js';
 
 export type Vars = Record<string, string>;
 export type WorkflowFile = { source: string; text: string };
@@ -31,7 +32,7 @@ export function parseVars(text: string, source: string): Vars {
     try {
       return flatten(JSON.parse(trimmed), '', {});
     } catch (error) {
-      throw new SimError('CONFIG_INVALID', `--vars ${source}: not valid JSON (${(error as Error).message})`);
+      throw new SimError('CONFIG_INVALID', `--vars ${source}: not valid JSON (${errorMessage(error)})`);
     }
   }
   const vars: Vars = {};
@@ -61,7 +62,7 @@ export function placeholdersIn(text: string): string[] {
 export async function readVars(path: string | undefined): Promise<Vars> {
   if (path === undefined) return {};
   const text = await readFile(path, 'utf8').catch((error: unknown) => {
-    throw new SimError('CONFIG_INVALID', `--vars ${path} cannot be read: ${(error as Error).message}`);
+    throw new SimError('CONFIG_INVALID', `--vars ${path} cannot be read: ${errorMessage(error)}`);
   });
   return parseVars(text, path);
 }

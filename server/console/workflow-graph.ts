@@ -7,6 +7,7 @@
  * props, as written in the workflow; the simulator runs them, the graph only describes them.
  */
 import type { CompiledRuleset, CompiledWorkflow } from '../orchestration/compile-workflow.js';
+import { isRecord } from '../lib/guards.js';
 
 export type GraphNode =
   | { id: string; kind: 'status'; entityType: string; status: string }
@@ -31,7 +32,7 @@ export const statusNodeId = (entityType: string, status: string): string => `sta
 const rulesetNodeId = (index: number): string => `ruleset:${index}`;
 
 function propsOf(props: unknown): Record<string, unknown> {
-  return typeof props === 'object' && props !== null ? (props as Record<string, unknown>) : {};
+  return isRecord(props) ? props : {};
 }
 
 function rulesetNode(ruleset: CompiledRuleset, isStub: (key: string) => boolean): GraphNode {

@@ -12,8 +12,9 @@ import { type GraphQLInputObjectType, getNamedType, isInputObjectType } from 'gr
 import type { Clock } from '../lib/clock.js';
 import { copyJson } from '../lib/copy-json.js';
 import type { Ids } from '../lib/ids.js';
+import { isRecord } from '../lib/guards.js';
 import { isoInstant } from '../lib/iso-instant.js';
-import { applyDefaults, checkLength, keyFieldsOf, upsertAttributes, upsertPrices, type AttributeValue, type PriceValue } from './entity-fields.js';
+import { applyDefaults, checkLength, keyFieldsOf, upsertAttributes, upsertPrices } from './entity-fields.js';
 import {
   applyCrossReferences,
   checkEmbeddedReferences,
@@ -28,7 +29,7 @@ import { SimError } from './errors.js';
 import { matchesKey } from './filters.js';
 import type { Model } from './model.js';
 import { ID_SEQUENCE, INPUT_FIELD_RENAMES } from './overrides.js';
-import { linkTo, type EntityRecord, type LinkRef, type Store } from './store/store.js';
+import { linkTo, type EntityRecord, type Store } from './store/store.js';
 import { Transaction } from './transaction.js';
 import { uniqueRefCheck } from './unique-refs.js';
 
@@ -143,10 +144,7 @@ export class EntityService {
         // Children are created after the parent's own fields are known (they may need its id).
         deferred.push(() => {
           const childType = childTypeOf(this.deps.model, typename, out, named.name);
-          const values = (Array.isArray(value) ? value : [value]) as Record<string, unknown>[];
-          const gap = values.findIndex((v) => v === null || typeof v !== 'object');
-          if (gap >= 0) throw new SimError('MISSING_VARIABLES', `C0140E: ${typename}.${out}[${gap}] is null; each entry must be a ${named.name}`);
-          const created = values.map((v) => this.createIn(tx, changes, childType, named, v, record));
+          const created = childInputs(value, `${typename}.${out}`, named.name).map((v) => this.createIn(tx, changes, childType, named, v, record));
           record[out] = Array.isArray(value) ? created.map(linkTo) : linkTo(created[0]!);
         });
       } else {
@@ -192,19 +190,18 @@ export class EntityService {
       const out = INPUT_FIELD_RENAMES[typename]?.[name] ?? name;
       checkLength(out, value);
       const named = getNamedType(def.type);
-      if (out === 'attributes' && Array.isArray(value)) record['attributes'] = upsertAttributes(record['attributes'], value as AttributeValue[]);
-      else if (out === 'prices' && Array.isArray(value)) record['prices'] = upsertPrices(record['prices'], value as PriceValue[]);
+      if (out === 'attributes' && Array.isArray(value)) record['attributes'] = upsertAttributes(record['attributes'], value);
+      else if (out === 'prices' && Array.isArray(value)) record['prices'] = upsertPrices(record['prices'], value);
       else if (value === null || !isInputObjectType(named)) record[out] = value;
       else if (REFERENCE_INPUT.test(named.name)) record[out] = resolveReferences(this.deps.model, this.find, tx, typename, out, named, value);
       else if (named.name.startsWith('Update')) {
         const childType = childTypeOf(this.deps.model, typename, out, named.name.replace(/^Update/, 'Create'));
-        for (const v of (Array.isArray(value) ? value : [value]) as Record<string, unknown>[]) this.updateIn(tx, changes, childType, named, v, record);
+        for (const v of childInputs(value, `${typename}.${out}`, named.name)) this.updateIn(tx, changes, childType, named, v, record);
       } else if (named.name.startsWith('Create') && this.deps.model.entities[typename]?.fields[out]?.kind !== 'value') {
         const childType = childTypeOf(this.deps.model, typename, out, named.name);
-        const created = ((Array.isArray(value) ? value : [value]) as Record<string, unknown>[]).map((v) =>
-          this.createIn(tx, changes, childType, named, v, record),
-        );
-        record[out] = Array.isArray(value) ? [...((record[out] as LinkRef[] | undefined) ?? []), ...created.map(linkTo)] : linkTo(created[0]!);
+        const created = childInputs(value, `${typename}.${out}`, named.name).map((v) => this.createIn(tx, changes, childType, named, v, record));
+        const before = record[out];
+        record[out] = Array.isArray(value) ? [...(Array.isArray(before) ? before : []), ...created.map(linkTo)] : linkTo(created[0]!);
       } else record[out] = value;
     }
     if ('updatedOn' in record || 'createdOn' in record) record['updatedOn'] = isoInstant(this.deps.clock.nowMs());
@@ -212,4 +209,12 @@ export class EntityService {
     tx.put(record);
     return record;
   }
+}
+
+/** The child inputs of a nested `Create…`/`Update…` field (a list, or one), each an object: a null entry is C0140E. */
+function childInputs(value: unknown, field: string, inputTypeName: string): Record<string, unknown>[] {
+  const values: unknown[] = Array.isArray(value) ? value : [value];
+  const gap = values.findIndex((v) => !isRecord(v));
+  if (gap >= 0) throw new SimError('MISSING_VARIABLES', `C0140E: ${field}[${gap}] is null; each entry must be a ${inputTypeName}`);
+  return values.filter(isRecord);
 }

@@ -9,6 +9,7 @@ import { SimError } from './errors.js';
 import type { Model } from './model.js';
 import { DEFAULT_STATUS_CREATED, MAX_LENGTH, REF_FROM_FIELD } from './overrides.js';
 import { isLinkRef, type EntityRecord } from './store/store.js';
+import { isRecord, propertyOf } from '../lib/guards.js';
 
 /** The version new orchestrated entities start on (the entity service's `workflowVersion` hook). */
 export type WorkflowVersionOf = (workflowRef: string, retailerId?: string) => number | undefined;
@@ -53,15 +54,8 @@ export function keyFieldsOf(inputType: GraphQLInputObjectType, typename: string)
 export type AttributeValue = { name: string; type: string; value: unknown };
 
 /** Attributes are upserted by name on update (schema descriptions, fluent-platform.md §2.6). */
-export function upsertAttributes(current: unknown, incoming: AttributeValue[]): AttributeValue[] {
-  const list = Array.isArray(current) ? [...(current as AttributeValue[])] : [];
-  for (const a of incoming) {
-    if (!a) continue;
-    const at = list.findIndex((x) => x.name === a.name);
-    if (at >= 0) list[at] = a;
-    else list.push(a);
-  }
-  return list;
+export function upsertAttributes(current: unknown, incoming: readonly unknown[]): unknown[] {
+  return upsertBy(current, incoming, (x, a) => propertyOf(x, 'name') === a['name']);
 }
 
 export type PriceValue = { type: string; currency: string; value: number };
@@ -71,13 +65,18 @@ export type PriceValue = { type: string; currency: string; value: number };
  * name and type already exists, then the value field will be updated, else it will be inserted"
  * (UpdateStandardProductInput / UpdateVariantProductInput descriptions; the key is type+currency).
  */
-export function upsertPrices(current: unknown, incoming: PriceValue[]): PriceValue[] {
-  const list = Array.isArray(current) ? [...(current as PriceValue[])] : [];
-  for (const p of incoming) {
-    if (!p) continue;
-    const at = list.findIndex((x) => x?.type === p.type && x?.currency === p.currency);
-    if (at >= 0) list[at] = p;
-    else list.push(p);
+export function upsertPrices(current: unknown, incoming: readonly unknown[]): unknown[] {
+  return upsertBy(current, incoming, (x, p) => propertyOf(x, 'type') === p['type'] && propertyOf(x, 'currency') === p['currency']);
+}
+
+/** `current` (a stored list, or nothing) with each incoming object replacing the entry it matches, or appended. */
+function upsertBy(current: unknown, incoming: readonly unknown[], same: (stored: unknown, value: Record<string, unknown>) => boolean): unknown[] {
+  const list: unknown[] = Array.isArray(current) ? [...current] : [];
+  for (const value of incoming) {
+    if (!isRecord(value)) continue;
+    const at = list.findIndex((stored) => same(stored, value));
+    if (at >= 0) list[at] = value;
+    else list.push(value);
   }
   return list;
 }

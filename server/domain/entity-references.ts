@@ -4,6 +4,7 @@
  * refs an order item names turned into links, and a nested child linked back to its parent.
  */
 import { type GraphQLInputObjectType, getNamedType, isInputObjectType } from 'graphql';
+import { isRecord, recordsIn } from '../lib/guards.js';
 import { SimError } from './errors.js';
 import type { Model } from './model.js';
 import { PRODUCT_BY_REFERENCE } from './overrides.js';
@@ -28,12 +29,12 @@ export function resolveReferences(
   const kind = model.entities[typename]?.fields[field];
   const fromKind = kind?.kind === 'connection' ? kind.node : kind?.kind === 'link' || kind?.kind === 'links' ? kind.target : undefined;
   const target = fromKind ?? inputType.name.replace(REFERENCE_INPUT, '');
-  const one = (key: Record<string, unknown>): LinkRef => {
-    const found = find(tx, target, key);
+  const one = (key: unknown): LinkRef => {
+    const found = isRecord(key) ? find(tx, target, key) : undefined;
     if (!found) throw new SimError('ENTITY_NOT_FOUND', `C0120E: ${target} ${JSON.stringify(key)} referenced by ${typename}.${field} was not found`);
     return linkTo(found);
   };
-  return Array.isArray(value) ? (value as Record<string, unknown>[]).filter((v) => v != null).map(one) : one(value as Record<string, unknown>);
+  return Array.isArray(value) ? value.filter((v) => v != null).map(one) : one(value);
 }
 
 /** `UserRoleInput.role: RoleKey` and the like: a key inside a value input must name an entity. */
@@ -45,8 +46,7 @@ export function checkEmbeddedReferences(
   value: unknown,
   where: string,
 ): void {
-  for (const item of (Array.isArray(value) ? value : [value]) as Record<string, unknown>[]) {
-    if (!item || typeof item !== 'object') continue;
+  for (const item of recordsIn(value)) {
     for (const [name, def] of Object.entries(inputType.getFields())) {
       const named = getNamedType(def.type);
       const v = item[name];
@@ -54,7 +54,7 @@ export function checkEmbeddedReferences(
       if (REFERENCE_INPUT.test(named.name)) {
         const target = named.name.replace(REFERENCE_INPUT, '');
         if (!model.isStored(target) && model.concreteTypes(target).length === 0) continue;
-        for (const key of (Array.isArray(v) ? v : [v]) as Record<string, unknown>[]) {
+        for (const key of recordsIn(v)) {
           if (!find(tx, target, key))
             throw new SimError('ENTITY_NOT_FOUND', `C0120E: ${target} ${JSON.stringify(key)} referenced by ${where}.${name} was not found`);
         }
@@ -88,7 +88,8 @@ export function applyCrossReferences(model: Model, find: FindByKey, tx: Transact
   if (record.__typename === 'OrderItem' && typeof record['fulfilmentChoiceRef'] === 'string' && isLinkRef(record['order'])) {
     // FulfilmentChoice has no link back to its order: look at the order's own choice links too.
     const order = tx.get(record['order'].__link, record['order'].id);
-    const own = [order?.['fulfilmentChoice'], ...(Array.isArray(order?.['fulfilmentChoices']) ? (order['fulfilmentChoices'] as unknown[]) : [])]
+    const choices = order?.['fulfilmentChoices'];
+    const own = [order?.['fulfilmentChoice'], ...(Array.isArray(choices) ? choices : [])]
       .filter(isLinkRef)
       .map((l) => tx.get(l.__link, l.id))
       .filter((c): c is EntityRecord => c !== undefined);

@@ -6,6 +6,7 @@
  * key fields, `retailerId: [Int]` matches the linked retailer's id.
  */
 import { type GraphQLArgument, getNamedType, isInputObjectType } from 'graphql';
+import { isRecord, propertyOf, recordsIn } from '../lib/guards.js';
 import { createdOnMs } from './created-on-window.js';
 import { SimError } from './errors.js';
 import { DERIVED_VALUES } from './derived-values.js';
@@ -21,12 +22,12 @@ export function matchesKey(store: Store, record: EntityRecord, key: Record<strin
   for (const [k, expected] of Object.entries(key)) {
     if (expected === undefined || expected === null) continue;
     const actual = valueFor(record, k, store);
-    if (typeof expected === 'object' && !Array.isArray(expected)) {
+    if (isRecord(expected)) {
       const links = (Array.isArray(actual) ? actual : [actual]).filter(isLinkRef);
       if (
         !links.some((l) => {
           const t = store.resolve(l);
-          return t !== undefined && matchesKey(store, t, expected as Record<string, unknown>);
+          return t !== undefined && matchesKey(store, t, expected);
         })
       )
         return false;
@@ -65,10 +66,10 @@ export function buildPredicate(store: Store, argDefs: readonly GraphQLArgument[]
     if (PAGING_ARGS.has(def.name) || value === undefined || value === null) continue;
     const named = getNamedType(def.type);
     if (named.name === 'DateRange') {
-      const range = value as { from?: unknown; to?: unknown };
-      if (range.from == null && range.to == null) throw new SimError('DATE_RANGE_INCOMPLETE', `${def.name}: a date range needs "from" or "to"`);
-      const from = range.from == null ? -Infinity : parseInstant(range.from, `${def.name}.from`);
-      const to = range.to == null ? Infinity : parseInstant(range.to, `${def.name}.to`);
+      const [rangeFrom, rangeTo] = [propertyOf(value, 'from'), propertyOf(value, 'to')];
+      if (rangeFrom == null && rangeTo == null) throw new SimError('DATE_RANGE_INCOMPLETE', `${def.name}: a date range needs "from" or "to"`);
+      const from = rangeFrom == null ? -Infinity : parseInstant(rangeFrom, `${def.name}.from`);
+      const to = rangeTo == null ? Infinity : parseInstant(rangeTo, `${def.name}.to`);
       tests.push((r) => {
         const v = r[def.name];
         if (typeof v !== 'string') return false;
@@ -76,10 +77,10 @@ export function buildPredicate(store: Store, argDefs: readonly GraphQLArgument[]
         return ms >= from && ms <= to;
       });
     } else if (def.name === 'workflow' && named.name === 'WorkflowLinkInput') {
-      const w = value as { ref: string; version: number };
-      tests.push((r) => r['workflowRef'] === w.ref && String(r['workflowVersion']) === String(w.version));
+      const [ref, version] = [propertyOf(value, 'ref'), propertyOf(value, 'version')];
+      tests.push((r) => r['workflowRef'] === ref && String(r['workflowVersion']) === String(version));
     } else if (isInputObjectType(named)) {
-      const keys = (Array.isArray(value) ? value : [value]) as Record<string, unknown>[];
+      const keys = recordsIn(value);
       tests.push((r) => keys.some((k) => matchesKeyField(store, r, def.name, k)));
     } else if (Array.isArray(value)) {
       const wanted = new Set(value.flat(2).map((v) => String(v)));

@@ -7,6 +7,7 @@
 /** GraphQL type → Fluent entity type for events and workflows (§3.3). */
 export const FLUENT_ENTITY_TYPES: Readonly<Record<string, string>> = {
   Order: 'ORDER',
+  FulfilmentChoice: 'FULFILMENT_CHOICE',
   Fulfilment: 'FULFILMENT',
   Article: 'ARTICLE',
   Consignment: 'CONSIGNMENT',
@@ -46,7 +47,8 @@ function typenamesByEntityType(): Record<string, string[]> {
 
 /**
  * Sub-entity → the field that leads to its parent, up to the root entity (§3.3 root table).
- * A root entity has no row.
+ * A root entity has no row. A FulfilmentChoice has no field back to its order: the order links
+ * to it (`fulfilmentChoice`, `fulfilmentChoices`), see PARENT_LINKED_FROM.
  */
 export const PARENT_FIELD: Readonly<Record<string, string>> = {
   Fulfilment: 'order',
@@ -68,6 +70,9 @@ export const PARENT_FIELD: Readonly<Record<string, string>> = {
   Payment: 'billingAccount',
   PaymentTransaction: 'payment',
 };
+
+/** Sub-entity → the type of the parent that links to it, for sub-entities with no parent field. */
+export const PARENT_LINKED_FROM: Readonly<Record<string, string>> = { FulfilmentChoice: 'Order' };
 
 /**
  * Input fields stored under another output name. Network and Retailer take `name` but expose

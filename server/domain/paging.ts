@@ -9,6 +9,13 @@ import { SimError } from './errors.js';
 import { lowerBound, type EntityRecord } from './store/store.js';
 
 export type PageArgs = { first?: number | null; last?: number | null; before?: string | null; after?: string | null };
+/** The paging arguments among a connection field's coerced arguments (`first`/`last`: Int, `before`/`after`: String). */
+export function pageArgsOf(args: Record<string, unknown>): PageArgs {
+  const int = (v: unknown): number | null => (typeof v === 'number' ? v : null);
+  const text = (v: unknown): string | null => (typeof v === 'string' ? v : null);
+  return { first: int(args['first']), last: int(args['last']), before: text(args['before']), after: text(args['after']) };
+}
+
 export type Page = { edges: { node: EntityRecord; cursor: string }[]; pageInfo: { hasNextPage: boolean; hasPreviousPage: boolean } };
 export type PagingLimits = { defaultPageSize: number; maxPageSize: number };
 

@@ -25,6 +25,6 @@ export function quantitiesOfPosition(domain: Domain, filter: QuantityFilter, use
   for (const q of resolveAll(domain.store, position['quantities'])) if (q.__typename === 'InventoryQuantity') byId.set(q.id, q);
   const argDefs = domain.model.schema.getQueryType()?.getFields()['inventoryQuantityAggregate']?.args ?? [];
   const filters = argDefs.filter((a) => a.name !== 'position');
-  const matches = buildPredicate(domain.store, filters, filter as Record<string, unknown>);
+  const matches = buildPredicate(domain.store, filters, filter);
   return [...byId.values()].filter(matches).sort((a, b) => Number(a.id) - Number(b.id));
 }

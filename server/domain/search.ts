@@ -4,19 +4,20 @@
  * materialising the whole result, so a search over 100k orders costs about one page of work.
  */
 import type { GraphQLArgument } from 'graphql';
+import { isRecord } from '../lib/guards.js';
 import { clip, createdOnWindow } from './created-on-window.js';
 import { buildPredicate, parseInstant } from './filters.js';
-import { pageIds, pageRecords, type Page, type PageArgs, type PagingLimits } from './paging.js';
+import { pageArgsOf, pageIds, pageRecords, type Page, type PagingLimits } from './paging.js';
 import type { EntityRecord, Store } from './store/store.js';
 
 export type SearchScope = { store: Store; paging: PagingLimits };
 
 /** `createdOn: {from, to}` as instants (already checked by the predicate), when given. */
 function createdOnRange(args: Record<string, unknown>): [number, number] | undefined {
-  const range = args['createdOn'] as { from?: unknown; to?: unknown } | null | undefined;
-  if (range == null || typeof range !== 'object') return undefined;
-  const from = range.from == null ? -Infinity : parseInstant(range.from, 'createdOn.from');
-  const to = range.to == null ? Infinity : parseInstant(range.to, 'createdOn.to');
+  const range = args['createdOn'];
+  if (!isRecord(range)) return undefined;
+  const from = range['from'] == null ? -Infinity : parseInstant(range['from'], 'createdOn.from');
+  const to = range['to'] == null ? Infinity : parseInstant(range['to'], 'createdOn.to');
   return [from, to];
 }
 
@@ -40,7 +41,7 @@ export function searchRoot(scope: SearchScope, typenames: string[], argDefs: rea
     const range = createdOnRange(args);
     const window = range && createdOnWindow(store, typename, range[0], range[1]);
     if (window) best = best.map((ids) => clip(ids, window));
-    return pageIds(best, (id) => store.get(typename, String(id)), predicate, args as PageArgs, paging);
+    return pageIds(best, (id) => store.get(typename, String(id)), predicate, pageArgsOf(args), paging);
   }
   const all: EntityRecord[] = [];
   for (const t of typenames)
@@ -48,5 +49,5 @@ export function searchRoot(scope: SearchScope, typenames: string[], argDefs: rea
       const r = store.get(t, String(id));
       if (r && predicate(r)) all.push(r);
     }
-  return pageRecords(all, args as PageArgs, paging);
+  return pageRecords(all, pageArgsOf(args), paging);
 }

@@ -2,7 +2,7 @@
  * A write-through-later view of the store: reads see staged records first, `commit` writes them
  * all at once. A mutation that throws half-way leaves the store untouched.
  */
-import type { EntityRecord, LinkRef, Store } from './store/store.js';
+import { isLinkRef, type EntityRecord, type LinkRef, type Store } from './store/store.js';
 
 export class Transaction {
   private readonly staged = new Map<string, EntityRecord>();
@@ -39,11 +39,7 @@ export class Transaction {
   linkedFrom(target: LinkRef, typename: string): EntityRecord[] {
     const out = new Map(this.store.linkedFrom(target, typename).map((r) => [r.id, this.get(typename, r.id) ?? r]));
     for (const r of this.stagedByType.get(typename)?.values() ?? []) {
-      const links = Object.values(r).some((v) =>
-        (Array.isArray(v) ? v : [v]).some(
-          (l) => typeof l === 'object' && l !== null && (l as LinkRef).__link === target.__link && (l as LinkRef).id === target.id,
-        ),
-      );
+      const links = Object.values(r).some((v) => (Array.isArray(v) ? v : [v]).some((l) => isLinkRef(l) && l.__link === target.__link && l.id === target.id));
       if (links) out.set(r.id, r);
     }
     return [...out.values()];

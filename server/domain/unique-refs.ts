@@ -20,8 +20,9 @@ export function uniqueRefCheck(model: Model): (tx: Transaction, record: EntityRe
   };
   return (tx, record) => {
     const scope = scopeOf(record.__typename);
-    if (!scope || typeof record['ref'] !== 'string') return;
-    const siblings = scope.types.flatMap((t) => tx.candidates(t, record['ref'] as string));
+    const ref = record['ref'];
+    if (!scope || typeof ref !== 'string') return;
+    const siblings = scope.types.flatMap((t) => tx.candidates(t, ref));
     const clash = siblings.find((s) =>
       s.id !== record.id || s.__typename !== record.__typename ? scope.fields.every((f) => sameLink(s[f], record[f])) : false,
     );

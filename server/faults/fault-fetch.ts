@@ -17,10 +17,22 @@ const EXCERPT_BYTES = 2_048;
  */
 const nodeHttpFetch: typeof fetch = async (input, init) => {
   const url = input instanceof Request ? input.url : String(input);
-  const body = Buffer.from((init?.body ?? new Uint8Array()) as Uint8Array);
-  const answer = await httpPost(url, (init?.headers ?? {}) as Record<string, string>, body, init?.signal ?? new AbortController().signal, EXCERPT_BYTES);
+  const answer = await httpPost(url, headersOf(init?.headers), bytesOf(init?.body), init?.signal ?? new AbortController().signal, EXCERPT_BYTES);
   return new Response(new Uint8Array(answer.bodyStart), { status: answer.status });
 };
+
+/** The request headers as one record (a `Headers` object gives its names lower-cased). */
+function headersOf(headers: HeadersInit | undefined): Record<string, string> {
+  if (headers instanceof Headers || Array.isArray(headers)) return Object.fromEntries(headers);
+  return headers ?? {};
+}
+
+/** The request body's bytes: the webhook service sends a Buffer; a string is sent as UTF-8. */
+function bytesOf(body: BodyInit | null | undefined): Buffer {
+  if (body === undefined || body === null) return Buffer.alloc(0);
+  if (body instanceof Uint8Array || typeof body === 'string') return Buffer.from(body);
+  throw new TypeError('the node:http webhook transport sends bytes or text only');
+}
 
 /** `fetchImpl`: an injected fetch (tests); without one, the default `node:http` transport. */
 export function createFaultyFetch(faults: Faults, accountId: string, fetchImpl: typeof fetch = nodeHttpFetch): typeof fetch {
@@ -39,7 +51,7 @@ export function createFaultyFetch(faults: Faults, accountId: string, fetchImpl: 
 function wait(ms: number, signal: AbortSignal | undefined): Promise<void> {
   return new Promise((resolve, reject) => {
     if (signal?.aborted) {
-      reject(signal.reason as Error);
+      reject(signal.reason);
       return;
     }
     const timer = setTimeout(() => {
@@ -48,7 +60,7 @@ function wait(ms: number, signal: AbortSignal | undefined): Promise<void> {
     }, ms);
     const abort = (): void => {
       clearTimeout(timer);
-      reject(signal!.reason as Error);
+      reject(signal?.reason);
     };
     signal?.addEventListener('abort', abort, { once: true });
   });

@@ -4,11 +4,12 @@
  * body instead of running (or runs, when the fault has no status). The account is the bearer
  * token's, or the `client_id`'s for `POST /oauth/token`; `/_sim` is never faulted.
  */
-import { parse, type OperationDefinitionNode } from 'graphql';
+import { Kind, parse } from 'graphql';
 import type { Request, RequestHandler } from 'express';
 import type { Simulator } from '../simulator.js';
 import { authenticate } from '../http/middleware/auth.js';
 import { matchesPattern, type Fault } from './faults.js';
+import { propertyOf } from '../lib/guards.js';
 
 type HttpFault = Extract<Fault, { type: 'http' }>;
 
@@ -41,7 +42,7 @@ export function createFaultMiddleware(sim: Simulator): RequestHandler {
 
 function clientIdOf(req: Request): string | undefined {
   const fromQuery = req.query['client_id'];
-  const fromBody = (req.body as { client_id?: unknown } | undefined)?.client_id;
+  const fromBody = propertyOf(req.body, 'client_id');
   const value = typeof fromQuery === 'string' ? fromQuery : fromBody;
   return typeof value === 'string' ? value : undefined;
 }
@@ -58,14 +59,15 @@ function defaultBody(fault: HttpFault, graphql: boolean): unknown {
 
 /** The operation name and root field names of a GraphQL request (empty when it does not parse). */
 function graphqlOperations(req: Request): string[] {
-  const body = (req.body ?? {}) as { query?: unknown; operationName?: unknown };
-  const query = typeof body.query === 'string' ? body.query : req.query['query'];
+  const body: unknown = req.body;
+  const bodyQuery = propertyOf(body, 'query');
+  const operationName = propertyOf(body, 'operationName');
+  const query = typeof bodyQuery === 'string' ? bodyQuery : req.query['query'];
   if (typeof query !== 'string') return [];
   try {
-    const names: string[] = typeof body.operationName === 'string' ? [body.operationName] : [];
-    for (const definition of parse(query).definitions) {
-      if (definition.kind !== 'OperationDefinition') continue;
-      const operation = definition as OperationDefinitionNode;
+    const names: string[] = typeof operationName === 'string' ? [operationName] : [];
+    for (const operation of parse(query).definitions) {
+      if (operation.kind !== Kind.OPERATION_DEFINITION) continue;
       if (operation.name) names.push(operation.name.value);
       for (const selection of operation.selectionSet.selections) if (selection.kind === 'Field') names.push(selection.name.value);
     }

@@ -15,7 +15,7 @@ export function createFaultRouter(sim: Simulator): Router {
   });
   router.post('/_sim/faults', (req, res) => {
     const account = simAccountOf(sim, req);
-    const inputs: unknown[] = Array.isArray(req.body) ? (req.body as unknown[]) : [req.body];
+    const inputs: unknown[] = Array.isArray(req.body) ? req.body : [req.body];
     if (inputs.length === 0) throw new SimError('VALIDATION_FAILED', 'POST /_sim/faults expects a fault object or a list of them');
     const added = inputs.map((input) => sim.faults.add(account.id, input));
     res.status(201).json({ account: account.id, faults: added });

@@ -112,6 +112,7 @@ export class Faults {
   ): Extract<Fault, { type: T }> | undefined {
     for (const fault of this.byAccount.get(account) ?? []) {
       if (fault.type !== type || fault.remaining === 0) continue;
+      // `fault.type === type` makes it the member of type T, which TypeScript cannot narrow to for a generic T.
       const typed = fault as Extract<Fault, { type: T }>;
       if (!matches(typed)) continue;
       fault.matched += 1;

@@ -6,6 +6,7 @@
  */
 import { Writable } from 'node:stream';
 import { pino, type Logger } from 'pino';
+import { isRecord, propertyOf } from './guards.js';
 
 export type LogLevel = 'debug' | 'info' | 'warn' | 'error' | 'silent';
 export type { Logger };
@@ -19,7 +20,9 @@ function prettyStream(out: NodeJS.WritableStream): Writable {
       for (const line of chunk.toString('utf8').split('\n')) {
         if (!line) continue;
         try {
-          const { level, time, msg, pid: _pid, hostname: _host, ...rest } = JSON.parse(line) as Record<string, unknown>;
+          const entry: unknown = JSON.parse(line);
+          if (!isRecord(entry)) throw new TypeError('not a pino line');
+          const { level, time, msg, pid: _pid, hostname: _host, ...rest } = entry;
           const stamp = new Date(Number(time)).toISOString().slice(11, 23);
           const fields = Object.entries(rest)
             .map(([k, v]) => `${k}=${typeof v === 'string' ? v : JSON.stringify(v)}`)
@@ -36,7 +39,7 @@ function prettyStream(out: NodeJS.WritableStream): Writable {
 
 export function createLogger(level: LogLevel, options: { pretty?: boolean; destination?: NodeJS.WritableStream } = {}): Logger {
   const destination = options.destination ?? process.stderr;
-  const pretty = options.pretty ?? Boolean((destination as { isTTY?: boolean }).isTTY);
+  const pretty = options.pretty ?? Boolean(propertyOf(destination, 'isTTY'));
   return pino(
     { level, base: undefined, redact: { paths: ['*.password', '*.client_secret', '*.authorization', '*.refresh_token'], censor: '[redacted]' } },
     pretty ? prettyStream(destination) : destination,

@@ -11,6 +11,7 @@ export const CREATE_EVENT_ENTITY_TYPES: ReadonlySet<string> = new Set([
   'FULFILMENT',
   'ARTICLE',
   'CONSIGNMENT',
+  'FULFILMENT_CHOICE',
   'FULFILMENT_OPTIONS',
   'FULFILMENT_PLAN',
   'PRODUCT_CATALOGUE',
@@ -27,3 +28,10 @@ export const CREATE_EVENT_ENTITY_TYPES: ReadonlySet<string> = new Set([
   'PAYMENT',
   'PAYMENT_TRANSACTION',
 ]);
+
+/**
+ * Types raised only under some root subtypes: FULFILMENT_CHOICE in mixed baskets (§3.3 "also
+ * FULFILMENT_CHOICE in MB"; workflow-contracts.md §0) [inferred: not for the single choice of an
+ * HD or CC order, whose reference workflows have no FULFILMENT_CHOICE rulesets].
+ */
+export const CREATE_EVENT_ROOT_SUBTYPES: Readonly<Record<string, readonly string[]>> = { FULFILMENT_CHOICE: ['MULTI'] };

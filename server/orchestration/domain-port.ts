@@ -4,11 +4,11 @@
  * and id or ref; the root entity is found by following each sub-entity's parent field.
  */
 import type { Domain } from '../domain/domain.js';
-import { DERIVED_VALUES } from '../domain/derived-values.js';
+import { DERIVED_VALUES, fulfilmentFromLocation } from '../domain/derived-values.js';
 import { SimError } from '../domain/errors.js';
 import { upsertAttributes } from '../domain/entity-fields.js';
-import { FLUENT_ENTITY_TYPES, PARENT_FIELD, TYPENAMES_OF_ENTITY_TYPE } from '../domain/overrides.js';
-import { isLinkRef, type EntityRecord, type LinkRef } from '../domain/store/store.js';
+import { FLUENT_ENTITY_TYPES, PARENT_FIELD, PARENT_LINKED_FROM, TYPENAMES_OF_ENTITY_TYPE } from '../domain/overrides.js';
+import { isLinkRef, linkTo, type EntityRecord, type LinkRef } from '../domain/store/store.js';
 import { runCommand } from '../domain/commands/run-command.js';
 import { locationsOfNetwork } from '../graphql/special/network-locations.js';
 import type { DomainPort, EntityKey, EntityView, Setting } from './domain-view.js';
@@ -16,12 +16,15 @@ import type { DomainPort, EntityKey, EntityView, Setting } from './domain-view.j
 /** Join records on the way from a sub-entity to its root (Consignment → ConsignmentArticle → Article). */
 const JOIN_PARENT_FIELD: Readonly<Record<string, string>> = { ConsignmentArticle: 'article', CarrierConsignmentArticle: 'article' };
 
+/** Records rules look up that are not orchestrateable (no workflow, no events): a consignment's carrier, a customer for its billing accounts. */
+const LOOKUP_TYPENAMES: Readonly<Record<string, readonly string[]>> = { CARRIER: ['Carrier'], CUSTOMER: ['Customer'] };
+
 export function createDomainPort(domain: Domain): DomainPort {
   const { store } = domain;
   const scalarsOf = scalarsReader();
 
   const findRecord = (key: EntityKey): EntityRecord | undefined => {
-    const typenames = TYPENAMES_OF_ENTITY_TYPE[key.entityType] ?? [];
+    const typenames = TYPENAMES_OF_ENTITY_TYPE[key.entityType] ?? LOOKUP_TYPENAMES[key.entityType] ?? [];
     for (const typename of typenames) {
       if (key.id != null) {
         const r = store.get(typename, String(key.id));
@@ -46,9 +49,10 @@ export function createDomainPort(domain: Domain): DomainPort {
     let current = record;
     for (let depth = 0; depth < 8; depth += 1) {
       const field = PARENT_FIELD[current.__typename] ?? JOIN_PARENT_FIELD[current.__typename];
-      if (!field) return current;
-      const link = first(current[field]);
-      const next = link && store.resolve(link);
+      const linkedFrom = PARENT_LINKED_FROM[current.__typename];
+      if (!field && !linkedFrom) return current;
+      const link = field ? first(current[field]) : undefined;
+      const next = link ? store.resolve(link) : linkedFrom ? store.linkedFrom({ __link: current.__typename, id: current.id }, linkedFrom)[0] : undefined;
       if (!next) return current;
       current = next;
     }
@@ -155,6 +159,20 @@ export function createDomainPort(domain: Domain): DomainPort {
         .candidates('VirtualCatalogue')
         .map((id) => store.get('VirtualCatalogue', String(id)))
         .filter((c): c is EntityRecord => c !== undefined && c['inventoryCatalogueRef'] === inventoryCatalogueRef && covers(c))
+        .map(toView);
+    },
+    fulfilmentsAtLocation(locationRef) {
+      const location = findRecord({ entityType: 'LOCATION', ref: locationRef });
+      if (!location) return [];
+      // Fulfilments link their location directly or through an address of it (primary or store address).
+      const addresses = [first(location['primaryAddress']), ...store.linkedFrom(linkTo(location), 'StoreAddress').map(linkTo)];
+      const candidates = new Map<string, EntityRecord>();
+      for (const target of [linkTo(location), ...addresses]) {
+        if (target) for (const f of store.linkedFrom(target, 'Fulfilment')) candidates.set(f.id, f);
+      }
+      return [...candidates.values()]
+        .filter((f) => fulfilmentFromLocation(store, f)?.id === location.id)
+        .sort((a, b) => Number(a.id) - Number(b.id))
         .map(toView);
     },
     setting(name, retailerId) {

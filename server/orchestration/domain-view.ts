@@ -40,7 +40,11 @@ export type Setting = { name: string; value: string | null; lobValue: unknown; c
 /** Read-only queries available to rules and to the engine. */
 export interface DomainReader {
   find(key: EntityKey): EntityView | undefined;
-  /** Direct children of an entity of a given Fluent entity type (an order's FULFILMENTs, …). */
+  /**
+   * Direct children of an entity of a given Fluent entity type (an order's FULFILMENTs, …). The
+   * parent may be a record rules look up that is not an orchestrateable entity: a customer's
+   * billing accounts are `children({ entityType: 'CUSTOMER', id }, 'BILLING_ACCOUNT')`.
+   */
   children(parent: EntityKey, childEntityType: FluentEntityType): EntityView[];
   /**
    * Related records that are not orchestrateable entities, by GraphQL connection/list field
@@ -57,6 +61,11 @@ export interface DomainReader {
    * location `locationRef` (all locations when a catalogue names no network [inferred]).
    */
   virtualCataloguesCovering(inventoryCatalogueRef: string, locationRef: string): EntityView[];
+  /**
+   * The fulfilments sent from location `locationRef` (`Fulfilment.fromLocation`: a stored link or
+   * the location of the fulfilment's `fromAddress`), in id order: what a store picks from.
+   */
+  fulfilmentsAtLocation(locationRef: string): EntityView[];
   /** The most specific setting: RETAILER context for the retailer, then ACCOUNT. */
   setting(name: string, retailerId: string | undefined): Setting | undefined;
 }

@@ -19,7 +19,7 @@ import { SimError } from '../domain/errors.js';
 import type { TimerHandle } from '../lib/clock.js';
 import { applyEffect, type EffectContext, type RaisedEvent } from './apply-effect.js';
 import { compileWorkflow, type CompiledRuleset, type CompiledWorkflow } from './compile-workflow.js';
-import { CREATE_EVENT_ENTITY_TYPES, CREATE_EVENT_NAME } from './create-event.js';
+import { CREATE_EVENT_ENTITY_TYPES, CREATE_EVENT_NAME, CREATE_EVENT_ROOT_SUBTYPES } from './create-event.js';
 import type { Engine, EngineDeps, EventMode, SubmitResult } from './engine-api.js';
 import type { EventAttribute, EventContext, EventStatus } from './event-log.js';
 import { auditRecord, contextOfEntity, contextOfEvent, ENGINE_USER, orchestrationRecord } from './event-records.js';
@@ -493,6 +493,8 @@ export function createEngine(deps: EngineDeps): Engine {
     },
     onEntityCreated(entity) {
       if (!CREATE_EVENT_ENTITY_TYPES.has(entity.entityType)) return undefined;
+      const onlyUnder = CREATE_EVENT_ROOT_SUBTYPES[entity.entityType];
+      if (onlyUnder && !onlyUnder.includes(deps.domain.find(entity.root)?.subtype ?? '')) return undefined;
       const raisedBy = execution?.current;
       const retailerId = entity.retailerId ?? deps.domain.find(entity.root)?.retailerId ?? '';
       const event: OrchestrationEvent = {

@@ -47,7 +47,9 @@ export class ChangeTracker {
     sim.tokens.onChange = (change) => {
       if (this.muted) return;
       this.reported += 1;
-      this.tokenOps.push({ op: change.kind, token: change.token, grant: change.grant } as JournalOp);
+      this.tokenOps.push(
+        change.kind === 'access' ? { op: 'access', token: change.token, grant: change.grant } : { op: 'refresh', token: change.token, grant: change.grant },
+      );
     };
     this.rebaseline();
   }
@@ -121,7 +123,8 @@ export class ChangeTracker {
       const json = JSON.stringify(part.toJSON());
       if (written.parts.get(name) === json) continue;
       written.parts.set(name, json);
-      if (!dirty.whole) ops.push({ op: 'part', account: account.id, name, data: JSON.parse(json) as unknown });
+      const data: unknown = JSON.parse(json);
+      if (!dirty.whole) ops.push({ op: 'part', account: account.id, name, data });
     }
     const ids = JSON.stringify(account.ids.counters());
     if (ids !== written.ids) {

@@ -45,28 +45,30 @@ function holdUntilCommitted(res: Response, persistence: Persistence): void {
   // Only while unhealthy: a healthy commit of nothing is free, and the fingerprint is not.
   const before = persistence.health().healthy ? undefined : persistence.fingerprint();
   const held: (() => void)[] = [];
-  const writeHead = res.writeHead.bind(res) as (...a: unknown[]) => Response;
-  const write = res.write.bind(res) as (...a: unknown[]) => boolean;
-  const end = res.end.bind(res) as (...a: unknown[]) => Response;
+  const { writeHead, write, end } = res;
+  // Each stand-in below takes any arguments and passes them on unchanged to the real method later:
+  // one variadic function cannot match each method's overloads, hence its cast.
   res.writeHead = ((...args: unknown[]) => {
-    held.push(() => writeHead(...args));
+    held.push(() => Reflect.apply(writeHead, res, args));
     return res;
   }) as Response['writeHead'];
+  // Cast: a variadic stand-in for an overloaded method (see above).
   res.write = ((...args: unknown[]) => {
-    held.push(() => write(...args));
+    held.push(() => Reflect.apply(write, res, args));
     return true;
   }) as Response['write'];
+  // Cast: a variadic stand-in for an overloaded method (see above).
   res.end = ((...args: unknown[]) => {
     // Node calls writeHead/write itself inside end(); they must be the real ones again.
     const restore = (): void => {
-      res.writeHead = writeHead as Response['writeHead'];
-      res.write = write as Response['write'];
-      res.end = end as Response['end'];
+      res.writeHead = writeHead;
+      res.write = write;
+      res.end = end;
     };
     const release = (): void => {
       restore();
       for (const step of held) step();
-      end(...args);
+      Reflect.apply(end, res, args);
     };
     const refuse = (reason: string): void => {
       restore();
@@ -77,7 +79,7 @@ function holdUntilCommitted(res: Response, persistence: Persistence): void {
       for (const name of res.getHeaderNames()) res.removeHeader(name);
       res.statusCode = 503;
       res.setHeader('content-type', 'application/json; charset=utf-8');
-      end(unsaved(reason));
+      Reflect.apply(end, res, [unsaved(reason)]);
     };
     const unchanged = before !== undefined && persistence.fingerprint() === before;
     if (unchanged && persistence.rollbacks() === rollbacksAtStart) {

@@ -14,6 +14,7 @@ import { JSONFile } from 'lowdb/node';
 import { SimError } from '../domain/errors.js';
 import type { AccountSpec } from '../simulator.js';
 import type { AccountSnapshot } from '../state/account-state.js';
+import { errorMessage, isRecord } from '../lib/guards.js';
 
 export const DATA_FORMAT = 'fluent-sim';
 export const DATA_VERSION = 1;
@@ -55,7 +56,7 @@ export async function readSnapshot(path: string): Promise<DataDocument | undefin
   } catch (error) {
     throw new SimError(
       'DATA_FILE_INVALID',
-      `The data file ${path} is damaged (${(error as Error).message}). It was left untouched: move it away, or start with another --data file.`,
+      `The data file ${path} is damaged (${errorMessage(error)}). It was left untouched: move it away, or start with another --data file.`,
     );
   }
   const found = db.data;
@@ -65,15 +66,14 @@ export async function readSnapshot(path: string): Promise<DataDocument | undefin
 }
 
 function checkDocument(doc: unknown, path: string): asserts doc is DataDocument {
-  const d = doc as Partial<DataDocument> | null;
-  if (!d || typeof d !== 'object' || d.format !== DATA_FORMAT) {
+  if (!isRecord(doc) || doc['format'] !== DATA_FORMAT) {
     throw new SimError('DATA_FILE_INVALID', `${path} is not a fluent-sim data file (no "format": "${DATA_FORMAT}"). It was left untouched.`);
   }
-  if (d.version !== DATA_VERSION) {
+  if (doc['version'] !== DATA_VERSION) {
     throw new SimError(
       'DATA_FILE_INVALID',
-      `${path} was written by an incompatible fluent-sim (data version ${String(d.version)}, this one reads ${DATA_VERSION}). It was left untouched.`,
+      `${path} was written by an incompatible fluent-sim (data version ${String(doc['version'])}, this one reads ${DATA_VERSION}). It was left untouched.`,
     );
   }
-  if (!Array.isArray(d.accounts)) throw new SimError('DATA_FILE_INVALID', `${path} has no "accounts" list. It was left untouched.`);
+  if (!Array.isArray(doc['accounts'])) throw new SimError('DATA_FILE_INVALID', `${path} has no "accounts" list. It was left untouched.`);
 }

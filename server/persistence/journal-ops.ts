@@ -43,6 +43,7 @@ function createReplay(doc: DataDocument): ((op: JournalOp) => void) & { finish()
   const accounts = new Map(doc.accounts.map((a) => [a.spec.id, a]));
   /** maps account id to event id to position in that account's events array */
   const eventPositions = new Map<string, Map<string, number>>();
+  // The shape `Tokens.toJSON` writes into the data document (checked as a whole by `readSnapshot`).
   const tokens = doc.shared['tokens'] as TokensData | undefined;
   const access = new Map(tokens?.access ?? []);
   const refresh = new Map(tokens?.refresh ?? []);
@@ -54,6 +55,7 @@ function createReplay(doc: DataDocument): ((op: JournalOp) => void) & { finish()
   };
   const eventsOf = (id: string): { list: EventRecord[]; positions: Map<string, number> } => {
     const state = accountOf(id).state;
+    // The event log's part as its `toJSON` wrote it (state/account-state.ts).
     const data = (state.parts['events'] as { events?: EventRecord[] } | undefined) ?? { events: [] };
     state.parts['events'] = data;
     const list = (data.events ??= []);

@@ -17,6 +17,7 @@ import { open, type FileHandle } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { SimError } from '../domain/errors.js';
 import type { JournalLine } from './journal-ops.js';
+import { propertyOf } from '../lib/guards.js';
 
 const JOURNAL_FORMAT = 'fluent-sim';
 
@@ -66,11 +67,13 @@ export function readJournal(path: string): JournalContents | undefined {
     }
   }
   if (parsed.length === 0) return { generation: 0, lines: [], torn };
-  const header = parsed[0] as { journal?: unknown; generation?: unknown };
-  if (header.journal !== JOURNAL_FORMAT || typeof header.generation !== 'number') {
+  const [header, ...lines] = parsed;
+  const generation = propertyOf(header, 'generation');
+  if (propertyOf(header, 'journal') !== JOURNAL_FORMAT || typeof generation !== 'number') {
     throw new SimError('DATA_FILE_INVALID', `${path} is not a fluent-sim journal (no header line). It was left untouched.`);
   }
-  return { generation: header.generation, lines: parsed.slice(1) as JournalLine[], torn };
+  // The lines this module wrote (`JournalWriter`); `applyJournal` refuses one that does not fit the snapshot.
+  return { generation, lines: lines as JournalLine[], torn };
 }
 
 export type JournalWriterOptions = {

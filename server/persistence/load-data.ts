@@ -7,6 +7,7 @@ import { SimError } from '../domain/errors.js';
 import { readSnapshot, removeLeftoverTemp, type DataDocument } from './data-file.js';
 import { applyJournal, type JournalLine } from './journal-ops.js';
 import { listJournals, readJournal } from './journal.js';
+import { errorMessage } from '../lib/guards.js';
 
 export type LoadedData = {
   /** The state on disk, or undefined when nothing was saved yet. */
@@ -42,10 +43,7 @@ export async function loadData(path: string, warn: (message: string) => void): P
   try {
     applyJournal(doc, lines);
   } catch (error) {
-    throw new SimError(
-      'DATA_FILE_INVALID',
-      `The journal beside ${path} does not fit its snapshot (${(error as Error).message}). The files were left untouched.`,
-    );
+    throw new SimError('DATA_FILE_INVALID', `The journal beside ${path} does not fit its snapshot (${errorMessage(error)}). The files were left untouched.`);
   }
   return { doc, generation, replayed: lines.length };
 }

@@ -11,6 +11,7 @@
 import { open, rename, type FileHandle } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { tempPathOf, type DataDocument } from './data-file.js';
+import { isRecord } from '../lib/guards.js';
 
 /** Containers with more entries than this are written entry by entry. */
 const LARGE = 256;
@@ -108,5 +109,5 @@ export function* chunksOf(value: unknown, depth = 0): Generator<string> {
 }
 
 function isPlainObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value) && typeof (value as { toJSON?: unknown }).toJSON !== 'function';
+  return isRecord(value) && typeof value['toJSON'] !== 'function';
 }

@@ -12,6 +12,14 @@ export class RemoteError extends Error {}
 /** Largest page asked for: the platform's connections answer at most this many edges. */
 const PAGE = 500;
 
+/**
+ * Tries per request when the connection fails (fetch's `TypeError`: reset, refused, a pooled
+ * keep-alive socket the server closed). A pull of a large account makes dozens of requests, and
+ * every one only reads, so a dropped connection is retried rather than ending the pull; HTTP
+ * answers (4xx, 5xx) are never retried.
+ */
+const ATTEMPTS = 3;
+
 export class RemoteAccount {
   private token: string | undefined;
   private readonly base: string;
@@ -26,7 +34,7 @@ export class RemoteAccount {
   async authenticate(): Promise<{ retailerId: string | undefined }> {
     const { clientId, clientSecret, username, password, account } = this.credentials;
     const query = new URLSearchParams({ grant_type: 'password', scope: 'api', client_id: clientId, client_secret: clientSecret, username, password });
-    const res = await this.fetchImpl(`${this.base}/oauth/token?${query}`, { method: 'POST', headers: { 'fluent.account': account } });
+    const res = await this.send(`${this.base}/oauth/token?${query}`, { method: 'POST', headers: { 'fluent.account': account } });
     const body = (await res.json().catch(() => ({}))) as { access_token?: string; Retailer_id?: unknown; error_description?: string };
     if (!res.ok || !body.access_token)
       throw new RemoteError(`Authentication at ${this.base} failed (${res.status}): ${body.error_description ?? 'no token in the answer'}`);
@@ -36,7 +44,7 @@ export class RemoteAccount {
 
   /** Runs one GraphQL query; GraphQL errors become a RemoteError naming the query. */
   async graphql<T>(query: string, variables: Record<string, unknown> = {}): Promise<T> {
-    const res = await this.fetchImpl(`${this.base}/graphql`, {
+    const res = await this.send(`${this.base}/graphql`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', authorization: `Bearer ${this.requireToken()}` },
       body: JSON.stringify({ query, variables }),
@@ -74,13 +82,28 @@ export class RemoteAccount {
 
   /** The latest version of a workflow, or undefined when the account has none of that name. */
   async workflow(retailerId: string, name: string): Promise<Record<string, unknown> | undefined> {
-    const res = await this.fetchImpl(`${this.base}/api/v4.1/workflow/${encodeURIComponent(retailerId)}/${encodeURIComponent(name)}`, {
+    const res = await this.send(`${this.base}/api/v4.1/workflow/${encodeURIComponent(retailerId)}/${encodeURIComponent(name)}`, {
       headers: { authorization: `Bearer ${this.requireToken()}` },
     });
     if (res.status === 404) return undefined;
     if (!res.ok) throw new RemoteError(`GET workflow ${retailerId}/${name} answered ${res.status}`);
     const body = (await res.json()) as Record<string, unknown>;
     return typeof body['version'] === 'string' || typeof body['version'] === 'number' ? body : undefined;
+  }
+
+  /** `fetch`, retried on a failed connection; the last failure becomes a one-line RemoteError. */
+  private async send(url: string, init: RequestInit): Promise<Response> {
+    for (let attempt = 1; ; attempt += 1) {
+      try {
+        return await this.fetchImpl(url, init);
+      } catch (error) {
+        if (!(error instanceof TypeError)) throw error;
+        if (attempt >= ATTEMPTS) {
+          const cause = error.cause instanceof Error ? `: ${error.cause.message}` : '';
+          throw new RemoteError(`Cannot reach ${this.base} (${error.message}${cause}), after ${ATTEMPTS} attempts`);
+        }
+      }
+    }
   }
 
   private requireToken(): string {

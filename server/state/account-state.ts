@@ -64,6 +64,7 @@ export function restoreAccount(account: Account, state: AccountSnapshot | HeldSn
   for (const [name, { part, shared }] of Object.entries(partsOf(account))) {
     if (!(name in snapshot.parts)) part.clear();
     else if (name === 'events' && images) account.orchestration.events.restoreImage(images.events);
+    // Each part is given back what its own `toJSON` wrote under its name (captureAccount above).
     else part.restore((shared ? snapshot.parts[name] : structuredClone(snapshot.parts[name])) as never);
   }
 }

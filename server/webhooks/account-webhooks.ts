@@ -6,6 +6,7 @@
 import type { KeyObject } from 'node:crypto';
 import type { Clock } from '../lib/clock.js';
 import type { Ids } from '../lib/ids.js';
+import type { AccountId } from '../domain/ids.js';
 import type { DomainReader } from '../orchestration/domain-view.js';
 import type { EventLog } from '../orchestration/event-log.js';
 import { auditRecord } from '../orchestration/event-records.js';
@@ -17,7 +18,7 @@ import { createWebhookService, type WebhookService } from './webhook-service.js'
 export type WebhookKeys = { privateKey: KeyObject; publicKeyPem: string };
 
 export type AccountWebhooksOptions = {
-  accountId: string;
+  accountId: AccountId;
   clock: Clock;
   ids: Ids;
   /** Reads the retailer's retry schedule setting. */

@@ -5,6 +5,7 @@
  * A 2xx answer is a success. A non-2xx answer (redirects are not followed, so 3xx included),
  * a connection error and a timeout are failures (fluent-platform.md §8 #18).
  */
+import { propertyOf } from '../lib/guards.js';
 import { httpPost } from './http-post.js';
 import { RESPONSE_EXCERPT_MAX_CHARS } from './outbox.js';
 
@@ -127,13 +128,13 @@ function toExcerpt(bytes: Buffer): string {
 function describeError(error: unknown): string {
   if (error instanceof Error) {
     // node:http reports network failures as system errors with a code (ECONNREFUSED, …).
-    if (typeof (error as { code?: unknown }).code === 'string' && (error as { syscall?: unknown }).syscall !== undefined) {
+    if (typeof propertyOf(error, 'code') === 'string' && propertyOf(error, 'syscall') !== undefined) {
       return `connection error: ${error.message}`;
     }
     // undici reports network failures as TypeError("fetch failed") with the real reason as cause.
-    const cause = (error as { cause?: unknown }).cause;
+    const { cause } = error;
     if (cause instanceof Error) {
-      const code = (cause as { code?: unknown }).code;
+      const code = propertyOf(cause, 'code');
       const reason = cause.message || (typeof code === 'string' ? code : String(cause));
       return `connection error: ${reason}`;
     }

@@ -40,14 +40,15 @@ export function httpPost(url: string, headers: Record<string, string>, body: Buf
   } catch {
     return Promise.reject(new TypeError(`Invalid URL: ${url}`));
   }
-  if (target.protocol !== 'http:' && target.protocol !== 'https:') {
-    return Promise.reject(new TypeError(`unsupported protocol ${target.protocol} in ${url}: webhooks go to http or https URLs`));
+  const { protocol } = target;
+  if (protocol !== 'http:' && protocol !== 'https:') {
+    return Promise.reject(new TypeError(`unsupported protocol ${protocol} in ${url}: webhooks go to http or https URLs`));
   }
-  const send = target.protocol === 'https:' ? httpsRequest : httpRequest;
+  const send = protocol === 'https:' ? httpsRequest : httpRequest;
   return new Promise((resolve, reject) => {
     const req = send(
       target,
-      { method: 'POST', agent: AGENTS[target.protocol as 'http:' | 'https:'], headers: { ...headers, 'content-length': String(body.byteLength) }, signal },
+      { method: 'POST', agent: AGENTS[protocol], headers: { ...headers, 'content-length': String(body.byteLength) }, signal },
       (response) => {
         readStart(response, maxBytes).then((bodyStart) => resolve({ status: response.statusCode ?? 0, bodyStart }), reject);
       },

@@ -1,8 +1,16 @@
 /**
  * The webhook outbox: one record per delivery, with every attempt as data, for
  * `/_sim/webhooks` and for tests to assert on (style.md §9). Plain JSON, so it can be persisted
- * and snapshotted as is. The delivery logic lives in `webhook-service.ts`.
+ * and snapshotted as is. The delivery logic lives in `delivery-pump.ts`, put together with the
+ * outbox by `webhook-service.ts`.
  */
+
+import type { AccountId, EntityId, EventId } from '../domain/ids.js';
+import { type Brand, branded } from '../lib/brand.js';
+
+/** A webhook delivery's id (a UUID), never to be mistaken for the event or entity it is about. */
+export type DeliveryId = Brand<string, 'DeliveryId'>;
+export const deliveryIdOf = (id: string): DeliveryId => branded<DeliveryId>(id);
 
 export type DeliveryStatus = 'PENDING' | 'DELIVERED' | 'FAILED';
 export const DELIVERY_STATUSES: readonly DeliveryStatus[] = ['PENDING', 'DELIVERED', 'FAILED'];
@@ -29,22 +37,22 @@ export type WebhookAttempt = {
 };
 
 export type WebhookDelivery = {
-  id: string;
+  id: DeliveryId;
   /** Webhook name (the payload's `name`). */
   name: string;
   url: string;
-  accountId: string;
+  accountId: AccountId;
   retailerId: string;
   entityType: string;
-  entityId: string;
+  entityId: EntityId;
   entityRef: string;
   status: DeliveryStatus;
   /** Virtual time of enqueue (ISO 8601). */
   createdOn: string;
   /** The orchestration event whose rule asked for the webhook. */
-  sourceEventId: string;
+  sourceEventId: EventId;
   /** The delivery this one re-sends (`replay`), else null. */
-  replayOf: string | null;
+  replayOf: DeliveryId | null;
   /**
    * Request headers as sent. The signatures are computed when the first attempt goes out
    * (and again after a restore, in case the key changed); until then only `content-type`.
@@ -97,7 +105,7 @@ export interface Outbox {
    * Adds a record (stored by reference: the service mutates it as attempts complete).
    * Returns the ids of records dropped to stay within `maxRecords`.
    */
-  add(delivery: WebhookDelivery): string[];
+  add(delivery: WebhookDelivery): DeliveryId[];
   /** The live record, or undefined. */
   get(id: string): WebhookDelivery | undefined;
   /** Live records matching the filter, oldest first. */
@@ -126,14 +134,14 @@ export function createOutbox(options: OutboxOptions = {}): Outbox {
   // Map keeps insertion order, which is creation order.
   const records = new Map<string, WebhookDelivery>();
 
-  function evict(): string[] {
-    const dropped: string[] = [];
+  function evict(): DeliveryId[] {
+    const dropped: DeliveryId[] = [];
     if (records.size <= maxRecords) return dropped;
-    for (const [id, record] of records) {
+    for (const record of records.values()) {
       if (records.size <= maxRecords) break;
       if (record.status !== 'PENDING') {
-        records.delete(id);
-        dropped.push(id);
+        records.delete(record.id);
+        dropped.push(record.id);
       }
     }
     return dropped;

@@ -1,5 +1,8 @@
 /**
- * Webhook delivery service: the engine's `WebhookQueue` plus the outbox behind `/_sim/webhooks`.
+ * Webhook delivery service: the engine's `WebhookQueue` plus the outbox behind `/_sim/webhooks`,
+ * put together from its parts: the outbox (outbox.ts, with its retention), the new records
+ * (new-delivery.ts), one attempt (attempt-once.ts), the concurrency pump and retry scheduler
+ * (delivery-pump.ts), the change feed (change-listeners.ts) and `drain()` (drain-waiters.ts).
  *
  * - `enqueue` records a PENDING delivery and returns at once; nothing network-bound runs on the
  *   caller's stack. The body is `toWebhookBody(event)`, serialised once; the same bytes are
@@ -15,77 +18,32 @@
  * - At most `maxPending` deliveries of the account are PENDING; past it a new delivery is recorded
  *   FAILED at once with `failure` set, and `onRejected` leaves an audit event.
  */
-import type { KeyObject } from 'node:crypto';
-import type { Clock, TimerHandle } from '../lib/clock.js';
-import type { Ids } from '../lib/ids.js';
 import { SimError } from '../domain/errors.js';
+import { accountIdOf, entityIdOf, eventIdOf } from '../domain/ids.js';
 import type { WebhookQueue, WebhookRequest } from '../orchestration/webhook-queue.js';
-import { deliverOnce, type FetchLike } from './deliver.js';
-import { signBodyAsync } from './sign.js';
-import { createDispatcher, type Dispatcher } from './dispatcher.js';
+import { attemptOnce } from './attempt-once.js';
+import { ChangeListeners } from './change-listeners.js';
+import { DeliveryPump, type DeliveryPumpStats } from './delivery-pump.js';
+import type { DeliveryState } from './delivery-state.js';
+import { createDispatcher } from './dispatcher.js';
+import { DrainWaiters } from './drain-waiters.js';
+import { newDelivery, refuseDelivery, type NewDeliveryFields } from './new-delivery.js';
 import {
   copyDelivery,
   createOutbox,
+  deliveryIdOf,
   type OutboxFilter,
   type OutboxPage,
   type OutboxPageRequest,
-  type WebhookAttempt,
   type WebhookDelivery,
   type WebhookOutboxData,
 } from './outbox.js';
 import { toWebhookBody } from './payload.js';
-import { MAX_ATTEMPTS, retryDelayMs, type RetryScheduleName } from './retry-schedule.js';
+import type { WebhookServiceOptions } from './webhook-service-options.js';
 
-export type WebhookServiceLogger = {
-  debug?(message: string, data?: unknown): void;
-  warn?(message: string, data?: unknown): void;
-};
+export type { WebhookServiceLogger, WebhookServiceOptions } from './webhook-service-options.js';
 
-export type WebhookServiceOptions = {
-  clock: Clock;
-  ids: Ids;
-  privateKey: KeyObject;
-  publicKeyPem: string;
-  /** Transport for attempts (tests inject one). @default node:http (http-post.ts) */
-  fetch?: FetchLike;
-  /** Per-request network timeout, real ms (fluent-platform.md §8 #18: "about 5 s"). @default 5000 */
-  timeoutMs?: number;
-  /**
-   * The retailer's schedule; the caller reads `fc.rubix.sdk.webhook.retry.schedule`
-   * (see `retryScheduleFromSetting`). Asked after each failure, so a changed setting applies to
-   * the next retry. @default () => 'default'
-   */
-  retrySchedule?: (retailerId: string) => RetryScheduleName;
-  /** Called after every attempt with copies of the delivery and the attempt (for the platform audit event). */
-  onAttempt?: (delivery: WebhookDelivery, attempt: WebhookAttempt) => void;
-  /** Called with a copy of a delivery refused because `maxPending` were PENDING (for an audit event). */
-  onRejected?: (delivery: WebhookDelivery) => void;
-  /**
-   * Shares turns and concurrency limits with other accounts' services; the simulator passes one
-   * for all. @default a dispatcher of this service's own, with `maxInFlight`/`maxInFlightPerOrigin`
-   */
-  dispatcher?: Dispatcher;
-  /** Attempts in flight at once, all receivers together (own dispatcher only). @default 32 */
-  maxInFlight?: number;
-  /** Attempts in flight at once to one origin, scheme, host and port (own dispatcher only). @default 8 */
-  maxInFlightPerOrigin?: number;
-  /** Outbox size; the oldest finished records are dropped past it. @default 10000 */
-  maxRecords?: number;
-  /** PENDING deliveries at most; a delivery past it is recorded FAILED at once. @default 1000 */
-  maxPending?: number;
-  logger?: WebhookServiceLogger;
-};
-
-export type WebhookServiceStats = {
-  /** Deliveries not yet DELIVERED or FAILED. */
-  pending: number;
-  /** Attempts on the wire now. */
-  inFlight: number;
-  /** Attempts due and waiting for a free slot. */
-  ready: number;
-  /** Retries waiting for the virtual clock. */
-  waiting: number;
-};
+export type WebhookServiceStats = DeliveryPumpStats;
 
 export interface WebhookService extends WebhookQueue {
   /** Records a PENDING delivery and returns a copy of it at once; the first attempt follows asynchronously. */
@@ -115,260 +73,65 @@ export interface WebhookService extends WebhookQueue {
   readonly publicKeyPem: string;
 }
 
-const CONTENT_TYPE = 'application/json';
-
-type State = {
-  record: WebhookDelivery;
-  bytes: Buffer;
-  origin: string;
-  /** Virtual time the current (or last) attempt started, epoch ms: retries count from it. */
-  attemptStartedMs: number;
-  /** Signature headers were computed with this service's key. */
-  signed: boolean;
-  timer: TimerHandle | undefined;
-  phase: 'ready' | 'in-flight' | 'waiting' | 'done';
-};
-
-function originOf(url: string): string {
-  try {
-    return new URL(url).origin;
-  } catch {
-    return url;
-  }
-}
-
 let serviceCount = 0;
 
 export function createWebhookService(options: WebhookServiceOptions): WebhookService {
-  const { clock, ids, privateKey } = options;
-  const fetchImpl = options.fetch;
-  const timeoutMs = options.timeoutMs ?? 5_000;
-  const scheduleOf = options.retrySchedule ?? (() => 'default' as const);
+  const { clock, ids } = options;
   const maxPending = options.maxPending ?? 1_000;
   const logger = options.logger ?? {};
   const outbox = createOutbox(options.maxRecords === undefined ? {} : { maxRecords: options.maxRecords });
-  const dispatcher = options.dispatcher ?? createDispatcher({ maxInFlight: options.maxInFlight, maxInFlightPerOrigin: options.maxInFlightPerOrigin });
+  const transport = { privateKey: options.privateKey, fetch: options.fetch, timeoutMs: options.timeoutMs ?? 5_000 };
+  const listeners = new ChangeListeners(logger);
   serviceCount += 1;
-  /** This service's name in the dispatcher. */
-  const owner = `webhooks-${serviceCount}`;
+  const pump: DeliveryPump = new DeliveryPump({
+    clock,
+    dispatcher: options.dispatcher ?? createDispatcher({ maxInFlight: options.maxInFlight, maxInFlightPerOrigin: options.maxInFlightPerOrigin }),
+    owner: `webhooks-${serviceCount}`,
+    attempt: (state, number, at, signal) => attemptOnce(transport, state, number, at, signal),
+    retrySchedule: options.retrySchedule ?? (() => 'default'),
+    onAttempt: ({ record }, attempt) => {
+      logger.debug?.(`webhook ${record.name} attempt ${attempt.number} ${attempt.status}`, { id: record.id, url: record.url, error: attempt.error });
+      notify(options.onAttempt, 'onAttempt', copyDelivery(record), { ...attempt });
+      listeners.changed();
+    },
+    onSettled: () => drains.settle(),
+    logger,
+  });
+  const drains = new DrainWaiters(() => pump.isIdle());
 
-  const states = new Map<string, State>();
-  /** Deliveries handed to the dispatcher and not started yet. */
-  let readyCount = 0;
-  let inFlight = 0;
-  /** Deliveries not yet DELIVERED or FAILED. */
-  let pendingCount = 0;
-  let closed = false;
-  /** One per attempt in flight; clear/restore/close abort them all. */
-  const controllers = new Set<AbortController>();
-  let drainWaiters: (() => void)[] = [];
-  let version = 0;
-  const listeners = new Set<() => void>();
-
-  function changed(): void {
-    version += 1;
-    for (const listener of [...listeners]) {
-      try {
-        listener();
-      } catch (error) {
-        logger.warn?.('webhook outbox listener threw', error);
-      }
-    }
-  }
-
-  function isIdle(): boolean {
-    if (inFlight > 0 || readyCount > 0) return false;
-    // A retry already due whose clock timer has not fired yet (running clock) is not idle either.
-    const now = clock.nowMs();
-    for (const state of states.values()) if (state.timer && state.timer.at <= now) return false;
-    return true;
-  }
-
-  function settleDrains(): void {
-    if (drainWaiters.length === 0 || !isIdle()) return;
-    const waiters = drainWaiters;
-    drainWaiters = [];
-    for (const resolve of waiters) resolve();
-  }
-
-  function makeReady(state: State): void {
-    if (closed || state.phase === 'done') return;
-    state.phase = 'ready';
-    state.timer = undefined;
-    readyCount += 1;
-    dispatcher.submit({ owner, origin: state.origin, name: state.record.name, run: () => start(state) });
-  }
-
-  /** The dispatcher's turn for `state`: nothing to do if it was cleared or restored over meanwhile. */
-  async function start(state: State): Promise<void> {
-    if (states.get(state.record.id) !== state || state.phase !== 'ready') {
-      settleDrains();
-      return;
-    }
-    readyCount -= 1;
-    await runAttempt(state);
-  }
-
-  async function sign(state: State): Promise<void> {
-    if (state.signed) return;
-    const signatures = await signBodyAsync(state.bytes, privateKey);
-    state.record.headers = { 'content-type': CONTENT_TYPE, ...signatures };
-    state.signed = true;
-  }
-
-  async function attemptOnce(state: State, number: number, at: string, signal: AbortSignal): Promise<WebhookAttempt> {
-    const { record } = state;
+  /** Calls an optional callback of the options; one that throws is logged, never propagated. */
+  function notify<A extends unknown[]>(callback: ((...args: A) => void) | undefined, name: string, ...args: A): void {
+    if (!callback) return;
     try {
-      await sign(state);
-      const outcome = await deliverOnce(fetchImpl, { url: record.url, headers: record.headers, body: state.bytes, timeoutMs, signal });
-      return {
-        number,
-        at,
-        status: outcome.ok ? 'SUCCESS' : 'FAILED',
-        responseStatus: outcome.responseStatus,
-        responseBodyExcerpt: outcome.responseBodyExcerpt,
-        error: outcome.error,
-        durationMs: outcome.durationMs,
-      };
+      callback(...args);
     } catch (error) {
-      // Signing failed (a bad key): a failed attempt, as data.
-      const message = error instanceof Error ? error.message : String(error);
-      return { number, at, status: 'FAILED', responseStatus: null, responseBodyExcerpt: '', error: `signing error: ${message}`, durationMs: 0 };
+      logger.warn?.(`webhook ${name} callback threw`, error);
     }
   }
 
-  async function runAttempt(state: State): Promise<void> {
-    const { record } = state;
-    state.phase = 'in-flight';
-    inFlight += 1;
-    const number = record.attempts.length + 1;
-    state.attemptStartedMs = clock.nowMs();
-    const controller = new AbortController();
-    controllers.add(controller);
-    const attempt = await attemptOnce(state, number, new Date(state.attemptStartedMs).toISOString(), controller.signal);
-    controllers.delete(controller);
-    inFlight -= 1;
-
-    // Cleared, restored over or closed meanwhile: the outcome belongs to nothing any more.
-    if (controller.signal.aborted || states.get(record.id) !== state) {
-      settleDrains();
-      return;
-    }
-    record.attempts.push(attempt);
-    if (attempt.status === 'SUCCESS') finish(state, 'DELIVERED');
-    else scheduleRetry(state, number);
-    logger.debug?.(`webhook ${record.name} attempt ${number} ${attempt.status}`, { id: record.id, url: record.url, error: attempt.error });
-    if (options.onAttempt) {
-      try {
-        options.onAttempt(copyDelivery(record), { ...attempt });
-      } catch (error) {
-        logger.warn?.('webhook onAttempt callback threw', error);
-      }
-    }
-    changed();
-    settleDrains();
-  }
-
-  /**
-   * The next attempt is due the schedule's delay after the failed attempt *started*
-   * (fluent-platform.md §6.7: attempts at 0, 2, 6, 14 s), at once if that is already past.
-   */
-  function scheduleRetry(state: State, failedAttempt: number): void {
-    const delay = failedAttempt >= MAX_ATTEMPTS ? null : retryDelayMs(scheduleFor(state.record.retailerId), failedAttempt);
-    if (delay === null) {
-      finish(state, 'FAILED');
-      return;
-    }
-    const now = clock.nowMs();
-    const due = Math.max(state.attemptStartedMs + delay, now);
-    state.record.nextAttemptAt = new Date(due).toISOString();
-    if (due === now) {
-      makeReady(state);
-      return;
-    }
-    state.phase = 'waiting';
-    state.timer = clock.schedule(due, () => makeReady(state));
-  }
-
-  function scheduleFor(retailerId: string): RetryScheduleName {
-    try {
-      return scheduleOf(retailerId);
-    } catch (error) {
-      logger.warn?.(`webhook retry schedule lookup failed for retailer ${retailerId}; using the default schedule`, error);
-      return 'default';
-    }
-  }
-
-  function finish(state: State, status: 'DELIVERED' | 'FAILED'): void {
-    state.record.status = status;
-    state.record.nextAttemptAt = null;
-    state.phase = 'done';
-    state.timer = undefined;
-    pendingCount -= 1;
-    if (status === 'FAILED')
-      logger.warn?.(`webhook ${state.record.name} to ${state.record.url} FAILED after ${state.record.attempts.length} attempts`, { id: state.record.id });
-  }
-
-  function track(record: WebhookDelivery, bytes: Buffer, signed: boolean): State {
-    const phase = record.status === 'PENDING' ? 'waiting' : 'done';
-    if (phase !== 'done') pendingCount += 1;
-    const state: State = { record, bytes, origin: originOf(record.url), attemptStartedMs: clock.nowMs(), signed, timer: undefined, phase };
-    states.set(record.id, state);
-    // The outbox may drop old finished records; forget their state too.
-    for (const dropped of outbox.add(record)) states.delete(dropped);
+  /** Adds a record to the outbox and keeps its state; the outbox may drop old finished records. */
+  function track(record: WebhookDelivery, bytes: Buffer): DeliveryState {
+    const state = pump.track(record, bytes, false);
+    for (const dropped of outbox.add(record)) pump.forget(dropped);
     return state;
   }
 
-  function add(
-    fields: Omit<WebhookDelivery, 'id' | 'status' | 'createdOn' | 'headers' | 'body' | 'attempts' | 'nextAttemptAt'>,
-    bytes: Buffer,
-  ): WebhookDelivery {
-    const now = clock.now().toISOString();
-    const record: WebhookDelivery = {
-      id: ids.uuid(),
-      ...fields,
-      status: 'PENDING',
-      createdOn: now,
-      headers: { 'content-type': CONTENT_TYPE },
-      body: bytes.toString('utf8'),
-      attempts: [],
-      nextAttemptAt: now,
-    };
-    if (pendingCount >= maxPending) return reject(record, bytes);
-    makeReady(track(record, bytes, false));
-    changed();
+  function add(fields: NewDeliveryFields, bytes: Buffer): WebhookDelivery {
+    const record = newDelivery(deliveryIdOf(ids.uuid()), fields, bytes, clock.now().toISOString());
+    if (pump.pending >= maxPending) return reject(record, bytes);
+    pump.makeReady(track(record, bytes));
+    listeners.changed();
     return copyDelivery(record);
   }
 
   /** Past the PENDING bound: recorded FAILED without an attempt, audited, never sent. */
   function reject(record: WebhookDelivery, bytes: Buffer): WebhookDelivery {
-    record.status = 'FAILED';
-    record.nextAttemptAt = null;
-    record.failure = `not sent: ${maxPending} deliveries of this account were already PENDING (the outbox bound); nothing was attempted`;
-    track(record, bytes, false);
+    refuseDelivery(record, maxPending);
+    track(record, bytes);
     logger.warn?.(`webhook ${record.name} to ${record.url} not sent: ${maxPending} deliveries PENDING`, { id: record.id });
-    if (options.onRejected) {
-      try {
-        options.onRejected(copyDelivery(record));
-      } catch (error) {
-        logger.warn?.('webhook onRejected callback threw', error);
-      }
-    }
-    changed();
+    notify(options.onRejected, 'onRejected', copyDelivery(record));
+    listeners.changed();
     return copyDelivery(record);
-  }
-
-  function cancelAll(): void {
-    for (const state of states.values()) {
-      if (state.timer) clock.cancel(state.timer);
-      state.timer = undefined;
-    }
-    states.clear();
-    dispatcher.drop(owner);
-    readyCount = 0;
-    pendingCount = 0;
-    for (const controller of controllers) controller.abort();
-    controllers.clear();
   }
 
   return {
@@ -380,12 +143,12 @@ export function createWebhookService(options: WebhookServiceOptions): WebhookSer
         {
           name: request.name,
           url: request.url,
-          accountId: request.accountId,
+          accountId: accountIdOf(request.accountId),
           retailerId: request.retailerId,
           entityType: event.entityType,
-          entityId: event.entityId,
+          entityId: entityIdOf(event.entityId),
           entityRef: event.entityRef,
-          sourceEventId: request.sourceEventId,
+          sourceEventId: eventIdOf(request.sourceEventId),
           replayOf: null,
         },
         toWebhookBody(event),
@@ -399,12 +162,9 @@ export function createWebhookService(options: WebhookServiceOptions): WebhookSer
       return { ...page, items: page.items.map(copyDelivery) };
     },
 
-    version: () => version,
+    version: () => listeners.version(),
 
-    subscribe(listener) {
-      listeners.add(listener);
-      return () => void listeners.delete(listener);
-    },
+    subscribe: (listener) => listeners.subscribe(listener),
 
     get(id) {
       const record = outbox.get(id);
@@ -415,57 +175,39 @@ export function createWebhookService(options: WebhookServiceOptions): WebhookSer
       const original = outbox.get(id);
       if (!original) throw new SimError('NOT_FOUND', `No webhook delivery with id ${id}`);
       const { name, url, accountId, retailerId, entityType, entityId, entityRef, sourceEventId } = original;
-      const bytes = states.get(id)?.bytes ?? Buffer.from(original.body, 'utf8');
-      return add({ name, url, accountId, retailerId, entityType, entityId, entityRef, sourceEventId, replayOf: id }, bytes);
+      const bytes = pump.stateOf(original.id)?.bytes ?? Buffer.from(original.body, 'utf8');
+      return add({ name, url, accountId, retailerId, entityType, entityId, entityRef, sourceEventId, replayOf: original.id }, bytes);
     },
 
     clear() {
-      cancelAll();
+      pump.cancelAll();
       const count = outbox.clear();
-      changed();
-      settleDrains();
+      listeners.changed();
+      drains.settle();
       return count;
     },
 
-    drain() {
-      if (isIdle()) return Promise.resolve();
-      return new Promise<void>((resolve) => drainWaiters.push(resolve));
-    },
+    drain: () => drains.wait(),
 
-    stats() {
-      let waiting = 0;
-      for (const state of states.values()) if (state.phase === 'waiting') waiting += 1;
-      return { pending: pendingCount, inFlight, ready: readyCount, waiting };
-    },
+    stats: () => pump.stats(),
 
     toJSON: () => outbox.toJSON(),
 
     restore(data) {
-      cancelAll();
+      pump.cancelAll();
       outbox.clear();
-      const now = clock.nowMs();
       for (const saved of data.deliveries) {
         const record = copyDelivery(saved);
-        const state = track(record, Buffer.from(record.body, 'utf8'), false);
-        if (record.status !== 'PENDING') continue;
-        // An attempt in flight when the data was saved has no outcome: it runs again.
-        const due = record.nextAttemptAt === null ? now : Date.parse(record.nextAttemptAt);
-        if (!Number.isFinite(due) || due <= now) {
-          record.nextAttemptAt = new Date(now).toISOString();
-          makeReady(state);
-        } else {
-          state.phase = 'waiting';
-          state.timer = clock.schedule(due, () => makeReady(state));
-        }
+        const state = track(record, Buffer.from(record.body, 'utf8'));
+        if (record.status === 'PENDING') pump.arm(state);
       }
-      changed();
-      settleDrains();
+      listeners.changed();
+      drains.settle();
     },
 
     close() {
-      cancelAll();
-      closed = true;
-      settleDrains();
+      pump.close();
+      drains.settle();
     },
   };
 }

@@ -133,7 +133,7 @@ describe('POST /api/v4.1/job/:id/batch rejections', () => {
 
   it.each([
     ['an unknown action', inventoryBatch([record()], { action: 'DELETE' }), /Unknown batch action "DELETE"/],
-    ['an unknown entityType', inventoryBatch([record()], { entityType: 'PRODUCT' }), /Unsupported entityType "PRODUCT" for action "UPSERT"/],
+    ['an unknown entityType', inventoryBatch([record()], { entityType: 'ORDER' }), /Unsupported entityType "ORDER" for action "UPSERT"/],
     ['a RETAILER batch with UPSERT', inventoryBatch([record()], { entityType: 'RETAILER' }), /Unsupported entityType "RETAILER"/],
     ['a missing action', { entityType: 'INVENTORY', entities: [record()] }, /'action' is required/],
     ['empty entities', inventoryBatch([]), /'entities' is empty/],

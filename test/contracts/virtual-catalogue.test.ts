@@ -47,7 +47,9 @@ describe('VirtualCatalogueEvent from inventory changes', () => {
       .set(auth)
       .send({ action: 'UPSERT', entityType: 'INVENTORY', catalogueRef: 'DEFAULT:1', entities: records });
     expect(batch.status).toBe(200);
-    await expect.poll(async () => (await request(t.app).get(`/api/v4.1/job/${jobId}/batch/${batch.body.id}`).set(auth)).body.status).toBe('COMPLETE');
+    await expect
+      .poll(async () => (await request(t.app).get(`/api/v4.1/job/${jobId}/batch/${batch.body.id}`).set(auth)).body.status, { timeout: 60_000 })
+      .toBe('COMPLETE');
     await engine.drain();
 
     const onHand = async (ref: string) =>

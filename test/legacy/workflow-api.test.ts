@@ -8,7 +8,7 @@ import { createRetailer, userToken } from './support.js';
 
 const run = promisify(execFile);
 
-const workflow = (retailerId: string, name = 'RETURN_ORDER::DEFAULT') => {
+const workflow = (retailerId: string, name = 'RETURN_ORDER::EXCHANGE') => {
   const [entityType, entitySubtype] = name.split('::');
   return {
     retailerId,
@@ -43,15 +43,15 @@ describe('Workflow API: first deploy, listing, retailer scope', () => {
       const script = `
         set -euo pipefail
         TOKEN=$(curl -s -X POST "$URL/oauth/token?grant_type=password&scope=api&client_id=LOCAL&client_secret=local-secret&username=admin&password=password" | jq -r .access_token)
-        CURRENT=$(curl -s "$URL/api/v4.1/workflow/1/RETURN_ORDER::DEFAULT" -H "Authorization: Bearer $TOKEN")
+        CURRENT=$(curl -s "$URL/api/v4.1/workflow/1/RETURN_ORDER::EXCHANGE" -H "Authorization: Bearer $TOKEN")
         echo "before=$(echo "$CURRENT" | jq -r .version) rulesets=$(echo "$CURRENT" | jq -c .rulesets)"
         if [ "$(echo "$CURRENT" | jq -c .rulesets)" != "$(echo "$WORKFLOW" | jq -c .rulesets)" ]; then
           curl -s -X PUT "$URL/api/v4.1/workflow" -H "Authorization: Bearer $TOKEN" -H 'Content-Type: application/json' -d "$WORKFLOW" | jq -r .entityId
         fi
-        echo "after=$(curl -s "$URL/api/v4.1/workflow/1/RETURN_ORDER::DEFAULT" -H "Authorization: Bearer $TOKEN" | jq -r .version)"
+        echo "after=$(curl -s "$URL/api/v4.1/workflow/1/RETURN_ORDER::EXCHANGE" -H "Authorization: Bearer $TOKEN" | jq -r .version)"
       `;
       const { stdout } = await run('bash', ['-c', script], { env: { ...process.env, URL: server.url, WORKFLOW: JSON.stringify(workflow('1')) } });
-      expect(stdout.trim().split('\n')).toEqual(['before=null rulesets=null', '1-RETURN_ORDER::DEFAULT::1.0', 'after=1.0']);
+      expect(stdout.trim().split('\n')).toEqual(['before=null rulesets=null', '1-RETURN_ORDER::EXCHANGE::1.0', 'after=1.0']);
     } finally {
       await server.close();
     }
@@ -59,7 +59,7 @@ describe('Workflow API: first deploy, listing, retailer scope', () => {
 
   it('answers a first-deploy GET with 404 and the platform body, as JSON', async () => {
     const res = await request(t.app)
-      .get('/api/v4.1/workflow/1/RETURN_ORDER::DEFAULT')
+      .get('/api/v4.1/workflow/1/RETURN_ORDER::EXCHANGE')
       .set('Authorization', `Bearer ${await t.token()}`);
     expect(res.status).toBe(404);
     expect(res.type).toBe('application/json');
@@ -75,11 +75,11 @@ describe('Workflow API: first deploy, listing, retailer scope', () => {
     const names = (res.body as { name: string }[]).map((w) => w.name);
     expect(names).toEqual([...names].sort());
     expect(names).toEqual(expect.arrayContaining(['ORDER::HD', 'ORDER::CC', 'LOCATION::STORE']));
-    expect((res.body as { name: string }[]).find((w) => w.name === 'RETURN_ORDER::DEFAULT')).toEqual({
+    expect((res.body as { name: string }[]).find((w) => w.name === 'RETURN_ORDER::EXCHANGE')).toEqual({
       retailerId: '1',
-      name: 'RETURN_ORDER::DEFAULT',
+      name: 'RETURN_ORDER::EXCHANGE',
       entityType: 'RETURN_ORDER',
-      entitySubtype: 'DEFAULT',
+      entitySubtype: 'EXCHANGE',
       version: '1.1',
       versions: ['1.0', '1.1'],
     });
@@ -97,20 +97,20 @@ describe('Workflow API: first deploy, listing, retailer scope', () => {
     const put = await request(t.app).put('/api/v4.1/workflow').set('Authorization', auth).send(workflow('1'));
     expect([put.status, put.body]).toEqual([403, forbidden]);
     const admin = `Bearer ${await t.token()}`;
-    expect((await request(t.app).get('/api/v4.1/workflow/1/RETURN_ORDER::DEFAULT').set('Authorization', admin)).status).toBe(404);
+    expect((await request(t.app).get('/api/v4.1/workflow/1/RETURN_ORDER::EXCHANGE').set('Authorization', admin)).status).toBe(404);
     // Its own retailer is open to it.
     const own = await request(t.app).put('/api/v4.1/workflow').set('Authorization', auth).send(workflow(other));
-    expect(own.body).toEqual({ entityId: `${other}-RETURN_ORDER::DEFAULT::1.0`, eventStatus: 'COMPLETE' });
-    expect((await request(t.app).get(`/api/v4.1/workflow/${other}/RETURN_ORDER::DEFAULT`).set('Authorization', auth)).body.version).toBe('1.0');
+    expect(own.body).toEqual({ entityId: `${other}-RETURN_ORDER::EXCHANGE::1.0`, eventStatus: 'COMPLETE' });
+    expect((await request(t.app).get(`/api/v4.1/workflow/${other}/RETURN_ORDER::EXCHANGE`).set('Authorization', auth)).body.version).toBe('1.0');
     // The default user is the account's admin: its role has an ACCOUNT context.
-    expect((await request(t.app).get(`/api/v4.1/workflow/${other}/RETURN_ORDER::DEFAULT`).set('Authorization', admin)).body.version).toBe('1.0');
+    expect((await request(t.app).get(`/api/v4.1/workflow/${other}/RETURN_ORDER::EXCHANGE`).set('Authorization', admin)).body.version).toBe('1.0');
   });
 
   it('opens every retailer to a role with an ACCOUNT context; placeholders are not checked', async () => {
     const other = await createRetailer(t, 'second');
     const auth = `Bearer ${await userToken(t, 'acct-admin', { contextType: 'ACCOUNT', contextId: 'LOCAL' }, other)}`;
     expect((await request(t.app).put('/api/v4.1/workflow').set('Authorization', auth).send(workflow('1'))).status).toBe(200);
-    expect((await request(t.app).get('/api/v4.1/workflow/1/RETURN_ORDER::DEFAULT').set('Authorization', auth)).body.version).toBe('1.0');
+    expect((await request(t.app).get('/api/v4.1/workflow/1/RETURN_ORDER::EXCHANGE').set('Authorization', auth)).body.version).toBe('1.0');
     const admin = `Bearer ${await t.token()}`;
     const placeholder = await request(t.app).put('/api/v4.1/workflow').set('Authorization', admin).send(workflow('{{retailer_id}}', 'RETURN_ORDER::OTHER'));
     expect(placeholder.status).toBe(200);

@@ -154,6 +154,7 @@ export function createFakeDomain(): FakeDomain {
     // No inventory in this world: sourcing finds no location.
     inventoryPositions: () => [],
     virtualCataloguesCovering: () => [],
+    fulfilmentsAtLocation: () => [],
     setting(name, retailerId) {
       return (
         settings.find((s) => s.name === name && s.context === 'RETAILER' && String(s.contextId) === retailerId) ??

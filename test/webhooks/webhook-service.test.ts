@@ -9,7 +9,8 @@ import { createIds } from '../../server/lib/ids.js';
 import { SimError } from '../../server/domain/errors.js';
 import type { WebhookRequest } from '../../server/orchestration/webhook-queue.js';
 import { loadOrCreateKeyPair, publicKeyToBase64Spki } from '../../server/webhooks/keys.js';
-import type { WebhookAttempt, WebhookDelivery } from '../../server/webhooks/outbox.js';
+import { accountIdOf, entityIdOf, eventIdOf } from '../../server/domain/ids.js';
+import { deliveryIdOf, type WebhookAttempt, type WebhookDelivery } from '../../server/webhooks/outbox.js';
 import { toWebhookBody, type WebhookEvent } from '../../server/webhooks/payload.js';
 import { createWebhookService, type WebhookService, type WebhookServiceOptions } from '../../server/webhooks/webhook-service.js';
 import { startWebhookReceiver, type WebhookReceiver, type WebhookReceiverOptions } from '../support/webhook-receiver.js';
@@ -462,21 +463,21 @@ describe('webhook delivery', () => {
     const base = {
       name: 'OrderStatus',
       url: r.url,
-      accountId: 'SIM',
+      accountId: accountIdOf('SIM'),
       retailerId: '1',
       entityType: 'ORDER',
-      entityId: '1',
+      entityId: entityIdOf('1'),
       entityRef: 'O-1',
       createdOn: at(-60_000),
-      sourceEventId: 'e',
+      sourceEventId: eventIdOf('e'),
       replayOf: null,
       headers: { 'content-type': 'application/json' },
       body: '{"id":"x"}',
     };
     service.restore({
       deliveries: [
-        { ...base, id: 'overdue', status: 'PENDING', attempts: [], nextAttemptAt: at(-1_000) },
-        { ...base, id: 'done', status: 'FAILED', attempts: [], nextAttemptAt: null },
+        { ...base, id: deliveryIdOf('overdue'), status: 'PENDING', attempts: [], nextAttemptAt: at(-1_000) },
+        { ...base, id: deliveryIdOf('done'), status: 'FAILED', attempts: [], nextAttemptAt: null },
       ],
     });
     await service.drain();

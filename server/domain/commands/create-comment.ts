@@ -11,8 +11,8 @@ import { requireInput } from './require-input.js';
 
 type Args = { input?: Record<string, unknown> | null };
 
-export function createComment(domain: Domain, args: Record<string, unknown>, actor: Actor | undefined): EntityRecord {
-  const input = requireInput((args as Args).input, 'createComment');
+export function createComment(domain: Domain, args: Args, actor: Actor | undefined): EntityRecord {
+  const input = requireInput(args.input, 'createComment');
   const author = actor && userOf(domain, actor);
   const create = inputType(domain, 'CreateCommentInput');
   return domain.entities.write((tx, changes) => {

@@ -23,8 +23,8 @@ type Args = { input?: ({ address?: Record<string, unknown> | null; products?: (P
  */
 const DEFAULT_REQUESTED_QUANTITY = 1;
 
-export function createFulfilmentOption(domain: Domain, args: Record<string, unknown>): EntityRecord {
-  const { address, products, ...rest } = requireInput((args as Args).input, 'createFulfilmentOption');
+export function createFulfilmentOption(domain: Domain, args: Args): EntityRecord {
+  const { address, products, ...rest } = requireInput(args.input, 'createFulfilmentOption');
   const create = inputType(domain, 'CreateFulfilmentOptionInput');
   return domain.entities.write((tx, changes) => {
     const option = domain.entities.createIn(tx, changes, 'FulfilmentOption', create, rest, undefined);

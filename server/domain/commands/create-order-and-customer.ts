@@ -12,8 +12,8 @@ import { requireInput } from './require-input.js';
 
 type Args = { input?: ({ customer: Record<string, unknown> } & Record<string, unknown>) | null };
 
-export function createOrderAndCustomer(domain: Domain, args: Record<string, unknown>): EntityRecord {
-  const { customer: customerInput, ...orderInput } = requireInput((args as Args).input, 'createOrderAndCustomer');
+export function createOrderAndCustomer(domain: Domain, args: Args): EntityRecord {
+  const { customer: customerInput, ...orderInput } = requireInput(args.input, 'createOrderAndCustomer');
   const createCustomer = inputType(domain, 'CreateCustomerInput');
   const createOrder = inputType(domain, 'CreateOrderInput');
   return domain.entities.write((tx, changes) => {

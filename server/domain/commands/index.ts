@@ -2,9 +2,10 @@
  * The mutations that fit none of the generic create / update conventions, by mutation name. Each
  * lives in its own file named after the mutation (shared helpers sit beside them). A name here
  * overrides the generic classification (`domain/field-kinds.ts`), so a conventional-looking
- * mutation that Fluent answers differently (`createOrderAndCustomer`) is listed too.
+ * mutation that Fluent answers differently (`createOrderAndCustomer`) is listed too. Each is
+ * written against its own argument shape (`typedCommand`).
  */
-import type { Command } from './command.js';
+import { type Command, typedCommand } from './command.js';
 import { createComment } from './create-comment.js';
 import { createFulfilmentOption } from './create-fulfilment-option.js';
 import { createOrderAndCustomer } from './create-order-and-customer.js';
@@ -22,19 +23,19 @@ import { updateLocationPrimaryAddress } from './update-location-primary-address.
 import { updateVirtualPositionsStatusByGroup } from './update-virtual-positions-status-by-group.js';
 
 export const SPECIAL_COMMANDS: Readonly<Record<string, Command>> = {
-  createOrderAndCustomer,
-  createComment,
-  createFulfilmentOption,
-  updateLocationPrimaryAddress,
-  updateInventoryPositionsStatusByLocation,
-  updateVirtualPositionsStatusByGroup,
-  updateInventoryQuantitiesStatus,
-  removeCategoriesFromStandardProduct,
-  removeCategoriesFromVariantProduct,
-  removeCategoriesFromGroupProduct,
-  removeLocationsFromNetwork,
-  removeNetworksFromLocation,
-  removeUserRolesFromUser,
-  removePermissionsFromRole,
-  removeFulfilmentsFromWave,
+  createOrderAndCustomer: typedCommand(createOrderAndCustomer),
+  createComment: typedCommand(createComment),
+  createFulfilmentOption: typedCommand(createFulfilmentOption),
+  updateLocationPrimaryAddress: typedCommand(updateLocationPrimaryAddress),
+  updateInventoryPositionsStatusByLocation: typedCommand(updateInventoryPositionsStatusByLocation),
+  updateVirtualPositionsStatusByGroup: typedCommand(updateVirtualPositionsStatusByGroup),
+  updateInventoryQuantitiesStatus: typedCommand(updateInventoryQuantitiesStatus),
+  removeCategoriesFromStandardProduct: typedCommand(removeCategoriesFromStandardProduct),
+  removeCategoriesFromVariantProduct: typedCommand(removeCategoriesFromVariantProduct),
+  removeCategoriesFromGroupProduct: typedCommand(removeCategoriesFromGroupProduct),
+  removeLocationsFromNetwork: typedCommand(removeLocationsFromNetwork),
+  removeNetworksFromLocation: typedCommand(removeNetworksFromLocation),
+  removeUserRolesFromUser: typedCommand(removeUserRolesFromUser),
+  removePermissionsFromRole: typedCommand(removePermissionsFromRole),
+  removeFulfilmentsFromWave: typedCommand(removeFulfilmentsFromWave),
 };

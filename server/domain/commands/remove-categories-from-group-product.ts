@@ -8,7 +8,7 @@ import { requireInput } from './require-input.js';
 
 type Args = { input?: { groupProduct: Key; categories: Key[] } | null };
 
-export function removeCategoriesFromGroupProduct(domain: Domain, args: Record<string, unknown>) {
-  const input = requireInput((args as Args).input, 'removeCategoriesFromGroupProduct');
+export function removeCategoriesFromGroupProduct(domain: Domain, args: Args) {
+  const input = requireInput(args.input, 'removeCategoriesFromGroupProduct');
   return removeCategoriesFrom(domain, 'GroupProduct', input.groupProduct, input.categories, 'removeCategoriesFromGroupProduct');
 }

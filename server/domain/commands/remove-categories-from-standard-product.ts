@@ -8,7 +8,7 @@ import { requireInput } from './require-input.js';
 
 type Args = { input?: { standardProduct: Key; categories: Key[] } | null };
 
-export function removeCategoriesFromStandardProduct(domain: Domain, args: Record<string, unknown>) {
-  const input = requireInput((args as Args).input, 'removeCategoriesFromStandardProduct');
+export function removeCategoriesFromStandardProduct(domain: Domain, args: Args) {
+  const input = requireInput(args.input, 'removeCategoriesFromStandardProduct');
   return removeCategoriesFrom(domain, 'StandardProduct', input.standardProduct, input.categories, 'removeCategoriesFromStandardProduct');
 }

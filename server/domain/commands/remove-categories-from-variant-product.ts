@@ -8,7 +8,7 @@ import { requireInput } from './require-input.js';
 
 type Args = { input?: { variantProduct: Key; categories: Key[] } | null };
 
-export function removeCategoriesFromVariantProduct(domain: Domain, args: Record<string, unknown>) {
-  const input = requireInput((args as Args).input, 'removeCategoriesFromVariantProduct');
+export function removeCategoriesFromVariantProduct(domain: Domain, args: Args) {
+  const input = requireInput(args.input, 'removeCategoriesFromVariantProduct');
   return removeCategoriesFrom(domain, 'VariantProduct', input.variantProduct, input.categories, 'removeCategoriesFromVariantProduct');
 }

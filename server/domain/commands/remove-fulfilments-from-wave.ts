@@ -10,8 +10,8 @@ import { requireInput } from './require-input.js';
 
 type Args = { input?: { wave: Key; fulfilments: Key[] } | null };
 
-export function removeFulfilmentsFromWave(domain: Domain, args: Record<string, unknown>): typeof REMOVE_SUCCEEDED {
-  const input = requireInput((args as Args).input, 'removeFulfilmentsFromWave');
+export function removeFulfilmentsFromWave(domain: Domain, args: Args): typeof REMOVE_SUCCEEDED {
+  const input = requireInput(args.input, 'removeFulfilmentsFromWave');
   return domain.entities.write((tx) => {
     const wave = findRequired(domain, tx, 'Wave', input.wave, 'removeFulfilmentsFromWave');
     const fulfilments = input.fulfilments.map((k) => findRequired(domain, tx, 'Fulfilment', k, 'removeFulfilmentsFromWave'));

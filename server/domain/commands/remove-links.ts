@@ -26,7 +26,8 @@ export function removeLinks(domain: Domain, tx: Transaction, owner: EntityRecord
   const now = domain.clock.now().toISOString();
   const current = tx.get(owner.__typename, owner.id) ?? owner;
   const kept = linksIn(current[options.field]).filter((l) => !members.some((m) => sameRecord(l, m)));
-  if (Array.isArray(current[options.field]) && kept.length !== (current[options.field] as unknown[]).length) {
+  const linked = current[options.field];
+  if (Array.isArray(linked) && kept.length !== linked.length) {
     tx.put(touched({ ...structuredClone(current), [options.field]: kept }, now));
   }
   if (!options.backField) return;

@@ -10,8 +10,8 @@ import { requireInput } from './require-input.js';
 
 type Args = { input?: { network: Key; locations: Key[] } | null };
 
-export function removeLocationsFromNetwork(domain: Domain, args: Record<string, unknown>): typeof REMOVE_SUCCEEDED {
-  const input = requireInput((args as Args).input, 'removeLocationsFromNetwork');
+export function removeLocationsFromNetwork(domain: Domain, args: Args): typeof REMOVE_SUCCEEDED {
+  const input = requireInput(args.input, 'removeLocationsFromNetwork');
   return domain.entities.write((tx) => {
     const network = findRequired(domain, tx, 'Network', input.network, 'removeLocationsFromNetwork');
     const locations = input.locations.map((k) => findRequired(domain, tx, 'Location', k, 'removeLocationsFromNetwork'));

@@ -10,8 +10,8 @@ import { requireInput } from './require-input.js';
 
 type Args = { input?: { location: Key; networks: Key[] } | null };
 
-export function removeNetworksFromLocation(domain: Domain, args: Record<string, unknown>): typeof REMOVE_SUCCEEDED {
-  const input = requireInput((args as Args).input, 'removeNetworksFromLocation');
+export function removeNetworksFromLocation(domain: Domain, args: Args): typeof REMOVE_SUCCEEDED {
+  const input = requireInput(args.input, 'removeNetworksFromLocation');
   return domain.entities.write((tx) => {
     const location = findRequired(domain, tx, 'Location', input.location, 'removeNetworksFromLocation');
     const networks = input.networks.map((k) => findRequired(domain, tx, 'Network', k, 'removeNetworksFromLocation'));

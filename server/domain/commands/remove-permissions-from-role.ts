@@ -10,8 +10,8 @@ import { requireInput } from './require-input.js';
 
 type Args = { input?: { role: Key; permissions: Key[] } | null };
 
-export function removePermissionsFromRole(domain: Domain, args: Record<string, unknown>): typeof REMOVE_SUCCEEDED {
-  const input = requireInput((args as Args).input, 'removePermissionsFromRole');
+export function removePermissionsFromRole(domain: Domain, args: Args): typeof REMOVE_SUCCEEDED {
+  const input = requireInput(args.input, 'removePermissionsFromRole');
   return domain.entities.write((tx) => {
     const role = findRequired(domain, tx, 'Role', input.role, 'removePermissionsFromRole');
     const permissions = input.permissions.map((k) => findRequired(domain, tx, 'Permission', k, 'removePermissionsFromRole'));

@@ -12,7 +12,7 @@ import type { Model } from '../model.js';
 import type { Command } from './command.js';
 import { coerceArguments } from './coerce-arguments.js';
 import { SPECIAL_COMMANDS } from './index.js';
-import { requireInput } from './require-input.js';
+import { requireInputObject } from './require-input.js';
 
 /** `Mutation.<name>` of every special command, as `classifyField` expects them. */
 export const SPECIAL_MUTATIONS: ReadonlySet<string> = new Set(Object.keys(SPECIAL_COMMANDS).map((name) => `Mutation.${name}`));
@@ -36,8 +36,8 @@ export function commandOf(model: Model, field: GraphQLField<unknown, unknown>): 
     if (!isInputObjectType(inputType)) throw new SimError('INTERNAL', `${field.name} has no input object`);
     const { typename } = cls;
     return cls.kind === 'create'
-      ? (domain, args) => domain.entities.create(typename, inputType, requireInput(args['input'] as Record<string, unknown> | null | undefined, field.name))
-      : (domain, args) => domain.entities.update(typename, inputType, requireInput(args['input'] as Record<string, unknown> | null | undefined, field.name));
+      ? (domain, args) => domain.entities.create(typename, inputType, requireInputObject(args['input'], field.name))
+      : (domain, args) => domain.entities.update(typename, inputType, requireInputObject(args['input'], field.name));
   }
   const special = SPECIAL_COMMANDS[field.name];
   if (!special) throw new SimError('INTERNAL', `Mutation "${field.name}" fits no convention and has no command (server/domain/commands/)`);

@@ -10,8 +10,8 @@ import { setStatuses } from './set-statuses.js';
 
 type Args = { filter: { catalogue: { ref: string }; locationRef: string }; input: { status: string } };
 
-export function updateInventoryPositionsStatusByLocation(domain: Domain, args: Record<string, unknown>): { count: number } {
-  const { filter, input } = args as Args;
+export function updateInventoryPositionsStatusByLocation(domain: Domain, args: Args): { count: number } {
+  const { filter, input } = args;
   const catalogue = findRequired(domain, domain.view, 'InventoryCatalogue', filter.catalogue, 'updateInventoryPositionsStatusByLocation');
   const positions = domain.store.linkedFrom(linkTo(catalogue), 'InventoryPosition').filter((p) => p['locationRef'] === filter.locationRef);
   return { count: setStatuses(domain, 'InventoryPosition', positions, input.status) };

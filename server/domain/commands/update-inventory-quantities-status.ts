@@ -9,8 +9,8 @@ import { setStatuses } from './set-statuses.js';
 
 type Args = { filter: QuantityFilter; input: { status: string } };
 
-export function updateInventoryQuantitiesStatus(domain: Domain, args: Record<string, unknown>): { count: number } {
-  const { filter, input } = args as Args;
+export function updateInventoryQuantitiesStatus(domain: Domain, args: Args): { count: number } {
+  const { filter, input } = args;
   const quantities = quantitiesOfPosition(domain, filter, 'updateInventoryQuantitiesStatus');
   return { count: setStatuses(domain, 'InventoryQuantity', quantities, input.status) };
 }

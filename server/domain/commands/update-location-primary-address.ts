@@ -11,8 +11,8 @@ import { requireInput } from './require-input.js';
 
 type Args = { input?: { id: string; primaryAddress: { id: string } } | null };
 
-export function updateLocationPrimaryAddress(domain: Domain, args: Record<string, unknown>): EntityRecord {
-  const input = requireInput((args as Args).input, 'updateLocationPrimaryAddress');
+export function updateLocationPrimaryAddress(domain: Domain, args: Args): EntityRecord {
+  const input = requireInput(args.input, 'updateLocationPrimaryAddress');
   return domain.entities.write((tx) => {
     const location = findRequired(domain, tx, 'Location', { id: input.id }, 'updateLocationPrimaryAddress');
     const address = findRequired(domain, tx, 'StoreAddress', { id: input.primaryAddress.id }, 'updateLocationPrimaryAddress');

@@ -10,8 +10,8 @@ import { setStatuses } from './set-statuses.js';
 
 type Args = { filter: { catalogue: { ref: string }; groupRef: string }; input: { status: string } };
 
-export function updateVirtualPositionsStatusByGroup(domain: Domain, args: Record<string, unknown>): { count: number } {
-  const { filter, input } = args as Args;
+export function updateVirtualPositionsStatusByGroup(domain: Domain, args: Args): { count: number } {
+  const { filter, input } = args;
   const catalogue = findRequired(domain, domain.view, 'VirtualCatalogue', filter.catalogue, 'updateVirtualPositionsStatusByGroup');
   const positions = domain.store.linkedFrom(linkTo(catalogue), 'VirtualPosition').filter((p) => p['groupRef'] === filter.groupRef);
   return { count: setStatuses(domain, 'VirtualPosition', positions, input.status) };

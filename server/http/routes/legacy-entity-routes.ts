@@ -3,12 +3,14 @@
  * the wild"; shapes in docs/legacy-rest.md): parse → `server/legacy/` → serialize. Errors end in
  * the one REST error handler with the platform's body.
  */
-import { Router, type Request } from 'express';
+import { Router, type Request, type Response } from 'express';
 import type { Account } from '../../account.js';
 import { isLinkRef } from '../../domain/store/store.js';
 import type { AuthUser } from '../../graphql/context.js';
 import { createLegacyFulfilmentOptions, createLegacyOrder, createLegacyReturn, createLegacyTransaction, findForUser } from '../../legacy/legacy-entities.js';
+import { cancelLegacyOrder } from '../../legacy/cancel-legacy-order.js';
 import { listParam, searchRecords } from '../../legacy/legacy-search.js';
+import { LEGACY_UPDATES, setLegacyOrderAttributes, updateLegacyEntity } from '../../legacy/legacy-updates.js';
 import { toLegacyFulfilment, toLegacyLocation, toLegacyOrder, toLegacyReturn } from '../../legacy/views.js';
 
 export type LegacyRuntime = { account: Account; user: AuthUser };
@@ -73,5 +75,29 @@ export function createLegacyEntityRouter(getRuntime: (req: Request) => LegacyRun
     const { account, user } = getRuntime(req);
     res.status(200).json(toLegacyLocation(account, findForUser(account, user, 'Location', req.params.id, 'Location')));
   });
+  // Updates, order attributes and cancel (docs/legacy-rest.md "Updates").
+  for (const [path, spec] of Object.entries(LEGACY_UPDATES)) {
+    router.put(`/api/v4.1/${path}/:id`, (req, res) => {
+      const { account, user } = getRuntime(req);
+      res.status(200).json(updateLegacyEntity(account, user, spec, req.params.id, req.body));
+    });
+  }
+  router.get('/api/v4.1/order/:id/attribute', (req, res) => {
+    const { account, user } = getRuntime(req);
+    res.status(200).json(toLegacyOrder(account, findForUser(account, user, 'Order', req.params.id, 'Order'))['attributes']);
+  });
+  const setAttributes = (req: Request<{ id: string }>, res: Response): void => {
+    const { account, user } = getRuntime(req);
+    res.status(200).json(setLegacyOrderAttributes(account, user, req.params.id, req.body));
+  };
+  router.put('/api/v4.1/order/:id/attribute', setAttributes);
+  router.post('/api/v4.1/order/:id/attribute', setAttributes);
+  const cancel = async (req: Request<{ id: string }>, res: Response): Promise<void> => {
+    const { account, user } = getRuntime(req);
+    const answer = await cancelLegacyOrder(account, user, req.params.id, req.body);
+    res.status(answer.status).json(answer.body);
+  };
+  router.put('/api/v4.1/order/:id/cancel', cancel);
+  router.post('/api/v4.1/order/:id/cancel', cancel);
   return router;
 }

@@ -35,6 +35,25 @@ import { forwardIfOrderCoordinatesNotPresent } from './forward-if-order-coordina
 import { forwardIfOrderCoordinatesPresent } from './forward-if-order-coordinates-present.js';
 import { produceVirtualPositionEventsForControlUpdate } from './produce-virtual-position-events-for-control-update.js';
 import { sendEventForCreditMemoToReturn } from './send-event-for-credit-memo-to-return.js';
+import { createFulfilmentForFulfilmentChoice } from './create-fulfilment-for-fulfilment-choice.js';
+import { scheduleFulfilmentCreationForDeliverAfter } from './schedule-fulfilment-creation-for-deliver-after.js';
+import { sendEventForFulfilmentChoice } from './send-event-for-fulfilment-choice.js';
+import { sendEventOnVerifyingAllFulfilmentStatesByFulfilmentChoice } from './send-event-on-verifying-all-fulfilment-states-by-fulfilment-choice.js';
+import { sendEventOnVerifyingAllFulfilmentChoiceStates } from './send-event-on-verifying-all-fulfilment-choice-states.js';
+import { verifyBillingAccount } from './verify-billing-account.js';
+import { createBillingAccount } from './create-billing-account.js';
+import { sendEventForAppeasementToBillingAccount } from './send-event-for-appeasement-to-billing-account.js';
+import { createCreditMemoFromAppeasement } from './create-credit-memo-from-appeasement.js';
+import { validateRevisedOrder } from './validate-revised-order.js';
+import { createRevisedOrder } from './create-revised-order.js';
+import { updateRevisedOrderAttribute } from './update-revised-order-attribute.js';
+import { sendEventForRevisedOrderToBillingAccount } from './send-event-for-revised-order-to-billing-account.js';
+import { createCreditMemoForRevisedOrder } from './create-credit-memo-for-revised-order.js';
+import { createReturnOrderFromOrder } from './create-return-order-from-order.js';
+import { validateReturnQty } from './validate-return-qty.js';
+import { updateOrderItemAttribute } from './update-order-item-attribute.js';
+import { sendEventForReturnToBillingAccount } from './send-event-for-return-to-billing-account.js';
+import { createCreditMemoFromReturnOrder } from './create-credit-memo-from-return-order.js';
 import { sendEventToUpdateInventoryQuantity } from './send-event-to-update-inventory-quantity.js';
 import { sendScheduledEvent } from './send-scheduled-event.js';
 import { createCategory } from './create-category.js';
@@ -54,6 +73,16 @@ import { updateCategory } from './update-category.js';
 import { updateStandardProduct } from './update-standard-product.js';
 import { updateVariantProduct } from './update-variant-product.js';
 import { validateProductCategoriesExist } from './validate-product-categories-exist.js';
+import { allocateConfirmedItemsByFulfilmentExpiry } from './allocate-confirmed-items-by-fulfilment-expiry.js';
+import { confirmFulfilmentItems } from './confirm-fulfilment-items.js';
+import { createArticlesForFulfilment } from './create-articles-for-fulfilment.js';
+import { createDemoConsignment } from './create-demo-consignment.js';
+import { createWaveByExpiry } from './create-wave-by-expiry.js';
+import { createWaveByFulfilmentIds } from './create-wave-by-fulfilment-ids.js';
+import { notifyFulfilmentsInWave } from './notify-fulfilments-in-wave.js';
+import { sendEventForFulfilmentV2 } from './send-event-for-fulfilment-v2.js';
+import { sendEventOnVerifyingAllArticleStates } from './send-event-on-verifying-all-article-states.js';
+import { verifyingFulfilmentItems } from './verifying-fulfilment-items.js';
 
 // Each rule has its own props type; the catalogue is heterogeneous by design.
 export const BUILTIN_RULES: readonly AnyRule[] = [
@@ -79,8 +108,41 @@ export const BUILTIN_RULES: readonly AnyRule[] = [
   forwardIfOrderCoordinatesNotPresent,
   sendEventToUpdateInventoryQuantity,
   changeOrderDeliveryAddress,
+  // Pick, pack and dispatch (order: fulfilment items, articles, consignments)
+  confirmFulfilmentItems,
+  verifyingFulfilmentItems,
+  createArticlesForFulfilment,
+  createDemoConsignment,
+  sendEventForFulfilmentV2,
+  sendEventOnVerifyingAllArticleStates,
+  // Store waves (Fulfilment Reference Module)
+  createWaveByExpiry,
+  createWaveByFulfilmentIds,
+  allocateConfirmedItemsByFulfilmentExpiry,
+  notifyFulfilmentsInWave,
   // Billing and returns (legacy base)
+  // Mixed baskets: fulfilment choices (Order Reference Module)
+  scheduleFulfilmentCreationForDeliverAfter,
+  createFulfilmentForFulfilmentChoice,
+  sendEventForFulfilmentChoice,
+  sendEventOnVerifyingAllFulfilmentStatesByFulfilmentChoice,
+  sendEventOnVerifyingAllFulfilmentChoiceStates,
+  // Billing and returns (Order Reference Module, legacy base)
   sendEventForCreditMemoToReturn,
+  verifyBillingAccount,
+  createBillingAccount,
+  sendEventForAppeasementToBillingAccount,
+  createCreditMemoFromAppeasement,
+  validateRevisedOrder,
+  createRevisedOrder,
+  updateRevisedOrderAttribute,
+  sendEventForRevisedOrderToBillingAccount,
+  createCreditMemoForRevisedOrder,
+  validateReturnQty,
+  createReturnOrderFromOrder,
+  updateOrderItemAttribute,
+  sendEventForReturnToBillingAccount,
+  createCreditMemoFromReturnOrder,
   // Inventory libraries (commongi, globalinventory)
   forwardIfIncomingAttributeEquals,
   updateOnHand,

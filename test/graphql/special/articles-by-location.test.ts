@@ -68,7 +68,8 @@ describe('Query.articlesByLocation', () => {
 
   it('filters by order and customer fields', async () => {
     expect(await refs({ orderRef: ['O-2'] })).toEqual(['A-2']);
-    expect(await refs({ orderType: ['CC'], status: ['CREATED'] })).toEqual(['A-2', 'A-1']);
+    // ORDER::CC takes a new article to AWAITING_COLLECTION (workflow-contracts.md §8).
+    expect(await refs({ orderType: ['CC'], status: ['AWAITING_COLLECTION'] })).toEqual(['A-2', 'A-1']);
     expect(await refs({ orderType: ['HD'] })).toEqual([]);
     expect(await refs({ first: 'Jane', last: 'Citizen' })).toEqual(['A-1']);
     expect(await refs({ phone: '+61 400 111 222' })).toEqual(['A-2']);

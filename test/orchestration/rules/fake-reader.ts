@@ -30,6 +30,8 @@ export function fakeReader(data: FakeData = {}): DomainReader {
           e.fields['inventoryCatalogueRef'] === inventoryCatalogueRef &&
           (e.fields['locationRefs'] as unknown[] | undefined)?.includes(locationRef) !== false,
       ),
+    fulfilmentsAtLocation: (locationRef) =>
+      entities.filter((e) => e.entityType === 'FULFILMENT' && (e.fields['fromLocation'] as { ref?: string } | undefined)?.ref === locationRef),
     inventoryPositions: (catalogueRef, productRef) =>
       (data.positions ?? []).filter((p) => p['catalogueRef'] === catalogueRef && p['productRef'] === productRef),
     setting: (name, retailerId) => {

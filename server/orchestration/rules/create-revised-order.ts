@@ -1,0 +1,88 @@
+/**
+ * `order.CreateRevisedOrder` (Order Reference Module): creates the revised order from the event's
+ * `revisedItems` through the same `createOrder` command as the GraphQL API, so it gets the
+ * platform's CREATE and runs its own workflow (workflow-contracts.md §5.1;
+ * https://docs.fluentcommerce.com/building-blocks/createrevisedorder). No props.
+ *
+ * [inferred]: the new order copies type, retailer, customer and the fulfilment choice (its
+ * delivery address as a new address `<new ref>-ADDR`), keeps the item refs, and its `totalPrice`
+ * is the sum of price × quantity; its ref is `<ref>-REV<n>` (support/revised-order.ts).
+ */
+import { z } from 'zod';
+import type { DomainReader, EntityView } from '../port.js';
+import { defineRule } from '../port.js';
+import { walk } from './support/json-path.js';
+import { orderOf } from './support/order-of.js';
+import { currentLines } from './support/order-lines.js';
+import { nextRevisionRef, reviseLines, revisedItemsOf } from './support/revised-order.js';
+
+const NAME = 'order.CreateRevisedOrder';
+
+const CHOICE_FIELDS = [
+  'type',
+  'currency',
+  'deliveryInstruction',
+  'deliveryType',
+  'fulfilmentPrice',
+  'fulfilmentTaxPrice',
+  'fulfilmentType',
+  'pickupLocationRef',
+];
+const CHOICE_CONTACT = ['deliveryFirstName', 'deliveryLastName', 'deliveryContact', 'deliveryEmail'];
+const ADDRESS_FIELDS = [
+  'companyName',
+  'name',
+  'street',
+  'street2',
+  'city',
+  'state',
+  'postcode',
+  'region',
+  'country',
+  'latitude',
+  'longitude',
+  'timeZone',
+  'email',
+];
+
+const pick = (record: unknown, fields: readonly string[]): Record<string, unknown> =>
+  Object.fromEntries(fields.map((f) => [f, walk(record, [f])]).filter(([, v]) => v !== undefined && v !== null));
+
+/** The order's fulfilment choice as CreateFulfilmentChoiceWithOrderInput, its address under a new ref. */
+function choiceCopy(read: DomainReader, order: Readonly<EntityView>, newRef: string): Record<string, unknown> | undefined {
+  const choice = read.related({ entityType: 'ORDER', id: order.id, ref: order.ref }, 'fulfilmentChoice')[0];
+  if (!choice) return undefined;
+  const address = choice['deliveryAddress'];
+  return {
+    ...pick(choice, [...CHOICE_FIELDS, ...CHOICE_CONTACT]),
+    ...(address ? { deliveryAddress: { ref: `${newRef}-ADDR`, ...pick(address, ADDRESS_FIELDS) } } : {}),
+  };
+}
+
+export const createRevisedOrder = defineRule({
+  name: NAME,
+  aliases: ['commonv2.CreateRevisedOrder'],
+  inferred: 'what the new order copies; its ref',
+  description: 'Creates the revised order (createOrder) from the order and the event attribute revisedItems.',
+  props: z.looseObject({}).nullish(),
+  run: ({ event, entity, read }) => {
+    const order = orderOf(entity, read, NAME);
+    const { lines } = reviseLines(currentLines(read, order), revisedItemsOf(event, NAME));
+    const ref = nextRevisionRef(read, order);
+    const customerId = walk(order.fields['customer'], ['id']);
+    const priced = lines.every((l) => l.price !== undefined);
+    const choice = choiceCopy(read, order, ref);
+    const input = {
+      ref,
+      type: order.subtype ?? 'HD',
+      retailer: { id: order.retailerId ?? '1' },
+      customer: { id: String(customerId) },
+      ...(priced ? { totalPrice: Math.round(lines.reduce((sum, l) => sum + (l.price ?? 0) * l.quantity, 0) * 100) / 100 } : {}),
+      ...(choice ? { fulfilmentChoice: choice } : {}),
+      items: lines.map(({ ref, productRef, productCatalogueRef, quantity, price, taxPrice, currency }) =>
+        Object.fromEntries(Object.entries({ ref, productRef, productCatalogueRef, quantity, price, taxPrice, currency }).filter(([, v]) => v !== undefined)),
+      ),
+    };
+    return [{ type: 'mutate', mutation: 'createOrder', input }];
+  },
+});

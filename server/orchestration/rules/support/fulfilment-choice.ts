@@ -1,0 +1,48 @@
+/**
+ * The fulfilment choices of a mixed-basket order (ORDER::MULTI, workflow-contracts.md §5.4): an
+ * order has one FULFILMENT_CHOICE per delivery method or address; its items name their choice
+ * (`fulfilmentChoiceRef`), and so do its fulfilments.
+ */
+import type { DomainReader, EntityView } from '../../port.js';
+import { walk } from './json-path.js';
+
+const text = (value: unknown): string | undefined => (typeof value === 'string' && value.length > 0 ? value : undefined);
+
+/** The order's fulfilment choices as entities (FULFILMENT_CHOICE), in id order. */
+export function choicesOf(read: DomainReader, order: Readonly<EntityView>): EntityView[] {
+  return read
+    .related({ entityType: 'ORDER', id: order.id, ref: order.ref }, 'fulfilmentChoices')
+    .map((c) => read.find({ entityType: 'FULFILMENT_CHOICE', id: String(c['id']) }))
+    .filter((c): c is EntityView => c !== undefined);
+}
+
+/** The choice a fulfilment or order item belongs to: its `fulfilmentChoiceRef`, or its `fulfilmentChoice` link. */
+export const choiceRefOf = (record: Readonly<Record<string, unknown>>): string | undefined =>
+  text(record['fulfilmentChoiceRef']) ?? text(walk(record['fulfilmentChoice'], ['ref']));
+
+/** The order's fulfilments that belong to `choiceRef`. */
+export function fulfilmentsOfChoice(read: DomainReader, order: Readonly<EntityView>, choiceRef: string): EntityView[] {
+  return read.children({ entityType: 'ORDER', id: order.id, ref: order.ref }, 'FULFILMENT').filter((f) => choiceRefOf(f.fields) === choiceRef);
+}
+
+/**
+ * The order seen through one of its choices, so an order rule (commonv2.CreateFulfilment and its
+ * kin) works on the choice alone: only its items, its delivery details as the order's
+ * `fulfilmentChoice`, its type as the order's subtype. Everything else reads through.
+ */
+export function scopedToChoice(read: DomainReader, order: Readonly<EntityView>, choice: Readonly<EntityView>): { order: EntityView; read: DomainReader } {
+  const isOrder = (key: { entityType: string; id?: string | undefined; ref?: string | undefined }) =>
+    key.entityType === 'ORDER' && (key.id === undefined ? key.ref === order.ref : key.id === order.id);
+  const choiceRecord = { ...choice.fields, ref: choice.ref, type: choice.subtype };
+  const scopedRead: DomainReader = {
+    ...read,
+    related: (parent, field) => {
+      if (!isOrder(parent)) return read.related(parent, field);
+      if (field === 'items') return read.related(parent, field).filter((item) => choiceRefOf(item) === choice.ref);
+      if (field === 'fulfilmentChoice') return [choiceRecord];
+      return read.related(parent, field);
+    },
+  };
+  const scopedOrder: EntityView = { ...order, subtype: choice.subtype, fields: { ...order.fields, fulfilmentChoice: choiceRecord } };
+  return { order: scopedOrder, read: scopedRead };
+}
