@@ -14,6 +14,7 @@
  * const webhook = await sim.expectWebhook({ name: 'OrderStatus', entityRef: 'HD-1' });
  * await sim.stop();
  */
+import { isRecord } from './lib/guards.js';
 import { randomBytes } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import { createApp } from './app.js';
@@ -110,6 +111,7 @@ export async function startSimulator(options: StartSimulatorOptions = {}): Promi
     server.once('listening', resolve);
     server.once('error', reject);
   });
+  // A server listening on a TCP port (not a pipe) answers address() with an AddressInfo.
   const { port } = server.address() as AddressInfo;
   const credentials: SimulatorCredentials = {
     accountId: config.account,
@@ -163,6 +165,7 @@ function handle(url: string, credentials: SimulatorCredentials, stop: () => Prom
     const res = await fetch(`${url}${path}`, { method, headers: simHeaders, ...(body === undefined ? {} : { body: JSON.stringify(body) }) });
     const text = await res.text();
     if (!res.ok) throw new Error(`${method} ${path} answered ${res.status}: ${text}`);
+    // The /_sim route's JSON answer; T is the shape that route documents.
     return (text ? JSON.parse(text) : undefined) as T;
   };
 
@@ -180,6 +183,7 @@ function handle(url: string, credentials: SimulatorCredentials, stop: () => Prom
         password: credentials.password,
       });
       const res = await fetch(`${url}/oauth/token`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: params });
+      // The token endpoint's JSON, every field optional and checked before use.
       const body = (await res.json()) as { access_token?: string; expires_in?: number };
       if (!res.ok || !body.access_token) throw new Error(`token request failed: ${res.status} ${JSON.stringify(body)}`);
       // Tokens expire on the real clock (--token-ttl); refresh well before.
@@ -200,6 +204,7 @@ function handle(url: string, credentials: SimulatorCredentials, stop: () => Prom
         res = await post();
       }
       if (res.status !== 200) throw new Error(`GraphQL answered ${res.status}: ${await res.text()}`);
+      // A GraphQL answer, typed by the caller's generic (the handle's documented contract).
       return (await res.json()) as never;
     },
     reset: async () => void (await sim('POST', '/_sim/reset')),
@@ -217,9 +222,7 @@ function handle(url: string, credentials: SimulatorCredentials, stop: () => Prom
       const matches = (d: RecordedWebhook): boolean => {
         if (options.status && d.status !== options.status) return false;
         if (typeof match === 'function') return match(d);
-        return Object.entries(match).every(([k, v]) =>
-          k === 'status' || k === 'url' ? (d as unknown as Record<string, unknown>)[k] === v : String(d.payload[k]) === v,
-        );
+        return Object.entries(match).every(([k, v]) => (k === 'status' || k === 'url' ? d[k] === v : String(d.payload[k]) === v));
       };
       // Delivery fields the server can filter on; payload fields are matched here.
       const server: Record<string, string> = {};
@@ -232,7 +235,7 @@ function handle(url: string, credentials: SimulatorCredentials, stop: () => Prom
         const wait = Math.min(Math.max(0, deadline - Date.now()), 30_000);
         const pages = await outboxPages(sim, { ...server, wait: String(wait), ...(version === undefined ? {} : { version: String(version) }) });
         seen = pages.results;
-        const found = seen.map((d) => ({ ...d, payload: JSON.parse(d.body) as Record<string, unknown> })).find(matches);
+        const found = seen.map((d) => ({ ...d, payload: payloadOf(d.body) })).find(matches);
         if (found) return found;
         if (Date.now() >= deadline) {
           throw new Error(
@@ -249,4 +252,10 @@ function handle(url: string, credentials: SimulatorCredentials, stop: () => Prom
     stop,
   };
   return self;
+}
+
+/** A delivery's JSON body as an object (webhook bodies are JSON objects; anything else reads as empty). */
+function payloadOf(body: string): Record<string, unknown> {
+  const parsed: unknown = JSON.parse(body);
+  return isRecord(parsed) ? parsed : {};
 }

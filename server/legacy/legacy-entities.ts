@@ -6,6 +6,7 @@
  */
 import type { Account } from '../account.js';
 import { SimError } from '../domain/errors.js';
+import { propertyOf } from '../lib/guards.js';
 import type { EntityRecord } from '../domain/store/store.js';
 import type { AuthUser } from '../graphql/context.js';
 import { runLegacyMutation } from './run-legacy-mutation.js';
@@ -63,5 +64,6 @@ export function findForUser(account: Account, user: AuthUser, typename: string, 
 
 function orderOf(account: Account, record: EntityRecord): EntityRecord | undefined {
   const order = record['order'];
-  return order && typeof order === 'object' && 'id' in order ? account.store.get('Order', String((order as { id: unknown }).id)) : undefined;
+  const id = propertyOf(order, 'id');
+  return id === undefined ? undefined : account.store.get('Order', String(id));
 }

@@ -5,20 +5,21 @@
  */
 import type { z } from 'zod';
 import { SimError } from '../domain/errors.js';
+import { isRecord, propertyOf } from '../lib/guards.js';
 
 const isMissing = (value: unknown): boolean => value === undefined || value === null || value === '';
 
 /** Reads `a.b.c` from an object, undefined when a step is missing. */
 function at(body: Record<string, unknown>, path: string): unknown {
-  return path.split('.').reduce<unknown>((value, key) => (value && typeof value === 'object' ? (value as Record<string, unknown>)[key] : undefined), body);
+  return path.split('.').reduce<unknown>((value, key) => propertyOf(value, key), body);
 }
 
 export function parseBody<S extends z.ZodType>(body: unknown, schema: S, required: readonly string[], example: string): z.output<S> {
-  if (typeof body !== 'object' || body === null || Array.isArray(body)) {
+  if (!isRecord(body)) {
     throw new SimError('VALIDATION_FAILED', `The request body must be a JSON object: ${example}`);
   }
   for (const field of required) {
-    if (isMissing(at(body as Record<string, unknown>, field))) throw new SimError('REQUIRED_FIELD_MISSING', `'${field}' is required`);
+    if (isMissing(at(body, field))) throw new SimError('REQUIRED_FIELD_MISSING', `'${field}' is required`);
   }
   const parsed = schema.safeParse(body);
   if (!parsed.success) {

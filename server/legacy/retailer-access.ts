@@ -7,6 +7,7 @@
  * falls back to its `primaryRetailer` [inferred]. The 403 body is [inferred]: the platform's
  * page lists the status only.
  */
+import { recordsIn } from '../lib/guards.js';
 import type { Account } from '../account.js';
 import { SimError } from '../domain/errors.js';
 import type { EntityRecord } from '../domain/store/store.js';
@@ -51,6 +52,6 @@ function userRecord(account: Account, username: string): EntityRecord | undefine
 }
 
 function roleContextsOf(user: EntityRecord | undefined): RoleContext[] {
-  const roles = Array.isArray(user?.['roles']) ? (user['roles'] as { contexts?: unknown }[]) : [];
-  return roles.flatMap((role) => (Array.isArray(role.contexts) ? (role.contexts as RoleContext[]) : []));
+  const listOf = (value: unknown): Record<string, unknown>[] => (Array.isArray(value) ? recordsIn(value) : []);
+  return listOf(user?.['roles']).flatMap((role) => listOf(role['contexts']));
 }

@@ -10,5 +10,6 @@ import { runCommand } from '../domain/commands/run-command.js';
 import type { EntityRecord } from '../domain/store/store.js';
 
 export function runLegacyMutation(account: Account, name: string, args: Record<string, unknown>, username: string): EntityRecord {
+  // The legacy façade runs create/update mutations only, whose commands answer the entity's record.
   return runCommand(account, name, args, { username, userId: undefined }) as EntityRecord;
 }

@@ -3,6 +3,8 @@
  * password-grant token (parameters in the query string, as deploy scripts send them), GraphQL
  * with cursor paging, and the Workflow API. Used by `fluent-sim pull`.
  */
+import { isRecord } from '../lib/guards.js';
+
 export type RemoteCredentials = { url: string; account: string; clientId: string; clientSecret: string; username: string; password: string };
 
 export type GraphQLPage<T> = { edges: { cursor: string; node: T }[]; pageInfo: { hasNextPage: boolean } };
@@ -35,6 +37,7 @@ export class RemoteAccount {
     const { clientId, clientSecret, username, password, account } = this.credentials;
     const query = new URLSearchParams({ grant_type: 'password', scope: 'api', client_id: clientId, client_secret: clientSecret, username, password });
     const res = await this.send(`${this.base}/oauth/token?${query}`, { method: 'POST', headers: { 'fluent.account': account } });
+    // The remote's JSON, every field optional and each one checked before use.
     const body = (await res.json().catch(() => ({}))) as { access_token?: string; Retailer_id?: unknown; error_description?: string };
     if (!res.ok || !body.access_token)
       throw new RemoteError(`Authentication at ${this.base} failed (${res.status}): ${body.error_description ?? 'no token in the answer'}`);
@@ -49,6 +52,7 @@ export class RemoteAccount {
       headers: { 'content-type': 'application/json', authorization: `Bearer ${this.requireToken()}` },
       body: JSON.stringify({ query, variables }),
     });
+    // A GraphQL answer; `data` has the shape of the caller's query (the remote serves Fluent's schema).
     const body = (await res.json().catch(() => ({}))) as { data?: T; errors?: { message: string }[] };
     if (!res.ok || body.errors?.length || !body.data) {
       throw new RemoteError(`GraphQL at ${this.base} answered ${res.status}: ${body.errors?.map((e) => e.message).join('; ') ?? 'no data'}`);
@@ -87,7 +91,8 @@ export class RemoteAccount {
     });
     if (res.status === 404) return undefined;
     if (!res.ok) throw new RemoteError(`GET workflow ${retailerId}/${name} answered ${res.status}`);
-    const body = (await res.json()) as Record<string, unknown>;
+    const body: unknown = await res.json();
+    if (!isRecord(body)) return undefined;
     return typeof body['version'] === 'string' || typeof body['version'] === 'number' ? body : undefined;
   }
 

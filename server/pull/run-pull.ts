@@ -4,11 +4,12 @@
  */
 import { writeFileSync } from 'node:fs';
 import type { PullCommandOptions } from '../cli.js';
+import { propertyOf } from '../lib/guards.js';
 import { pullAccount } from './pull-account.js';
 import { RemoteAccount, RemoteError } from './remote-account.js';
 
 export async function runPull(options: PullCommandOptions, fetchImpl: typeof fetch = fetch, out: NodeJS.WritableStream = process.stderr): Promise<number> {
-  const tty = (out as { isTTY?: boolean }).isTTY === true;
+  const tty = propertyOf(out, 'isTTY') === true;
   const remote = new RemoteAccount(options, fetchImpl);
   let current = '';
   const progress = (what: string, count: number): void => {

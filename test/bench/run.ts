@@ -16,6 +16,7 @@ import { benchEngine } from './engine.js';
 import { benchEventsMemory } from './events-memory.js';
 import { benchGraphql } from './graphql.js';
 import { benchLargeOrders } from './large-orders.js';
+import { benchLifecycle } from './lifecycle.js';
 import { benchLimits } from './limits.js';
 import { against, QUICK, versus, type Row } from './measure.js';
 import { benchOrdersMemory } from './orders-memory.js';
@@ -30,6 +31,7 @@ const SECTIONS: Record<string, () => Promise<Row[]>> = {
   seeds: benchSeeds,
   graphql: benchGraphql,
   engine: benchEngine,
+  lifecycle: benchLifecycle,
   events: benchEventsMemory,
   memory: benchOrdersMemory,
   orders: benchLargeOrders,
