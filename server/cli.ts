@@ -74,7 +74,7 @@ export const FLAGS: readonly { flag: string; key: keyof RawConfig; arg: string; 
   { flag: 'max-query-complexity', key: 'maxQueryComplexity', arg: '<n>', help: 'GraphQL complexity limit (C0001E above it)', defaultText: '11111' },
   { flag: 'max-query-depth', key: 'maxQueryDepth', arg: '<n>', help: 'GraphQL selection depth limit (C0001E)', defaultText: '20' },
   { flag: 'max-query-aliases', key: 'maxQueryAliases', arg: '<n>', help: 'GraphQL aliases per document (C0001E)', defaultText: '100' },
-  { flag: 'max-input-list', key: 'maxInputList', arg: '<n>', help: 'longest list in a GraphQL input, e.g. order items (C0001E)', defaultText: '1000' },
+  { flag: 'max-input-list', key: 'maxInputList', arg: '<n>', help: 'longest list in a GraphQL input, e.g. order items (C0001E)', defaultText: '100' },
   { flag: 'max-accounts', key: 'maxAccounts', arg: '<n>', help: 'accounts the simulator holds at most', defaultText: '50' },
   { flag: 'max-seed-entries', key: 'maxSeedEntries', arg: '<n>', help: 'steps + records of a seed document sent to /_sim/accounts', defaultText: '5000' },
   { flag: 'headers-timeout', key: 'headersTimeout', arg: '<ms>', help: 'time a client has to send the request headers', defaultText: '10000' },

@@ -87,7 +87,7 @@ export const ConfigSchema = z.object({
   /** GraphQL: most aliases in one document (simulator's own limit, C0001E). */
   maxQueryAliases: z.coerce.number().int().positive().default(100),
   /** GraphQL: longest list in a request's input (order items, …), so no request blocks others long. */
-  maxInputList: z.coerce.number().int().positive().default(1000),
+  maxInputList: z.coerce.number().int().positive().default(100),
   /** Accounts the simulator holds at most, the default one included. */
   maxAccounts: z.coerce.number().int().positive().default(50),
   /** Steps plus records a seed document sent to `POST /_sim/accounts` may hold. */

@@ -10,8 +10,10 @@
  */
 import { type GraphQLInputObjectType, getNamedType, isInputObjectType } from 'graphql';
 import type { Clock } from '../lib/clock.js';
+import { copyJson } from '../lib/copy-json.js';
 import type { Ids } from '../lib/ids.js';
 import { isRecord } from '../lib/guards.js';
+import { isoInstant } from '../lib/iso-instant.js';
 import { applyDefaults, checkLength, keyFieldsOf, upsertAttributes, upsertPrices } from './entity-fields.js';
 import {
   applyCrossReferences,
@@ -100,9 +102,9 @@ export class EntityService {
     return this.write((tx, _changes) => {
       const existing = tx.get(typename, id);
       if (!existing) throw new SimError('ENTITY_NOT_FOUND', `C0120E: ${typename} ${id} was not found`);
-      const record = structuredClone(existing);
+      const record = copyJson(existing);
       change(record);
-      if ('updatedOn' in (this.deps.model.entities[typename]?.fields ?? {})) record['updatedOn'] = this.deps.clock.now().toISOString();
+      if ('updatedOn' in (this.deps.model.entities[typename]?.fields ?? {})) record['updatedOn'] = isoInstant(this.deps.clock.nowMs());
       tx.put(record);
       return record;
     });
@@ -121,7 +123,7 @@ export class EntityService {
     const { model, clock, ids } = this.deps;
     const entity = model.entities[typename];
     if (!entity) throw new SimError('INTERNAL', `no stored type ${typename}`);
-    const now = clock.now().toISOString();
+    const now = isoInstant(clock.nowMs());
     const record: EntityRecord = { __typename: typename, id: ids.nextNumeric(ID_SEQUENCE[typename] ?? typename) };
     if ('createdOn' in entity.fields) record['createdOn'] = now;
     if ('updatedOn' in entity.fields) record['updatedOn'] = now;
@@ -180,7 +182,7 @@ export class EntityService {
     if (!existing || (within && !linksTo(existing, within) && !linksTo(within, existing))) {
       throw new SimError('ENTITY_NOT_FOUND', `C0120E: ${typename} ${JSON.stringify(key)} was not found`);
     }
-    const record: EntityRecord = structuredClone(existing);
+    const record: EntityRecord = copyJson(existing);
     const fields = inputType.getFields();
     for (const [name, value] of Object.entries(input)) {
       const def = fields[name];
@@ -202,7 +204,7 @@ export class EntityService {
         record[out] = Array.isArray(value) ? [...(Array.isArray(before) ? before : []), ...created.map(linkTo)] : linkTo(created[0]!);
       } else record[out] = value;
     }
-    if ('updatedOn' in record || 'createdOn' in record) record['updatedOn'] = this.deps.clock.now().toISOString();
+    if ('updatedOn' in record || 'createdOn' in record) record['updatedOn'] = isoInstant(this.deps.clock.nowMs());
     this.checkUnique(tx, record);
     tx.put(record);
     return record;

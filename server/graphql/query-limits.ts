@@ -10,7 +10,8 @@
  *   is `C0001E`; a number that is not finite (`1e309`) is refused, never stored as Infinity
  *   (graphql-js checks Float variables, but not literals or JSON-typed values); an object or list
  *   value written in the text nested deeper than MAX_JSON_DEPTH is refused, as JSON bodies are
- *   (variables are checked with the request body, lib/json-depth.ts).
+ *   (variables sent as JSON are checked with the request body, lib/json-depth.ts; variables of a
+ *   multipart request, which no JSON body parser sees, are checked here the same way: 400).
  */
 import {
   GraphQLError,
@@ -23,7 +24,7 @@ import {
   type OperationDefinitionNode,
 } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
-import { MAX_JSON_DEPTH } from '../lib/json-depth.js';
+import { MAX_JSON_DEPTH, tooDeepAt, tooDeepMessage } from '../lib/json-depth.js';
 import { measureOperation, type PageSizes } from './query-cost.js';
 
 export type QueryLimits = PageSizes & { maxDepth: number; maxAliases: number; maxComplexity: number; maxInputList: number };
@@ -138,6 +139,10 @@ function checkExecution(
   schema: GraphQLSchema,
   limits: QueryLimits,
 ): GraphQLError | undefined {
+  const deep = tooDeepAt(variables);
+  if (deep !== undefined) {
+    return new GraphQLError(tooDeepMessage(`/variables${deep}`), { extensions: { code: 'BAD_REQUEST', http: { status: 400 } } });
+  }
   const values = scanVariables(variables);
   if (values.nonFinite !== undefined)
     return new GraphQLError(`Variables cannot hold a non-finite number (${values.nonFinite})`, { extensions: { code: 'BAD_USER_INPUT' } });

@@ -78,7 +78,7 @@ export type EventLogData = { events: EventRecord[] };
 /** Opaque: the log's arrays and indexes, copied. */
 export type EventLogImage = {
   readonly all: readonly { record: EventRecord; ms: number; seq: number }[];
-  readonly indexes: Map<string, Map<string, number[]>>;
+  readonly indexes: Map<string, Map<string, Positions>>;
   readonly monotonic: boolean;
 };
 
@@ -146,9 +146,20 @@ let lastFormatted = { ms: Number.NaN, text: '' };
 
 type Stored = { record: EventRecord; ms: number; seq: number };
 
-/** Filters answered from an index; `index()` reads these fields directly, keep both in step. */
+/**
+ * The positions having one indexed value, ascending: a bare number while there is one (ids and
+ * refs of one entity), an array once there are more — a one-element array per record and field
+ * cost ~0.3 KiB per record at 100k records.
+ */
+type Positions = number | number[];
+
+const positionsOf = (entry: Positions | undefined): number[] => (entry === undefined ? [] : typeof entry === 'number' ? [entry] : entry);
+
+/**
+ * Filters answered from an index; `index()` reads these fields directly, keep both in step.
+ * `eventId` is answered from `byId`.
+ */
 const INDEXED: readonly EventFilterField[] = [
-  'eventId',
   'context.entityId',
   'context.rootEntityId',
   'context.entityRef',
@@ -178,8 +189,10 @@ const FIELD_VALUES: Record<EventFilterField, (record: EventRecord) => readonly (
 
 const DAY_MS = 86_400_000;
 
-function copyIndexes<K>(indexes: Map<K, Map<string, number[]>>): Map<K, Map<string, number[]>> {
-  return new Map([...indexes].map(([field, byValue]) => [field, new Map([...byValue].map(([value, list]) => [value, list.slice()]))]));
+function copyIndexes<K>(indexes: Map<K, Map<string, Positions>>): Map<K, Map<string, Positions>> {
+  return new Map(
+    [...indexes].map(([field, byValue]) => [field, new Map([...byValue].map(([value, entry]) => [value, typeof entry === 'number' ? entry : entry.slice()]))]),
+  );
 }
 
 export function createEventLog(options: EventLogOptions): EventLog {
@@ -189,7 +202,7 @@ export function createEventLog(options: EventLogOptions): EventLog {
   let all: Stored[] = [];
   let byId = new Map<string, Stored>();
   /** maps field → value → positions in `all`, ascending */
-  let indexes = new Map<EventFilterField, Map<string, number[]>>();
+  let indexes = new Map<EventFilterField, Map<string, Positions>>();
   /** true while every append was at or after the previous one (then position order is time order) */
   let monotonic = true;
   const retention = options.retention ?? DEFAULT_EVENT_RETENTION;
@@ -199,17 +212,17 @@ export function createEventLog(options: EventLogOptions): EventLog {
   function indexValue(field: EventFilterField, value: string | null, seq: number): void {
     if (value === null) return;
     let byValue = indexes.get(field);
-    if (!byValue) indexes.set(field, (byValue = new Map<string, number[]>()));
-    const list = byValue.get(value);
-    if (list) insertSorted(list, seq);
-    else byValue.set(value, [seq]);
+    if (!byValue) indexes.set(field, (byValue = new Map<string, Positions>()));
+    const entry = byValue.get(value);
+    if (entry === undefined) byValue.set(value, seq);
+    else if (typeof entry !== 'number') insertSorted(entry, seq);
+    else if (entry !== seq) byValue.set(value, entry < seq ? [entry, seq] : [seq, entry]);
   }
 
   /** The INDEXED fields, read directly (this runs for every record appended). */
   function index(stored: Stored): void {
     const { record, seq } = stored;
     const { context } = record;
-    indexValue('eventId', record.id, seq);
     indexValue('context.entityId', context.entityId, seq);
     indexValue('context.rootEntityId', context.rootEntityId, seq);
     indexValue('context.entityRef', context.entityRef, seq);
@@ -238,7 +251,7 @@ export function createEventLog(options: EventLogOptions): EventLog {
 
   const ageCutoff = (): number => options.clock.nowMs() - retention.maxAgeDays * DAY_MS;
 
-  /** Drops what the retention no longer keeps, then renumbers and re-indexes what is left. */
+  /** Drops what the retention no longer keeps, then renumbers what is left. */
   function prune(): void {
     appendedSincePrune = 0;
     const cutoff = ageCutoff();
@@ -254,30 +267,35 @@ export function createEventLog(options: EventLogOptions): EventLog {
     });
     if (kept.length === all.length) return;
     dropped += all.length - kept.length;
-    if (log.onChange) {
-      const keptIds = new Set(kept.map((stored) => stored.record.id));
-      log.onChange({ type: 'dropped', ids: all.filter((stored) => !keptIds.has(stored.record.id)).map((stored) => stored.record.id) });
-    }
-    rebuild(kept);
-  }
-
-  function rebuild(kept: Stored[]): void {
-    all = kept.map((stored, seq) => ({ ...stored, seq }));
-    byId = new Map(all.map((stored) => [stored.record.id, stored]));
-    indexes = new Map();
-    for (const stored of all) index(stored);
+    // Old position → new position (-1: dropped); kept records keep their order.
+    const moved = new Int32Array(all.length).fill(-1);
+    kept.forEach((stored, seq) => {
+      moved[stored.seq] = seq;
+    });
+    const droppedIds = all.filter((stored) => moved[stored.seq] === -1).map((stored) => stored.record.id);
+    for (const id of droppedIds) byId.delete(id);
+    for (const byValue of indexes.values()) renumber(byValue, moved);
+    // Stored entries are the log's own (images copy them), so they are renumbered in place.
+    kept.forEach((stored, seq) => {
+      stored.seq = seq;
+    });
+    all = kept;
+    log.onChange?.({ type: 'dropped', ids: droppedIds });
   }
 
   /** Positions to examine, ascending: the smallest index hit list, or everything. */
   function candidatePositions(filters: EventSearchFilters): number[] | undefined {
     let best: number[] | undefined;
+    if (filters.eventId?.length) best = [...new Set(filters.eventId.flatMap((id) => byId.get(id)?.seq ?? []))].sort((a, b) => a - b);
     for (const field of INDEXED) {
       const values = filters[field];
       if (!values || values.length === 0) continue;
       const byValue = indexes.get(field);
       // One value: its list is already ascending and free of duplicates.
       const merged =
-        values.length === 1 ? (byValue?.get(values[0]!) ?? []) : [...new Set(values.flatMap((value) => byValue?.get(value) ?? []))].sort((a, b) => a - b);
+        values.length === 1
+          ? positionsOf(byValue?.get(values[0]!))
+          : [...new Set(values.flatMap((value) => positionsOf(byValue?.get(value))))].sort((a, b) => a - b);
       if (!best || merged.length < best.length) best = merged;
     }
     return best;
@@ -372,7 +390,7 @@ export function createEventLog(options: EventLogOptions): EventLog {
     restoreImage(image) {
       all = image.all.map((stored) => ({ ...stored }));
       byId = new Map(all.map((stored) => [stored.record.id, stored]));
-      indexes = copyIndexes(image.indexes as Map<EventFilterField, Map<string, number[]>>);
+      indexes = copyIndexes(image.indexes as Map<EventFilterField, Map<string, Positions>>);
       monotonic = image.monotonic;
       log.onChange?.({ type: 'replaced' });
     },
@@ -389,6 +407,28 @@ export function createEventLog(options: EventLogOptions): EventLog {
     },
   };
   return log;
+}
+
+/**
+ * Moves an index to new positions (`moved[old]`, -1 when dropped) without reading the records:
+ * re-indexing 100k kept records on each retention pass was 15 % of loading `--seed large`.
+ */
+function renumber(byValue: Map<string, Positions>, moved: Int32Array): void {
+  for (const [value, entry] of byValue) {
+    if (typeof entry === 'number') {
+      const at = moved[entry] ?? -1;
+      if (at < 0) byValue.delete(value);
+      else byValue.set(value, at);
+      continue;
+    }
+    const kept: number[] = [];
+    for (const old of entry) {
+      const at = moved[old] ?? -1;
+      if (at >= 0) kept.push(at);
+    }
+    if (kept.length === 0) byValue.delete(value);
+    else byValue.set(value, kept.length === 1 ? kept[0]! : kept);
+  }
 }
 
 /** Inserts into an ascending list, ignoring duplicates. */

@@ -4,6 +4,7 @@
  * rules ran with which props, what they asked for, which statuses changed, what was raised.
  * Plain data; the engine fills it in, nothing here has behaviour beyond small constructors.
  */
+import { copyJson } from '../lib/copy-json.js';
 import type { EventMode } from './engine-api.js';
 import type { OrchestrationEvent } from './orchestration-event.js';
 import type { Effect } from './rule.js';
@@ -81,7 +82,7 @@ export function newTrace(event: OrchestrationEvent, mode: EventMode, receivedOn:
     mode,
     sourceEvents: [...event.sourceEvents],
     receivedOn,
-    event: keep ? structuredClone(event) : event,
+    event: keep ? copyJson(event) : event,
     entity: null,
     root: null,
     workflow: null,

@@ -8,6 +8,7 @@ import { readFileSync } from 'node:fs';
 import type { Account } from '../account.js';
 import { SimError } from '../domain/errors.js';
 import { runCommand } from '../domain/commands/run-command.js';
+import { MAX_JSON_DEPTH, unsavableAt } from '../lib/json-depth.js';
 
 export type SeedStep = { mutation: string; input: Record<string, unknown>; as?: string };
 /**
@@ -34,6 +35,12 @@ export function readSeedFile(path: string): SeedFile {
   if (!parsed || typeof parsed !== 'object' || !Array.isArray((parsed as SeedFile).steps)) {
     throw new SimError('CONFIG_INVALID', `Seed file ${path} must be an object with a "steps" array`);
   }
+  // The same check as every JSON body (issue 16 #3): such a value, once stored, breaks every save.
+  const unsavable = unsavableAt(parsed);
+  if (unsavable?.reason === 'deep') {
+    throw new SimError('CONFIG_INVALID', `Seed file ${path} nests JSON deeper than ${MAX_JSON_DEPTH} levels at '${unsavable.pointer}'`);
+  }
+  if (unsavable) throw new SimError('CONFIG_INVALID', `Seed file ${path} holds a number that is not finite at '${unsavable.pointer}'`);
   return parsed as SeedFile;
 }
 

@@ -15,9 +15,11 @@ import { benchConsole } from './console.js';
 import { benchEngine } from './engine.js';
 import { benchEventsMemory } from './events-memory.js';
 import { benchGraphql } from './graphql.js';
+import { benchLargeOrders } from './large-orders.js';
 import { benchLifecycle } from './lifecycle.js';
 import { benchLimits } from './limits.js';
 import { against, QUICK, versus, type Row } from './measure.js';
+import { benchOrdersMemory } from './orders-memory.js';
 import { persistenceRows } from './persistence.js';
 import { benchSeeds } from './seeds.js';
 import { benchStartup } from './startup.js';
@@ -31,6 +33,8 @@ const SECTIONS: Record<string, () => Promise<Row[]>> = {
   engine: benchEngine,
   lifecycle: benchLifecycle,
   events: benchEventsMemory,
+  memory: benchOrdersMemory,
+  orders: benchLargeOrders,
   batch: benchBatch,
   persistence: () => persistenceRows('demo profile', 'demo'),
   persistence100k: () => persistenceRows('100k orders', 'default', 100_000),

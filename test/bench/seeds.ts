@@ -19,18 +19,23 @@ const SEED_VALUE = 1;
 
 const ms = (started: bigint): number => Number(process.hrtime.bigint() - started) / 1e6;
 
-async function simulatorWith(profile: SeedProfile): Promise<{ sim: Simulator; account: Account; loadMs: number }> {
+/** Wall time of the load, and the process's CPU time meanwhile (steadier on a shared machine). */
+async function simulatorWith(profile: SeedProfile): Promise<{ sim: Simulator; account: Account; loadMs: number; cpuMs: number }> {
   let loadMs = Number.NaN;
+  let cpuMs = Number.NaN;
   const sim = await createSimulator(loadConfig({ logLevel: 'silent', seed: 'none' }), {
     createClock: () => createClock({ start: new Date('2026-01-15T09:00:00Z'), frozen: true }),
     createIds: () => createIds({ deterministicUuids: true }),
     onAccount: async (account) => {
       const started = process.hrtime.bigint();
+      const cpu = process.cpuUsage();
       await loadProfile(account, profile, SEED_VALUE);
       loadMs = ms(started);
+      const used = process.cpuUsage(cpu);
+      cpuMs = (used.user + used.system) / 1000;
     },
   });
-  return { sim, account: sim.accounts.get(sim.config.account)!, loadMs };
+  return { sim, account: sim.accounts.get(sim.config.account)!, loadMs, cpuMs };
 }
 
 /** What a test would do between resets: a new order that the workflow books, an order cancelled. */
@@ -43,8 +48,8 @@ async function change(account: Account, n: number): Promise<void> {
 }
 
 /** Demo load time, then reset and snapshot-restore times (p50 of 7, each after a change). */
-async function benchDemo(): Promise<{ demoLoadMs: number; resetDemoMs: number; restoreDemoMs: number }> {
-  const { sim, account, loadMs } = await simulatorWith('demo');
+async function benchDemo(): Promise<{ demoLoadMs: number; demoCpuMs: number; resetDemoMs: number; restoreDemoMs: number }> {
+  const { sim, account, loadMs, cpuMs } = await simulatorWith('demo');
   const resets: number[] = [];
   const restores: number[] = [];
   try {
@@ -62,23 +67,23 @@ async function benchDemo(): Promise<{ demoLoadMs: number; resetDemoMs: number; r
   } finally {
     await sim.close();
   }
-  return { demoLoadMs: loadMs, resetDemoMs: percentile(resets, 50), restoreDemoMs: percentile(restores, 50) };
+  return { demoLoadMs: loadMs, demoCpuMs: cpuMs, resetDemoMs: percentile(resets, 50), restoreDemoMs: percentile(restores, 50) };
 }
 
 /** Large load time and the heap it occupies (after a GC when node runs with --expose-gc). */
-async function benchLarge(): Promise<{ largeLoadMs: number; largeHeapMiB: number }> {
-  const { sim, loadMs } = await simulatorWith('large');
+async function benchLarge(): Promise<{ largeLoadMs: number; largeCpuMs: number; largeHeapMiB: number }> {
+  const { sim, loadMs, cpuMs } = await simulatorWith('large');
   gc();
   const largeHeapMiB = process.memoryUsage().heapUsed / MiB;
   await sim.close();
-  return { largeLoadMs: loadMs, largeHeapMiB };
+  return { largeLoadMs: loadMs, largeCpuMs: cpuMs, largeHeapMiB };
 }
 
 export async function benchSeeds(): Promise<Row[]> {
   const demo = await benchDemo();
   gc();
   const rows: Row[] = [
-    ['load the demo seed profile (300 orders through the workflows)', `${demo.demoLoadMs.toFixed(0)} ms`, '—'],
+    ['load the demo seed profile (300 orders through the workflows)', `${demo.demoLoadMs.toFixed(0)} ms`, `CPU ${demo.demoCpuMs.toFixed(0)} ms`],
     ['reset the demo profile to its seed, p50', `${demo.resetDemoMs.toFixed(0)} ms`, against(demo.resetDemoMs, 50, 'ms')],
     ['restore a snapshot of the demo profile, p50', `${demo.restoreDemoMs.toFixed(0)} ms`, against(demo.restoreDemoMs, 50, 'ms')],
   ];
@@ -88,7 +93,7 @@ export async function benchSeeds(): Promise<Row[]> {
     [
       'load the large seed profile (5,000 orders)',
       `${(large.largeLoadMs / 1000).toFixed(1)} s`,
-      `${versus(large.largeLoadMs, demo.demoLoadMs, 'demo')}; ${against(large.largeLoadMs / 1000, 20, 's')}`,
+      `${versus(large.largeLoadMs, demo.demoLoadMs, 'demo')}; ${against(large.largeLoadMs / 1000, 20, 's')}; CPU ${(large.largeCpuMs / 1000).toFixed(1)} s (demo → ${(large.largeCpuMs / demo.demoCpuMs).toFixed(1)}×)`,
     ],
     ['heap with the large profile loaded', `${large.largeHeapMiB.toFixed(0)} MiB`, '—'],
   );

@@ -67,6 +67,28 @@ describe('event log retention', () => {
     expect(log.update('e1', { eventStatus: 'PENDING' })?.eventStatus).toBe('PENDING');
   });
 
+  it('keeps every index right across passes: ids, shared names, statuses, kept PENDING records', () => {
+    const { log, add, all } = setup(8);
+    add('PENDING');
+    for (let i = 0; i < 30; i += 1) add();
+    // Three passes ran; e1 is kept (PENDING), then the newest records.
+    expect(all()).toEqual(['e1', 'e23', 'e24', 'e25', 'e26', 'e27', 'e28', 'e29', 'e30', 'e31']);
+    const ids = (filters: Parameters<typeof log.search>[0]) =>
+      log
+        .search({ ...filters, count: 100 })
+        .results.map((r) => r.id)
+        .reverse();
+    expect(ids({ eventId: ['e1', 'e31', 'e5'] })).toEqual(['e1', 'e31']);
+    expect(ids({ name: ['CREATE'] })).toEqual(all());
+    expect(ids({ eventStatus: ['PENDING'] })).toEqual(['e1']);
+    expect(ids({ 'context.rootEntityId': ['1'] })).toEqual(['e1']);
+    log.update('e1', { eventStatus: 'COMPLETE' });
+    log.update('e30', { eventStatus: 'FAILED' });
+    expect(ids({ eventStatus: ['PENDING'] })).toEqual([]);
+    expect(ids({ eventStatus: ['FAILED'] })).toEqual(['e30']);
+    expect(ids({ 'context.entityRef': ['HD_30'], eventStatus: ['FAILED'] })).toEqual(['e30']);
+  });
+
   it('drops records older than the age limit on the virtual clock', async () => {
     const { clock, log, add, all } = setup(8, 1);
     add();

@@ -1,10 +1,12 @@
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import request from 'supertest';
 import { afterEach, describe, expect, it } from 'vitest';
 import { MAX_JSON_DEPTH, tooDeepAt, unsavableAt } from '../../server/lib/json-depth.js';
+import { readSeedFile } from '../../server/seed/load-seed.js';
 import { createPersistentApp, type PersistentApp } from '../support/persistent-app.js';
+import { createTestApp } from '../support/test-app.js';
 
 const opened: PersistentApp[] = [];
 afterEach(async () => {
@@ -141,5 +143,44 @@ describe(`JSON nested deeper than ${MAX_JSON_DEPTH} levels`, () => {
       .send({ query: '{ order(ref: "DEEP-2") { ref } orders(first: 10) { edges { node { ref } } } }' });
     expect(order.body.data.order).toEqual({ ref: 'DEEP-2' });
     expect(order.body.data.orders.edges.map((e: { node: { ref: string } }) => e.node.ref)).not.toContain('DEEP-1');
+  });
+});
+
+describe(`values nested deeper than ${MAX_JSON_DEPTH} levels outside a JSON body`, () => {
+  it('refuses them in the variables of a multipart GraphQL request with 400, and stores nothing', async () => {
+    const t = await createTestApp();
+    const token = await t.token();
+    const multipart = (variables: string) =>
+      request(t.app)
+        .post('/graphql')
+        .set('Authorization', `Bearer ${token}`)
+        .field('operations', `{"query":${JSON.stringify(CREATE_ORDER)},"variables":${variables}}`)
+        .field('map', '{}');
+    const deep = await multipart(withDeep({ ref: 'MULTI-1', value: 'DEEP' }));
+    expect(deep.status).toBe(400);
+    expect(deep.body.errors[0]).toMatchObject({
+      message: expect.stringContaining(`deeper than ${MAX_JSON_DEPTH} levels at '/variables/value/a/a`),
+      extensions: { code: 'BAD_REQUEST' },
+    });
+    expect((await t.gql<{ order: unknown }>('{ order(ref: "MULTI-1") { ref } }')).data.order).toBeNull();
+    // The same request at a sane depth is served: the check is on depth, not on multipart.
+    const ok = await multipart(JSON.stringify({ ref: 'MULTI-2', value: nested(10) }));
+    expect(ok.body.errors, JSON.stringify(ok.body.errors)).toBeUndefined();
+    expect((await t.gql<{ order: unknown }>('{ order(ref: "MULTI-2") { ref } }')).data.order).toEqual({ ref: 'MULTI-2' });
+  });
+
+  it('refuses a seed file given on the command line, naming the file and the pointer, before anything runs', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'fluent-sim-seed-depth-'));
+    const deep = join(dir, 'deep.json');
+    const step = {
+      mutation: 'createCarrier',
+      input: { ref: 'C1', name: 'C1', type: 'STANDARD', retailer: { id: '1' }, attributes: [{ name: 'x', type: 'JSON', value: 'DEEP' }] },
+    };
+    writeFileSync(deep, withDeep({ steps: [step] }));
+    expect(() => readSeedFile(deep)).toThrow(`Seed file ${deep} nests JSON deeper than ${MAX_JSON_DEPTH} levels at '/steps/0/input/attributes/0/value/a/a`);
+    await expect(createTestApp({ seed: deep })).rejects.toThrow(/nests JSON deeper than 64 levels/);
+    const infinite = join(dir, 'infinite.json');
+    writeFileSync(infinite, JSON.stringify({ steps: [step] }).replace('"DEEP"', '1e309'));
+    expect(() => readSeedFile(infinite)).toThrow(`Seed file ${infinite} holds a number that is not finite at '/steps/0/input/attributes/0/value'`);
   });
 });
