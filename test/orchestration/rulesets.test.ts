@@ -59,6 +59,7 @@ const RECEIVER: Record<string, string> = {
   'globalinventory.DownToProduct': 'PRODUCT',
   'commongi.SendEventToUpdateInventoryQuantity': 'INVENTORY_CATALOGUE',
   'commonv2.SendEventForFulfilmentV2': 'FULFILMENT',
+  'commonv2.SendEventForArticlesV2': 'ARTICLE',
   'fulfilment.AllocateConfirmedItemsByFulfilmentExpiry': 'FULFILMENT',
   'fulfilment.NotifyFulfilmentsInWave': 'FULFILMENT',
   'order.SendEventForAppeasementToBillingAccount': 'BILLING_ACCOUNT',
