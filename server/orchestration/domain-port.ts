@@ -17,7 +17,7 @@ import type { DomainPort, EntityKey, EntityView, Setting } from './domain-view.j
 const JOIN_PARENT_FIELD: Readonly<Record<string, string>> = { ConsignmentArticle: 'article', CarrierConsignmentArticle: 'article' };
 
 /** Records rules look up that are not orchestrateable (no workflow, no events): a consignment's carrier, a customer for its billing accounts. */
-const LOOKUP_TYPENAMES: Readonly<Record<string, readonly string[]>> = { CARRIER: ['Carrier'], CUSTOMER: ['Customer'] };
+const LOOKUP_TYPENAMES: Readonly<Record<string, readonly string[]>> = { CARRIER: ['Carrier'], CUSTOMER: ['Customer'], USER: ['User'] };
 
 export function createDomainPort(domain: Domain): DomainPort {
   const { store } = domain;

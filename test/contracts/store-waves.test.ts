@@ -80,6 +80,24 @@ describe('CreateWaveByExpiry', () => {
     await store.createWaveByExpiry('LOC_MEL_STORE', { maxCount: 5 });
     expect(await statusOf('W-4')).toMatchObject({ status: 'AWAITING_WAVE', waves: { edges: [] } });
   });
+
+  it('allocates the wave to the user that userName names; an unknown userName is kept as a wave attribute', async () => {
+    await ordersAtStore('W-5', 'W-6');
+    const user = await t.gql('mutation($input: CreateUserInput) { createUser(input: $input) { id } }', {
+      input: { ref: 'picker.mel', username: 'picker.mel', password: 'S3cret!', primaryEmail: 'picker@retail.example', type: 'STORE', timezone: 'UTC' },
+    });
+    expect(user.errors).toBeUndefined();
+    const waveQuery = '{ waves(first: 10) { edges { node { ref allocatedTo { username } attributes { name value } } } } }';
+    type WaveRead = { ref: string; allocatedTo: { username: string } | null; attributes: { name: string; value: unknown }[] | null };
+
+    await store.createWaveByExpiry('LOC_MEL_STORE', { maxCount: 1, userName: 'picker.mel' });
+    await store.createWaveByExpiry('LOC_MEL_STORE', { maxCount: 1, userName: 'nobody' });
+    const waves = nodes((await t.gql<{ waves: { edges: { node: WaveRead }[] } }>(waveQuery)).data.waves).sort((a, b) => a.ref.localeCompare(b.ref));
+    expect(waves).toEqual([
+      { ref: 'LOC_MEL_STORE-W1', allocatedTo: { username: 'picker.mel' }, attributes: null },
+      { ref: 'LOC_MEL_STORE-W2', allocatedTo: null, attributes: [{ name: 'userName', value: 'nobody' }] },
+    ]);
+  });
 });
 
 describe('CreateWaveByUserSelection', () => {

@@ -262,6 +262,19 @@ const CONTRACT: { section: string; workflow: string; entityType: string; subtype
     status: 'ACTIVE',
     implemented: true,
   },
+  // §8: the HD article and consignment chain; the store's article events.
+  ...['PENDING_CONSIGNMENT', 'AWAITING_COURIER_COLLECTION'].map((status) => ({
+    section: '8',
+    workflow: 'ORDER::HD',
+    entityType: 'ARTICLE',
+    event: 'ArticleCancellation',
+    status,
+    implemented: true,
+  })),
+  { section: '8', workflow: 'ORDER::HD', entityType: 'ARTICLE', event: 'ConsignmentFinalised', status: 'PENDING_CONSIGNMENT', implemented: true },
+  { section: '8', workflow: 'ORDER::HD', entityType: 'ARTICLE', event: 'ARTICLE_COLLECTED', status: 'AWAITING_COURIER_COLLECTION', implemented: true },
+  { section: '8', workflow: 'ORDER::HD', entityType: 'CONSIGNMENT', event: 'ConsignmentBooked', status: 'PROCESSING', implemented: true },
+  { section: '8', workflow: 'ORDER::CC', entityType: 'ARTICLE', event: 'ARTICLE_ARRIVED', status: 'AWAITING_ARRIVAL', implemented: false },
 ];
 
 describe('reference contract events (workflow-contracts.md)', () => {

@@ -23,7 +23,8 @@ const attributes = z.object({ maxCount: z.coerce.number().int().positive() });
 
 export const createWaveByExpiry = defineRule({
   name: NAME,
-  inferred: 'statuses from the setting when the prop is absent; expiry = expiryTime else createdOn; sends WaveCreate; wave ref and type',
+  inferred:
+    'statuses from the setting when the prop is absent; expiry = expiryTime else createdOn; sends WaveCreate; wave ref and type; userName not naming a user kept as an attribute',
   description: 'Creates a wave of the first `maxCount` fulfilments of the location in props.statuses, soonest expiry first, and sends them WaveCreate.',
   props: z
     .object({ statuses: statusList.optional() })

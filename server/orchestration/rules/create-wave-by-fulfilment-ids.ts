@@ -23,7 +23,7 @@ const attributes = z.object({
 
 export const createWaveByFulfilmentIds = defineRule({
   name: NAME,
-  inferred: 'unknown or foreign ids fail the event; sends WaveCreate; wave ref and type; userName kept as an attribute',
+  inferred: 'unknown or foreign ids fail the event; sends WaveCreate; wave ref and type; userName not naming a user kept as an attribute',
   description: 'Creates a wave of the fulfilments in `fulfilmentIds` not yet in a wave, and sends them WaveCreate.',
   props: z.looseObject({}).nullish(),
   run: ({ event, entity, read }) => {

@@ -94,6 +94,9 @@ import { allocateConfirmedItemsByFulfilmentExpiry } from './allocate-confirmed-i
 import { confirmFulfilmentItems } from './confirm-fulfilment-items.js';
 import { createArticlesForFulfilment } from './create-articles-for-fulfilment.js';
 import { createDemoConsignment } from './create-demo-consignment.js';
+import { copyAttributesFromFulfilmentToArticle } from './copy-attributes-from-fulfilment-to-article.js';
+import { sendEventForArticlesV2 } from './send-event-for-articles-v2.js';
+import { sendEventOnVerifyingConsignmentV2 } from './send-event-on-verifying-consignment-v2.js';
 import { createWaveByExpiry } from './create-wave-by-expiry.js';
 import { createWaveByFulfilmentIds } from './create-wave-by-fulfilment-ids.js';
 import { notifyFulfilmentsInWave } from './notify-fulfilments-in-wave.js';
@@ -132,6 +135,9 @@ export const BUILTIN_RULES: readonly AnyRule[] = [
   createDemoConsignment,
   sendEventForFulfilmentV2,
   sendEventOnVerifyingAllArticleStates,
+  copyAttributesFromFulfilmentToArticle,
+  sendEventForArticlesV2,
+  sendEventOnVerifyingConsignmentV2,
   // Store waves (Fulfilment Reference Module)
   createWaveByExpiry,
   createWaveByFulfilmentIds,

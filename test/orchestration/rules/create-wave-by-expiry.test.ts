@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createWaveByExpiry as rule } from '../../../server/orchestration/rules/create-wave-by-expiry.js';
-import { eventOn, ruleInput } from './fake-reader.js';
+import { entity, eventOn, ruleInput } from './fake-reader.js';
 import { atStore, store, waveWith, world } from './wave-world.js';
 
 const f1 = atStore('1', 'AWAITING_WAVE', { expiryTime: '2026-01-15T12:00:00.000Z' });
@@ -44,6 +44,18 @@ describe('fulfilment.CreateWaveByExpiry', () => {
     const effects = rule.run(ruleInput(store, rule.props.parse(null), { event: eventOn(store, 'CreateWaveByExpiry', { maxCount: 5, userName: 'kim' }), data }));
     expect(waveEvents(effects)).toEqual(['4']);
     expect(waveInput(effects)).toMatchObject({ input: { attributes: [{ name: 'userName', type: 'STRING', value: 'kim' }] } });
+  });
+
+  it.each([
+    { case: 'an existing user: allocatedTo', users: [entity({ entityType: 'USER', id: 'u7', ref: 'kim' })], allocatedTo: { id: 'u7' }, attributes: undefined },
+    { case: 'no such user: kept as an attribute', users: [], allocatedTo: undefined, attributes: [{ name: 'userName', type: 'STRING', value: 'kim' }] },
+  ])('userName naming $case', ({ users, allocatedTo, attributes }) => {
+    const data = world([f1]);
+    data.entities!.push(...users);
+    const effects = rule.run(ruleInput(store, rule.props.parse(null), { event: eventOn(store, 'CreateWaveByExpiry', { maxCount: 5, userName: 'kim' }), data }));
+    const mutate = waveInput(effects);
+    const input = mutate?.type === 'mutate' ? mutate.input : {};
+    expect([input['allocatedTo'], input['attributes']]).toEqual([allocatedTo, attributes]);
   });
 
   it.each([{ attributes: {} }, { attributes: { maxCount: 0 } }, { attributes: { maxCount: 'many' } }, { attributes: { maxCount: 1.5 } }])(

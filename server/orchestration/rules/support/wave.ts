@@ -77,8 +77,9 @@ type NewWave = { name?: string | undefined; userName?: string | undefined };
 /**
  * `createWave` for `fulfilments` at `location` (the platform then raises the WAVE's CREATE), and
  * `WaveCreate` to each fulfilment. Ref `<locationRef>-W<n>` (n = the location's wave count + 1)
- * and type = the location's type (STORE) [inferred]; `userName` is kept as a wave attribute, as
- * users are not looked up [inferred].
+ * and type = the location's type (STORE) [inferred]. `userName` naming an existing user (by
+ * username) becomes the wave's `allocatedTo` ("assigned only if valid Fluent user", §7); any other
+ * `userName` is kept as a wave attribute [inferred].
  */
 export function createWave(
   read: DomainReader,
@@ -88,7 +89,8 @@ export function createWave(
   wave: NewWave,
 ): Effect[] {
   if (fulfilments.length === 0) return [];
-  const attributes = wave.userName === undefined ? undefined : [{ name: 'userName', type: 'STRING', value: wave.userName }];
+  const user = wave.userName === undefined ? undefined : read.find({ entityType: 'USER', ref: wave.userName });
+  const attributes = wave.userName === undefined || user !== undefined ? undefined : [{ name: 'userName', type: 'STRING', value: wave.userName }];
   const input: Record<string, unknown> = {
     ref: `${location.ref}-W${wavesAt(read, location).length + 1}`,
     type: location.subtype ?? 'STORE',
@@ -97,6 +99,7 @@ export function createWave(
     fulfilments: fulfilments.map((f) => ({ id: f.id })),
     ...(wave.name === undefined ? {} : { name: wave.name }),
     ...(attributes === undefined ? {} : { attributes }),
+    ...(user === undefined ? {} : { allocatedTo: { id: user.id } }),
   };
   const notify = fulfilments.map(
     (f): Effect => ({
