@@ -83,6 +83,13 @@ import { notifyFulfilmentsInWave } from './notify-fulfilments-in-wave.js';
 import { sendEventForFulfilmentV2 } from './send-event-for-fulfilment-v2.js';
 import { sendEventOnVerifyingAllArticleStates } from './send-event-on-verifying-all-article-states.js';
 import { verifyingFulfilmentItems } from './verifying-fulfilment-items.js';
+import { forwardIfDeliveryAddressNotPresent } from './forward-if-delivery-address-not-present.js';
+import { forwardIfDeliveryAddressPresent } from './forward-if-delivery-address-present.js';
+import { forwardIfInventoryPositionStatusEquals } from './forward-if-inventory-position-status-equals.js';
+import { forwardIfLocationStatusEquals } from './forward-if-location-status-equals.js';
+import { forwardIfProductStatusEquals } from './forward-if-product-status-equals.js';
+import { rejectFulfilment } from './reject-fulfilment.js';
+import { sendEventToAllInventoryQuantities } from './send-event-to-all-inventory-quantities.js';
 
 // Each rule has its own props type; the catalogue is heterogeneous by design.
 export const BUILTIN_RULES: readonly AnyRule[] = [
@@ -174,4 +181,12 @@ export const BUILTIN_RULES: readonly AnyRule[] = [
   updateCategoriesForStandardProduct,
   updateCategoriesForVariantProduct,
   downToProduct,
+  // Library rules real customer workflows call (real-world-usage.md: commonv2, commongi, base)
+  forwardIfDeliveryAddressPresent,
+  forwardIfDeliveryAddressNotPresent,
+  rejectFulfilment,
+  forwardIfProductStatusEquals,
+  forwardIfLocationStatusEquals,
+  forwardIfInventoryPositionStatusEquals,
+  sendEventToAllInventoryQuantities,
 ];
