@@ -90,6 +90,8 @@ import { forwardIfLocationStatusEquals } from './forward-if-location-status-equa
 import { forwardIfProductStatusEquals } from './forward-if-product-status-equals.js';
 import { rejectFulfilment } from './reject-fulfilment.js';
 import { sendEventToAllInventoryQuantities } from './send-event-to-all-inventory-quantities.js';
+import { cancelFulfilment } from './cancel-fulfilment.js';
+import { createFinancialTransaction } from './create-financial-transaction.js';
 
 // Each rule has its own props type; the catalogue is heterogeneous by design.
 export const BUILTIN_RULES: readonly AnyRule[] = [
@@ -185,6 +187,8 @@ export const BUILTIN_RULES: readonly AnyRule[] = [
   forwardIfDeliveryAddressPresent,
   forwardIfDeliveryAddressNotPresent,
   rejectFulfilment,
+  cancelFulfilment,
+  createFinancialTransaction,
   forwardIfProductStatusEquals,
   forwardIfLocationStatusEquals,
   forwardIfInventoryPositionStatusEquals,
