@@ -127,3 +127,85 @@ describe('a customer workflow calling commonv2 / commongi library rules, under -
     expect(JSON.stringify(put.body)).toContain('ACME.commongi.RejectFulfilmentX');
   });
 });
+
+/**
+ * Customer rulesets (test/fixtures/customer-library-rules/inventory-rulesets.json) added to the
+ * default INVENTORY_CATALOGUE::DEFAULT workflow: a position, and its LAST_ON_HAND quantity, are
+ * deactivated when its location or its product becomes INACTIVE.
+ */
+const fixtureText = (name: string): string => readFileSync(fileURLToPath(new URL(`../fixtures/customer-library-rules/${name}`, import.meta.url)), 'utf8');
+const defaultInventory = JSON.parse(readFileSync(fileURLToPath(new URL('../../rulesets/inventory-catalogue-default.json', import.meta.url)), 'utf8')) as {
+  rulesets: unknown[];
+};
+const customerInventory = JSON.parse(substituteVars(fixtureText('inventory-rulesets.json'), { account: 'ACME', retailer_id: '1' })) as { rulesets: unknown[] };
+const inventoryWorkflow = { ...defaultInventory, retailerId: '1', rulesets: [...defaultInventory.rulesets, ...customerInventory.rulesets] };
+
+describe('customer inventory rulesets calling commongi library rules, under --unknown-rules error', () => {
+  let t: TestApp;
+  let auth: Record<string, string>;
+  const POSITION = 'RUNNER-42:LOC_MEL_DC';
+
+  beforeAll(async () => {
+    t = await createTestApp({ unknownRules: 'error' });
+  });
+  beforeEach(async () => {
+    await t.reset();
+    auth = { Authorization: `Bearer ${await t.token()}` };
+    const put = await request(t.app).put('/api/v4.1/workflow').set(auth).send(inventoryWorkflow);
+    expect(put.status, JSON.stringify(put.body)).toBe(200);
+  });
+
+  const positionState = async () => {
+    const res = await t.gql<{ inventoryPosition: { status: string; quantities: { edges: { node: { type: string; status: string } }[] } } }>(
+      `{ inventoryPosition(ref: "${POSITION}", catalogue: { ref: "DEFAULT:1" }) { status quantities { edges { node { type status } } } } }`,
+    );
+    expect(res.errors).toBeUndefined();
+    const p = res.data.inventoryPosition;
+    return { status: p.status, quantities: p.quantities.edges.map((e) => `${e.node.type}:${e.node.status}`) };
+  };
+  const check = (name: string) =>
+    request(t.app)
+      .post('/api/v4.1/event/sync')
+      .set(auth)
+      .send({
+        name,
+        retailerId: '1',
+        entityType: 'INVENTORY_POSITION',
+        entityRef: POSITION,
+        rootEntityType: 'INVENTORY_CATALOGUE',
+        rootEntityRef: 'DEFAULT:1',
+      });
+  const mutate = async (query: string, variables: Record<string, unknown>) => {
+    const res = await t.gql(query, variables);
+    expect(res.errors).toBeUndefined();
+    await t.sim.accounts.get('LOCAL')!.orchestration!.engine.drain();
+  };
+  const deactivateLocation = async () => {
+    const location = await t.gql<{ location: { id: string } }>('{ location(ref: "LOC_MEL_DC") { id } }');
+    await mutate('mutation($input: UpdateLocationInput) { updateLocation(input: $input) { id } }', {
+      input: { id: location.data.location.id, status: 'INACTIVE' },
+    });
+  };
+  const deactivateProduct = () =>
+    mutate('mutation($input: UpdateVariantProductInput) { updateVariantProduct(input: $input) { id } }', {
+      input: { ref: 'RUNNER-42', catalogue: { ref: 'PC:MASTER:1' }, status: 'INACTIVE' },
+    });
+
+  it.each([
+    { event: 'CheckLocationStatusChange', change: deactivateLocation },
+    { event: 'CheckProductStatusChange', change: deactivateProduct },
+  ])('$event leaves the position alone, then deactivates it and its LAST_ON_HAND once that became INACTIVE', async ({ event, change }) => {
+    const before = await positionState();
+    expect(before.status).not.toBe('INACTIVE');
+    expect((await check(event)).body.eventStatus).toBe('COMPLETE');
+    expect(await positionState()).toEqual(before);
+
+    await change();
+    expect((await positionState()).status, 'the change alone does not deactivate the position').toBe(before.status);
+    expect((await check(event)).body.eventStatus).toBe('COMPLETE');
+    const after = await positionState();
+    expect(after.status).toBe('INACTIVE');
+    expect(after.quantities).toContain('LAST_ON_HAND:INACTIVE');
+    expect(after.quantities.filter((q) => !q.startsWith('LAST_ON_HAND'))).toEqual(before.quantities.filter((q) => !q.startsWith('LAST_ON_HAND')));
+  });
+});
