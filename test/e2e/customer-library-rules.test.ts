@@ -164,17 +164,14 @@ describe('customer inventory rulesets calling commongi library rules, under --un
     return { status: p.status, quantities: p.quantities.edges.map((e) => `${e.node.type}:${e.node.status}`) };
   };
   const check = (name: string) =>
-    request(t.app)
-      .post('/api/v4.1/event/sync')
-      .set(auth)
-      .send({
-        name,
-        retailerId: '1',
-        entityType: 'INVENTORY_POSITION',
-        entityRef: POSITION,
-        rootEntityType: 'INVENTORY_CATALOGUE',
-        rootEntityRef: 'DEFAULT:1',
-      });
+    request(t.app).post('/api/v4.1/event/sync').set(auth).send({
+      name,
+      retailerId: '1',
+      entityType: 'INVENTORY_POSITION',
+      entityRef: POSITION,
+      rootEntityType: 'INVENTORY_CATALOGUE',
+      rootEntityRef: 'DEFAULT:1',
+    });
   const mutate = async (query: string, variables: Record<string, unknown>) => {
     const res = await t.gql(query, variables);
     expect(res.errors).toBeUndefined();
