@@ -47,11 +47,28 @@ const entry = join(out, 'main.js');
 if (!existsSync(entry) || readFileSync(entry, 'utf8').includes('Bundled third-party packages')) {
   throw new Error(`${entry} is missing or already bundled: run \`npm run build\` (tsc, then this script)`);
 }
+/**
+ * graphql-js checks every `instanceof` of its own types for a second copy of graphql loaded
+ * beside it ("another realm"), unless NODE_ENV is `production`. A bundle holds exactly one copy,
+ * so the check can only cost: building the schema at start-up spent ~20 % of its time in it.
+ * Only graphql's flag is set, so NODE_ENV keeps its meaning for everything else.
+ */
+const graphqlOneRealm = {
+  name: 'graphql-one-realm',
+  transform(code, id) {
+    if (!/node_modules\/graphql\/jsutils\/instanceOf\.m?js$/.test(id)) return null;
+    const flag = /const isProduction =[^;]*;/;
+    if (!flag.test(code)) throw new Error(`${id}: graphql's isProduction flag not found; update scripts/bundle.mjs`);
+    return code.replace(flag, 'const isProduction = true;');
+  },
+};
+
 rmSync(join(out, 'bundle'), { recursive: true, force: true });
 await build({
   cwd: root,
   input: entry,
   platform: 'node',
+  plugins: [graphqlOneRealm],
   external: (id) => EXTERNAL.some((name) => id === name || id.startsWith(`${name}/`)),
   logLevel: 'warn',
   output: {

@@ -26,7 +26,7 @@ import { holdAccount, restoreAccount, type HeldSnapshot } from './state/account-
 import { createDispatcher } from './webhooks/dispatcher.js';
 import { createFaultyFetch } from './faults/fault-fetch.js';
 import { Faults, type Fault } from './faults/faults.js';
-import { loadOrCreateKeyPair, type WebhookKeyPair } from './webhooks/keys.js';
+import { loadOrCreateKeyPair, loadOrCreateKeyPairAsync, type WebhookKeyPair } from './webhooks/keys.js';
 import { errorMessage, propertyOf } from './lib/guards.js';
 
 export type SimulatorOptions = {
@@ -104,6 +104,9 @@ export type Simulator = {
 };
 
 export async function createSimulator(config: Config, options: SimulatorOptions = {}): Promise<Simulator> {
+  // A new webhook key is generated off the main thread while the schema is built.
+  const webhookKeysReady = loadWebhookKeys(config, options.storedWebhookKeyPem);
+  webhookKeysReady.catch(() => undefined); // awaited below; this only keeps an early failure from being "unhandled"
   const loaded = loadSchema();
   const newClock =
     options.createClock ?? (() => createClock({ start: config.clockStart ? new Date(config.clockStart) : undefined, frozen: config.clockStart !== undefined }));
@@ -128,7 +131,7 @@ export async function createSimulator(config: Config, options: SimulatorOptions 
     return saved;
   };
   const tokens = new TokenService(createIds(), options.wallClock);
-  const webhookKeys = loadWebhookKeys(config, options.storedWebhookKeyPem);
+  const webhookKeys = await webhookKeysReady;
   // One for all accounts: tenants take turns for the same delivery slots.
   const webhookDispatcher = createDispatcher();
   const faults = new Faults(options.onFault ? { onFire: options.onFault } : {});
@@ -261,7 +264,7 @@ function startRegistry(create: () => RuleRegistry): RuleRegistry {
 }
 
 /** `--webhook-key FILE` wins, then the key kept in the data file, else a new key pair. */
-function loadWebhookKeys(config: Config, storedPem: string | undefined): WebhookKeyPair {
+async function loadWebhookKeys(config: Config, storedPem: string | undefined): Promise<WebhookKeyPair> {
   if (config.webhookKey) {
     let pem: string;
     try {
@@ -275,7 +278,7 @@ function loadWebhookKeys(config: Config, storedPem: string | undefined): Webhook
       throw new SimError('CONFIG_INVALID', `--webhook-key ${config.webhookKey}: ${errorMessage(error)}`);
     }
   }
-  return loadOrCreateKeyPair(storedPem ? { existing: { privateKeyPem: storedPem } } : {});
+  return loadOrCreateKeyPairAsync(storedPem ? { existing: { privateKeyPem: storedPem } } : {});
 }
 
 /**

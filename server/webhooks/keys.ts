@@ -1,4 +1,4 @@
-import { createPrivateKey, createPublicKey, generateKeyPairSync, type KeyObject } from 'node:crypto';
+import { createPrivateKey, createPublicKey, generateKeyPair, generateKeyPairSync, type KeyObject } from 'node:crypto';
 
 export interface WebhookKeyPair {
   privateKey: KeyObject;
@@ -65,6 +65,20 @@ export function loadOrCreateKeyPair(options: LoadOrCreateKeyPairOptions = {}): W
     modulusLength: GENERATED_MODULUS_BITS,
     publicExponent: 0x10001,
   });
+  return toKeyPair(privateKey);
+}
+
+/**
+ * `loadOrCreateKeyPair` with a new key generated on libuv's thread pool instead of the main
+ * thread, so start-up builds the schema meanwhile (issue 17).
+ */
+export async function loadOrCreateKeyPairAsync(options: LoadOrCreateKeyPairOptions = {}): Promise<WebhookKeyPair> {
+  if (options.pem !== undefined || options.existing !== undefined) return loadOrCreateKeyPair(options);
+  const privateKey = await new Promise<KeyObject>((resolve, reject) =>
+    generateKeyPair('rsa', { modulusLength: GENERATED_MODULUS_BITS, publicExponent: 0x10001 }, (error, _publicKey, key) =>
+      error ? reject(error) : resolve(key),
+    ),
+  );
   return toKeyPair(privateKey);
 }
 

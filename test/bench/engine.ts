@@ -1,8 +1,8 @@
 /**
  * Orchestration figures for `npm run bench`: rule executions per second in process (five-rule
  * and two-rule rulesets) and over HTTP (`POST /api/v4.1/event/sync`, two-rule ruleset, 8
- * keep-alive connections) against the in-process figure of the same ruleset, and the latency of
- * one sync event.
+ * keep-alive connections from a worker thread, and from the server's own thread) against the
+ * in-process figure of the same ruleset, and the latency of one sync event.
  */
 import type { AddressInfo } from 'node:net';
 import { createApp } from '../../server/app.js';
@@ -11,6 +11,7 @@ import { runCommand } from '../../server/domain/commands/run-command.js';
 import { createClock } from '../../server/lib/clock.js';
 import { createSimulator } from '../../server/simulator.js';
 import type { SubmitResult } from '../../server/orchestration/engine-api.js';
+import { inWorker } from './in-worker.js';
 import { against, percentile, QUICK, requestsPerSecond, versus, type Row } from './measure.js';
 
 const BENCH_WORKFLOW = {
@@ -103,7 +104,13 @@ export async function benchEngine(): Promise<Row[]> {
     ).json()) as { access_token: string }
   ).access_token;
   const auth = { authorization: `Bearer ${token}` };
-  const overHttp = 2 * (await requestsPerSecond(`${base}/api/v4.1/event/sync`, eventOf('Touch2'), auth, QUICK ? 1000 : 3000));
+  const seconds = QUICK ? 1000 : 3000;
+  const syncUrl = `${base}/api/v4.1/event/sync`;
+  // The client in a worker thread, as a client in another process: its own HTTP work runs beside
+  // the server's instead of taking turns with it on one thread.
+  await inWorker<number>(new URL('./measure.js', import.meta.url), 'requestsPerSecond', [syncUrl, eventOf('Touch2'), auth, QUICK ? 500 : 2000]);
+  const overHttp = 2 * (await inWorker<number>(new URL('./measure.js', import.meta.url), 'requestsPerSecond', [syncUrl, eventOf('Touch2'), auth, seconds]));
+  const sameThread = 2 * (await requestsPerSecond(syncUrl, eventOf('Touch2'), auth, seconds));
   const samples: number[] = [];
   for (let i = 0; i < 300; i += 1) {
     const t0 = process.hrtime.bigint();
@@ -121,10 +128,11 @@ export async function benchEngine(): Promise<Row[]> {
     ['rule executions/s, five-rule ruleset, in process', `${fiveRules.toFixed(0)} rules/s`, against(fiveRules, 5000, 'rules/s', true)],
     ['rule executions/s, two-rule ruleset, in process (baseline)', `${twoRules.toFixed(0)} rules/s`, 'sync events, one at a time'],
     [
-      'rule executions/s over HTTP (POST /event/sync, 2 rules)',
+      'rule executions/s over HTTP (POST /event/sync, 2 rules; client in a worker)',
       `${overHttp.toFixed(0)} rules/s`,
       `${versus(overHttp, twoRules, 'in process')}; ${against(overHttp, 5000, 'rules/s', true)}`,
     ],
+    ["the same, client on the server's thread (as before)", `${sameThread.toFixed(0)} rules/s`, versus(sameThread, twoRules, 'in process')],
     ['POST /api/v4.1/event/sync latency, p50', `${percentile(samples.slice(50), 50).toFixed(2)} ms`, 'one connection'],
   ];
 }

@@ -90,13 +90,15 @@ export async function benchGraphql(): Promise<Row[]> {
   const server = createApp(sim).listen(0, '127.0.0.1');
   await new Promise((r) => server.once('listening', r));
   const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  // Loading moves the clock a second per order: a fresh token after each load.
-  const newToken = async (): Promise<string> =>
-    (
-      (await (
-        await fetch(`${base}/oauth/token?grant_type=password&client_id=LOCAL&client_secret=local-secret&username=admin&password=password`, { method: 'POST' })
-      ).json()) as { access_token: string }
-    ).access_token;
+  // Loading moves the clock a second per order: a fresh token after each load, on a new
+  // connection (a pooled one the server closed while orders loaded would fail).
+  const newToken = async (): Promise<string> => {
+    const res = await fetch(`${base}/oauth/token?grant_type=password&client_id=LOCAL&client_secret=local-secret&username=admin&password=password`, {
+      method: 'POST',
+      headers: { connection: 'close' },
+    });
+    return ((await res.json()) as { access_token: string }).access_token;
+  };
   let token = await newToken();
   const account = sim.accounts.get('LOCAL')!;
   const bare = await bareOrderServer();

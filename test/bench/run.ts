@@ -15,6 +15,7 @@ import { benchConsole } from './console.js';
 import { benchEngine } from './engine.js';
 import { benchEventsMemory } from './events-memory.js';
 import { benchGraphql } from './graphql.js';
+import { benchLifecycle } from './lifecycle.js';
 import { benchLimits } from './limits.js';
 import { against, QUICK, versus, type Row } from './measure.js';
 import { persistenceRows } from './persistence.js';
@@ -28,6 +29,7 @@ const SECTIONS: Record<string, () => Promise<Row[]>> = {
   seeds: benchSeeds,
   graphql: benchGraphql,
   engine: benchEngine,
+  lifecycle: benchLifecycle,
   events: benchEventsMemory,
   batch: benchBatch,
   persistence: () => persistenceRows('demo profile', 'demo'),

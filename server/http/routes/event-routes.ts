@@ -127,27 +127,38 @@ export function parseEventSearchQuery(query: Request['query']): EventSearchFilte
   return filters;
 }
 
+export type EventApiAnswer = { status: number; body: Record<string, unknown> };
+
+/**
+ * `POST /api/v4.1/event/{async,sync}` after the body was parsed: checks it, runs it, and returns
+ * the platform's answer. One place for the express route and the lean route (lean-event-route.ts).
+ * @throws SimError for a body that is not a valid event (the caller's error handler answers).
+ */
+export async function submitFromApi(runtime: EventRuntime, body: unknown, mode: 'async' | 'sync'): Promise<EventApiAnswer> {
+  const event = parseEventBody(body);
+  const result = await runtime.engine.submit(event, { mode, source: API_SOURCE });
+  if (mode === 'async') return { status: 200, body: echo(result.eventId, runtime.accountId, event) };
+  // COMPLETE → 200; FAILED and NO_MATCH → 400 with the same body family (§3.4).
+  const ok = result.eventStatus === 'COMPLETE' || result.eventStatus === 'SCHEDULED' || result.eventStatus === 'PENDING';
+  const answer: Record<string, unknown> = { eventId: result.eventId, entityId: result.entityId, eventStatus: result.eventStatus };
+  if (result.eventStatus === 'FAILED') answer['errorMessage'] = result.errorMessage ?? 'Event has Failed';
+  // Simulator-only: a NO_MATCH because the workflow has no ruleset of that name says so (issue 10).
+  if (result.eventStatus === 'NO_MATCH' && result.errorMessage !== undefined) answer['errorMessage'] = result.errorMessage;
+  return { status: ok ? 200 : 400, body: answer };
+}
+
 export function createEventRouter(getRuntime: (req: Request) => EventRuntime): Router {
   const router = Router();
   router.use('/api/v4.1/event', express.json({ limit: '10mb' }));
 
   router.post('/api/v4.1/event/async', async (req, res) => {
-    const runtime = getRuntime(req);
-    const event = parseEventBody(req.body);
-    const result = await runtime.engine.submit(event, { mode: 'async', source: API_SOURCE });
-    res.status(200).json(echo(result.eventId, runtime.accountId, event));
+    const answer = await submitFromApi(getRuntime(req), req.body, 'async');
+    res.status(answer.status).json(answer.body);
   });
 
   router.post('/api/v4.1/event/sync', async (req, res) => {
-    const runtime = getRuntime(req);
-    const result = await runtime.engine.submit(parseEventBody(req.body), { mode: 'sync', source: API_SOURCE });
-    // COMPLETE → 200; FAILED and NO_MATCH → 400 with the same body family (§3.4).
-    const ok = result.eventStatus === 'COMPLETE' || result.eventStatus === 'SCHEDULED' || result.eventStatus === 'PENDING';
-    const body: Record<string, unknown> = { eventId: result.eventId, entityId: result.entityId, eventStatus: result.eventStatus };
-    if (result.eventStatus === 'FAILED') body['errorMessage'] = result.errorMessage ?? 'Event has Failed';
-    // Simulator-only: a NO_MATCH because the workflow has no ruleset of that name says so (issue 10).
-    if (result.eventStatus === 'NO_MATCH' && result.errorMessage !== undefined) body['errorMessage'] = result.errorMessage;
-    res.status(ok ? 200 : 400).json(body);
+    const answer = await submitFromApi(getRuntime(req), req.body, 'sync');
+    res.status(answer.status).json(answer.body);
   });
 
   router.get('/api/v4.1/event', (req, res) => {
