@@ -92,6 +92,8 @@ import { rejectFulfilment } from './reject-fulfilment.js';
 import { sendEventToAllInventoryQuantities } from './send-event-to-all-inventory-quantities.js';
 import { cancelFulfilment } from './cancel-fulfilment.js';
 import { createFinancialTransaction } from './create-financial-transaction.js';
+import { sendEventToReturns } from './send-event-to-returns.js';
+import { sendEventToUpdateOrderItemAttribute } from './send-event-to-update-order-item-attribute.js';
 
 // Each rule has its own props type; the catalogue is heterogeneous by design.
 export const BUILTIN_RULES: readonly AnyRule[] = [
@@ -193,4 +195,6 @@ export const BUILTIN_RULES: readonly AnyRule[] = [
   forwardIfLocationStatusEquals,
   forwardIfInventoryPositionStatusEquals,
   sendEventToAllInventoryQuantities,
+  sendEventToReturns,
+  sendEventToUpdateOrderItemAttribute,
 ];
