@@ -103,6 +103,17 @@ import { notifyFulfilmentsInWave } from './notify-fulfilments-in-wave.js';
 import { sendEventForFulfilmentV2 } from './send-event-for-fulfilment-v2.js';
 import { sendEventOnVerifyingAllArticleStates } from './send-event-on-verifying-all-article-states.js';
 import { verifyingFulfilmentItems } from './verifying-fulfilment-items.js';
+import { forwardIfDeliveryAddressNotPresent } from './forward-if-delivery-address-not-present.js';
+import { forwardIfDeliveryAddressPresent } from './forward-if-delivery-address-present.js';
+import { forwardIfInventoryPositionStatusEquals } from './forward-if-inventory-position-status-equals.js';
+import { forwardIfLocationStatusEquals } from './forward-if-location-status-equals.js';
+import { forwardIfProductStatusEquals } from './forward-if-product-status-equals.js';
+import { rejectFulfilment } from './reject-fulfilment.js';
+import { sendEventToAllInventoryQuantities } from './send-event-to-all-inventory-quantities.js';
+import { cancelFulfilment } from './cancel-fulfilment.js';
+import { createFinancialTransaction } from './create-financial-transaction.js';
+import { sendEventToReturns } from './send-event-to-returns.js';
+import { sendEventToUpdateOrderItemAttribute } from './send-event-to-update-order-item-attribute.js';
 
 // Each rule has its own props type; the catalogue is heterogeneous by design.
 export const BUILTIN_RULES: readonly AnyRule[] = [
@@ -215,4 +226,16 @@ export const BUILTIN_RULES: readonly AnyRule[] = [
   createFulfilmentForUnfulfillableItems,
   changeStateForUnfulfilableFulfilment,
   scheduleFulfilmentExpiry,
+  // Library rules real customer workflows call (real-world-usage.md: commonv2, commongi, base)
+  forwardIfDeliveryAddressPresent,
+  forwardIfDeliveryAddressNotPresent,
+  rejectFulfilment,
+  cancelFulfilment,
+  createFinancialTransaction,
+  forwardIfProductStatusEquals,
+  forwardIfLocationStatusEquals,
+  forwardIfInventoryPositionStatusEquals,
+  sendEventToAllInventoryQuantities,
+  sendEventToReturns,
+  sendEventToUpdateOrderItemAttribute,
 ];

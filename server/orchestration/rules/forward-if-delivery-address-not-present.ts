@@ -1,0 +1,23 @@
+/**
+ * `order.ForwardIfDeliveryAddressNotPresent` (Order Reference Module, accepts ORDER; `commonv2.…`
+ * in real workflows, real-world-usage.md): forwards the event as props.eventName when the order has
+ * no delivery address. https://docs.fluentcommerce.com/building-blocks/forwardifdeliveryaddressnotpresent
+ */
+import { z } from 'zod';
+import { defineRule } from '../port.js';
+import { orderDeliveryAddress } from './support/delivery-address.js';
+import { emit, forwardEvent } from './support/events.js';
+import { orderOf } from './support/order-of.js';
+import { eventName } from './support/props.js';
+
+const NAME = 'order.ForwardIfDeliveryAddressNotPresent';
+
+export const forwardIfDeliveryAddressNotPresent = defineRule({
+  name: NAME,
+  aliases: ['commonv2.ForwardIfDeliveryAddressNotPresent'],
+  inferred: 'an address is present when it has at least one non-empty field',
+  description: 'Forwards props.eventName when the order has no delivery address.',
+  props: z.object({ eventName }),
+  run: ({ event, entity, props, read }) =>
+    orderDeliveryAddress(orderOf(entity, read, NAME), read) ? [] : [emit(forwardEvent(event, entity, props.eventName))],
+});
