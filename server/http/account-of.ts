@@ -13,7 +13,7 @@ import type { WebhookService } from '../webhooks/webhook-service.js';
 import { bearerAccount, requireControl } from './middleware/control-access.js';
 
 export function accountOf(req: Request): Account {
-  const account = req.res?.locals['account'] as Account | undefined;
+  const account = req.res?.locals.account;
   if (!account) throw new SimError('UNAUTHENTICATED', 'No authenticated account for this request');
   return account;
 }

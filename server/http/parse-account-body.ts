@@ -49,5 +49,5 @@ export function parseAccountBody(body: unknown, maxSeedEntries: number): Account
       throw new SimError('PAYLOAD_TOO_LARGE', `The seed document holds ${entries} steps and records; at most ${maxSeedEntries} (--max-seed-entries)`);
     }
   }
-  return { ...(id === undefined ? {} : { id }), ...(seed === undefined ? {} : { seed: seed as string | SeedFile }) };
+  return { ...(id === undefined ? {} : { id }), ...(seed === undefined ? {} : { seed }) };
 }

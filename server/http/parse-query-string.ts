@@ -11,6 +11,7 @@ export type ParsedQuery = Record<string, string | string[]>;
 export const MAX_QUERY_PARAMETERS = 5000;
 
 export function parseQueryString(text: string): ParsedQuery {
+  // No prototype, so a parameter named `__proto__` or `constructor` is a plain key; Object.create is typed `any`.
   const query: ParsedQuery = Object.create(null) as ParsedQuery;
   let count = 0;
   for (const [key, value] of new URLSearchParams(text)) {

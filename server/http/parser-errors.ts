@@ -5,8 +5,7 @@
  * `Content-Encoding` with a `Z_…`/`ERR_…` code.
  */
 import { SimError } from '../domain/errors.js';
-
-type ParserFailure = { type?: unknown; status?: unknown; statusCode?: unknown; code?: unknown; message?: unknown };
+import { propertyOf } from '../lib/guards.js';
 
 const BY_TYPE: Readonly<Record<string, (message: string) => SimError>> = {
   'entity.parse.failed': (m) => new SimError('MALFORMED_JSON', `The request body is not valid JSON: ${m}`),
@@ -19,13 +18,15 @@ const BY_TYPE: Readonly<Record<string, (message: string) => SimError>> = {
 
 export function fromParserFailure(error: unknown): SimError | undefined {
   if (typeof error !== 'object' || error === null || error instanceof SimError) return undefined;
-  const e = error as ParserFailure;
-  const message = typeof e.message === 'string' ? e.message : 'the request could not be read';
-  if (typeof e.type === 'string' && BY_TYPE[e.type]) return BY_TYPE[e.type]!(message);
-  if (typeof e.code === 'string' && /^(Z_|ERR_ZLIB|ERR_BROTLI|ERR__)/.test(e.code)) {
+  const sent = propertyOf(error, 'message');
+  const message = typeof sent === 'string' ? sent : 'the request could not be read';
+  const type = propertyOf(error, 'type');
+  if (typeof type === 'string' && BY_TYPE[type]) return BY_TYPE[type]!(message);
+  const code = propertyOf(error, 'code');
+  if (typeof code === 'string' && /^(Z_|ERR_ZLIB|ERR_BROTLI|ERR__)/.test(code)) {
     return new SimError('VALIDATION_FAILED', `The request body does not match its Content-Encoding (${message})`);
   }
-  const status = typeof e.status === 'number' ? e.status : typeof e.statusCode === 'number' ? e.statusCode : undefined;
+  const status = [propertyOf(error, 'status'), propertyOf(error, 'statusCode')].find((value): value is number => typeof value === 'number');
   if (status === undefined || status < 400 || status > 499) return undefined;
   if (status === 413) return BY_TYPE['entity.too.large']!(message);
   if (status === 415) return new SimError('UNSUPPORTED_MEDIA_TYPE', message);

@@ -22,3 +22,8 @@ export function errorMessage(error: unknown): string {
 export function propertyOf(value: unknown, key: string): unknown {
   return typeof value === 'object' && value !== null ? Reflect.get(value, key) : undefined;
 }
+
+/** `value` is one of `options` (a list of string literals): narrows a string to their union. */
+export function isOneOf<T extends string>(options: readonly T[], value: string): value is T {
+  return options.some((option) => option === value);
+}

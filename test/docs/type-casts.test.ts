@@ -28,6 +28,7 @@ const CLEANED = [
   'legacy',
   'pull',
   'testing.ts',
+  'http',
 ];
 /** Inside the cleaned folders, still to be cleaned. */
 const NOT_YET = ['domain/store'];

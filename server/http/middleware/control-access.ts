@@ -34,14 +34,12 @@ export function controlPolicy(host: string, token: string | undefined): ControlP
   return { required: token !== undefined || !isLoopbackHost(host), token };
 }
 
-type SimLocals = { simControl?: boolean; simAccount?: Account };
-
 const digest = (value: string): Buffer => createHash('sha256').update(value).digest();
 const sameSecret = (a: string, b: string): boolean => timingSafeEqual(digest(a), digest(b));
 
 export function controlAccess(sim: Simulator, policy: ControlPolicy): RequestHandler {
   return (req, res, next) => {
-    const locals = res.locals as SimLocals;
+    const { locals } = res;
     const isOpen = req.method === 'GET' && OPEN_PATHS.has(req.path);
     const sent = req.header(CONTROL_TOKEN_HEADER);
     if (sent !== undefined && !isOpen) {
@@ -68,12 +66,12 @@ export function controlAccess(sim: Simulator, policy: ControlPolicy): RequestHan
 
 /** True when the request may act on any account and on the simulator as a whole. */
 export function hasControl(req: Request): boolean {
-  return (req.res?.locals as SimLocals | undefined)?.simControl === true;
+  return req.res?.locals.simControl === true;
 }
 
 /** The account a valid bearer token named, if one was sent to `/_sim`. */
 export function bearerAccount(req: Request): Account | undefined {
-  return (req.res?.locals as SimLocals | undefined)?.simAccount;
+  return req.res?.locals.simAccount;
 }
 
 export function requireControl(req: Request): void {

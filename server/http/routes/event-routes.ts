@@ -7,6 +7,7 @@ import express, { Router, type Request } from 'express';
 import { z } from 'zod';
 import { SimError } from '../../domain/errors.js';
 import type { Clock } from '../../lib/clock.js';
+import { isRecord } from '../../lib/guards.js';
 import type { Engine, SubmitEventInput } from '../../orchestration/engine-api.js';
 import { EVENT_FILTER_FIELDS, type EventLog, type EventSearchFilters } from '../../orchestration/event-log.js';
 
@@ -40,12 +41,11 @@ const eventBodySchema = z.looseObject({
 });
 
 function parseEventBody(body: unknown): SubmitEventInput {
-  if (typeof body !== 'object' || body === null || Array.isArray(body)) {
+  if (!isRecord(body)) {
     throw new SimError('VALIDATION_FAILED', 'The request body must be a JSON object: a Fluent event {name, retailerId, entityType, …}');
   }
-  const fields = body as Record<string, unknown>;
   for (const field of REQUIRED_FIELDS) {
-    const value = fields[field];
+    const value = body[field];
     if (value === undefined || value === null || value === '') throw new SimError('REQUIRED_FIELD_MISSING', `'${field}' is required`);
   }
   const parsed = eventBodySchema.safeParse(body);

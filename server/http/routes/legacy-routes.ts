@@ -6,6 +6,7 @@
  */
 import { Router, type Request } from 'express';
 import type { Account } from '../../account.js';
+import { SimError } from '../../domain/errors.js';
 import type { AuthUser } from '../../graphql/context.js';
 import { orchestrationOf } from '../account-of.js';
 import { createLegacyEntityRouter } from './legacy-entity-routes.js';
@@ -13,7 +14,11 @@ import { createLegacyWorkflowRouter } from './legacy-workflow-routes.js';
 
 export function createLegacyRouter(accountOf: (req: Request) => Account): Router {
   const router = Router();
-  const userOf = (req: Request): AuthUser => req.res?.locals['user'] as AuthUser;
+  const userOf = (req: Request): AuthUser => {
+    const user = req.res?.locals.user;
+    if (!user) throw new SimError('UNAUTHENTICATED', 'No authenticated user for this request');
+    return user;
+  };
   router.use(
     createLegacyWorkflowRouter((req) => {
       const account = accountOf(req);

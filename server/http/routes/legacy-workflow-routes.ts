@@ -11,6 +11,7 @@ import { Router, type Request, type RequestHandler } from 'express';
 import type { Account } from '../../account.js';
 import type { AuthUser } from '../../graphql/context.js';
 import { assertRetailerAccess } from '../../legacy/retailer-access.js';
+import { propertyOf } from '../../lib/guards.js';
 import { listWorkflows } from '../../legacy/list-workflows.js';
 import { ANY_RETAILER, retailerKeyOf, type WorkflowStore } from '../../orchestration/workflow-store.js';
 
@@ -31,8 +32,7 @@ export function createLegacyWorkflowRouter(getRuntime: (req: Request) => LegacyW
     };
   const fromPath = (req: Request): unknown => req.params['retailerId'];
   const fromBody = (req: Request): unknown => {
-    const body: unknown = req.body;
-    const retailerId = body && typeof body === 'object' ? (body as { retailerId?: unknown }).retailerId : undefined;
+    const retailerId = propertyOf(req.body, 'retailerId');
     return typeof retailerId === 'number' ? String(retailerId) : retailerId;
   };
 

@@ -11,6 +11,7 @@
 import Busboy from 'busboy';
 import express, { Router, type ErrorRequestHandler, type Request } from 'express';
 import { isSimError, SimError } from '../../domain/errors.js';
+import { errorMessage, isRecord, propertyOf } from '../../lib/guards.js';
 import type { RuleCatalogueEntry, RuleRegistry } from '../../orchestration/rule-registry.js';
 import { installPluginRules, isPluginRule } from '../../plugins/plugin-rules.js';
 import type { PluginStore, StoredPlugin } from '../../plugins/plugin-store.js';
@@ -42,13 +43,14 @@ export function createPluginRouter(getRuntime: (req: Request) => PluginRuntime):
   });
 
   router.post(`${BASE}/install`, express.json(), (req, res) => {
-    const body = (req.body ?? {}) as { accountId?: unknown; bundleName?: unknown };
+    const bundleName = propertyOf(req.body, 'bundleName');
+    const accountId = propertyOf(req.body, 'accountId');
     const runtime = getRuntime(req);
-    if (typeof body.bundleName !== 'string' || body.bundleName === '') throw new SimError('VALIDATION_FAILED', "'bundleName' is required");
-    if (body.accountId !== undefined && body.accountId !== runtime.accountId) {
-      throw new SimError('VALIDATION_FAILED', `accountId "${String(body.accountId)}" is not the account of this token (${runtime.accountId})`);
+    if (typeof bundleName !== 'string' || bundleName === '') throw new SimError('VALIDATION_FAILED', "'bundleName' is required");
+    if (accountId !== undefined && accountId !== runtime.accountId) {
+      throw new SimError('VALIDATION_FAILED', `accountId "${String(accountId)}" is not the account of this token (${runtime.accountId})`);
     }
-    const installed = runtime.plugins.install(body.bundleName);
+    const installed = runtime.plugins.install(bundleName);
     installPluginRules(runtime.registry, installed);
     res.status(200).json(statusOf(installed));
   });
@@ -100,12 +102,12 @@ function pluginEntry(rule: PluginRule): unknown {
 }
 
 function builtinEntry(rule: RuleCatalogueEntry): unknown {
-  const props = (rule.props as { properties?: Record<string, { type?: string; description?: string }> }).properties ?? {};
-  const parameters = Object.entries(props).map(([name, schema]) => ({
+  const props = propertyOf(rule.props, 'properties');
+  const parameters = Object.entries(isRecord(props) ? props : {}).map(([name, schema]) => ({
     name,
-    description: schema.description ?? '',
-    type: String(schema.type ?? 'STRING').toUpperCase(),
-    multiple: schema.type === 'array',
+    description: propertyOf(schema, 'description') ?? '',
+    type: String(propertyOf(schema, 'type') ?? 'STRING').toUpperCase(),
+    multiple: propertyOf(schema, 'type') === 'array',
   }));
   const bare = rule.name.slice(rule.name.lastIndexOf('.') + 1);
   return {
@@ -126,7 +128,7 @@ function readUploadedFile(req: Request): Promise<Uint8Array> {
     try {
       parser = Busboy({ headers: req.headers, limits: { fileSize: MAX_PLUGIN_BYTES, files: 1 } });
     } catch (error) {
-      reject(new SimError('VALIDATION_FAILED', `The multipart body cannot be read: ${(error as Error).message}`));
+      reject(new SimError('VALIDATION_FAILED', `The multipart body cannot be read: ${errorMessage(error)}`));
       return;
     }
     let file: Buffer | undefined;

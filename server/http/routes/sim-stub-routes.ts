@@ -8,6 +8,7 @@
  */
 import { Router, type Request } from 'express';
 import { SimError } from '../../domain/errors.js';
+import { errorMessage } from '../../lib/guards.js';
 import type { Orchestration } from '../../orchestration/account-orchestration.js';
 import { compileWorkflow } from '../../orchestration/compile-workflow.js';
 import { createRuleRegistry, type RuleRegistry } from '../../orchestration/rule-registry.js';
@@ -26,7 +27,7 @@ function assertWorkflowsStillCompile(orchestration: Orchestration, file: StubFil
     try {
       compileWorkflow(parseWorkflow(saved.json, saved.source), trial, saved.source);
     } catch (error) {
-      throw new SimError('VALIDATION_FAILED', `With these stubs the stored workflow ${saved.json.name} would not load: ${(error as Error).message}`);
+      throw new SimError('VALIDATION_FAILED', `With these stubs the stored workflow ${saved.json.name} would not load: ${errorMessage(error)}`);
     }
   }
 }
@@ -36,7 +37,7 @@ export function createSimStubRouter(getOrchestration: (req: Request) => Orchestr
 
   router.post('/_sim/rule-stubs', (req, res) => {
     const orchestration = getOrchestration(req);
-    const file = parseStubFile(req.body as unknown, 'request body');
+    const file = parseStubFile(req.body, 'request body');
     assertWorkflowsStillCompile(orchestration, file);
     const installed = installStubs(orchestration.registry, file);
     const { workflows } = orchestration;

@@ -15,8 +15,9 @@
 import { createPublicKey } from 'node:crypto';
 import { Router, type Request } from 'express';
 import { SimError } from '../../domain/errors.js';
+import { isOneOf } from '../../lib/guards.js';
 import { publicKeyToBase64Spki } from '../../webhooks/keys.js';
-import { DELIVERY_STATUSES, type DeliveryStatus, type OutboxFilter } from '../../webhooks/outbox.js';
+import { DELIVERY_STATUSES, type OutboxFilter } from '../../webhooks/outbox.js';
 import type { WebhookService } from '../../webhooks/webhook-service.js';
 
 const STRING_FILTERS = ['name', 'entityId', 'entityRef', 'entityType', 'url', 'sourceEventId'] as const;
@@ -25,7 +26,7 @@ const MAX_LIMIT = 1_000;
 const MAX_WAIT_MS = 30_000;
 
 function single(req: Request, key: string): string | undefined {
-  const value = (req.query as Record<string, unknown>)[key];
+  const value = req.query[key];
   if (value === undefined) return undefined;
   if (typeof value !== 'string') throw new SimError('VALIDATION_FAILED', `Query parameter '${key}' must be given once, as a string`);
   return value;
@@ -51,10 +52,10 @@ function readFilter(req: Request): OutboxFilter {
   }
   const status = single(req, 'status');
   if (status !== undefined) {
-    if (!(DELIVERY_STATUSES as readonly string[]).includes(status)) {
+    if (!isOneOf(DELIVERY_STATUSES, status)) {
       throw new SimError('VALIDATION_FAILED', `Query parameter 'status' must be one of ${DELIVERY_STATUSES.join(', ')}; got '${status}'`);
     }
-    filter.status = status as DeliveryStatus;
+    filter.status = status;
   }
   return filter;
 }
