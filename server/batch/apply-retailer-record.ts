@@ -10,8 +10,8 @@
  */
 import type { BatchAccount } from './job-service.js';
 import { isSimError } from '../domain/errors.js';
-import type { EntityRecord } from '../domain/store/store.js';
 import { runCommand } from '../domain/commands/run-command.js';
+import { isRecord, propertyOf } from '../lib/guards.js';
 import type { RecordResult } from './job-model.js';
 
 export type RetailerBatchContext = {
@@ -35,12 +35,10 @@ type RetailerFields = Partial<Record<keyof typeof MAX_LENGTHS, string>>;
 
 /** The checked fields, or the problem with them. */
 function check(raw: unknown): RetailerFields | string {
-  if (typeof raw !== 'object' || raw === null || Array.isArray(raw))
-    return `record must be a JSON object {retailerId, retailerName, …}, got ${JSON.stringify(raw)}`;
-  const fields = raw as Record<string, unknown>;
+  if (!isRecord(raw)) return `record must be a JSON object {retailerId, retailerName, …}, got ${JSON.stringify(raw)}`;
   const out: RetailerFields = {};
   for (const [name, max] of Object.entries(MAX_LENGTHS)) {
-    const value = fields[name];
+    const value = raw[name];
     if (value === undefined || value === null || value === '') continue;
     if (typeof value !== 'string' && typeof value !== 'number') return `'${name}' must be a string, got ${JSON.stringify(value)}`;
     const text = String(value);
@@ -51,12 +49,12 @@ function check(raw: unknown): RetailerFields | string {
   return out;
 }
 
-function without<T extends Record<string, unknown>>(input: T): T {
-  return Object.fromEntries(Object.entries(input).filter(([, value]) => value !== undefined)) as T;
+function without(input: Record<string, unknown>): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(input).filter(([, value]) => value !== undefined));
 }
 
 export function applyRetailerRecord(ctx: RetailerBatchContext, raw: unknown, recordIndex: number): RecordResult | undefined {
-  const given = typeof raw === 'object' && raw !== null ? (raw as Record<string, unknown>)['retailerId'] : undefined;
+  const given = propertyOf(raw, 'retailerId');
   const failure = (code: string, message: string): RecordResult => {
     const retailerId = typeof given === 'string' || typeof given === 'number' ? String(given) : null;
     return { recordIndex, retailerId, entityRef: retailerId, code, message };
@@ -79,7 +77,7 @@ export function applyRetailerRecord(ctx: RetailerBatchContext, raw: unknown, rec
         supportEmail: fields['customerSupportEmail'],
         websiteUrl: fields['website'],
       }),
-    }) as EntityRecord;
+    });
     runCommand(account, 'createUser', {
       input: {
         ref: username,
@@ -90,8 +88,8 @@ export function applyRetailerRecord(ctx: RetailerBatchContext, raw: unknown, rec
         primaryEmail: fields['customerSupportEmail'] ?? `${username}@fluent-sim.local`,
         type: 'ADMIN',
         timezone: 'UTC',
-        primaryRetailer: { id: retailer.id },
-        roles: [{ role: { name: 'ADMIN' }, contexts: [{ contextType: 'RETAILER', contextId: retailer.id }] }],
+        primaryRetailer: { id: propertyOf(retailer, 'id') },
+        roles: [{ role: { name: 'ADMIN' }, contexts: [{ contextType: 'RETAILER', contextId: propertyOf(retailer, 'id') }] }],
       },
     });
   } catch (error) {

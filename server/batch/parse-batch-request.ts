@@ -6,6 +6,7 @@
  */
 import { z } from 'zod';
 import { SimError } from '../domain/errors.js';
+import { isOneOf, isRecord } from '../lib/guards.js';
 import { LEGACY_BATCH_ENTITY_TYPES, MAX_BATCH_RECORDS, type BatchKind, type InventoryBatchSettings, type LegacyBatchEntityType } from './job-model.js';
 
 export type BatchRequest =
@@ -24,7 +25,7 @@ const SUPPORTED: Readonly<Record<string, readonly string[]>> = {
 };
 const SUPPORTED_TEXT = `action "UPSERT" with entityType "INVENTORY", action "CREATE" with entityType "RETAILER", or action "CREATE" or "UPSERT" with entityType ${LEGACY_BATCH_ENTITY_TYPES.map((type) => `"${type}"`).join(', ')}`;
 
-const isLegacyType = (entityType: string): entityType is LegacyBatchEntityType => (LEGACY_BATCH_ENTITY_TYPES as readonly string[]).includes(entityType);
+const isLegacyType = (entityType: string): entityType is LegacyBatchEntityType => isOneOf(LEGACY_BATCH_ENTITY_TYPES, entityType);
 
 const inventorySettingsSchema = z.looseObject({
   source: z.string({ error: 'expected a string' }).nullish(),
@@ -67,12 +68,11 @@ function parseRecords(value: unknown): unknown[] {
 
 /** `retailerId` is the job's: the default catalogue is `DEFAULT:<retailerId>` (§4.4). */
 export function parseBatchRequest(body: unknown, retailerId: string): BatchRequest {
-  if (typeof body !== 'object' || body === null || Array.isArray(body)) {
+  if (!isRecord(body)) {
     throw new SimError('VALIDATION_FAILED', `The request body must be a JSON object: {"action", "entityType", "entities": […]} with ${SUPPORTED_TEXT}`);
   }
-  const fields = body as Record<string, unknown>;
-  const kind = parseKind(fields);
-  const records = parseRecords(fields['entities']);
+  const kind = parseKind(body);
+  const records = parseRecords(body['entities']);
   if (kind.entityType === 'RETAILER') return { type: 'retailer', kind, records };
   if (kind.entityType !== 'INVENTORY') return { type: 'legacy', kind, records };
   const parsed = inventorySettingsSchema.safeParse(body);

@@ -5,6 +5,7 @@
  * LAST_ON_HAND), `status`, `ref`, `attributes` [sdk]. Quantities may arrive as numbers or as
  * whole-number strings (the docs' examples send `"qty": "10"`).
  */
+import { isRecord, propertyOf } from '../lib/guards.js';
 import { attributeType } from '../orchestration/event-records.js';
 import type { RecordResult } from './job-model.js';
 
@@ -66,17 +67,19 @@ function attributes(value: unknown): AttributeInput[] | undefined {
   if (value === undefined || value === null) return undefined;
   if (Array.isArray(value)) {
     return value.map((item: unknown) => {
-      const a = item as Partial<AttributeInput> | null;
-      if (!a || typeof a.name !== 'string') throw new RecordProblem("'attributes' items must look like {name, type, value}");
-      return { name: a.name, type: typeof a.type === 'string' ? a.type : attributeType(a.value), value: a.value ?? null };
+      const name = propertyOf(item, 'name');
+      if (typeof name !== 'string') throw new RecordProblem("'attributes' items must look like {name, type, value}");
+      const type = propertyOf(item, 'type');
+      const given = propertyOf(item, 'value');
+      return { name, type: typeof type === 'string' ? type : attributeType(given), value: given ?? null };
     });
   }
   if (typeof value !== 'object') throw new RecordProblem(`'attributes' must be an object (name → value), got ${JSON.stringify(value)}`);
-  return Object.entries(value as Record<string, unknown>).map(([name, v]) => ({ name, type: attributeType(v), value: v }));
+  return Object.entries(value).map(([name, v]: [string, unknown]) => ({ name, type: attributeType(v), value: v }));
 }
 
 export function parseInventoryRecord(raw: unknown, recordIndex: number): ParsedRecord {
-  const fields = typeof raw === 'object' && raw !== null && !Array.isArray(raw) ? (raw as Record<string, unknown>) : undefined;
+  const fields = isRecord(raw) ? raw : undefined;
   const skuRef = refText(fields?.['skuRef']);
   const locationRef = refText(fields?.['locationRef']);
   try {

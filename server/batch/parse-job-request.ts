@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { SimError } from '../domain/errors.js';
+import { isRecord } from '../lib/guards.js';
 
 export type JobRequest = { name: string; retailerId: string; meta: Record<string, unknown> | null };
 
@@ -18,12 +19,11 @@ const jobBodySchema = z.looseObject({
 const isMissing = (value: unknown): boolean => value === undefined || value === null || value === '';
 
 export function parseJobRequest(body: unknown): JobRequest {
-  if (typeof body !== 'object' || body === null || Array.isArray(body)) {
+  if (!isRecord(body)) {
     throw new SimError('VALIDATION_FAILED', 'The request body must be a JSON object: {"name": "…", "retailerId": "1", "meta": {…}}');
   }
-  const fields = body as Record<string, unknown>;
-  if (isMissing(fields['name'])) throw new SimError('VALIDATION_FAILED', "'name' is required");
-  if (isMissing(fields['retailerId'])) throw new SimError('REQUIRED_FIELD_MISSING', "'retailerId' is required");
+  if (isMissing(body['name'])) throw new SimError('VALIDATION_FAILED', "'name' is required");
+  if (isMissing(body['retailerId'])) throw new SimError('REQUIRED_FIELD_MISSING', "'retailerId' is required");
   const parsed = jobBodySchema.safeParse(body);
   if (!parsed.success) {
     throw new SimError('VALIDATION_FAILED', parsed.error.issues.map((issue) => `'${issue.path.join('.')}': ${issue.message}`).join('; '));

@@ -29,6 +29,7 @@ const CLEANED = [
   'pull',
   'testing.ts',
   'http',
+  'batch',
 ];
 /** Inside the cleaned folders, still to be cleaned. */
 const NOT_YET = ['domain/store'];
