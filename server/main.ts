@@ -7,9 +7,10 @@
 import { readFileSync } from 'node:fs';
 import { CommanderError } from 'commander';
 import { parseCli } from './cli.js';
+import { propertyOf } from './lib/guards.js';
 import { packagePath } from './lib/package-path.js';
 
-const version = (JSON.parse(readFileSync(packagePath('package.json'), 'utf8')) as { version: string }).version;
+const version = String(propertyOf(JSON.parse(readFileSync(packagePath('package.json'), 'utf8')), 'version'));
 
 async function main(): Promise<number | undefined> {
   const command = parseCli(process.argv.slice(2), process.env, version);

@@ -9,6 +9,7 @@ import { createApp } from './app.js';
 import { isLoopbackHost } from './http/middleware/control-access.js';
 import { createHttpServer } from './http/server-limits.js';
 import { loadConfig } from './config.js';
+import { propertyOf } from './lib/guards.js';
 import { createLogger } from './lib/logger.js';
 import { createCommitMiddleware } from './persistence/commit-middleware.js';
 import { restoreDocument, sharedPartsOf } from './persistence/data-document.js';
@@ -27,9 +28,9 @@ export async function start(raw: Record<string, unknown>, version: string): Prom
   const logger = createLogger(config.logLevel);
   // Read (and check) the data file before anything else, so a damaged file stops the start.
   const loaded = config.data ? await loadData(config.data, (m) => logger.warn(m)) : undefined;
-  const stored = loaded?.doc?.shared['webhookKeys'] as { privateKeyPem?: string } | undefined;
+  const storedPem = propertyOf(loaded?.doc?.shared['webhookKeys'], 'privateKeyPem');
   const sim = await createSimulator(config, {
-    ...(stored?.privateKeyPem ? { storedWebhookKeyPem: stored.privateKeyPem } : {}),
+    ...(typeof storedPem === 'string' && storedPem ? { storedWebhookKeyPem: storedPem } : {}),
     onFault: (fault, detail) =>
       logger.warn(
         { fault: fault.id, account: fault.account, type: fault.type, detail, fired: fault.fired, remaining: fault.remaining },
@@ -82,6 +83,7 @@ export async function start(raw: Record<string, unknown>, version: string): Prom
     server!.once('listening', resolve);
     server!.once('error', reject);
   });
+  // Listening on a host and port, never a pipe: address() answers an AddressInfo, not a string.
   const { port } = server.address() as AddressInfo;
   const shown = config.host === '0.0.0.0' || config.host === '::' ? '127.0.0.1' : config.host;
   const base = `http://${shown.includes(':') ? `[${shown}]` : shown}:${port}`;

@@ -8,6 +8,7 @@ import { readFileSync } from 'node:fs';
 import type { Account } from '../account.js';
 import { SimError } from '../domain/errors.js';
 import { runCommand } from '../domain/commands/run-command.js';
+import { errorMessage, propertyOf } from '../lib/guards.js';
 import { MAX_JSON_DEPTH, unsavableAt } from '../lib/json-depth.js';
 
 export type SeedStep = { mutation: string; input: Record<string, unknown>; as?: string };
@@ -23,7 +24,7 @@ export function readSeedFile(path: string): SeedFile {
   try {
     text = readFileSync(path, 'utf8');
   } catch (error) {
-    throw new SimError('CONFIG_INVALID', `Seed file ${path} cannot be read (${(error as NodeJS.ErrnoException).code ?? 'error'})`);
+    throw new SimError('CONFIG_INVALID', `Seed file ${path} cannot be read (${String(propertyOf(error, 'code') ?? 'error')})`);
   }
   let parsed: unknown;
   try {
@@ -32,7 +33,7 @@ export function readSeedFile(path: string): SeedFile {
     // Never echo the file: JSON.parse's message quotes its first characters.
     throw new SimError('CONFIG_INVALID', `Seed file ${path} is not valid JSON`);
   }
-  if (!parsed || typeof parsed !== 'object' || !Array.isArray((parsed as SeedFile).steps)) {
+  if (!parsed || typeof parsed !== 'object' || !Array.isArray(propertyOf(parsed, 'steps'))) {
     throw new SimError('CONFIG_INVALID', `Seed file ${path} must be an object with a "steps" array`);
   }
   // The same check as every JSON body (issue 16 #3): such a value, once stored, breaks every save.
@@ -41,6 +42,8 @@ export function readSeedFile(path: string): SeedFile {
     throw new SimError('CONFIG_INVALID', `Seed file ${path} nests JSON deeper than ${MAX_JSON_DEPTH} levels at '${unsavable.pointer}'`);
   }
   if (unsavable) throw new SimError('CONFIG_INVALID', `Seed file ${path} holds a number that is not finite at '${unsavable.pointer}'`);
+  // A seed file is trusted configuration: only its `steps` list is checked here; each step's mutation and input are
+  // checked when it runs (runCommand coerces them against the schema, as GraphQL does).
   return parsed as SeedFile;
 }
 
@@ -59,12 +62,12 @@ export async function applySeed(account: Account, seed: SeedFile, source: string
     for (const r of records) account.store.put({ ...r, __typename: typename, id: account.ids.nextNumeric(typename) });
   }
   for (const [i, workflow] of (seed.workflows ?? []).entries()) account.orchestration?.workflows.load(workflow, `${source}#/workflows/${i}`);
-  const named = new Map<string, Record<string, unknown>>();
+  const named = new Map<string, object>();
   const substitute = (value: unknown): unknown => {
     if (typeof value === 'string' && value.startsWith('$')) {
       const [name, field] = value.slice(1).split('.');
       const target = named.get(name ?? '');
-      if (target && field) return target[field];
+      if (target && field) return propertyOf(target, field);
     }
     if (Array.isArray(value)) return value.map(substitute);
     if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, substitute(v)]));
@@ -73,9 +76,9 @@ export async function applySeed(account: Account, seed: SeedFile, source: string
   for (const [i, step] of seed.steps.entries()) {
     try {
       const result = runCommand(account, step.mutation, { input: substitute(step.input) });
-      if (step.as && result && typeof result === 'object') named.set(step.as, result as Record<string, unknown>);
+      if (step.as && result && typeof result === 'object') named.set(step.as, result);
     } catch (error) {
-      throw new SimError('CONFIG_INVALID', `${source}#/steps/${i} (${step.mutation}): ${(error as Error).message}`, { cause: error });
+      throw new SimError('CONFIG_INVALID', `${source}#/steps/${i} (${step.mutation}): ${errorMessage(error)}`, { cause: error });
     }
     if (options.drainEvery && (i + 1) % options.drainEvery === 0) await account.orchestration?.engine.drain();
     if (options.yieldEvery && (i + 1) % options.yieldEvery === 0) await new Promise((resolve) => setImmediate(resolve));

@@ -30,6 +30,11 @@ const CLEANED = [
   'testing.ts',
   'http',
   'batch',
+  'seed',
+  'start.ts',
+  'main.ts',
+  'app.ts',
+  'cli.ts',
 ];
 /** Inside the cleaned folders, still to be cleaned. */
 const NOT_YET = ['domain/store'];

@@ -42,6 +42,10 @@ async function token(url: string): Promise<string> {
   return ((await res.json()) as { access_token: string }).access_token;
 }
 
+async function publicKey(url: string): Promise<string> {
+  return (await fetch(`${url}/_sim/webhooks/public-key`)).text();
+}
+
 async function gql(url: string, bearer: string, query: string): Promise<{ data: Record<string, unknown> }> {
   const res = await fetch(`${url}/graphql`, {
     method: 'POST',
@@ -70,6 +74,7 @@ describe('--data FILE', () => {
       );
       expect(res.data['createCustomer']).toMatchObject({ id: expect.any(String) });
     }
+    const signingKey = await publicKey(first.url);
     const killed = exitOf(first.child);
     first.child.kill('SIGKILL');
     await killed;
@@ -81,6 +86,8 @@ describe('--data FILE', () => {
     // Tokens are part of the state too: the first process's token still works.
     const old = await gql(second.url, bearer, '{ me { username } }');
     expect(old.data['me']).toEqual({ username: 'admin' });
+    // So is the webhook signing key (start.ts hands the stored one to the simulator): receivers keep verifying.
+    expect(await publicKey(second.url)).toBe(signingKey);
   });
 
   it('loses no acknowledged write to kill -9 under concurrent writes (3 rounds)', async () => {

@@ -5,12 +5,13 @@
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
 import { SimError } from '../../domain/errors.js';
+import { errorMessage, isOneOf } from '../../lib/guards.js';
 import { packagePath } from '../../lib/package-path.js';
 
 export const SEED_PROFILES = ['small', 'demo', 'large'] as const;
 export type SeedProfile = (typeof SEED_PROFILES)[number];
 
-export const isSeedProfile = (name: string): name is SeedProfile => (SEED_PROFILES as readonly string[]).includes(name);
+export const isSeedProfile = (name: string): name is SeedProfile => isOneOf(SEED_PROFILES, name);
 
 /** The order statuses a profile can leave orders in, and which order types can reach them. */
 export const HD_TARGETS = ['BOOKED', 'PICK_PACK', 'COMPLETE', 'CANCELLED'] as const;
@@ -62,7 +63,7 @@ export function readProfileSizes(): Record<SeedProfile, ProfileSizes> {
   try {
     raw = JSON.parse(readFileSync(path, 'utf8'));
   } catch (error) {
-    throw new SimError('CONFIG_INVALID', `${path} is not readable JSON: ${(error as Error).message}`);
+    throw new SimError('CONFIG_INVALID', `${path} is not readable JSON: ${errorMessage(error)}`);
   }
   const parsed = ProfilesFileSchema.safeParse(raw);
   if (!parsed.success) throw new SimError('CONFIG_INVALID', `${path}:\n${z.prettifyError(parsed.error)}`);
