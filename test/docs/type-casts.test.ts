@@ -28,6 +28,7 @@ const CLEANED = [
   'legacy',
   'pull',
   'testing.ts',
+  'orchestration',
 ];
 /** Inside the cleaned folders, still to be cleaned. */
 const NOT_YET = ['domain/store'];
