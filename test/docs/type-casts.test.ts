@@ -22,13 +22,13 @@ const CLEANED = [
   'console',
   'faults',
   'plugins',
+  'orchestration',
   'account.ts',
   'simulator.ts',
   'config.ts',
   'legacy',
   'pull',
   'testing.ts',
-  'orchestration',
 ];
 /** Inside the cleaned folders, still to be cleaned. */
 const NOT_YET = ['domain/store'];
