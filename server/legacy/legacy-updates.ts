@@ -88,7 +88,7 @@ const RETURN: UpdateSpec = {
   key: (record) => ({ ref: record['ref'], retailer: { id: retailerIdOf(record) } }),
 };
 
-/** Consignment API: "retrieving and updating the status"; the carrier's reference and label too. */
+/** The Consignment API reads and updates a consignment's status; the carrier's reference and label here too. */
 const CONSIGNMENT: UpdateSpec = {
   typename: 'Consignment',
   label: 'Consignment',

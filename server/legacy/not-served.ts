@@ -25,7 +25,7 @@ export const NOT_SERVED: readonly NotServed[] = [
   {
     method: 'post',
     path: '/api/v4.1/consignment',
-    source: 'Fluent\'s Consignment API ("add consignment details to articles on fulfilments booked outside of the platform")',
+    source: "Fluent's Consignment API (consignment details for articles of fulfilments booked outside the platform)",
     instead: 'create consignments with the GraphQL createConsignment mutation',
   },
 ];
