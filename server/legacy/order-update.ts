@@ -92,7 +92,8 @@ function items({ shown, sent, input }: NestedContext): LegacyStep[] {
         `'${path}.id' must be the id of one of the order's items (${ids}): a PUT changes the order's items, it does not add or remove them`,
       );
     }
-    const changes = changedFields(API, path, existing, item, ITEM_FIELDS);
+    // The id may come as a number; it named the item, it is not a change.
+    const changes = changedFields(API, path, existing, { ...objectAt(path, item), id: existing['id'] }, ITEM_FIELDS);
     return nonEmpty(changes) ? [{ id: existing['id'], ...changes }] : [];
   });
   if (updates.length > 0) input['items'] = updates;

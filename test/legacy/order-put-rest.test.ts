@@ -49,7 +49,8 @@ describe('legacy REST PUT /api/v4.1/order/{orderId}: items and addresses', () =>
 
   it('changes an item by id through updateOrder; GraphQL reads the new quantity and price, the other item is untouched', async () => {
     const [first, second] = (await get()).items;
-    const res = await put({ items: [{ id: first!.id, requestedQty: 3, skuPrice: 40, totalPrice: 120 }] });
+    // Ids may be sent as numbers, as some clients do.
+    const res = await put({ items: [{ id: Number(first!.id), requestedQty: 3, skuPrice: 40, totalPrice: 120 }] });
     expect([res.status, res.body]).toEqual([200, { id: orderId }]);
     const gql = await t.gql<{ orderById: { items: { edges: { node: Record<string, unknown> }[] } } }>(
       'query($id: ID!) { orderById(id: $id) { items { edges { node { ref quantity price totalPrice } } } } }',
