@@ -8,9 +8,9 @@
  */
 import { z } from 'zod';
 import { defineRule } from '../port.js';
-import { fulfilmentTypeValue } from './add-fulfilment-type-attribute-to-fulfilment.js';
 import { entityKey } from './support/entity-key.js';
 import { choiceRefOf, choicesOf } from './support/fulfilment-choice.js';
+import { fulfilmentTypeValue } from './support/fulfilment-type.js';
 import { orderOf } from './support/order-of.js';
 
 const NAME = 'order.AddFulfilmentTypeAttributeToFulfilmentByFulfilmentChoice';

@@ -7,20 +7,13 @@
  * mutation does. A fulfilment without a type, or outside an order, fails the event.
  */
 import { z } from 'zod';
-import { defineRule, type DomainReader, type EntityView } from '../port.js';
+import { defineRule } from '../port.js';
 import { entityKey } from './support/entity-key.js';
+import { fulfilmentTypeValue } from './support/fulfilment-type.js';
 import { walk } from './support/json-path.js';
 import { orderOf } from './support/order-of.js';
-import { locationRefOf } from './support/order-sourcing.js';
 
 const NAME = 'order.AddFulfilmentTypeAttributeToFulfilment';
-
-/** The fulfilment's type, or CC_PFCP when a CC_PFS fulfilment ships from `pickupLocationRef` itself. */
-export function fulfilmentTypeValue(fulfilment: Readonly<EntityView>, read: DomainReader, pickupLocationRef: unknown, ruleName: string): string {
-  const type = fulfilment.subtype;
-  if (type === undefined || type.length === 0) throw new Error(`${ruleName}: fulfilment "${fulfilment.ref ?? fulfilment.id}" has no type.`);
-  return type === 'CC_PFS' && typeof pickupLocationRef === 'string' && locationRefOf(fulfilment, read) === pickupLocationRef ? 'CC_PFCP' : type;
-}
 
 export const addFulfilmentTypeAttributeToFulfilment = defineRule({
   name: NAME,
