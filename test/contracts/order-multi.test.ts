@@ -267,18 +267,15 @@ describe('ORDER::MULTI: unfulfillable items, splits, the FulfilmentType attribut
     expect(setting.errors).toBeUndefined();
     await createMixed('MX-3', [{ productRef: 'RUNNER-42', quantity: 1 }], '2026-01-18T09:00:00.000Z');
     expect((await mixed('MX-3')).rows).toEqual(['MX-3-CC LOC_SYD_STORE AWAITING_WAVE CC_PFS CC_PFCP 1/0']);
-    const cancel = await request(t.app)
-      .post('/api/v4.1/event/sync')
-      .set(auth)
-      .send({
-        name: 'OrderCancel',
-        retailerId: '1',
-        entityType: 'ORDER',
-        entitySubtype: 'MULTI',
-        entityRef: 'MX-3',
-        rootEntityType: 'ORDER',
-        rootEntityRef: 'MX-3',
-      });
+    const cancel = await request(t.app).post('/api/v4.1/event/sync').set(auth).send({
+      name: 'OrderCancel',
+      retailerId: '1',
+      entityType: 'ORDER',
+      entitySubtype: 'MULTI',
+      entityRef: 'MX-3',
+      rootEntityType: 'ORDER',
+      rootEntityRef: 'MX-3',
+    });
     expect(cancel.body.eventStatus).toBe('COMPLETE');
     await drain();
     const cancelled = await mixed('MX-3');
