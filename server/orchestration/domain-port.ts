@@ -166,7 +166,8 @@ export function createDomainPort(domain: Domain): DomainPort {
     },
     virtualCataloguesCovering(inventoryCatalogueRef, locationRef) {
       const covers = (catalogue: EntityRecord): boolean => {
-        const networkIds = Array.isArray(catalogue['networkIds']) ? (catalogue['networkIds'] as unknown[]).map(String) : [];
+        const listed = catalogue['networkIds'];
+        const networkIds = Array.isArray(listed) ? listed.map(String) : [];
         if (networkIds.length === 0) return true;
         return networkIds.some((id) => {
           const network = store.get('Network', id);
@@ -223,7 +224,7 @@ export function createDomainPort(domain: Domain): DomainPort {
       return pick
         ? ({
             name,
-            value: (pick['value'] as string | null) ?? null,
+            value: typeof pick['value'] === 'string' ? pick['value'] : null,
             lobValue: pick['lobValue'] ?? null,
             context: String(pick['context']),
             contextId: Number(pick['contextId']),

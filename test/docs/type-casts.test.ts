@@ -22,6 +22,7 @@ const CLEANED = [
   'console',
   'faults',
   'plugins',
+  'orchestration',
   'account.ts',
   'simulator.ts',
   'config.ts',
