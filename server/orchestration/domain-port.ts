@@ -184,6 +184,13 @@ export function createDomainPort(domain: Domain): DomainPort {
       const network = store.candidates('Network', 'ref', [networkRef]).map((id) => store.get('Network', String(id)))[0];
       return network ? locationsOfNetwork(domain, network).map(toView) : [];
     },
+    locations() {
+      return store
+        .candidates('Location')
+        .map((id) => store.get('Location', String(id)))
+        .filter((l): l is EntityRecord => l !== undefined)
+        .map(toView);
+    },
     virtualCataloguesOfControlGroup(controlGroupRef) {
       return store
         .candidates('VirtualCatalogue')
