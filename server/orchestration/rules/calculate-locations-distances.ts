@@ -16,6 +16,8 @@ import { candidateLocation, type CandidateLocation } from './support/order-sourc
 import { eventName } from './support/props.js';
 
 const NAME = 'commonv2.CalculateLocationsDistances';
+/** The event attributes read here, built once (a zod schema compiles on first use). */
+const locationsAttribute = z.object({ locations: z.array(candidateLocation) });
 const EARTH_RADIUS_KM = 6371;
 
 /** Great-circle distance in km (haversine). */
@@ -46,7 +48,7 @@ export const calculateLocationsDistances = defineRule({
   props: z.object({ eventName }),
   run: ({ event, entity, props, read }) => {
     if (entity.entityType !== 'ORDER') throw new Error(`${NAME} runs on ORDER, not ${entity.entityType}.`);
-    const { locations } = parseAttributes(event, z.object({ locations: z.array(candidateLocation) }), NAME);
+    const { locations } = parseAttributes(event, locationsAttribute, NAME);
     const origin = originOf(entity, read);
     const measured = locations.map(
       ({ distance: _old, ...l }): CandidateLocation =>

@@ -16,6 +16,8 @@ import { candidateLocation, NOT_LIVE, remainingItems, type StockAtLocation } fro
 import { eventName } from './support/props.js';
 
 const NAME = 'commonv2.SearchInventoryAtLocations';
+/** The event attributes read here, built once (a zod schema compiles on first use). */
+const locationsAttribute = z.object({ locations: z.array(candidateLocation) });
 
 function catalogueRefOf(
   props: { inventoryCatalogueRef?: string | undefined; virtualCatalogueRef?: string | undefined },
@@ -44,7 +46,7 @@ export const searchInventoryAtLocations = defineRule({
   }),
   run: ({ event, entity, props, read }) => {
     if (entity.entityType !== 'ORDER') throw new Error(`${NAME} runs on ORDER, not ${entity.entityType}.`);
-    const { locations } = parseAttributes(event, z.object({ locations: z.array(candidateLocation) }), NAME);
+    const { locations } = parseAttributes(event, locationsAttribute, NAME);
     const candidates = new Set(locations.map((l) => l.ref));
     const catalogueRef = catalogueRefOf(props, entity, read);
     const products = new Set(remainingItems(entity, read, NOT_LIVE).flatMap((item) => (item.productRef === undefined ? [] : [item.productRef])));

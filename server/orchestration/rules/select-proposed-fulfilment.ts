@@ -29,6 +29,8 @@ import {
 import { eventName, statusList } from './support/props.js';
 
 const NAME = 'commonv2.SelectProposedFulfilment';
+/** The event attributes read here, built once (a zod schema compiles on first use). */
+const sourcingAttributes = z.object({ locations: z.array(candidateLocation), virtualPositions: z.array(stockAtLocation) });
 
 /** What `locationRef` can give of each remaining item. */
 function offerAt(locationRef: string, items: readonly RemainingItem[], stock: ReadonlyMap<string, number>): ProposedFulfilment['items'] {
@@ -64,11 +66,7 @@ export const selectProposedFulfilment = defineRule({
   props: z.object({ eventName, excludedFulfilmentStatuses: statusList.optional() }),
   run: ({ event, entity, props, read }) => {
     if (entity.entityType !== 'ORDER') throw new Error(`${NAME} runs on ORDER, not ${entity.entityType}.`);
-    const { locations, virtualPositions } = parseAttributes(
-      event,
-      z.object({ locations: z.array(candidateLocation), virtualPositions: z.array(stockAtLocation) }),
-      NAME,
-    );
+    const { locations, virtualPositions } = parseAttributes(event, sourcingAttributes, NAME);
     const used = new Set(fulfilmentsOf(entity, read).map((f) => locationRefOf(f, read)));
     const candidates = locations.map((l) => l.ref).filter((ref) => !used.has(ref));
     const proposal = selectLocation(candidates, remainingItems(entity, read, props.excludedFulfilmentStatuses ?? NOT_LIVE), virtualPositions);
