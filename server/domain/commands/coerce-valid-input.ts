@@ -7,6 +7,7 @@
  * problem it gives up with `INVALID`, and the caller runs graphql-js for its exact messages.
  */
 import { type GraphQLInputField, type GraphQLInputType, type GraphQLLeafType, isInputObjectType, isLeafType, isListType, isNonNullType } from 'graphql';
+import { isRecord } from '../../lib/guards.js';
 
 /** The value is not valid (or takes a path this file leaves to graphql-js). */
 export const INVALID: unique symbol = Symbol('invalid input');
@@ -50,16 +51,20 @@ const nullable =
   (value) =>
     value == null ? null : coerce(value);
 
+/** graphql-js's isIterableObject: an object (not a string) with an iterator. */
+const isIterableObject = (value: unknown): value is Iterable<unknown> =>
+  typeof value === 'object' && value !== null && Symbol.iterator in value && typeof value[Symbol.iterator] === 'function';
+
 /** graphql-js: an iterable object item by item, anything else as a list of one. */
 function listCoercer(itemType: GraphQLInputType): Coerce {
   const item = coercerOf(itemType);
   return (value) => {
-    if (typeof value !== 'object' || value === null || typeof (value as { [Symbol.iterator]?: unknown })[Symbol.iterator] !== 'function') {
+    if (!isIterableObject(value)) {
       const one = item(value);
       return one === INVALID ? INVALID : [one];
     }
     const out: unknown[] = [];
-    for (const entry of value as Iterable<unknown>) {
+    for (const entry of value) {
       const coerced = item(entry);
       if (coerced === INVALID) return INVALID;
       out.push(coerced);
@@ -73,16 +78,15 @@ function objectCoercer(fieldsOf: () => GraphQLInputField[]): Coerce {
   let fields: { name: string; coerce: Coerce; defaultValue: unknown; required: boolean }[] | undefined;
   let known: ReadonlySet<string> | undefined;
   return (value) => {
-    if (typeof value !== 'object' || value === null || Array.isArray(value)) return INVALID;
+    if (!isRecord(value)) return INVALID;
     if (!fields || !known) {
       fields = fieldsOf().map((f) => ({ name: f.name, coerce: coercerOf(f.type), defaultValue: f.defaultValue, required: isNonNullType(f.type) }));
       known = new Set(fields.map((f) => f.name));
     }
-    const input = value as Record<string, unknown>;
-    for (const key of Object.keys(input)) if (!known.has(key)) return INVALID;
+    for (const key of Object.keys(value)) if (!known.has(key)) return INVALID;
     const out: Record<string, unknown> = {};
     for (const field of fields) {
-      const fieldValue = input[field.name];
+      const fieldValue = value[field.name];
       if (fieldValue === undefined) {
         if (field.defaultValue !== undefined) out[field.name] = field.defaultValue;
         else if (field.required) return INVALID;
