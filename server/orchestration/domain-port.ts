@@ -80,37 +80,8 @@ export function createDomainPort(domain: Domain): DomainPort {
     return out;
   };
 
-  const toView = (r: EntityRecord): EntityView => ({
-    entityType: FLUENT_ENTITY_TYPES[r.__typename] ?? r.__typename.toUpperCase(),
-    typename: r.__typename,
-    id: r.id,
-    ref: typeof r['ref'] === 'string' ? r['ref'] : undefined,
-    subtype: typeof r['type'] === 'string' ? r['type'] : undefined,
-    status: typeof r['status'] === 'string' ? r['status'] : undefined,
-    workflowRef: typeof r['workflowRef'] === 'string' ? r['workflowRef'] : undefined,
-    workflowVersion: r['workflowVersion'] == null ? undefined : Number(r['workflowVersion']),
-    // Walking to the root and expanding links are the costly parts, and many views never need them.
-    get retailerId() {
-      const value = retailerIdOf(r, rootOf(r));
-      Object.defineProperty(this, 'retailerId', { value, enumerable: true });
-      return value;
-    },
-    get root() {
-      const root = rootOf(r);
-      const value = {
-        entityType: FLUENT_ENTITY_TYPES[root.__typename] ?? root.__typename.toUpperCase(),
-        id: root.id,
-        ref: typeof root['ref'] === 'string' ? root['ref'] : undefined,
-      };
-      Object.defineProperty(this, 'root', { value, enumerable: true });
-      return value;
-    },
-    get fields() {
-      const value = fieldsOf(r);
-      Object.defineProperty(this, 'fields', { value, enumerable: true });
-      return value;
-    },
-  });
+  const lazy: ViewReader = { rootOf, retailerIdOf, fieldsOf };
+  const toView = (r: EntityRecord): EntityView => new RecordView(r, lazy);
 
   const relatedRecords = (parent: EntityRecord, field: string): EntityRecord[] => {
     const kind = domain.model.entities[parent.__typename]?.fields[field];
@@ -264,4 +235,73 @@ function scalarsReader(): (r: EntityRecord | undefined) => Readonly<Record<strin
     }
     return scalars;
   };
+}
+
+type ViewReader = {
+  rootOf(r: EntityRecord): EntityRecord;
+  retailerIdOf(r: EntityRecord, root: EntityRecord): string | undefined;
+  fieldsOf(r: EntityRecord): Record<string, unknown>;
+};
+
+/**
+ * One record as the engine sees it. Walking to the root and expanding links are the costly parts
+ * and many views never need them, so `retailerId`, `root` and `fields` are worked out on first
+ * read and kept. A class: a view per entity read is the engine's most frequent allocation, and an
+ * object literal with getters costs three closures and a change of shape per view.
+ */
+class RecordView implements EntityView {
+  readonly entityType: string;
+  readonly typename: string;
+  readonly id: string;
+  readonly ref: string | undefined;
+  readonly subtype: string | undefined;
+  readonly status: string | undefined;
+  readonly workflowRef: string | undefined;
+  readonly workflowVersion: number | undefined;
+  readonly #record: EntityRecord;
+  readonly #reader: ViewReader;
+  #retailerId: { value: string | undefined } | undefined;
+  #root: EntityView['root'] | undefined;
+  #fields: Record<string, unknown> | undefined;
+
+  constructor(r: EntityRecord, reader: ViewReader) {
+    this.entityType = FLUENT_ENTITY_TYPES[r.__typename] ?? r.__typename.toUpperCase();
+    this.typename = r.__typename;
+    this.id = r.id;
+    this.ref = typeof r['ref'] === 'string' ? r['ref'] : undefined;
+    this.subtype = typeof r['type'] === 'string' ? r['type'] : undefined;
+    this.status = typeof r['status'] === 'string' ? r['status'] : undefined;
+    this.workflowRef = typeof r['workflowRef'] === 'string' ? r['workflowRef'] : undefined;
+    this.workflowVersion = r['workflowVersion'] == null ? undefined : Number(r['workflowVersion']);
+    this.#record = r;
+    this.#reader = reader;
+  }
+
+  get retailerId(): string | undefined {
+    this.#retailerId ??= { value: this.#reader.retailerIdOf(this.#record, this.#reader.rootOf(this.#record)) };
+    return this.#retailerId.value;
+  }
+
+  get root(): EntityView['root'] {
+    if (!this.#root) {
+      const root = this.#reader.rootOf(this.#record);
+      this.#root = {
+        entityType: FLUENT_ENTITY_TYPES[root.__typename] ?? root.__typename.toUpperCase(),
+        id: root.id,
+        ref: typeof root['ref'] === 'string' ? root['ref'] : undefined,
+      };
+    }
+    return this.#root;
+  }
+
+  get fields(): Record<string, unknown> {
+    this.#fields ??= this.#reader.fieldsOf(this.#record);
+    return this.#fields;
+  }
+
+  /** The same properties a plain view has (for logs, explain and test comparisons). */
+  toJSON(): EntityView {
+    const { entityType, typename, id, ref, subtype, status, workflowRef, workflowVersion, retailerId, root, fields } = this;
+    return { entityType, typename, id, ref, subtype, status, workflowRef, workflowVersion, retailerId, root, fields };
+  }
 }
