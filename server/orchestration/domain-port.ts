@@ -68,19 +68,24 @@ export function createDomainPort(domain: Domain): DomainPort {
     return undefined;
   };
 
-  /** Scalars as stored, links expanded one level to their own scalars. */
-  const fieldsOf = (r: EntityRecord): Record<string, unknown> => {
+  /** Scalars as stored, links expanded one level to their own scalars; `linked` gets each linked record, in field order. */
+  const fieldsOf = (r: EntityRecord, linked?: (EntityRecord | undefined)[]): Record<string, unknown> => {
+    const expand = (link: LinkRef) => {
+      const target = store.resolve(link);
+      linked?.push(target);
+      return scalarsOf(target);
+    };
     const out: Record<string, unknown> = {};
     for (const [k, v] of Object.entries(r)) {
       if (k === 'password') continue;
-      if (isLinkRef(v)) out[k] = scalarsOf(store.resolve(v));
-      else if (Array.isArray(v) && v.some(isLinkRef)) out[k] = v.map((x) => (isLinkRef(x) ? scalarsOf(store.resolve(x)) : x));
+      if (isLinkRef(v)) out[k] = expand(v);
+      else if (Array.isArray(v) && v.some(isLinkRef)) out[k] = v.map((x) => (isLinkRef(x) ? expand(x) : x));
       else out[k] = v;
     }
     return out;
   };
 
-  const lazy: ViewReader = { rootOf, retailerIdOf, fieldsOf };
+  const lazy: ViewReader = { rootOf, retailerIdOf, fieldsOf: viewFieldsReader(fieldsOf, (link) => store.resolve(link)) };
   const toView = (r: EntityRecord): EntityView => new RecordView(r, lazy);
 
   const relatedRecords = (parent: EntityRecord, field: string): EntityRecord[] => {
@@ -124,7 +129,7 @@ export function createDomainPort(domain: Domain): DomainPort {
     },
     related(parentKey, field) {
       const parent = findRecord(parentKey);
-      return parent ? relatedRecords(parent, field).map(fieldsOf) : [];
+      return parent ? relatedRecords(parent, field).map((r) => fieldsOf(r)) : [];
     },
     inventoryPositions(catalogueRef, productRef) {
       const positions: Record<string, unknown>[] = [];
@@ -215,6 +220,43 @@ export function createDomainPort(domain: Domain): DomainPort {
       // As stored, not copied: the engine discards it, and a copy per write costs more than the write's bookkeeping.
       return result as Readonly<Record<string, unknown>>; // commands return a record or a plain result object
     },
+  };
+}
+
+/**
+ * `fieldsOf` for views (read-only), kept per record object: records are replaced, never changed,
+ * on every write, and the kept fields stay valid while each record it links still resolves to the
+ * same object (a linked record that was written since is a new object). A rule reads a network's
+ * locations or an order's items for every order; expanding them again was the sourcing chain's
+ * largest cost.
+ */
+function viewFieldsReader(
+  fieldsOf: (r: EntityRecord, linked: (EntityRecord | undefined)[]) => Record<string, unknown>,
+  resolve: (link: LinkRef) => EntityRecord | undefined,
+): (r: EntityRecord) => Record<string, unknown> {
+  const cache = new WeakMap<EntityRecord, { linked: (EntityRecord | undefined)[]; fields: Record<string, unknown> }>();
+  /** Whether `r` still links exactly the records `fieldsOf` expanded, in field order. */
+  const sameLinked = (r: EntityRecord, linked: readonly (EntityRecord | undefined)[]): boolean => {
+    let i = 0;
+    const same = (link: LinkRef): boolean => i < linked.length && resolve(link) === linked[i++];
+    for (const key in r) {
+      if (key === 'password') continue;
+      const v = r[key];
+      if (isLinkRef(v)) {
+        if (!same(v)) return false;
+      } else if (Array.isArray(v)) {
+        for (const x of v) if (isLinkRef(x) && !same(x)) return false;
+      }
+    }
+    return i === linked.length;
+  };
+  return (r) => {
+    const kept = cache.get(r);
+    if (kept && sameLinked(r, kept.linked)) return kept.fields;
+    const linked: (EntityRecord | undefined)[] = [];
+    const fields = fieldsOf(r, linked);
+    cache.set(r, { linked, fields });
+    return fields;
   };
 }
 
