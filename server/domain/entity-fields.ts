@@ -36,8 +36,19 @@ export function checkLength(field: string, value: unknown): void {
   }
 }
 
+/** keyFieldsOf per input type and type name: the schema never changes, and every update asks. */
+const keyFieldsKept = new WeakMap<GraphQLInputObjectType, Map<string, readonly string[]>>();
+
 /** The fields an update input is keyed by: its required identifying fields (§2.5). */
-export function keyFieldsOf(inputType: GraphQLInputObjectType, typename: string): string[] {
+export function keyFieldsOf(inputType: GraphQLInputObjectType, typename: string): readonly string[] {
+  let byTypename = keyFieldsKept.get(inputType);
+  if (!byTypename) keyFieldsKept.set(inputType, (byTypename = new Map()));
+  let keys = byTypename.get(typename);
+  if (!keys) byTypename.set(typename, (keys = findKeyFields(inputType, typename)));
+  return keys;
+}
+
+function findKeyFields(inputType: GraphQLInputObjectType, typename: string): string[] {
   const identifying = ['id', 'ref', 'username', 'name', 'alphabeticCode'];
   const keys: string[] = [];
   for (const f of Object.values(inputType.getFields())) {

@@ -68,49 +68,25 @@ export function createDomainPort(domain: Domain): DomainPort {
     return undefined;
   };
 
-  /** Scalars as stored, links expanded one level to their own scalars. */
-  const fieldsOf = (r: EntityRecord): Record<string, unknown> => {
+  /** Scalars as stored, links expanded one level to their own scalars; `linked` gets each linked record, in field order. */
+  const fieldsOf = (r: EntityRecord, linked?: (EntityRecord | undefined)[]): Record<string, unknown> => {
+    const expand = (link: LinkRef) => {
+      const target = store.resolve(link);
+      linked?.push(target);
+      return scalarsOf(target);
+    };
     const out: Record<string, unknown> = {};
     for (const [k, v] of Object.entries(r)) {
       if (k === 'password') continue;
-      if (isLinkRef(v)) out[k] = scalarsOf(store.resolve(v));
-      else if (Array.isArray(v) && v.some(isLinkRef)) out[k] = v.map((x) => (isLinkRef(x) ? scalarsOf(store.resolve(x)) : x));
+      if (isLinkRef(v)) out[k] = expand(v);
+      else if (Array.isArray(v) && v.some(isLinkRef)) out[k] = v.map((x) => (isLinkRef(x) ? expand(x) : x));
       else out[k] = v;
     }
     return out;
   };
 
-  const toView = (r: EntityRecord): EntityView => ({
-    entityType: FLUENT_ENTITY_TYPES[r.__typename] ?? r.__typename.toUpperCase(),
-    typename: r.__typename,
-    id: r.id,
-    ref: typeof r['ref'] === 'string' ? r['ref'] : undefined,
-    subtype: typeof r['type'] === 'string' ? r['type'] : undefined,
-    status: typeof r['status'] === 'string' ? r['status'] : undefined,
-    workflowRef: typeof r['workflowRef'] === 'string' ? r['workflowRef'] : undefined,
-    workflowVersion: r['workflowVersion'] == null ? undefined : Number(r['workflowVersion']),
-    // Walking to the root and expanding links are the costly parts, and many views never need them.
-    get retailerId() {
-      const value = retailerIdOf(r, rootOf(r));
-      Object.defineProperty(this, 'retailerId', { value, enumerable: true });
-      return value;
-    },
-    get root() {
-      const root = rootOf(r);
-      const value = {
-        entityType: FLUENT_ENTITY_TYPES[root.__typename] ?? root.__typename.toUpperCase(),
-        id: root.id,
-        ref: typeof root['ref'] === 'string' ? root['ref'] : undefined,
-      };
-      Object.defineProperty(this, 'root', { value, enumerable: true });
-      return value;
-    },
-    get fields() {
-      const value = fieldsOf(r);
-      Object.defineProperty(this, 'fields', { value, enumerable: true });
-      return value;
-    },
-  });
+  const lazy: ViewReader = { rootOf, retailerIdOf, fieldsOf: viewFieldsReader(fieldsOf, (link) => store.resolve(link)) };
+  const toView = (r: EntityRecord): EntityView => new RecordView(r, lazy);
 
   const relatedRecords = (parent: EntityRecord, field: string): EntityRecord[] => {
     const kind = domain.model.entities[parent.__typename]?.fields[field];
@@ -153,7 +129,7 @@ export function createDomainPort(domain: Domain): DomainPort {
     },
     related(parentKey, field) {
       const parent = findRecord(parentKey);
-      return parent ? relatedRecords(parent, field).map(fieldsOf) : [];
+      return parent ? relatedRecords(parent, field).map((r) => fieldsOf(r)) : [];
     },
     inventoryPositions(catalogueRef, productRef) {
       const positions: Record<string, unknown>[] = [];
@@ -256,6 +232,43 @@ export function createDomainPort(domain: Domain): DomainPort {
 }
 
 /**
+ * `fieldsOf` for views (read-only), kept per record object: records are replaced, never changed,
+ * on every write, and the kept fields stay valid while each record it links still resolves to the
+ * same object (a linked record that was written since is a new object). A rule reads a network's
+ * locations or an order's items for every order; expanding them again was the sourcing chain's
+ * largest cost.
+ */
+function viewFieldsReader(
+  fieldsOf: (r: EntityRecord, linked: (EntityRecord | undefined)[]) => Record<string, unknown>,
+  resolve: (link: LinkRef) => EntityRecord | undefined,
+): (r: EntityRecord) => Record<string, unknown> {
+  const cache = new WeakMap<EntityRecord, { linked: (EntityRecord | undefined)[]; fields: Record<string, unknown> }>();
+  /** Whether `r` still links exactly the records `fieldsOf` expanded, in field order. */
+  const sameLinked = (r: EntityRecord, linked: readonly (EntityRecord | undefined)[]): boolean => {
+    let i = 0;
+    const same = (link: LinkRef): boolean => i < linked.length && resolve(link) === linked[i++];
+    for (const key in r) {
+      if (key === 'password') continue;
+      const v = r[key];
+      if (isLinkRef(v)) {
+        if (!same(v)) return false;
+      } else if (Array.isArray(v)) {
+        for (const x of v) if (isLinkRef(x) && !same(x)) return false;
+      }
+    }
+    return i === linked.length;
+  };
+  return (r) => {
+    const kept = cache.get(r);
+    if (kept && sameLinked(r, kept.linked)) return kept.fields;
+    const linked: (EntityRecord | undefined)[] = [];
+    const fields = fieldsOf(r, linked);
+    cache.set(r, { linked, fields });
+    return fields;
+  };
+}
+
+/**
  * A record's own scalar fields, kept per port. Records are replaced, never changed, on every
  * write, so the result can be kept per record object (frozen: audit events and rules share it).
  */
@@ -272,4 +285,73 @@ function scalarsReader(): (r: EntityRecord | undefined) => Readonly<Record<strin
     }
     return scalars;
   };
+}
+
+type ViewReader = {
+  rootOf(r: EntityRecord): EntityRecord;
+  retailerIdOf(r: EntityRecord, root: EntityRecord): string | undefined;
+  fieldsOf(r: EntityRecord): Record<string, unknown>;
+};
+
+/**
+ * One record as the engine sees it. Walking to the root and expanding links are the costly parts
+ * and many views never need them, so `retailerId`, `root` and `fields` are worked out on first
+ * read and kept. A class: a view per entity read is the engine's most frequent allocation, and an
+ * object literal with getters costs three closures and a change of shape per view.
+ */
+class RecordView implements EntityView {
+  readonly entityType: string;
+  readonly typename: string;
+  readonly id: string;
+  readonly ref: string | undefined;
+  readonly subtype: string | undefined;
+  readonly status: string | undefined;
+  readonly workflowRef: string | undefined;
+  readonly workflowVersion: number | undefined;
+  readonly #record: EntityRecord;
+  readonly #reader: ViewReader;
+  #retailerId: { value: string | undefined } | undefined;
+  #root: EntityView['root'] | undefined;
+  #fields: Record<string, unknown> | undefined;
+
+  constructor(r: EntityRecord, reader: ViewReader) {
+    this.entityType = FLUENT_ENTITY_TYPES[r.__typename] ?? r.__typename.toUpperCase();
+    this.typename = r.__typename;
+    this.id = r.id;
+    this.ref = typeof r['ref'] === 'string' ? r['ref'] : undefined;
+    this.subtype = typeof r['type'] === 'string' ? r['type'] : undefined;
+    this.status = typeof r['status'] === 'string' ? r['status'] : undefined;
+    this.workflowRef = typeof r['workflowRef'] === 'string' ? r['workflowRef'] : undefined;
+    this.workflowVersion = r['workflowVersion'] == null ? undefined : Number(r['workflowVersion']);
+    this.#record = r;
+    this.#reader = reader;
+  }
+
+  get retailerId(): string | undefined {
+    this.#retailerId ??= { value: this.#reader.retailerIdOf(this.#record, this.#reader.rootOf(this.#record)) };
+    return this.#retailerId.value;
+  }
+
+  get root(): EntityView['root'] {
+    if (!this.#root) {
+      const root = this.#reader.rootOf(this.#record);
+      this.#root = {
+        entityType: FLUENT_ENTITY_TYPES[root.__typename] ?? root.__typename.toUpperCase(),
+        id: root.id,
+        ref: typeof root['ref'] === 'string' ? root['ref'] : undefined,
+      };
+    }
+    return this.#root;
+  }
+
+  get fields(): Record<string, unknown> {
+    this.#fields ??= this.#reader.fieldsOf(this.#record);
+    return this.#fields;
+  }
+
+  /** The same properties a plain view has (for logs, explain and test comparisons). */
+  toJSON(): EntityView {
+    const { entityType, typename, id, ref, subtype, status, workflowRef, workflowVersion, retailerId, root, fields } = this;
+    return { entityType, typename, id, ref, subtype, status, workflowRef, workflowVersion, retailerId, root, fields };
+  }
 }

@@ -54,6 +54,8 @@ export type ApplySeedOptions = {
   drainEvery?: number;
   /** Let other requests run every this many steps (a seed document sent over HTTP). */
   yieldEvery?: number;
+  /** The CREATE events the steps raise are quiet (SubmitOptions.quiet): audits only for failures. */
+  quiet?: boolean;
 };
 
 export async function applySeed(account: Account, seed: SeedFile, source: string, options: ApplySeedOptions = {}): Promise<void> {
@@ -75,7 +77,9 @@ export async function applySeed(account: Account, seed: SeedFile, source: string
   };
   for (const [i, step] of seed.steps.entries()) {
     try {
-      const result = runCommand(account, step.mutation, { input: substitute(step.input) });
+      const run = (): unknown => runCommand(account, step.mutation, { input: substitute(step.input) });
+      const engine = account.orchestration?.engine;
+      const result = options.quiet && engine ? engine.quietly(run) : run();
       if (step.as && result && typeof result === 'object') named.set(step.as, result);
     } catch (error) {
       throw new SimError('CONFIG_INVALID', `${source}#/steps/${i} (${step.mutation}): ${errorMessage(error)}`, { cause: error });

@@ -5,10 +5,12 @@
  * a missing required field, a value of the wrong type or a field the input type does not have is
  * refused with graphql-js's message, prefixed by the path of the value
  * (`createOrder: input.totalPrice: Float cannot represent non numeric value: "x"`), and nothing
- * is written.
+ * is written. Valid values take the compiled path of `coerce-valid-input.ts`, which gives the
+ * same result faster; graphql-js runs only for a value that path refuses, for its messages.
  */
 import { coerceInputValue, type GraphQLField, type GraphQLError, isNonNullType } from 'graphql';
 import { SimError } from '../errors.js';
+import { coerceValidInput, INVALID } from './coerce-valid-input.js';
 
 export function coerceArguments(field: GraphQLField<unknown, unknown>, args: Record<string, unknown>, root = 'Mutation'): Record<string, unknown> {
   const problems: string[] = [];
@@ -24,9 +26,13 @@ export function coerceArguments(field: GraphQLField<unknown, unknown>, args: Rec
         problems.push(`Field "${root}.${field.name}" argument "${arg.name}" of type "${String(arg.type)}" is required, but it was not provided.`);
       continue;
     }
-    coerced[arg.name] = coerceInputValue(value, arg.type, (path, _invalid, error: GraphQLError) => {
-      problems.push(`${[arg.name, ...path].join('.')}: ${error.message}`);
-    });
+    const fast = coerceValidInput(value, arg.type);
+    coerced[arg.name] =
+      fast !== INVALID
+        ? fast
+        : coerceInputValue(value, arg.type, (path, _invalid, error: GraphQLError) => {
+            problems.push(`${[arg.name, ...path].join('.')}: ${error.message}`);
+          });
   }
   if (problems.length) throw new SimError('VALIDATION_FAILED', `${field.name}: ${problems.join('; ')}`, { details: { problems } });
   return coerced;

@@ -17,6 +17,8 @@ import { candidateLocation, type CandidateLocation } from './support/order-sourc
 import { eventName } from './support/props.js';
 
 const NAME = 'commonv2.CalculateLocationsDistances';
+/** The event attributes read here, built once (a zod schema compiles on first use). */
+const locationsAttribute = z.object({ locations: z.array(candidateLocation) });
 const EARTH_RADIUS_KM = 6371;
 
 /** Great-circle distance in km (haversine). */
@@ -47,7 +49,7 @@ export const calculateLocationsDistances = defineRule({
   props: z.object({ eventName }),
   run: ({ event, entity, props, read }) => {
     const { order, read: scoped } = sourcingScope(entity, read, NAME);
-    const { locations } = parseAttributes(event, z.object({ locations: z.array(candidateLocation) }), NAME);
+    const { locations } = parseAttributes(event, locationsAttribute, NAME);
     const origin = originOf(order, scoped);
     const measured = locations.map(
       ({ distance: _old, ...l }): CandidateLocation =>

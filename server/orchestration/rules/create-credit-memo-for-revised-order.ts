@@ -18,6 +18,8 @@ import { currentLines } from './support/order-lines.js';
 import { REVISED_ORDER_LINK } from './support/revised-order.js';
 
 const NAME = 'order.CreateCreditMemoForRevisedOrder';
+/** The event attributes read here, built once (a zod schema compiles on first use). */
+const entityReferenceAttribute = z.object({ entityReference });
 
 const linkOf = (attributes: unknown): string | undefined => {
   const found = Array.isArray(attributes) ? attributes.find((a) => a?.name === REVISED_ORDER_LINK) : undefined;
@@ -31,7 +33,7 @@ export const createCreditMemoForRevisedOrder = defineRule({
   description: 'Creates a credit memo for what the revision of the order in entityReference took off.',
   props: creditMemoTypes,
   run: ({ event, entity, props, read, now }) => {
-    const { entityReference: reference } = parseAttributes(event, z.object({ entityReference }), NAME);
+    const { entityReference: reference } = parseAttributes(event, entityReferenceAttribute, NAME);
     const target = memoTarget({ entity, reference, read, ruleName: NAME });
     const old = target.subject;
     const revisedRef = linkOf(old.fields['attributes']);

@@ -16,6 +16,8 @@ import { parseAttributes } from './support/event-attributes.js';
 import { walk } from './support/json-path.js';
 
 const NAME = 'base.CreateCreditMemoFromReturnOrder';
+/** The event attributes read here, built once (a zod schema compiles on first use). */
+const entityReferenceAttribute = z.object({ entityReference });
 
 export const createCreditMemoFromReturnOrder = defineRule({
   name: NAME,
@@ -24,7 +26,7 @@ export const createCreditMemoFromReturnOrder = defineRule({
   description: 'Creates a credit memo for the return order in entityReference, one item per returned item.',
   props: creditMemoTypes,
   run: ({ event, entity, props, read, now }) => {
-    const { entityReference: reference } = parseAttributes(event, z.object({ entityReference }), NAME);
+    const { entityReference: reference } = parseAttributes(event, entityReferenceAttribute, NAME);
     const target = memoTarget({ entity, reference, read, ruleName: NAME, entityType: 'RETURN_ORDER' });
     const ret = target.subject;
     const lines = read.related({ entityType: 'RETURN_ORDER', id: ret.id, ref: ret.ref }, 'returnOrderItems').map((item) => ({

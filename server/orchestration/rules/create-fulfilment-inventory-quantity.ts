@@ -13,6 +13,8 @@ import { parseAttributes } from './support/event-attributes.js';
 import { quantityEntries, quantitiesOf } from './support/inventory.js';
 
 const NAME = 'globalinventory.CreateFulfilmentInventoryQuantity';
+/** The event attributes read here, built once (a zod schema compiles on first use). */
+const inventoryQuantityAttribute = z.object({ inventoryQuantity: quantityEntries });
 const optionalText = z
   .string()
   .optional()
@@ -31,7 +33,7 @@ export const createFulfilmentInventoryQuantity = defineRule({
   }),
   run: ({ event, entity, props, read }) => {
     if (entity.entityType !== 'INVENTORY_POSITION') throw new Error(`${NAME} runs on INVENTORY_POSITION, not ${entity.entityType}.`);
-    const { inventoryQuantity } = parseAttributes(event, z.object({ inventoryQuantity: quantityEntries }), NAME);
+    const { inventoryQuantity } = parseAttributes(event, inventoryQuantityAttribute, NAME);
     const catalogue = { ref: entity.root.ref };
     const existing = new Set(quantitiesOf(read, entity).map((q) => q['ref']));
     return inventoryQuantity

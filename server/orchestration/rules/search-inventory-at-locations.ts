@@ -17,6 +17,8 @@ import { candidateLocation, NOT_LIVE, remainingItems, type StockAtLocation } fro
 import { eventName } from './support/props.js';
 
 const NAME = 'commonv2.SearchInventoryAtLocations';
+/** The event attributes read here, built once (a zod schema compiles on first use). */
+const locationsAttribute = z.object({ locations: z.array(candidateLocation) });
 
 function catalogueRefOf(
   props: { inventoryCatalogueRef?: string | undefined; virtualCatalogueRef?: string | undefined },
@@ -45,7 +47,7 @@ export const searchInventoryAtLocations = defineRule({
   }),
   run: ({ event, entity, props, read }) => {
     const { order, read: scoped } = sourcingScope(entity, read, NAME);
-    const { locations } = parseAttributes(event, z.object({ locations: z.array(candidateLocation) }), NAME);
+    const { locations } = parseAttributes(event, locationsAttribute, NAME);
     const candidates = new Set(locations.map((l) => l.ref));
     const catalogueRef = catalogueRefOf(props, order, scoped);
     const products = new Set(remainingItems(order, scoped, NOT_LIVE).flatMap((item) => (item.productRef === undefined ? [] : [item.productRef])));

@@ -30,6 +30,8 @@ import {
 import { eventName, statusList } from './support/props.js';
 
 const NAME = 'commonv2.SelectProposedFulfilment';
+/** The event attributes read here, built once (a zod schema compiles on first use). */
+const sourcingAttributes = z.object({ locations: z.array(candidateLocation), virtualPositions: z.array(stockAtLocation) });
 
 /** What `locationRef` can give of each remaining item. */
 function offerAt(locationRef: string, items: readonly RemainingItem[], stock: ReadonlyMap<string, number>): ProposedFulfilment['items'] {
@@ -65,11 +67,7 @@ export const selectProposedFulfilment = defineRule({
   props: z.object({ eventName, excludedFulfilmentStatuses: statusList.optional() }),
   run: ({ event, entity, props, read }) => {
     const { order, read: scoped } = sourcingScope(entity, read, NAME);
-    const { locations, virtualPositions } = parseAttributes(
-      event,
-      z.object({ locations: z.array(candidateLocation), virtualPositions: z.array(stockAtLocation) }),
-      NAME,
-    );
+    const { locations, virtualPositions } = parseAttributes(event, sourcingAttributes, NAME);
     // On a choice, only its own fulfilments' locations are used up.
     const ownChoice = (f: Readonly<EntityView>) => entity.entityType !== 'FULFILMENT_CHOICE' || choiceRefOf(f.fields) === entity.ref;
     const used = new Set(

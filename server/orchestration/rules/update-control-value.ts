@@ -22,6 +22,9 @@ const whole = z.union([
     .transform(Number),
 ]);
 
+/** The event attributes read here, built once (a zod schema compiles on first use). */
+const controlAttributes = z.object({ controlValue: whole, executionOrder: whole });
+
 export const updateControlValue = defineRule({
   name: NAME,
   aliases: ['globalinventory.UpdateControlValue'],
@@ -30,7 +33,7 @@ export const updateControlValue = defineRule({
   props: z.looseObject({}).nullish(),
   run: ({ event, entity }) => {
     if (entity.entityType !== 'CONTROL') throw new Error(`${NAME} runs on CONTROL, not ${entity.entityType}.`);
-    const { controlValue, executionOrder } = parseAttributes(event, z.object({ controlValue: whole, executionOrder: whole }), NAME);
+    const { controlValue, executionOrder } = parseAttributes(event, controlAttributes, NAME);
     return [
       {
         type: 'mutate',

@@ -12,6 +12,8 @@ import { parseAttributes } from './support/event-attributes.js';
 import { quantityEntries, quantitiesOf } from './support/inventory.js';
 
 const NAME = 'globalinventory.UpdateInventoryQuantity';
+/** The event attributes read here, built once (a zod schema compiles on first use). */
+const inventoryQuantityAttribute = z.object({ inventoryQuantity: quantityEntries });
 
 export const updateInventoryQuantity = defineRule({
   name: NAME,
@@ -21,7 +23,7 @@ export const updateInventoryQuantity = defineRule({
   props: z.object({ type: z.string().trim().min(1) }),
   run: ({ event, entity, props, read }) => {
     if (entity.entityType !== 'INVENTORY_POSITION') throw new Error(`${NAME} runs on INVENTORY_POSITION, not ${entity.entityType}.`);
-    const { inventoryQuantity } = parseAttributes(event, z.object({ inventoryQuantity: quantityEntries }), NAME);
+    const { inventoryQuantity } = parseAttributes(event, inventoryQuantityAttribute, NAME);
     const existing = new Set(quantitiesOf(read, entity).map((q) => q['ref']));
     const catalogue = { ref: entity.root.ref };
     return inventoryQuantity

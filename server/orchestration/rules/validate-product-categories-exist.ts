@@ -10,6 +10,8 @@ import { IllegalArgumentException, parseAttributes } from './support/event-attri
 import { catalogueOf, findInCatalogue } from './support/product-catalogue.js';
 
 const NAME = 'globalinventory.ValidateProductCategoriesExist';
+/** The event attributes read here, built once (a zod schema compiles on first use). */
+const categoryRefsAttribute = z.object({ categoryRefs: z.array(z.string().trim().min(1)).nullish() });
 
 export const validateProductCategoriesExist = defineRule({
   name: NAME,
@@ -17,7 +19,7 @@ export const validateProductCategoriesExist = defineRule({
   description: 'Fails the event when a ref in event attribute categoryRefs is not a category of the catalogue.',
   props: z.looseObject({}).nullish(),
   run: ({ event, entity, read }) => {
-    const { categoryRefs } = parseAttributes(event, z.object({ categoryRefs: z.array(z.string().trim().min(1)).nullish() }), NAME);
+    const { categoryRefs } = parseAttributes(event, categoryRefsAttribute, NAME);
     const catalogue = catalogueOf(entity, NAME);
     const missing = (categoryRefs ?? []).filter((ref) => !findInCatalogue(read, catalogue, 'CATEGORY', ref));
     if (missing.length > 0) {

@@ -54,14 +54,16 @@ export const plannedEventCount = (plan: OrderPlan): number => plan.locations.len
 export type DriveOptions = {
   /** Called after every submitted event with the number submitted so far. */
   onEvent?: (submitted: number) => void;
+  /** Submit quiet events (SubmitOptions.quiet): ORCHESTRATION records, audits only for failures. */
+  quiet?: boolean;
 };
 
 type Submit = { name: string; entityType: string; entityRef: string; rootEntityType: string; rootEntityRef: string };
 
-async function submitSync(account: Account, event: Submit): Promise<void> {
+async function submitSync(account: Account, event: Submit, quiet = false): Promise<void> {
   const engine = account.orchestration?.engine;
   if (!engine) throw new SimError('INTERNAL', `Account "${account.id}" has no orchestration engine to submit seed events to`);
-  const result = await engine.submit({ ...event, retailerId: PROFILE_RETAILER_ID }, { mode: 'sync', source: PROFILE_EVENT_SOURCE });
+  const result = await engine.submit({ ...event, retailerId: PROFILE_RETAILER_ID }, { mode: 'sync', source: PROFILE_EVENT_SOURCE, quiet });
   if (result.eventStatus !== 'COMPLETE') {
     throw new SimError(
       'INTERNAL',
@@ -74,7 +76,11 @@ async function submitSync(account: Account, event: Submit): Promise<void> {
 export async function activateLocations(account: Account, plan: Pick<OrderPlan, 'locations'>, options: DriveOptions = {}): Promise<void> {
   let submitted = 0;
   for (const ref of plan.locations) {
-    await submitSync(account, { name: 'ActivateLocation', entityType: 'LOCATION', entityRef: ref, rootEntityType: 'LOCATION', rootEntityRef: ref });
+    await submitSync(
+      account,
+      { name: 'ActivateLocation', entityType: 'LOCATION', entityRef: ref, rootEntityType: 'LOCATION', rootEntityRef: ref },
+      options.quiet,
+    );
     options.onEvent?.((submitted += 1));
   }
 }
@@ -102,7 +108,7 @@ export async function driveOrders(account: Account, plan: Pick<OrderPlan, 'order
     const fulfilmentRefs = waitingFulfilmentRefs(account, order.ref);
     for (const event of eventsFor(order)) {
       for (const entityRef of event.on === 'ORDER' ? [order.ref] : fulfilmentRefs) {
-        await submitSync(account, { name: event.name, entityType: event.on, entityRef, rootEntityType: 'ORDER', rootEntityRef: order.ref });
+        await submitSync(account, { name: event.name, entityType: event.on, entityRef, rootEntityType: 'ORDER', rootEntityRef: order.ref }, options.quiet);
       }
       options.onEvent?.((submitted += 1));
     }

@@ -20,6 +20,14 @@ export { MAX_SEED_VALUE } from './generate-profile.js';
 /** The seed value when `--seed-value` is not given. */
 export const DEFAULT_SEED_VALUE = 1;
 
+/**
+ * Profiles whose events are quiet (SubmitOptions.quiet, as a batch's): every event keeps its
+ * ORCHESTRATION record, audits are written only for failures. `large` raises ~1.2 million audit
+ * records, of which the event log's retention (100,000) would keep the last twelfth, and writing
+ * them was most of its load time [simulator choice].
+ */
+const QUIET_PROFILES: ReadonlySet<SeedProfile> = new Set(['large']);
+
 /** Steps between two drains of the engine while a profile loads (keeps its queue short). */
 const DRAIN_EVERY = 250;
 
@@ -48,10 +56,11 @@ export async function loadProfile(account: Account, profile: SeedProfile, seedVa
   const total = seed.steps.length + events;
   const report = progressReporter(total, onProgress);
 
-  await applySeed(account, seed, `seed profile ${profile} (seed value ${seedValue})`, { onStep: report, drainEvery: DRAIN_EVERY });
+  const quiet = QUIET_PROFILES.has(profile);
+  await applySeed(account, seed, `seed profile ${profile} (seed value ${seedValue})`, { onStep: report, drainEvery: DRAIN_EVERY, quiet });
   await engine.drain();
-  await activateLocations(account, seed.plan, { onEvent: (n) => report(seed.steps.length + n) });
-  const counts = await driveOrders(account, seed.plan, { onEvent: (n) => report(seed.steps.length + seed.plan.locations.length + n) });
+  await activateLocations(account, seed.plan, { onEvent: (n) => report(seed.steps.length + n), quiet });
+  const counts = await driveOrders(account, seed.plan, { onEvent: (n) => report(seed.steps.length + seed.plan.locations.length + n), quiet });
   report(total, true);
   return { counts, steps: seed.steps.length, events };
 }

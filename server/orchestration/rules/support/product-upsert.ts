@@ -14,6 +14,8 @@ import { entityKey } from './entity-key.js';
 import { catalogueOf, keyIn, linkedCategoryRefs, PRODUCT_TYPENAME, productFields, productPayload, type ProductKind } from './product-catalogue.js';
 
 const noProps = z.looseObject({}).nullish();
+/** The event attributes read here, built once (a zod schema compiles on first use). */
+const categoryRefsAttribute = z.object({ categoryRefs: z.array(z.string().trim().min(1)).nullish() });
 const label = (kind: ProductKind): string => (kind === 'STANDARD' ? 'Standard' : 'Variant');
 
 /** `Create{Standard|Variant}Product` on the PRODUCT_CATALOGUE: one create mutation. */
@@ -77,7 +79,7 @@ export function updateCategoriesRule(kind: ProductKind): Rule<unknown> {
     run: ({ event, entity, read }) => {
       if (entity.entityType !== 'PRODUCT') throw new Error(`${name} runs on PRODUCT, not ${entity.entityType}.`);
       requiredText(event, 'ref', name);
-      const wanted = parseAttributes(event, z.object({ categoryRefs: z.array(z.string().trim().min(1)).nullish() }), name).categoryRefs;
+      const wanted = parseAttributes(event, categoryRefsAttribute, name).categoryRefs;
       if (wanted == null) return [];
       const catalogue = catalogueOf(entity, name);
       const current = linkedCategoryRefs(read.find(entityKey(entity)) ?? entity);

@@ -27,6 +27,8 @@ export const returnItem = z
   })
   .refine((item) => item.orderItemRef !== undefined || item.productRef !== undefined, { message: 'needs orderItemRef or productRef' });
 export type ReturnItem = z.infer<typeof returnItem>;
+/** The event attributes read here, built once (a zod schema compiles on first use). */
+const returnItemsAttribute = z.object({ returnItems: z.array(returnItem) });
 
 /** The event's `returnItems`: required, at least one. */
 export function returnItemsOf(event: Readonly<OrchestrationEvent>, ruleName: string): ReturnItem[] {
@@ -34,7 +36,7 @@ export function returnItemsOf(event: Readonly<OrchestrationEvent>, ruleName: str
   if (raw === undefined || raw === null || (Array.isArray(raw) && raw.length === 0)) {
     throw new EventAttributeNotFoundException(`${ruleName}: event "${event.name}" needs the attribute "returnItems" (missing or empty).`);
   }
-  return parseAttributes(event, z.object({ returnItems: z.array(returnItem) }), ruleName).returnItems;
+  return parseAttributes(event, returnItemsAttribute, ruleName).returnItems;
 }
 
 /** The order line a return item names, by order item ref or product ref. */

@@ -24,6 +24,8 @@ const revisedItem = z.object({
   currency: z.string().nullish(),
 });
 export type RevisedItem = z.infer<typeof revisedItem>;
+/** The event attributes read here, built once (a zod schema compiles on first use). */
+const revisedItemsAttribute = z.object({ revisedItems: z.array(revisedItem).min(1) });
 
 /** The event's `revisedItems` (required, at least one). */
 export function revisedItemsOf(event: Readonly<OrchestrationEvent>, ruleName: string): RevisedItem[] {
@@ -31,7 +33,7 @@ export function revisedItemsOf(event: Readonly<OrchestrationEvent>, ruleName: st
   if (raw === undefined || raw === null || (Array.isArray(raw) && raw.length === 0)) {
     throw new EventAttributeNotFoundException(`${ruleName}: event "${event.name}" needs the attribute "revisedItems" (missing or empty).`);
   }
-  return parseAttributes(event, z.object({ revisedItems: z.array(revisedItem).min(1) }), ruleName).revisedItems;
+  return parseAttributes(event, revisedItemsAttribute, ruleName).revisedItems;
 }
 
 /** The lines after the revision, and whether any product or quantity changed. */
