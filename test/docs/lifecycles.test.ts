@@ -184,6 +184,16 @@ const CONTRACT: { section: string; workflow: string; entityType: string; subtype
   { section: '5.1', workflow: 'ORDER::CC', entityType: 'ORDER', subtype: 'CC', event: 'OrderRevision', status: 'BOOKED', implemented: true },
   { section: '9.1', workflow: 'ORDER::HD', entityType: 'ORDER', subtype: 'HD', event: 'CreateReturnOrder', status: 'COMPLETE', implemented: true },
   { section: '9.1', workflow: 'RETURN_ORDER::DEFAULT', entityType: 'RETURN_ORDER', subtype: 'DEFAULT', event: 'CREATE', status: 'CREATED', implemented: true },
+  // §0: the platform raises CREATE for a RETURN_FULFILMENT (created by base.CreateReturnFulfilment).
+  {
+    section: '9.1',
+    workflow: 'RETURN_ORDER::DEFAULT',
+    entityType: 'RETURN_FULFILMENT',
+    subtype: 'DEFAULT',
+    event: 'CREATE',
+    status: 'CREATED',
+    implemented: true,
+  },
   {
     section: '9.2',
     workflow: 'BILLING_ACCOUNT::CUSTOMER',

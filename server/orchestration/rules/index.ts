@@ -114,6 +114,8 @@ import { cancelFulfilment } from './cancel-fulfilment.js';
 import { createFinancialTransaction } from './create-financial-transaction.js';
 import { sendEventToReturns } from './send-event-to-returns.js';
 import { sendEventToUpdateOrderItemAttribute } from './send-event-to-update-order-item-attribute.js';
+import { createReturnFulfilment } from './create-return-fulfilment.js';
+import { sendEventToReturnFulfilments } from './send-event-to-return-fulfilments.js';
 
 // Each rule has its own props type; the catalogue is heterogeneous by design.
 export const BUILTIN_RULES: readonly AnyRule[] = [
@@ -238,4 +240,7 @@ export const BUILTIN_RULES: readonly AnyRule[] = [
   sendEventToAllInventoryQuantities,
   sendEventToReturns,
   sendEventToUpdateOrderItemAttribute,
+  // Returns, click & collect at another store, consignments (workflow-contracts.md §8, §9; issue 11)
+  createReturnFulfilment,
+  sendEventToReturnFulfilments,
 ];
