@@ -116,6 +116,7 @@ import { sendEventToReturns } from './send-event-to-returns.js';
 import { sendEventToUpdateOrderItemAttribute } from './send-event-to-update-order-item-attribute.js';
 import { createReturnFulfilment } from './create-return-fulfilment.js';
 import { sendEventToReturnFulfilments } from './send-event-to-return-fulfilments.js';
+import { addArticleToStorageArea } from './add-article-to-storage-area.js';
 
 // Each rule has its own props type; the catalogue is heterogeneous by design.
 export const BUILTIN_RULES: readonly AnyRule[] = [
@@ -243,4 +244,5 @@ export const BUILTIN_RULES: readonly AnyRule[] = [
   // Returns, click & collect at another store, consignments (workflow-contracts.md §8, §9; issue 11)
   createReturnFulfilment,
   sendEventToReturnFulfilments,
+  addArticleToStorageArea,
 ];
