@@ -79,7 +79,9 @@ describe('Query.articlesByLocation', () => {
   });
 
   it('filters by consignment status and carrier name', async () => {
-    expect(await refs({ consignmentStatus: ['CREATED'] })).toEqual(['A-1']);
+    // ORDER::CC books a new consignment at once with the demo carrier: CREATED → PROCESSING → ACTIVE_LODGED.
+    expect(await refs({ consignmentStatus: ['ACTIVE_LODGED'] })).toEqual(['A-1']);
+    expect(await refs({ consignmentStatus: ['CREATED'] })).toEqual([]);
     expect(await refs({ carrierName: 'Australia Post' })).toEqual(['A-1']);
     expect(await refs({ carrierName: 'Other' })).toEqual([]);
   });
