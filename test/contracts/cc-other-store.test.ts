@@ -11,10 +11,8 @@ import { createOrder, nodes, packed, storeIntegration } from './store-waves-supp
  * AWAITING_COLLECTION); when all arrived the fulfilment and order wait for the customer, who
  * collects (ARTICLE_COLLECTED) and the order completes.
  *
- * The branch reads the fulfilment attribute FULFILMENTTYPE that Fluent's
- * AddFulfilmentTypeAttributeToFulfilment writes at fulfilment creation (CC_PFS picked elsewhere,
- * CC_PFCP at the pickup store). Until that rule runs in the default CC workflow (another branch),
- * the test writes the attribute as the rule would, over GraphQL.
+ * The branch reads the fulfilment attribute FULFILMENTTYPE that AddFulfilmentTypeAttributeToFulfilment
+ * writes at fulfilment creation (CC_PFS picked elsewhere, CC_PFCP at the pickup store).
  */
 let t: TestApp;
 beforeAll(async () => {
@@ -30,10 +28,11 @@ async function shippedToSydney(parcels: number) {
   await store.engine.drain();
   const [fulfilment] = nodes((await store.order('CC-OS-1')).fulfilments);
   expect(fulfilment).toMatchObject({ ref: 'CC-OS-1-F1', status: 'AWAITING_WAVE' });
-  const typed = await t.gql('mutation($input: UpdateFulfilmentInput) { updateFulfilment(input: $input) { id } }', {
-    input: { id: fulfilment!.id, attributes: [{ name: 'FULFILMENTTYPE', type: 'STRING', value: 'CC_PFS' }] },
-  });
-  expect(typed.errors).toBeUndefined();
+  const typed = await t.gql<{ fulfilment: { attributes: { name: string; value: unknown }[] } }>(
+    'query($id: ID!) { fulfilment(id: $id) { attributes { name value } } }',
+    { id: fulfilment!.id },
+  );
+  expect(typed.data.fulfilment.attributes).toContainEqual({ name: 'FULFILMENTTYPE', value: 'CC_PFS' });
 
   expect((await store.createWaveByExpiry('LOC_MEL_STORE', { maxCount: 10 })).body.eventStatus).toBe('COMPLETE');
   const [wave] = nodes(nodes((await store.order('CC-OS-1')).fulfilments)[0]!.waves);
