@@ -8,7 +8,8 @@ import { createOrder, nodes, packed, storeIntegration } from './store-waves-supp
  * GraphQL APIs: on dispatch each parcel becomes an ARTICLE (CREATED → PENDING_CONSIGNMENT), the demo
  * carrier's CONSIGNMENT goes CREATED → PROCESSING → ACTIVE_LODGED (ConsignmentBooked) and finalises
  * its articles (→ AWAITING_COURIER_COLLECTION); once all are, the fulfilment follows
- * (AllArticlesAwaitingCourierCollection). The store may cancel an article (ArticleCancellation).
+ * (AllArticlesAwaitingCourierCollection). The store may cancel an article (ArticleCancellation). The
+ * carrier reports the pick-up (ConsignmentPickedUp [inferred name] → ACTIVE_SENT), collecting the articles.
  */
 let t: TestApp;
 beforeAll(async () => {
@@ -114,6 +115,23 @@ describe('HD articles and consignments (workflow-contracts.md §8)', () => {
       'COMPLETE',
       ['CANCELLED', 'COLLECTED'],
     ]);
+  });
+
+  it('takes the carrier pick-up (ConsignmentPickedUp, [inferred] name): consignment ACTIVE_SENT, its articles collected, the order complete', async () => {
+    const store = await dispatched(2);
+    const [first] = byRef(nodes(nodes((await store.order('HD-AC-1')).fulfilments)[0]!.articles));
+    expect((await cancelArticle(store, first!)).body.eventStatus).toBe('COMPLETE');
+    const pickedUp = () =>
+      store.event({ name: 'ConsignmentPickedUp', entityType: 'CONSIGNMENT', entityRef: 'HD-AC-1-F1-C1', rootEntityType: 'ORDER', rootEntityRef: 'HD-AC-1' });
+    expect((await pickedUp()).body.eventStatus).toBe('COMPLETE');
+    const order = await store.order('HD-AC-1');
+    const fulfilment = nodes(order.fulfilments)[0]!;
+    expect([order.status, fulfilment.status]).toEqual(['COMPLETE', 'COMPLETE']);
+    expect(byRef(nodes(fulfilment.articles)).map((a) => [a.status, nodes(a.consignmentArticles)[0]!.consignment.status])).toEqual([
+      ['CANCELLED', 'ACTIVE_SENT'],
+      ['COLLECTED', 'ACTIVE_SENT'],
+    ]);
+    expect((await pickedUp()).body.eventStatus).toBe('NO_MATCH');
   });
 
   it('completes the fulfilment when its last article is cancelled, and refuses to cancel it twice', async () => {

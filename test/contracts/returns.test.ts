@@ -6,7 +6,8 @@ import { createBillingSettings, createPricedOrder } from './order-appeasement-fi
 /**
  * Returns (workflow-contracts.md §9.1) and their billing (§9.2) end to end: a completed HD order
  * takes CreateReturnOrder with CreateReturnOrderFromOrder's attributes; the RETURN_ORDER
- * (RETURN_ORDER::DEFAULT, statuses [inferred]) gets the platform's CREATE, waits for the goods,
+ * (RETURN_ORDER::DEFAULT, statuses [inferred]) gets the platform's CREATE, waits for the goods
+ * in its RETURN_FULFILMENT (base.CreateReturnFulfilment; the return fulfilment follows the return order),
  * and on ReturnReceived the customer's billing account issues a credit memo for it, which tells
  * the return order (base.SendEventForCreditMemoToReturn) and completes it.
  */
@@ -74,6 +75,22 @@ const returnOf = async (ref: string) =>
     )
   ).data.returnOrder;
 
+type ReturnFulfilmentView = {
+  ref: string;
+  type: string;
+  status: string;
+  destinationLocation: { ref: string };
+  lodgedLocation: { ref: string } | null;
+  returnFulfilmentItems: { edges: { node: { ref: string; unitQuantity: { quantity: number }; returnOrderItem: { ref: string }; product: { ref: string } } }[] };
+};
+/** The return fulfilment base.CreateReturnFulfilment created for return order `ref` ([inferred] ref `<ref>-RF1`). */
+const returnFulfilmentOf = async (ref: string) =>
+  (
+    await t.gql<{ returnFulfilment: ReturnFulfilmentView | null }>(
+      `{ returnFulfilment(ref: "${ref}-RF1", returnOrder: { ref: "${ref}", retailer: { id: "1" } }) { ref type status destinationLocation { ref } lodgedLocation { ref } returnFulfilmentItems { edges { node { ref unitQuantity { quantity } returnOrderItem { ref } product { ref } } } } } }`,
+    )
+  ).data.returnFulfilment;
+
 const returnEvent = (ref: string, name: string) =>
   send({ name, entityType: 'RETURN_ORDER', entitySubtype: 'DEFAULT', entityRef: ref, rootEntityType: 'RETURN_ORDER', rootEntityRef: ref });
 
@@ -107,9 +124,21 @@ describe('Returns from a completed HD order', () => {
       },
     });
 
+    expect(await returnFulfilmentOf('RT-1-RET1')).toEqual({
+      ref: 'RT-1-RET1-RF1',
+      type: 'DEFAULT',
+      status: 'AWAITING_RETURN',
+      destinationLocation: { ref: 'LOC_MEL_DC' },
+      lodgedLocation: { ref: 'LOC_MEL_STORE' },
+      returnFulfilmentItems: {
+        edges: [{ node: { ref: 'RT-1-RET1-RF1-1', unitQuantity: { quantity: 1 }, returnOrderItem: { ref: 'RT-1-RET1-1' }, product: { ref: 'RUNNER-42' } } }],
+      },
+    });
+
     expect((await returnEvent('RT-1-RET1', 'ReturnReceived')).body.eventStatus).toBe('COMPLETE');
     await drain();
     expect((await returnOf('RT-1-RET1'))?.status).toBe('COMPLETE');
+    expect((await returnFulfilmentOf('RT-1-RET1'))?.status).toBe('COMPLETE');
     const memo = await t.gql<{ creditMemo: { status: string; returnOrder: { ref: string }; order: { ref: string }; totalAmount: { amount: number } } }>(
       '{ creditMemo(ref: "RT-1-RET1-CM1") { status returnOrder { ref } order { ref } totalAmount { amount } } }',
     );
@@ -133,6 +162,23 @@ describe('Returns from a completed HD order', () => {
     await drain();
     expect((await returnOf('RT-1-RET2'))?.status).toBe('AWAITING_RETURN');
     expect(await returnable()).toBe(0);
+  });
+
+  it('cancels the return fulfilment with its return order; a received return cannot be cancelled', async () => {
+    await returnSettings();
+    await completedOrder('RT-5');
+    const items = [{ orderItemRef: 'RT-5-1', quantity: 1 }];
+    for (const _ of [1, 2]) expect((await toOrder('RT-5', 'CreateReturnOrder', { type: 'DEFAULT', returnItems: items })).body.eventStatus).toBe('COMPLETE');
+    await drain();
+    expect((await returnEvent('RT-5-RET1', 'ReturnCancel')).body.eventStatus).toBe('COMPLETE');
+    await drain();
+    expect([(await returnOf('RT-5-RET1'))?.status, (await returnFulfilmentOf('RT-5-RET1'))?.status]).toEqual(['CANCELLED', 'CANCELLED']);
+    expect((await returnFulfilmentOf('RT-5-RET2'))?.status).toBe('AWAITING_RETURN');
+
+    expect((await returnEvent('RT-5-RET2', 'ReturnReceived')).body.eventStatus).toBe('COMPLETE');
+    await drain();
+    expect((await returnFulfilmentOf('RT-5-RET2'))?.status).toBe('COMPLETE');
+    expect((await returnEvent('RT-5-RET2', 'ReturnCancel')).body.eventStatus).toBe('NO_MATCH');
   });
 
   it.each([

@@ -184,6 +184,16 @@ const CONTRACT: { section: string; workflow: string; entityType: string; subtype
   { section: '5.1', workflow: 'ORDER::CC', entityType: 'ORDER', subtype: 'CC', event: 'OrderRevision', status: 'BOOKED', implemented: true },
   { section: '9.1', workflow: 'ORDER::HD', entityType: 'ORDER', subtype: 'HD', event: 'CreateReturnOrder', status: 'COMPLETE', implemented: true },
   { section: '9.1', workflow: 'RETURN_ORDER::DEFAULT', entityType: 'RETURN_ORDER', subtype: 'DEFAULT', event: 'CREATE', status: 'CREATED', implemented: true },
+  // §0: the platform raises CREATE for a RETURN_FULFILMENT (created by base.CreateReturnFulfilment).
+  {
+    section: '9.1',
+    workflow: 'RETURN_ORDER::DEFAULT',
+    entityType: 'RETURN_FULFILMENT',
+    subtype: 'DEFAULT',
+    event: 'CREATE',
+    status: 'CREATED',
+    implemented: true,
+  },
   {
     section: '9.2',
     workflow: 'BILLING_ACCOUNT::CUSTOMER',
@@ -274,7 +284,18 @@ const CONTRACT: { section: string; workflow: string; entityType: string; subtype
   { section: '8', workflow: 'ORDER::HD', entityType: 'ARTICLE', event: 'ConsignmentFinalised', status: 'PENDING_CONSIGNMENT', implemented: true },
   { section: '8', workflow: 'ORDER::HD', entityType: 'ARTICLE', event: 'ARTICLE_COLLECTED', status: 'AWAITING_COURIER_COLLECTION', implemented: true },
   { section: '8', workflow: 'ORDER::HD', entityType: 'CONSIGNMENT', event: 'ConsignmentBooked', status: 'PROCESSING', implemented: true },
-  { section: '8', workflow: 'ORDER::CC', entityType: 'ARTICLE', event: 'ARTICLE_ARRIVED', status: 'AWAITING_ARRIVAL', implemented: false },
+  // §8: CC picked at another store, shipped to the pickup store and scanned in there.
+  { section: '8', workflow: 'ORDER::CC', entityType: 'ARTICLE', event: 'ARTICLE_ARRIVED', status: 'AWAITING_ARRIVAL', implemented: true },
+  { section: '8', workflow: 'ORDER::CC', entityType: 'ARTICLE', event: 'ARTICLE_COLLECTED', status: 'AWAITING_COLLECTION', implemented: true },
+  // §8: the consignment status ACTIVE_SENT (picked up by the courier); the event name ConsignmentPickedUp is [inferred].
+  ...['HD', 'CC'].map((subtype) => ({
+    section: '8',
+    workflow: `ORDER::${subtype}`,
+    entityType: 'CONSIGNMENT',
+    event: 'ConsignmentPickedUp',
+    status: 'ACTIVE_LODGED',
+    implemented: true,
+  })),
 ];
 
 describe('reference contract events (workflow-contracts.md)', () => {

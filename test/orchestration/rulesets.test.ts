@@ -60,6 +60,7 @@ const RECEIVER: Record<string, string> = {
   'commongi.SendEventToUpdateInventoryQuantity': 'INVENTORY_CATALOGUE',
   'commongi.ProduceVirtualPositionEventsForControlUpdate': 'VIRTUAL_CATALOGUE',
   'commonv2.SendEventForFulfilmentV2': 'FULFILMENT',
+  'base.SendEventToReturnFulfilments': 'RETURN_FULFILMENT',
   'commonv2.SendEventForArticlesV2': 'ARTICLE',
   'fulfilment.AllocateConfirmedItemsByFulfilmentExpiry': 'FULFILMENT',
   'fulfilment.NotifyFulfilmentsInWave': 'FULFILMENT',

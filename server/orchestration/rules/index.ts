@@ -120,6 +120,9 @@ import { addFulfilmentTypeAttributeToFulfilment } from './add-fulfilment-type-at
 import { addFulfilmentTypeAttributeToFulfilmentByFulfilmentChoice } from './add-fulfilment-type-attribute-to-fulfilment-by-fulfilment-choice.js';
 import { createFulfilmentForFulfilmentChoiceForUnfulfillableItems } from './create-fulfilment-for-fulfilment-choice-for-unfulfillable-items.js';
 import { sendEventForAllFulfilmentChoices } from './send-event-for-all-fulfilment-choices.js';
+import { createReturnFulfilment } from './create-return-fulfilment.js';
+import { sendEventToReturnFulfilments } from './send-event-to-return-fulfilments.js';
+import { addArticleToStorageArea } from './add-article-to-storage-area.js';
 
 // Each rule has its own props type; the catalogue is heterogeneous by design.
 export const BUILTIN_RULES: readonly AnyRule[] = [
@@ -251,4 +254,8 @@ export const BUILTIN_RULES: readonly AnyRule[] = [
   addFulfilmentTypeAttributeToFulfilmentByFulfilmentChoice,
   createFulfilmentForFulfilmentChoiceForUnfulfillableItems,
   sendEventForAllFulfilmentChoices,
+  // Returns, click & collect at another store, consignments (workflow-contracts.md §8, §9; issue 11)
+  createReturnFulfilment,
+  sendEventToReturnFulfilments,
+  addArticleToStorageArea,
 ];

@@ -298,9 +298,10 @@ describe('consignments', () => {
   });
 
   it('consignments finds by filter and not by a non-matching one', async () => {
+    // ORDER::CC books a new consignment at once with the demo carrier: CREATED → PROCESSING → ACTIVE_LODGED.
     const d = await h.ok(`{
       byReference: consignments(consignmentReference: ["ST0000001"]) { edges { node { ref } } }
-      byLabel: consignments(trackingLabel: ["ST0000001AU"], status: ["CREATED"]) { edges { node { ref } } }
+      byLabel: consignments(trackingLabel: ["ST0000001AU"], status: ["ACTIVE_LODGED"]) { edges { node { ref } } }
       wrong: consignments(consignmentReference: ["ST0000001"], status: ["DELIVERED"]) { edges { node { ref } } }
     }`);
     expect(pluck(d.byReference)).toEqual(['CON-0001']);

@@ -68,8 +68,10 @@ describe('Query.articlesByLocation', () => {
 
   it('filters by order and customer fields', async () => {
     expect(await refs({ orderRef: ['O-2'] })).toEqual(['A-2']);
-    // ORDER::CC takes a new article to AWAITING_COLLECTION (workflow-contracts.md §8).
-    expect(await refs({ orderType: ['CC'], status: ['AWAITING_COLLECTION'] })).toEqual(['A-2', 'A-1']);
+    // ORDER::CC takes a new article packed away from the pickup location to AWAITING_ARRIVAL (A-1 at
+    // LOC_MEL_STORE for LOC_SYD_STORE, A-2 at LOC_MEL_DC for LOC_MEL_STORE; workflow-contracts.md §8).
+    expect(await refs({ orderType: ['CC'], status: ['AWAITING_ARRIVAL'] })).toEqual(['A-2', 'A-1']);
+    expect(await refs({ orderType: ['CC'], status: ['AWAITING_COLLECTION'] })).toEqual([]);
     expect(await refs({ orderType: ['HD'] })).toEqual([]);
     expect(await refs({ first: 'Jane', last: 'Citizen' })).toEqual(['A-1']);
     expect(await refs({ phone: '+61 400 111 222' })).toEqual(['A-2']);
@@ -79,7 +81,9 @@ describe('Query.articlesByLocation', () => {
   });
 
   it('filters by consignment status and carrier name', async () => {
-    expect(await refs({ consignmentStatus: ['CREATED'] })).toEqual(['A-1']);
+    // ORDER::CC books a new consignment at once with the demo carrier: CREATED → PROCESSING → ACTIVE_LODGED.
+    expect(await refs({ consignmentStatus: ['ACTIVE_LODGED'] })).toEqual(['A-1']);
+    expect(await refs({ consignmentStatus: ['CREATED'] })).toEqual([]);
     expect(await refs({ carrierName: 'Australia Post' })).toEqual(['A-1']);
     expect(await refs({ carrierName: 'Other' })).toEqual([]);
   });
