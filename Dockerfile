@@ -24,6 +24,7 @@ RUN npm ci --ignore-scripts --no-audit --no-fund
 COPY tsconfig.json ./
 COPY scripts/bundle.mjs scripts/bundle.mjs
 COPY server/ server/
+COPY schema/fluent.graphql schema/fluent.graphql
 RUN npm run build
 
 # ---- deps: production node_modules only ------------------------------------------------------------

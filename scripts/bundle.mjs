@@ -9,8 +9,11 @@
  * the bundle: GraphiQL's page (9 MB) and faker (profile seeds). Each chunk starts with the
  * licences of the packages bundled into it; other comments and the indentation are dropped, so
  * the npm package stays under 1 MiB.
+ *
+ * It also writes the parsed SDL (`dist/server/fluent-schema.ast.json`), which a start reads
+ * instead of parsing `schema/fluent.graphql` (server/graphql/schema-document.ts).
  */
-import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'rolldown';
@@ -82,3 +85,7 @@ await build({
     banner: licenceBanner,
   },
 });
+
+// The parsed SDL, so a start reads it instead of parsing it (server/graphql/schema-document.ts).
+const { SCHEMA_ARTIFACT, schemaArtifact } = await import(join(out, 'graphql/schema-document.js'));
+writeFileSync(join(root, SCHEMA_ARTIFACT), schemaArtifact(readFileSync(join(root, 'schema/fluent.graphql'), 'utf8')));
