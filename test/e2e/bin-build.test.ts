@@ -2,7 +2,9 @@ import { constants, cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, stat
 import { isBuiltin } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { parse } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SCHEMA_ARTIFACT } from '../../server/graphql/schema-document.js';
 import { ROOT, runCli, VERSION, withoutNpmVars } from '../support/spawn-cli.js';
 
 /**
@@ -15,7 +17,7 @@ describe('npm run build', () => {
   let work: string;
   beforeAll(async () => {
     work = mkdtempSync(join(tmpdir(), 'fluent-sim-build-'));
-    for (const entry of ['server', 'scripts', 'test', 'tsconfig.json', 'package.json']) {
+    for (const entry of ['server', 'scripts', 'schema', 'test', 'tsconfig.json', 'package.json']) {
       cpSync(join(ROOT, entry), join(work, entry), { recursive: true });
     }
     symlinkSync(join(ROOT, 'node_modules'), join(work, 'node_modules'), 'dir');
@@ -47,5 +49,10 @@ describe('npm run build', () => {
     const packages = specifiers.filter((s) => !isBuiltin(s) && !s.startsWith('./') && !s.startsWith('../'));
     expect(new Set(packages)).toEqual(new Set(['@faker-js/faker', '@graphql-yoga/render-graphiql']));
     expect(readFileSync(join(dir, files.find((f) => f.startsWith('bundle/start-'))!), 'utf8')).toMatch(/express@[\d.]+ \(MIT\):/);
+  });
+
+  it('writes the parsed SDL a start reads instead of parsing it', () => {
+    const artifact = JSON.parse(readFileSync(join(work, SCHEMA_ARTIFACT), 'utf8')) as { document: unknown };
+    expect(artifact.document).toEqual(JSON.parse(JSON.stringify(parse(readFileSync(join(work, 'schema/fluent.graphql'), 'utf8'), { noLocation: true }))));
   });
 });
