@@ -72,6 +72,10 @@ await build({
   input: entry,
   platform: 'node',
   plugins: [graphqlOneRealm],
+  // A package's ES build where it has one (graphql-js): only the modules used are bundled and
+  // run at start, where its CommonJS index evaluated all ~120 of them (issue 17). Every importer
+  // resolves the same file, so the bundle still holds one copy of graphql.
+  resolve: { mainFields: ['module', 'main'] },
   external: (id) => EXTERNAL.some((name) => id === name || id.startsWith(`${name}/`)),
   logLevel: 'warn',
   output: {
