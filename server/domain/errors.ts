@@ -38,6 +38,7 @@ export const ERROR_CATALOG = {
   CONFIG_INVALID: { http: 500, restCode: '500', title: 'The configuration is not valid' },
   DATA_FILE_INVALID: { http: 500, restCode: '500', title: 'The data file is damaged or incompatible' },
   CONFLICT: { http: 409, restCode: '409', title: 'The resource is in a state that does not allow this' },
+  NOT_SIMULATED: { http: 501, restCode: '501', title: 'A documented platform endpoint the simulator does not serve' },
   INTERNAL: { http: 500, restCode: '500', title: 'Unexpected error' },
 } as const satisfies Record<string, ErrorSpec>;
 

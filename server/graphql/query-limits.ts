@@ -22,8 +22,10 @@ import {
   type FragmentDefinitionNode,
   type GraphQLSchema,
   type OperationDefinitionNode,
+  type Source,
 } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
+import { isRecord } from '../lib/guards.js';
 import { MAX_JSON_DEPTH, tooDeepAt, tooDeepMessage } from '../lib/json-depth.js';
 import { measureOperation, type PageSizes } from './query-cost.js';
 
@@ -167,8 +169,9 @@ const tooLong = (length: number, limits: QueryLimits): GraphQLError =>
 export function useQueryLimits(limits: QueryLimits): Plugin {
   return {
     onParse({ parseFn, setParseFn }) {
-      setParseFn((source, options) => {
-        const text = typeof source === 'string' ? source : (source as { body: string }).body;
+      // envelop types `parse` loosely (`any`); graphql-js's own parse takes `string | Source`.
+      setParseFn((source: string | Source, options) => {
+        const text = typeof source === 'string' ? source : source.body;
         if (bracketNesting(text, MAX_NESTING) > MAX_NESTING) throw tooComplex(`brackets nested more than ${MAX_NESTING} deep`);
         return parseFn(source, { ...options, maxTokens: MAX_TOKENS });
       });
@@ -178,7 +181,7 @@ export function useQueryLimits(limits: QueryLimits): Plugin {
       if (error) setResult([error]);
     },
     onExecute({ args, setResultAndStopExecution }) {
-      const variables = args.variableValues && typeof args.variableValues === 'object' ? (args.variableValues as Record<string, unknown>) : {};
+      const variables = isRecord(args.variableValues) ? args.variableValues : {};
       const error = checkExecution(args.document, args.operationName, variables, args.schema, limits);
       if (error) setResultAndStopExecution({ errors: [error] });
     },

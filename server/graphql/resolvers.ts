@@ -3,20 +3,19 @@
  * creates and updates for the root fields, link / connection resolvers for every stored type,
  * and the named special resolvers where Fluent is not conventional (style §3).
  */
-import { type GraphQLFieldResolver, type GraphQLObjectType, getNamedType, isInterfaceType, isObjectType } from 'graphql';
+import { type GraphQLObjectType, getNamedType, isInterfaceType, isObjectType } from 'graphql';
 import { commandOf, SPECIAL_MUTATIONS } from '../domain/commands/run-command.js';
 import { classifyField, type FieldClass } from '../domain/field-kinds.js';
 import { buildPredicate } from '../domain/filters.js';
 import type { Model } from '../domain/model.js';
-import { pageRecords, type PageArgs } from '../domain/paging.js';
-import { isLinkRef, type EntityRecord } from '../domain/store/store.js';
+import { pageArgsOf, pageRecords } from '../domain/paging.js';
+import { isEntityRecord, isLinkRef, linkTo, type EntityRecord } from '../domain/store/store.js';
 import { searchRoot } from '../domain/search.js';
+import type { FieldResolver as Resolver, ResolverMap } from './attach-resolvers.js';
 import type { GraphQLContext } from './context.js';
+import { isRecord, propertyOf } from '../lib/guards.js';
 import { DERIVED_FIELDS } from './special/derived-fields.js';
 import { SPECIAL_RESOLVERS } from './special/index.js';
-
-type Resolver = GraphQLFieldResolver<unknown, GraphQLContext, Record<string, unknown>>;
-type ResolverMap = Record<string, Record<string, unknown>>;
 
 export function buildResolvers(model: Model): { resolvers: ResolverMap; classes: Map<string, FieldClass> } {
   const { schema } = model;
@@ -49,7 +48,7 @@ export function buildResolvers(model: Model): { resolvers: ResolverMap; classes:
         case 'special': {
           const special = SPECIAL_RESOLVERS[`${root}.${field.name}`];
           if (!special) throw new Error(`${root}.${field.name} fits no convention and has no special resolver (server/graphql/special/)`);
-          map[field.name] = special as Resolver;
+          map[field.name] = special;
           break;
         }
         default: {
@@ -65,7 +64,10 @@ export function buildResolvers(model: Model): { resolvers: ResolverMap; classes:
   for (const t of Object.values(schema.getTypeMap())) {
     if (t.name.startsWith('__') || t.name === 'Query' || t.name === 'Mutation') continue;
     if (isInterfaceType(t)) {
-      resolvers[t.name] = { __resolveType: (v: { __typename?: string }) => v.__typename };
+      resolvers[t.name] = (v) => {
+        const typename = propertyOf(v, '__typename');
+        return typeof typename === 'string' ? typename : undefined;
+      };
       continue;
     }
     if (!isObjectType(t)) continue;
@@ -81,7 +83,8 @@ function objectResolvers(model: Model, type: GraphQLObjectType): Record<string, 
   for (const field of Object.values(type.getFields())) {
     const derived = DERIVED_FIELDS[`${type.name}.${field.name}`];
     if (derived) {
-      map[field.name] = derived as Resolver;
+      // Derived fields belong to entity types, whose values are stored records.
+      map[field.name] = (parent, args, ctx) => (isEntityRecord(parent) ? derived(parent, args, ctx) : null);
       continue;
     }
     const kind = entity?.fields[field.name];
@@ -89,49 +92,45 @@ function objectResolvers(model: Model, type: GraphQLObjectType): Record<string, 
     if (named.name === 'WorkflowLink' && entity) {
       // `workflow: WorkflowLink` is the entity's own workflowRef/workflowVersion [schema].
       map[field.name] = (parent) => {
-        const p = parent as EntityRecord;
-        return (
-          p[field.name] ??
-          (p['workflowRef'] == null ? null : { ref: p['workflowRef'], version: p['workflowVersion'] == null ? null : Number(p['workflowVersion']) })
-        );
+        const ref = propertyOf(parent, 'workflowRef');
+        const version = propertyOf(parent, 'workflowVersion');
+        return propertyOf(parent, field.name) ?? (ref == null ? null : { ref, version: version == null ? null : Number(version) });
       };
     } else if (kind?.kind === 'connection') {
       const nodeTypes = model.concreteTypes(kind.node);
       map[field.name] = (parent, args, ctx) => {
-        const p = parent as EntityRecord;
-        const members = (Array.isArray(p[field.name]) ? (p[field.name] as unknown[]) : []).filter(isLinkRef);
+        const value = propertyOf(parent, field.name);
+        const members = (Array.isArray(value) ? value : []).filter(isLinkRef);
         const store = ctx.account.store;
         const seen = new Map<string, EntityRecord>();
         for (const m of members) {
           const r = store.resolve(m);
           if (r) seen.set(`${r.__typename}:${r.id}`, r);
         }
-        for (const nt of nodeTypes) for (const r of store.linkedFrom({ __link: p.__typename, id: p.id }, nt)) seen.set(`${r.__typename}:${r.id}`, r);
+        if (isEntityRecord(parent)) for (const nt of nodeTypes) for (const r of store.linkedFrom(linkTo(parent), nt)) seen.set(`${r.__typename}:${r.id}`, r);
         const predicate = buildPredicate(store, field.args, args);
-        return pageRecords([...seen.values()].filter(predicate), args as PageArgs, ctx.account.paging);
+        return pageRecords([...seen.values()].filter(predicate), pageArgsOf(args), ctx.account.paging);
       };
     } else if (kind?.kind === 'link') {
       map[field.name] = (parent, _a, ctx) => {
-        const p = parent as Record<string, unknown>;
-        const v = p[field.name] ?? (field.name.endsWith('Link') ? p[field.name.slice(0, -4)] : undefined);
+        const v = propertyOf(parent, field.name) ?? (field.name.endsWith('Link') ? propertyOf(parent, field.name.slice(0, -4)) : undefined);
         return isLinkRef(v) ? ctx.account.store.resolve(v) : v;
       };
     } else if (kind?.kind === 'links') {
       const targets = model.concreteTypes(kind.target);
       map[field.name] = (parent, _a, ctx) => {
-        const p = parent as EntityRecord;
-        const v = p[field.name];
+        const v = propertyOf(parent, field.name);
         if (Array.isArray(v)) return v.map((x) => (isLinkRef(x) ? ctx.account.store.resolve(x) : x));
         // Not stored on this side: the records linking here (Invoice.creditMemos ← CreditMemo.invoice).
-        return targets.flatMap((t) => ctx.account.store.linkedFrom({ __link: p.__typename, id: p.id }, t));
+        return isEntityRecord(parent) ? targets.flatMap((t) => ctx.account.store.linkedFrom(linkTo(parent), t)) : [];
       };
     } else if ((isObjectType(named) || isInterfaceType(named)) && model.concreteTypes(named.name).length && !entity) {
       // A value object naming an entity by key (UserRole.role = {name}) or by link.
-      map[field.name] = (parent, _a, ctx) => resolveEmbedded(ctx, named.name, (parent as Record<string, unknown>)[field.name]);
+      map[field.name] = (parent, _a, ctx) => resolveEmbedded(ctx, named.name, propertyOf(parent, field.name));
     } else if (isObjectType(named) && /Link$/.test(named.name) && !entity) {
       // A link view inside a link view (ProductLink.catalogue: CatalogueLink, OrderItemLink.order: OrderLink).
       map[field.name] = (parent, _a, ctx) => {
-        const v = (parent as Record<string, unknown>)[field.name];
+        const v = propertyOf(parent, field.name);
         const one = (x: unknown): unknown => (isLinkRef(x) ? (ctx.account.store.resolve(x) ?? null) : x);
         return Array.isArray(v) ? v.map(one) : one(v);
       };
@@ -143,8 +142,7 @@ function objectResolvers(model: Model, type: GraphQLObjectType): Record<string, 
 function resolveEmbedded(ctx: GraphQLContext, typename: string, value: unknown): unknown {
   const one = (v: unknown): unknown => {
     if (isLinkRef(v)) return ctx.account.store.resolve(v);
-    if (v && typeof v === 'object' && !('__typename' in v))
-      return ctx.account.entities.findByKey(ctx.account.view, typename, v as Record<string, unknown>) ?? null;
+    if (isRecord(v) && !('__typename' in v)) return ctx.account.entities.findByKey(ctx.account.view, typename, v) ?? null;
     return v;
   };
   return Array.isArray(value) ? value.map(one) : one(value);

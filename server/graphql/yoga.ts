@@ -20,7 +20,9 @@ export function createGraphQLHandler(schema: GraphQLSchema, limits: QueryLimits)
     // first visit because the bundle takes a few hundred ms to import.
     renderGraphiQL: async (options) => (await import('@graphql-yoga/render-graphiql')).renderGraphiQL(options),
     maskedErrors: { maskError },
-    context: ({ res }) => ({ account: res.locals['account'], user: res.locals['user'] }) as GraphQLContext,
+    // Express types `res.locals` loosely; the authentication in front of /graphql put the account
+    // and user there (http/middleware/auth.ts, http/lean-routes.ts).
+    context: ({ res }): GraphQLContext => ({ account: res.locals['account'], user: res.locals['user'] }),
     logging: false,
   });
 }

@@ -57,9 +57,17 @@ export function createLegacyReturn(account: Account, user: AuthUser, body: unkno
 export function findForUser(account: Account, user: AuthUser, typename: string, id: string, label: string): EntityRecord {
   const record = /^\d+$/.test(id) ? account.store.get(typename, id) : undefined;
   if (!record) throw new SimError('NOT_FOUND', `${label} ${id} not found`);
-  const owner = retailerIdOf(record) ?? retailerIdOf(orderOf(account, record) ?? record);
+  const owner = ownerOf(account, record);
   if (owner !== undefined) assertRetailerAccess(account, user, owner);
   return record;
+}
+
+/** The retailer a record belongs to: its `retailer` link, its plain `retailerId` (a fulfilment option), or its order's. */
+function ownerOf(account: Account, record: EntityRecord): string | undefined {
+  const plainId = record['retailerId'];
+  if (typeof plainId === 'number' || typeof plainId === 'string') return retailerIdOf(record) ?? String(plainId);
+  const order = orderOf(account, record);
+  return retailerIdOf(record) ?? (order ? retailerIdOf(order) : undefined);
 }
 
 function orderOf(account: Account, record: EntityRecord): EntityRecord | undefined {

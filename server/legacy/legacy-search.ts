@@ -19,7 +19,12 @@ export const MAX_COUNT = 10_000;
 
 export type SearchPage<T> = { start: number; count: number; total: number; results: T[] };
 
-export type SearchOptions = { typename: string; keep?: (record: EntityRecord) => boolean };
+export type SearchOptions = {
+  typename: string;
+  keep?: ((record: EntityRecord) => boolean) | undefined;
+  /** The retailer a record belongs to, for the scope check (default: its `retailer` link). */
+  owner?: (record: EntityRecord) => string | undefined;
+};
 
 function intParam(query: Request['query'], key: string, fallback: number, min: number, max: number): number {
   const raw = query[key];
@@ -53,8 +58,9 @@ export function searchRecords<T>(
   const [retailerId] = listParam(query, 'retailerId');
   if (retailerId !== undefined) assertRetailerAccess(account, user, retailerId);
   const scope = retailerScopeOf(account, user);
+  const ownerOf = options.owner ?? retailerIdOf;
   const inScope = (record: EntityRecord): boolean => {
-    const owner = retailerIdOf(record);
+    const owner = ownerOf(record);
     if (retailerId !== undefined) return owner === retailerId;
     return scope === 'all' || (owner !== undefined && scope.has(owner));
   };

@@ -4,7 +4,7 @@
  * `createOrder` mutation, so the order is created by the same domain code (one domain, two
  * façades). Documented fields: `orderRef`, `type`, `retailerId`, `customer` (`customerId` or
  * `customerRef`), `items[]` (`skuRef`, `requestedQty`, `skuPrice`, `skuTaxPrice`, `totalPrice`,
- * `taxType`, `currency`), `totalPrice`. Where the page gives no shape (`fulfilmentChoice`,
+ * `taxType`, `currency`), `totalPrice`. Where the page gives no shape (`fulfilmentChoice`, `billingAddress`,
  * `attributes`, an item's own ref) the GraphQL input's names are kept (docs/legacy-rest.md).
  */
 import { z } from 'zod';
@@ -42,6 +42,7 @@ const orderSchema = z.object({
     )
     .min(1, 'an order needs at least one item'),
   fulfilmentChoice: z.record(z.string(), z.unknown(), { error: 'expected an object' }).nullish(),
+  billingAddress: z.record(z.string(), z.unknown(), { error: 'expected an object' }).nullish(),
   totalPrice: money,
   totalTaxPrice: money,
   attributes,
@@ -86,6 +87,7 @@ export function toCreateOrderInput(account: Account, order: LegacyOrder): Record
     totalTaxPrice: order.totalTaxPrice,
     attributes: order.attributes,
     fulfilmentChoice: order.fulfilmentChoice,
+    billingAddress: order.billingAddress,
   });
 }
 

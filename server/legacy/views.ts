@@ -66,6 +66,7 @@ export function toLegacyOrder(account: Account, order: EntityRecord): Body {
       : null,
     items: children(account, order, 'items').map((item) => toLegacyOrderItem(account, item)),
     fulfilmentChoice: plain(account, linked(account, order, 'fulfilmentChoice'), ['deliveryAddress']),
+    billingAddress: plain(account, linked(account, order, 'billingAddress')),
   };
 }
 
@@ -154,5 +155,56 @@ export function toLegacyReturn(account: Account, returnOrder: EntityRecord): Bod
     retailerId: retailerIdOf(returnOrder) ?? null,
     ...plain(account, returnOrder),
     returnOrderItems: children(account, returnOrder, 'returnOrderItems').map((item) => plain(account, item)),
+  };
+}
+
+/**
+ * An order transaction as the Transaction Order API page names it: `orderId`, `transactionId`,
+ * `transactionRef`, `transactionType`, `amount`, `currency`, `paymentMethod`, `cardType`,
+ * `paymentProvider`; GraphQL names for the rest.
+ */
+export function toLegacyTransaction(account: Account, transaction: EntityRecord): Body {
+  return {
+    orderId: linked(account, transaction, 'order')?.id ?? null,
+    transactionId: transaction.id,
+    transactionRef: transaction['ref'] ?? null,
+    transactionType: transaction['type'],
+    amount: transaction['total'] ?? null,
+    currency: transaction['currency'] ?? null,
+    paymentMethod: transaction['paymentMethod'] ?? null,
+    cardType: transaction['cardType'] ?? null,
+    paymentProvider: transaction['paymentProviderName'] ?? null,
+    status: transaction['status'] ?? null,
+    externalTransactionCode: transaction['externalTransactionCode'] ?? null,
+    externalTransactionId: transaction['externalTransactionId'] ?? null,
+    createdOn: transaction['createdOn'],
+    updatedOn: transaction['updatedOn'],
+    attributes: transaction['attributes'] ?? [],
+  };
+}
+
+/**
+ * A consignment as the Consignment API page names it: `consignmentId`, `carrierId`,
+ * `carrierName`, `consignmentRef` (the carrier's reference, GraphQL `consignmentReference`),
+ * `labelUrl`, `status`; GraphQL names for the rest, with the articles it carries.
+ */
+export function toLegacyConsignment(account: Account, consignment: EntityRecord): Body {
+  const carrier = linked(account, consignment, 'carrier');
+  const articles = children(account, consignment, 'consignmentArticles').flatMap((link) => linked(account, link, 'article') ?? []);
+  return {
+    consignmentId: consignment.id,
+    carrierId: carrier?.id ?? null,
+    carrierName: carrier?.['name'] ?? null,
+    consignmentRef: consignment['consignmentReference'] ?? null,
+    labelUrl: consignment['labelUrl'] ?? null,
+    status: consignment['status'] ?? null,
+    ref: consignment['ref'] ?? null,
+    trackingLabel: consignment['trackingLabel'] ?? null,
+    orderSummaryUrl: consignment['orderSummaryUrl'] ?? null,
+    retailerId: retailerIdOf(consignment) ?? null,
+    createdOn: consignment['createdOn'],
+    updatedOn: consignment['updatedOn'],
+    attributes: consignment['attributes'] ?? [],
+    articles: articles.map((article) => ({ articleId: article.id, articleRef: article['ref'] ?? null, status: article['status'] ?? null })),
   };
 }

@@ -166,7 +166,8 @@ export function createDomainPort(domain: Domain): DomainPort {
     },
     virtualCataloguesCovering(inventoryCatalogueRef, locationRef) {
       const covers = (catalogue: EntityRecord): boolean => {
-        const networkIds = Array.isArray(catalogue['networkIds']) ? (catalogue['networkIds'] as unknown[]).map(String) : [];
+        const listed = catalogue['networkIds'];
+        const networkIds = Array.isArray(listed) ? listed.map(String) : [];
         if (networkIds.length === 0) return true;
         return networkIds.some((id) => {
           const network = store.get('Network', id);
@@ -182,6 +183,13 @@ export function createDomainPort(domain: Domain): DomainPort {
     networkLocations(networkRef) {
       const network = store.candidates('Network', 'ref', [networkRef]).map((id) => store.get('Network', String(id)))[0];
       return network ? locationsOfNetwork(domain, network).map(toView) : [];
+    },
+    locations() {
+      return store
+        .candidates('Location')
+        .map((id) => store.get('Location', String(id)))
+        .filter((l): l is EntityRecord => l !== undefined)
+        .map(toView);
     },
     virtualCataloguesOfControlGroup(controlGroupRef) {
       return store
@@ -216,7 +224,7 @@ export function createDomainPort(domain: Domain): DomainPort {
       return pick
         ? ({
             name,
-            value: (pick['value'] as string | null) ?? null,
+            value: typeof pick['value'] === 'string' ? pick['value'] : null,
             lobValue: pick['lobValue'] ?? null,
             context: String(pick['context']),
             contextId: Number(pick['contextId']),

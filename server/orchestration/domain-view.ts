@@ -76,6 +76,8 @@ export interface DomainReader {
   fulfilmentsAtLocation(locationRef: string): EntityView[];
   /** The locations of the network whose ref is `networkRef`, in id order; none when it does not exist. */
   networkLocations(networkRef: string): EntityView[];
+  /** Every location of the account, in id order (what an offline geocoder can match an address against). */
+  locations(): EntityView[];
   /**
    * The most specific setting: LOCATION context for `locationId` when given, then RETAILER context
    * for the retailer, then ACCOUNT.

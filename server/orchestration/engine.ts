@@ -78,7 +78,8 @@ export function createEngine(deps: EngineDeps): Engine {
   function startTrace(event: OrchestrationEvent, mode: EventMode): ExecutionTrace {
     const trace = newTrace(event, mode, deps.clock.now().toISOString());
     traces.set(event.id, trace);
-    if (traces.size > maxTraces) traces.delete(traces.keys().next().value as string);
+    const oldest = traces.keys().next();
+    if (traces.size > maxTraces && !oldest.done) traces.delete(oldest.value);
     return trace;
   }
 

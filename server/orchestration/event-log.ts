@@ -78,7 +78,7 @@ export type EventLogData = { events: EventRecord[] };
 /** Opaque: the log's arrays and indexes, copied. */
 export type EventLogImage = {
   readonly all: readonly { record: EventRecord; ms: number; seq: number }[];
-  readonly indexes: Map<string, Map<string, Positions>>;
+  readonly indexes: Map<EventFilterField, Map<string, Positions>>;
   readonly monotonic: boolean;
 };
 
@@ -390,7 +390,7 @@ export function createEventLog(options: EventLogOptions): EventLog {
     restoreImage(image) {
       all = image.all.map((stored) => ({ ...stored }));
       byId = new Map(all.map((stored) => [stored.record.id, stored]));
-      indexes = copyIndexes(image.indexes as Map<EventFilterField, Map<string, Positions>>);
+      indexes = copyIndexes(image.indexes);
       monotonic = image.monotonic;
       log.onChange?.({ type: 'replaced' });
     },

@@ -10,17 +10,17 @@ import type { OrchestrationEvent } from './orchestration-event.js';
 import type { Effect } from './rule.js';
 
 /** One criterion of fluent-platform.md §5.3, with what was expected and what the entity had. */
-export type Criterion = { expected: string | readonly string[] | null; actual: string | null; ok: boolean };
+export type Criterion<Expected = string | readonly string[] | null> = { expected: Expected; actual: string | null; ok: boolean };
 
 export type RulesetCheck = {
   ruleset: string;
   location: string;
-  name: Criterion;
-  type: Criterion;
+  name: Criterion<string>;
+  type: Criterion<string>;
   /** expected null: the ruleset has no subtype and matches any. */
-  subtype: Criterion;
+  subtype: Criterion<string | null>;
   /** expected []: no triggers, any status. */
-  status: Criterion;
+  status: Criterion<readonly string[]>;
   matched: boolean;
 };
 

@@ -64,7 +64,7 @@ export function explainNoMatch(eventName: string, result: MatchResult, subject: 
     const failed: string[] = [];
     if (!check.type.ok) failed.push(`type ${String(check.type.expected)} ≠ ${subject.entityType}`);
     if (!check.subtype.ok) failed.push(`subtype ${String(check.subtype.expected)} ≠ ${subject.subtype ?? '(none)'}`);
-    if (!check.status.ok) failed.push(`status ${subject.status ?? '(none)'} not in triggers [${(check.status.expected as readonly string[]).join(', ')}]`);
+    if (!check.status.ok) failed.push(`status ${subject.status ?? '(none)'} not in triggers [${check.status.expected.join(', ')}]`);
     return `${check.location}: ${failed.join(', ')}`;
   });
   return `no ruleset "${eventName}" matches ${subject.entityType} (subtype ${subject.subtype ?? 'none'}, status ${subject.status ?? 'none'}): ${reasons.join('; ')}`;
@@ -88,6 +88,6 @@ function otherVersionsHint(context: VersionContext): string {
   return parts.length > 0 ? `; ${parts.join('; ')}` : '';
 }
 
-function criterion(expected: string | readonly string[] | null, actual: string | null, ok: boolean): Criterion {
+function criterion<Expected>(expected: Expected, actual: string | null, ok: boolean): Criterion<Expected> {
   return { expected, actual, ok };
 }

@@ -10,6 +10,7 @@ import { extname, join, resolve as resolvePath } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { z } from 'zod';
 import { SimError } from '../domain/errors.js';
+import { isRecord, propertyOf } from '../lib/guards.js';
 import { locate } from './json-pointer.js';
 import { defineRule, type Rule, type AnyRule } from './rule.js';
 import { ruleModule } from './rule-module.js';
@@ -228,8 +229,11 @@ export async function loadUserRules(dir: string): Promise<AnyRule[]> {
   const rules: AnyRule[] = [];
   for (const file of files) {
     const path = join(folder, file);
-    const module = (await import(pathToFileURL(path).href)) as Record<string, unknown>;
+    // A module namespace is typed `any`; its exports are checked one by one below (isRule).
+    const module: Record<string, unknown> = await import(pathToFileURL(path).href);
     const exported = Object.values(module).map((value) =>
+      // A function's parameters cannot be checked at run time: an exported function is taken to be a
+      // rule factory (the documented form), and what it returns is still checked by isRule.
       typeof value === 'function' ? (value as (tools: UserRuleTools) => unknown)({ z, defineRule }) : value,
     );
     const found = exported.flatMap((value) => (Array.isArray(value) ? value : [value])).filter(isRule);
@@ -245,14 +249,6 @@ export async function loadUserRules(dir: string): Promise<AnyRule[]> {
 }
 
 function isRule(value: unknown): value is AnyRule {
-  if (typeof value !== 'object' || value === null) return false;
-  const candidate = value as Record<string, unknown>;
-  const props = candidate['props'] as Record<string, unknown> | undefined;
-  return (
-    typeof candidate['name'] === 'string' &&
-    typeof candidate['run'] === 'function' &&
-    typeof props === 'object' &&
-    props !== null &&
-    typeof props['safeParse'] === 'function'
-  );
+  if (!isRecord(value)) return false;
+  return typeof value['name'] === 'string' && typeof value['run'] === 'function' && typeof propertyOf(value['props'], 'safeParse') === 'function';
 }

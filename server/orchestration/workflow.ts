@@ -128,7 +128,7 @@ export function parseWorkflow(json: unknown, source: string): Workflow {
 
 function parseJsonText(text: string, source: string): unknown {
   try {
-    return JSON.parse(text) as unknown;
+    return JSON.parse(text);
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
     throw new SimError('WORKFLOW_INVALID', `${source}: not valid JSON (${reason})`, { cause: error });

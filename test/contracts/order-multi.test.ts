@@ -169,3 +169,121 @@ describe('ORDER::MULTI with an HD and a CC fulfilment choice', () => {
     ]);
   });
 });
+
+/** A MULTI order: `hdItems` on an HD choice (address without coordinates), RUNNER-43 × 1 collected at LOC_SYD_STORE. */
+async function createMixed(ref: string, hdItems: { productRef: string; quantity: number }[], deliverAfter?: string): Promise<void> {
+  const res = await t.gql('mutation($input: CreateOrderInput) { createOrder(input: $input) { id } }', {
+    input: {
+      ref,
+      type: 'MULTI',
+      retailer: { id: '1' },
+      customer: { id: '1' },
+      items: [
+        ...hdItems.map((item, i) => ({ ref: `${ref}-H${i + 1}`, ...item, fulfilmentChoiceRef: `${ref}-HD` })),
+        { ref: `${ref}-C1`, productRef: 'RUNNER-43', quantity: 1, fulfilmentChoiceRef: `${ref}-CC` },
+      ],
+      fulfilmentChoices: [
+        {
+          ref: `${ref}-HD`,
+          type: 'HD',
+          deliveryType: 'STANDARD',
+          ...(deliverAfter ? { deliverAfter } : {}),
+          deliveryAddress: { ref: `${ref}-ADDR`, name: 'Jane', street: '1 Main St', city: 'Melbourne', postcode: '3000', country: 'AU' },
+        },
+        { ref: `${ref}-CC`, type: 'CC', deliveryType: 'STANDARD', pickupLocationRef: 'LOC_SYD_STORE' },
+      ],
+    },
+  });
+  expect(res.errors).toBeUndefined();
+  await drain();
+}
+
+type MixedFulfilment = {
+  status: string;
+  fulfilmentChoiceRef: string;
+  type: string;
+  fromLocation: { ref: string } | null;
+  attributes: { name: string; value: unknown }[];
+  items: { edges: { node: { requestedQuantity: number; rejectedQuantity: number } }[] };
+};
+async function mixed(ref: string) {
+  const res = await t.gql<{
+    order: { status: string; fulfilmentChoices: { edges: { node: { ref: string; status: string } }[] }; fulfilments: { edges: { node: MixedFulfilment }[] } };
+  }>(
+    `{ order(ref: "${ref}") { status fulfilmentChoices { edges { node { ref status } } }
+      fulfilments { edges { node { status fulfilmentChoiceRef type fromLocation { ref } attributes { name value } items { edges { node { requestedQuantity rejectedQuantity } } } } } } } }`,
+  );
+  expect(res.errors).toBeUndefined();
+  const o = res.data.order;
+  const fulfilments = o.fulfilments.edges.map((e) => e.node);
+  return {
+    status: o.status,
+    choices: Object.fromEntries(o.fulfilmentChoices.edges.map((e) => [e.node.ref, e.node.status])),
+    /** `choice location status type FulfilmentType requested/rejected`, sorted. */
+    rows: fulfilments
+      .map((f) => {
+        const [requested, rejected] = f.items.edges.reduce(([a, b], e) => [a + e.node.requestedQuantity, b + e.node.rejectedQuantity], [0, 0]);
+        const attribute = f.attributes.find((a) => a.name === 'FulfilmentType')?.value;
+        return `${f.fulfilmentChoiceRef} ${f.fromLocation?.ref} ${f.status} ${f.type} ${String(attribute)} ${requested}/${rejected}`;
+      })
+      .sort(),
+  };
+}
+const failedEvents = async (ref: string) => {
+  const res = await request(t.app).get('/api/v4.1/event').query({ 'context.rootEntityRef': ref, eventStatus: 'FAILED', count: 50 }).set(auth);
+  expect(res.status).toBe(200);
+  // The Event API body is untyped JSON; the shape is the documented event record.
+  return (res.body.results as { name: string }[]).map((e) => e.name);
+};
+
+describe('ORDER::MULTI: unfulfillable items, splits, the FulfilmentType attribute and OrderCancel', () => {
+  it('rejects an HD choice nobody stocks to SYSTEM_REJECTED (ESCALATED), and escalates the choice', async () => {
+    await createMixed('MX-1', [{ productRef: 'TSHIRT', quantity: 2 }]);
+    const order = await mixed('MX-1');
+    expect(order.rows).toEqual(['MX-1-CC LOC_SYD_STORE AWAITING_WAVE CC_PFS CC_PFCP 1/0', 'MX-1-HD SYSTEM_REJECTED ESCALATED HD_PFDC HD_PFDC 2/2']);
+    expect(order.choices).toEqual({ 'MX-1-HD': 'ESCALATED', 'MX-1-CC': 'BOOKED' });
+    expect(await failedEvents('MX-1')).toEqual([]);
+  });
+
+  it('splits an HD choice over the locations with stock and rejects only the rest', async () => {
+    // RUNNER-42: 38 + 29 + 6 = 73 in stock for 100 asked; most units first.
+    await createMixed('MX-2', [{ productRef: 'RUNNER-42', quantity: 100 }]);
+    const order = await mixed('MX-2');
+    expect(order.rows).toEqual([
+      'MX-2-CC LOC_SYD_STORE AWAITING_WAVE CC_PFS CC_PFCP 1/0',
+      'MX-2-HD LOC_MEL_DC AWAITING_WAVE HD_PFDC HD_PFDC 6/0',
+      'MX-2-HD LOC_MEL_STORE AWAITING_WAVE HD_PFS HD_PFS 38/0',
+      'MX-2-HD LOC_SYD_STORE AWAITING_WAVE HD_PFS HD_PFS 29/0',
+      'MX-2-HD SYSTEM_REJECTED ESCALATED HD_PFDC HD_PFDC 27/27',
+    ]);
+    // The choice is not escalated while it has sourced fulfilments.
+    expect(order.choices['MX-2-HD']).toBe('BOOKED');
+  });
+
+  it('cancels the choices with the order, and a choice waiting for deliverAfter is never sourced', async () => {
+    const setting = await t.gql('mutation($input: CreateSettingInput) { createSetting(input: $input) { id } }', {
+      input: { name: 'fc.order.sourcing.reservation.time', valueType: 'INTEGER', value: '24', context: 'RETAILER', contextId: 1 },
+    });
+    expect(setting.errors).toBeUndefined();
+    await createMixed('MX-3', [{ productRef: 'RUNNER-42', quantity: 1 }], '2026-01-18T09:00:00.000Z');
+    expect((await mixed('MX-3')).rows).toEqual(['MX-3-CC LOC_SYD_STORE AWAITING_WAVE CC_PFS CC_PFCP 1/0']);
+    const cancel = await request(t.app).post('/api/v4.1/event/sync').set(auth).send({
+      name: 'OrderCancel',
+      retailerId: '1',
+      entityType: 'ORDER',
+      entitySubtype: 'MULTI',
+      entityRef: 'MX-3',
+      rootEntityType: 'ORDER',
+      rootEntityRef: 'MX-3',
+    });
+    expect(cancel.body.eventStatus).toBe('COMPLETE');
+    await drain();
+    const cancelled = await mixed('MX-3');
+    expect(cancelled.status).toBe('CANCELLED');
+    expect(cancelled.choices).toEqual({ 'MX-3-HD': 'CANCELLED', 'MX-3-CC': 'CANCELLED' });
+    expect(cancelled.rows).toEqual(['MX-3-CC LOC_SYD_STORE CANCELLED CC_PFS CC_PFCP 1/0']);
+    expect((await request(t.app).post('/_sim/clock').set(auth).send({ advance: 'P5D' })).status).toBe(200);
+    await drain();
+    expect((await mixed('MX-3')).rows).toEqual(['MX-3-CC LOC_SYD_STORE CANCELLED CC_PFS CC_PFCP 1/0']);
+  });
+});

@@ -55,7 +55,8 @@ export function loadWorkflows(dir: string = RULESETS_DIR): Workflow[] {
 }
 
 const bare = (ruleName: string): string => ruleName.split('.').slice(-2).join('.');
-const isEventProp = (key: string): boolean => /event(name)?$/i.test(key);
+// Event props: eventName, noMatchEventName, …, and ResolveOrderCoordinates' validAddress / invalidAddress.
+const isEventProp = (key: string): boolean => /event(name)?$|^(valid|invalid)address$/i.test(key);
 
 /** Event names sent by rules, with `scheduler` for rules that delay them. */
 function sentByRules(workflows: readonly Workflow[]): Map<string, Set<string>> {

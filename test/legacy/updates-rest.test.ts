@@ -68,7 +68,8 @@ describe('legacy REST updates', () => {
       [
         {
           code: '400',
-          message: "'orderRef' cannot be updated over the Order API; send only status, attributes, totalPrice, totalTaxPrice (use GraphQL for the rest)",
+          message:
+            "'orderRef' cannot be updated over the Order API; send only status, attributes, totalPrice, totalTaxPrice, items, fulfilmentChoice, billingAddress (use GraphQL for the rest)",
         },
       ],
     ]);

@@ -70,6 +70,7 @@ const RECEIVER: Record<string, string> = {
   'order.SendEventForFulfilmentChoice': 'FULFILMENT_CHOICE',
   'order.SendEventOnVerifyingAllFulfilmentStatesByFulfilmentChoice': 'FULFILMENT_CHOICE',
   'order.SendEventOnVerifyingAllFulfilmentChoiceStates': 'ORDER',
+  'order.SendEventForAllFulfilmentChoices': 'FULFILMENT_CHOICE',
 };
 /** Every ruleset of every default workflow: events may cross workflows (fulfilment → inventory catalogue). */
 const ALL_RULESETS = files.flatMap((f) => load(f).rulesets);

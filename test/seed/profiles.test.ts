@@ -14,7 +14,7 @@ import { createRuleRegistry } from '../../server/orchestration/rule-registry.js'
 import { BUILTIN_RULES } from '../../server/orchestration/rules/index.js';
 import { applySeed, type SeedStep } from '../../server/seed/load-seed.js';
 import { eventsFor, PROFILE_EVENT_SOURCE } from '../../server/seed/profiles/drive-orders.js';
-import { apportion, generateProfile, MAX_SEED_VALUE, type ProfileSeed } from '../../server/seed/profiles/generate-profile.js';
+import { apportion, generateProfile, MAX_SEED_VALUE, SYSTEM_REJECTED_LOCATION_REF, type ProfileSeed } from '../../server/seed/profiles/generate-profile.js';
 import { ean13, ean13CheckDigit, isValidEan13 } from '../../server/seed/profiles/gtin.js';
 import { loadProfile, type LoadedProfile } from '../../server/seed/profiles/load-profile.js';
 import { HD_TARGETS, profileSizes } from '../../server/seed/profiles/profile-sizes.js';
@@ -213,15 +213,18 @@ describe('loadProfile small', () => {
   it('loads what the profile describes', async () => {
     const sizes = profileSizes('small');
     const { data } = await apps[0]!.gql<{
-      locations: Edges<{ type: string; status: string; storageAreas: Edges<unknown> }>;
+      locations: Edges<{ ref: string; type: string; status: string; storageAreas: Edges<unknown> }>;
       variantProducts: Edges<{ ref: string; gtin: string; product: { ref: string } | null }>;
       standardProducts: Edges<{ gtin: string }>;
       inventoryPositions: Edges<{ quantities: Edges<{ type: string }> }>;
       customers: Edges<unknown>;
     }>(CATALOGUE_QUERY);
-    expect(data.locations.edges).toHaveLength(sizes.warehouses + sizes.stores);
-    expect(data.locations.edges.every((e) => e.node.storageAreas.edges.length > 0)).toBe(true);
-    expect(new Set(data.locations.edges.map((e) => e.node.status))).toEqual(new Set(['ACTIVE']));
+    // Warehouses and stores, active with storage areas, and the SYSTEM location rejected items go to.
+    const [system, sites] = [data.locations.edges.filter((e) => e.node.type === 'SYSTEM'), data.locations.edges.filter((e) => e.node.type !== 'SYSTEM')];
+    expect(system.map((e) => e.node.ref)).toEqual([SYSTEM_REJECTED_LOCATION_REF]);
+    expect(sites).toHaveLength(sizes.warehouses + sizes.stores);
+    expect(sites.every((e) => e.node.storageAreas.edges.length > 0)).toBe(true);
+    expect(new Set(sites.map((e) => e.node.status))).toEqual(new Set(['ACTIVE']));
     expect(data.standardProducts.edges.length + data.variantProducts.edges.length).toBe(sizes.products);
     for (const { node } of data.variantProducts.edges) expect(node.product?.ref, node.ref).toBeTruthy();
     for (const { node } of [...data.standardProducts.edges, ...data.variantProducts.edges]) expect(isValidEan13(node.gtin)).toBe(true);
@@ -272,6 +275,48 @@ describe('loadProfile small', () => {
     expect(progress.length).toBeLessThanOrEqual(21);
     expect(progress.at(-1)).toEqual([progress[0]![1], progress[0]![1]]);
     for (let i = 1; i < progress.length; i += 1) expect(progress[i]![0]).toBeGreaterThan(progress[i - 1]![0]);
+  });
+
+  it('rejects what no location has to its SYSTEM_REJECTED location: an ESCALATED fulfilment, no FAILED event', async () => {
+    const app = apps[0]!;
+    const { data: before } = await app.gql<{ customers: Edges<{ id: string }>; standardProducts: Edges<{ ref: string }> }>(
+      '{ customers(first: 1) { edges { node { id } } } standardProducts(first: 1) { edges { node { ref } } } }',
+    );
+    const created = await app.gql('mutation($input: CreateOrderInput) { createOrder(input: $input) { id } }', {
+      input: {
+        ref: 'PROFILE-NO-STOCK',
+        type: 'HD',
+        retailer: { id: '1' },
+        customer: { id: before.customers.edges[0]!.node.id },
+        items: [{ ref: 'PROFILE-NO-STOCK-1', productRef: before.standardProducts.edges[0]!.node.ref, quantity: 1_000_000 }],
+        fulfilmentChoice: {
+          ref: 'PROFILE-NO-STOCK-FC',
+          deliveryType: 'STANDARD',
+          deliveryAddress: { ref: 'PNS-ADDR', name: 'Sam', street: '1 George St', city: 'Sydney', postcode: '2000', country: 'Australia' },
+        },
+      },
+    });
+    expect(created.errors).toBeUndefined();
+    await accountOf(app).orchestration!.engine.drain();
+    const { data } = await app.gql<{
+      order: {
+        status: string;
+        fulfilmentChoice: { deliveryAddress: { latitude: number | null } };
+        fulfilments: Edges<{ status: string; fromLocation: { ref: string } }>;
+      };
+    }>(
+      '{ order(ref: "PROFILE-NO-STOCK") { status fulfilmentChoice { deliveryAddress { latitude } } fulfilments(first: 10) { edges { node { status fromLocation { ref } } } } } }',
+    );
+    expect(data.order.status).toBe('BOOKED');
+    // Whatever stock there is goes in (split) fulfilments; the rest, far more, in one system-rejected one.
+    const fulfilments = data.order.fulfilments.edges.map((e) => e.node);
+    expect(fulfilments.filter((f) => f.status === 'ESCALATED')).toEqual([{ status: 'ESCALATED', fromLocation: { ref: SYSTEM_REJECTED_LOCATION_REF } }]);
+    expect(fulfilments.filter((f) => f.fromLocation.ref === SYSTEM_REJECTED_LOCATION_REF)).toHaveLength(1);
+    // ResolveOrderCoordinates placed the address among the profile's Sydney locations.
+    expect(data.order.fulfilmentChoice.deliveryAddress.latitude).toBeCloseTo(-33.87, 0);
+    const events = accountOf(app).orchestration!.events.search({ 'context.rootEntityRef': ['PROFILE-NO-STOCK'], count: 500 }).results;
+    expect(events.filter((e) => e.eventStatus === 'FAILED').map((e) => e.name)).toEqual([]);
+    expect(events.some((e) => e.name === 'CreateRejectedFulfilment' && e.eventStatus === 'COMPLETE')).toBe(true);
   });
 
   it('updates retailer 1 of a --seed none account and keeps its ADMIN role', async () => {

@@ -160,6 +160,7 @@ export function createFakeDomain(): FakeDomain {
     inventoryPositions: () => [],
     virtualCataloguesCovering: () => [],
     networkLocations: () => [],
+    locations: () => [],
     virtualCataloguesOfControlGroup: () => [],
     fulfilmentsAtLocation: () => [],
     setting(name, retailerId) {

@@ -14,12 +14,17 @@ export type EntityRecord = Record<string, unknown> & { id: string; __typename: s
 export type LinkRef = { __link: string; id: string };
 
 export const isLinkRef = (v: unknown): v is LinkRef =>
-  typeof v === 'object' && v !== null && typeof (v as LinkRef).__link === 'string' && typeof (v as LinkRef).id === 'string';
+  typeof v === 'object' && v !== null && '__link' in v && typeof v.__link === 'string' && 'id' in v && typeof v.id === 'string';
+
+/** A stored record (or a copy of one): an object with a string `id` and `__typename`. */
+export const isEntityRecord = (v: unknown): v is EntityRecord =>
+  typeof v === 'object' && v !== null && 'id' in v && typeof v.id === 'string' && '__typename' in v && typeof v.__typename === 'string';
 
 export const linkTo = (record: { __typename: string; id: string }): LinkRef => ({ __link: record.__typename, id: record.id });
 
 const INDEXED_FIELDS = ['ref', 'status', 'type', 'productRef'] as const;
 type IndexedField = (typeof INDEXED_FIELDS)[number];
+const INDEXED_NAMES: ReadonlySet<string> = new Set(INDEXED_FIELDS);
 
 /** Sorted array of numeric ids, ascending. */
 class IdList {
@@ -209,7 +214,7 @@ export class Store {
   }
 
   isIndexed(field: string): field is IndexedField {
-    return (INDEXED_FIELDS as readonly string[]).includes(field);
+    return INDEXED_NAMES.has(field);
   }
 
   /** Records of `typename` that link to `target` through any field. */

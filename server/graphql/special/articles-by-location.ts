@@ -34,14 +34,13 @@ type Args = PageArgs & {
 /** Article's own fields, filtered as any search filters them. */
 const OWN_FILTERS = new Set(['status', 'createdOn', 'updatedOn']);
 
-export function articlesByLocation(_parent: unknown, args: Record<string, unknown>, ctx: GraphQLContext): Page {
-  const a = args as Args;
+export function articlesByLocation(_parent: unknown, a: Args, ctx: GraphQLContext): Page {
   const { store, model, paging } = ctx.account;
   const argDefs = model.schema.getQueryType()?.getFields()['articlesByLocation']?.args ?? [];
   const own = buildPredicate(
     store,
     argDefs.filter((d) => OWN_FILTERS.has(d.name)),
-    args,
+    a,
   );
   const related = relatedFilters(a);
   const matches: Predicate = (r) => own(r) && (related.length === 0 || related.every((test) => test(articleFacts(ctx.account, r))));

@@ -10,8 +10,7 @@ import { findJoinRecord } from './find-join-record.js';
 
 type Args = { article?: { id: string } | null; carrierConsignment?: { ref: string } | null };
 
-export function carrierConsignmentArticleById(_parent: unknown, args: Record<string, unknown>, ctx: GraphQLContext): EntityRecord | null {
-  const a = args as Args;
+export function carrierConsignmentArticleById(_parent: unknown, a: Args, ctx: GraphQLContext): EntityRecord | null {
   const { account } = ctx;
   const article = a.article ? (account.store.get('Article', String(a.article.id)) ?? null) : undefined;
   const carrierConsignment = a.carrierConsignment

@@ -10,8 +10,7 @@ import { findJoinRecord } from './find-join-record.js';
 
 type Args = { article?: { id: string } | null; consignment?: { id: string } | null };
 
-export function consignmentArticleById(_parent: unknown, args: Record<string, unknown>, ctx: GraphQLContext): EntityRecord | null {
-  const a = args as Args;
+export function consignmentArticleById(_parent: unknown, a: Args, ctx: GraphQLContext): EntityRecord | null {
   const { store } = ctx.account;
   const article = a.article ? (store.get('Article', String(a.article.id)) ?? null) : undefined;
   const consignment = a.consignment ? (store.get('Consignment', String(a.consignment.id)) ?? null) : undefined;

@@ -14,6 +14,7 @@ import { inventoryQuantityAggregate } from './inventory-quantity-aggregate.js';
 import { me } from './me.js';
 import { prices } from './prices.js';
 import { searchVirtualInventory } from './search-virtual-inventory.js';
+import { typedResolver } from './typed-resolver.js';
 import { waveItems } from './wave-items.js';
 
 export type SpecialResolver = (parent: unknown, args: Record<string, unknown>, ctx: GraphQLContext) => unknown;
@@ -21,12 +22,12 @@ export type SpecialResolver = (parent: unknown, args: Record<string, unknown>, c
 export const SPECIAL_RESOLVERS: Readonly<Record<string, SpecialResolver>> = {
   // Queries
   'Query.me': me,
-  'Query.articlesByLocation': articlesByLocation,
-  'Query.consignmentArticleById': consignmentArticleById,
-  'Query.carrierConsignmentArticleById': carrierConsignmentArticleById,
-  'Query.searchVirtualInventory': searchVirtualInventory,
-  'Query.inventoryPositionAggregate': inventoryPositionAggregate,
-  'Query.inventoryQuantityAggregate': inventoryQuantityAggregate,
-  'Query.prices': prices,
+  'Query.articlesByLocation': typedResolver(articlesByLocation),
+  'Query.consignmentArticleById': typedResolver(consignmentArticleById),
+  'Query.carrierConsignmentArticleById': typedResolver(carrierConsignmentArticleById),
+  'Query.searchVirtualInventory': typedResolver(searchVirtualInventory),
+  'Query.inventoryPositionAggregate': typedResolver(inventoryPositionAggregate),
+  'Query.inventoryQuantityAggregate': typedResolver(inventoryQuantityAggregate),
+  'Query.prices': typedResolver(prices),
   'Query.waveItems': waveItems,
 };

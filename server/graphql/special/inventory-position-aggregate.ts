@@ -13,15 +13,14 @@ import { locationsOfNetwork } from './network-locations.js';
 
 type Args = { catalogue: { ref: string }; productRef: string; type?: string[] | null; status?: string[] | null; networkRef?: string | null };
 
-export function inventoryPositionAggregate(_parent: unknown, args: Record<string, unknown>, ctx: GraphQLContext): { sum: number; count: number } {
-  const a = args as Args;
+export function inventoryPositionAggregate(_parent: unknown, a: Args, ctx: GraphQLContext): { sum: number; count: number } {
   const { account } = ctx;
   const catalogue = findRequired(account, account.view, 'InventoryCatalogue', a.catalogue, 'inventoryPositionAggregate');
   const argDefs = account.model.schema.getQueryType()?.getFields()['inventoryPositionAggregate']?.args ?? [];
   const matches = buildPredicate(
     account.store,
     argDefs.filter((d) => d.name === 'type' || d.name === 'status' || d.name === 'productRef'),
-    args,
+    a,
   );
   let positions = account.store.linkedFrom(linkTo(catalogue), 'InventoryPosition').filter(matches);
   if (a.networkRef != null) {

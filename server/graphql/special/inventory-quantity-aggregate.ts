@@ -6,8 +6,8 @@
 import type { GraphQLContext } from '../context.js';
 import { quantitiesOfPosition, type QuantityFilter } from '../../domain/quantities-of-position.js';
 
-export function inventoryQuantityAggregate(_parent: unknown, args: Record<string, unknown>, ctx: GraphQLContext): { sum: number; count: number } {
-  const quantities = quantitiesOfPosition(ctx.account, args as QuantityFilter, 'inventoryQuantityAggregate');
+export function inventoryQuantityAggregate(_parent: unknown, args: QuantityFilter, ctx: GraphQLContext): { sum: number; count: number } {
+  const quantities = quantitiesOfPosition(ctx.account, args, 'inventoryQuantityAggregate');
   const sum = quantities.reduce((total, q) => total + (typeof q['quantity'] === 'number' ? q['quantity'] : 0), 0);
   return { sum, count: quantities.length };
 }

@@ -7,17 +7,17 @@
  */
 import type { Domain } from '../../domain/domain.js';
 import type { GraphQLContext } from '../context.js';
-import type { PageArgs } from '../../domain/paging.js';
-import { linkTo, type EntityRecord, type LinkRef } from '../../domain/store/store.js';
+import { pageArgsOf } from '../../domain/paging.js';
+import { isLinkRef, linkTo, type EntityRecord, type LinkRef } from '../../domain/store/store.js';
 import { resolveAll, resolveOne } from '../../domain/links.js';
 import { pageList, type KeyedNode, type ListPage } from './page-list.js';
 
 /** Carries `__typename` so the edge's generic resolver takes it as a record, not as a key to look up. */
-export type WaveItem = { __typename: 'WaveItem'; product: LinkRef | EntityRecord; quantity: number };
+export type WaveItem = { __typename: 'WaveItem'; product: LinkRef | EntityRecord | null; quantity: number };
 
 /** `Wave.items(quantity, first, last, before, after)`, ordered by product. */
 export function itemsOfWaveField(parent: EntityRecord, args: Record<string, unknown>, ctx: GraphQLContext): ListPage<WaveItem> {
-  return pageList(withQuantity(itemsOfWave(ctx.account, parent), args['quantity']), args as PageArgs, ctx.account.paging);
+  return pageList(withQuantity(itemsOfWave(ctx.account, parent), args['quantity']), pageArgsOf(args), ctx.account.paging);
 }
 
 /** Narrows by the `quantity: [Int!]` filter (any value matches; empty or absent: all). */
@@ -29,10 +29,10 @@ export function itemsOfWave(account: Domain, wave: EntityRecord): KeyedNode<Wave
   const { store } = account;
   const stored = store.linkedFrom(linkTo(wave), 'WaveItem');
   if (stored.length) {
-    return stored.map((w) => ({
-      key: `WaveItem:${w.id}`,
-      node: { __typename: 'WaveItem', product: w['product'] as LinkRef, quantity: Number(w['quantity'] ?? 0) },
-    }));
+    return stored.map((w) => {
+      const product = w['product'];
+      return { key: `WaveItem:${w.id}`, node: { __typename: 'WaveItem', product: isLinkRef(product) ? product : null, quantity: Number(w['quantity'] ?? 0) } };
+    });
   }
   const totals = new Map<string, WaveItem & { product: EntityRecord }>();
   for (const fulfilment of resolveAll(store, wave['fulfilments'])) {

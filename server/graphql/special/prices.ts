@@ -8,13 +8,14 @@
  */
 import type { GraphQLContext } from '../context.js';
 import type { PageArgs } from '../../domain/paging.js';
+import { isRecord } from '../../lib/guards.js';
 import { pageList, type KeyedNode, type ListPage } from './page-list.js';
 
-type Price = { type: string; currency: string; value: number };
+/** A price as the product stores it (`{type, currency, value}`, from PriceInput). */
+type Price = Record<string, unknown>;
 type Args = PageArgs & { type?: string[] | null; currency?: string[] | null; value?: number[] | null };
 
-export function prices(_parent: unknown, args: Record<string, unknown>, ctx: GraphQLContext): ListPage<Price> {
-  const a = args as Args;
+export function prices(_parent: unknown, a: Args, ctx: GraphQLContext): ListPage<Price> {
   const { store, model, paging } = ctx.account;
   const products = model.concreteTypes('Product').flatMap((t) => store.candidates(t).map((id) => ({ typename: t, id })));
   products.sort((x, y) => y.id - x.id || x.typename.localeCompare(y.typename));
@@ -23,8 +24,8 @@ export function prices(_parent: unknown, args: Record<string, unknown>, ctx: Gra
   for (const { typename, id } of products) {
     const list = store.get(typename, String(id))?.['prices'];
     if (!Array.isArray(list)) continue;
-    (list as (Price | null)[]).forEach((price, index) => {
-      if (!price || !wanted(a.type, price.type) || !wanted(a.currency, price.currency) || !wanted(a.value, price.value)) return;
+    list.forEach((price: unknown, index) => {
+      if (!isRecord(price) || !wanted(a.type, price['type']) || !wanted(a.currency, price['currency']) || !wanted(a.value, price['value'])) return;
       items.push({ key: `Price:${typename}:${id}:${index}`, node: price });
     });
   }

@@ -40,8 +40,7 @@ type Args = {
 };
 type VirtualInventory = { location: EntityRecord; virtualPositions: EntityRecord[] };
 
-export function searchVirtualInventory(_parent: unknown, args: Record<string, unknown>, ctx: GraphQLContext): ListPage<VirtualInventory> {
-  const a = args as Args;
+export function searchVirtualInventory(_parent: unknown, a: Args, ctx: GraphQLContext): ListPage<VirtualInventory> {
   const { account } = ctx;
   const catalogue = findRequired(account, account.view, 'VirtualCatalogue', a.virtualCatalogue, 'searchVirtualInventory');
   const requested = totalsByProduct(a.productQuantities);

@@ -4,7 +4,7 @@
  * find nothing: no mutation stores `WaveItem` records.
  */
 import type { GraphQLContext } from '../context.js';
-import type { PageArgs } from '../../domain/paging.js';
+import { pageArgsOf } from '../../domain/paging.js';
 import { pageList, type ListPage } from './page-list.js';
 import { itemsOfWave, withQuantity, type WaveItem } from './items-of-wave.js';
 
@@ -12,5 +12,5 @@ export function waveItems(_parent: unknown, args: Record<string, unknown>, ctx: 
   const { store, paging } = ctx.account;
   const waves = [...store.candidates('Wave')].reverse().flatMap((id) => store.get('Wave', String(id)) ?? []);
   const items = waves.flatMap((wave) => itemsOfWave(ctx.account, wave));
-  return pageList(withQuantity(items, args['quantity']), args as PageArgs, paging);
+  return pageList(withQuantity(items, args['quantity']), pageArgsOf(args), paging);
 }

@@ -10,6 +10,7 @@ import { z } from 'zod';
 import { defineRule, type DomainReader, type EntityView } from '../port.js';
 import { parseAttributes } from './support/event-attributes.js';
 import { emit, forwardEvent } from './support/events.js';
+import { sourcingScope } from './support/fulfilment-choice.js';
 import { walk } from './support/json-path.js';
 import { orderCoordinates, type Coordinates } from './support/order-coordinates.js';
 import { candidateLocation, type CandidateLocation } from './support/order-sourcing.js';
@@ -45,9 +46,9 @@ export const calculateLocationsDistances = defineRule({
   description: 'Adds the distance from the order to each event location and forwards them nearest first as props.eventName.',
   props: z.object({ eventName }),
   run: ({ event, entity, props, read }) => {
-    if (entity.entityType !== 'ORDER') throw new Error(`${NAME} runs on ORDER, not ${entity.entityType}.`);
+    const { order, read: scoped } = sourcingScope(entity, read, NAME);
     const { locations } = parseAttributes(event, z.object({ locations: z.array(candidateLocation) }), NAME);
-    const origin = originOf(entity, read);
+    const origin = originOf(order, scoped);
     const measured = locations.map(
       ({ distance: _old, ...l }): CandidateLocation =>
         origin && l.latitude !== undefined && l.longitude !== undefined

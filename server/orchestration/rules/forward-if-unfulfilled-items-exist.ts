@@ -8,6 +8,7 @@
 import { z } from 'zod';
 import { defineRule } from '../port.js';
 import { emit, forwardEvent } from './support/events.js';
+import { sourcingScope } from './support/fulfilment-choice.js';
 import { NOT_LIVE, remainingItems } from './support/order-sourcing.js';
 import { eventName, statusList } from './support/props.js';
 
@@ -20,7 +21,7 @@ export const forwardIfUnfulfilledItemsExist = defineRule({
   description: 'Forwards props.eventName when some order quantity is in no live fulfilment.',
   props: z.object({ eventName, excludedFulfilmentStatuses: statusList.optional() }),
   run: ({ event, entity, props, read }) => {
-    if (entity.entityType !== 'ORDER') throw new Error(`${NAME} runs on ORDER, not ${entity.entityType}.`);
-    return remainingItems(entity, read, props.excludedFulfilmentStatuses ?? NOT_LIVE).length > 0 ? [emit(forwardEvent(event, entity, props.eventName))] : [];
+    const { order, read: scoped } = sourcingScope(entity, read, NAME);
+    return remainingItems(order, scoped, props.excludedFulfilmentStatuses ?? NOT_LIVE).length > 0 ? [emit(forwardEvent(event, entity, props.eventName))] : [];
   },
 });

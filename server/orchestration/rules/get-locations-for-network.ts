@@ -9,6 +9,7 @@
 import { z } from 'zod';
 import { defineRule } from '../port.js';
 import { emit, forwardEvent } from './support/events.js';
+import { sourcingScope } from './support/fulfilment-choice.js';
 import { walk } from './support/json-path.js';
 import { eventName, statusList } from './support/props.js';
 
@@ -22,7 +23,7 @@ export const getLocationsForNetwork = defineRule({
   description: 'Forwards props.eventName with attribute locations: the locations of network props.networkRef in props.locationStatuses.',
   props: z.object({ eventName, networkRef: z.string().trim().min(1), locationStatuses: statusList.optional() }),
   run: ({ event, entity, props, read }) => {
-    if (entity.entityType !== 'ORDER') throw new Error(`${NAME} runs on ORDER, not ${entity.entityType}.`);
+    sourcingScope(entity, read, NAME);
     const members = read.networkLocations(props.networkRef);
     if (members.length === 0) throw new Error(`${NAME}: network "${props.networkRef}" does not exist or has no locations; fix props.networkRef.`);
     const locations = members

@@ -114,6 +114,12 @@ import { cancelFulfilment } from './cancel-fulfilment.js';
 import { createFinancialTransaction } from './create-financial-transaction.js';
 import { sendEventToReturns } from './send-event-to-returns.js';
 import { sendEventToUpdateOrderItemAttribute } from './send-event-to-update-order-item-attribute.js';
+import { resolveOrderCoordinates } from './resolve-order-coordinates.js';
+import { updateOrderCoordinates } from './update-order-coordinates.js';
+import { addFulfilmentTypeAttributeToFulfilment } from './add-fulfilment-type-attribute-to-fulfilment.js';
+import { addFulfilmentTypeAttributeToFulfilmentByFulfilmentChoice } from './add-fulfilment-type-attribute-to-fulfilment-by-fulfilment-choice.js';
+import { createFulfilmentForFulfilmentChoiceForUnfulfillableItems } from './create-fulfilment-for-fulfilment-choice-for-unfulfillable-items.js';
+import { sendEventForAllFulfilmentChoices } from './send-event-for-all-fulfilment-choices.js';
 
 // Each rule has its own props type; the catalogue is heterogeneous by design.
 export const BUILTIN_RULES: readonly AnyRule[] = [
@@ -238,4 +244,11 @@ export const BUILTIN_RULES: readonly AnyRule[] = [
   sendEventToAllInventoryQuantities,
   sendEventToReturns,
   sendEventToUpdateOrderItemAttribute,
+  // Order coordinates, fulfilment type attribute, mixed-basket rejection and cancel (Order Reference Module, workflow-contracts.md §5.2–5.4, §6.1)
+  resolveOrderCoordinates,
+  updateOrderCoordinates,
+  addFulfilmentTypeAttributeToFulfilment,
+  addFulfilmentTypeAttributeToFulfilmentByFulfilmentChoice,
+  createFulfilmentForFulfilmentChoiceForUnfulfillableItems,
+  sendEventForAllFulfilmentChoices,
 ];

@@ -12,6 +12,7 @@ import { z } from 'zod';
 import { defineRule, type DomainReader, type EntityView } from '../port.js';
 import { parseAttributes } from './support/event-attributes.js';
 import { emit, forwardEvent } from './support/events.js';
+import { sourcingScope } from './support/fulfilment-choice.js';
 import { candidateLocation, NOT_LIVE, remainingItems, type StockAtLocation } from './support/order-sourcing.js';
 import { eventName } from './support/props.js';
 
@@ -43,11 +44,11 @@ export const searchInventoryAtLocations = defineRule({
     virtualCatalogueRef: z.string().trim().min(1).optional(),
   }),
   run: ({ event, entity, props, read }) => {
-    if (entity.entityType !== 'ORDER') throw new Error(`${NAME} runs on ORDER, not ${entity.entityType}.`);
+    const { order, read: scoped } = sourcingScope(entity, read, NAME);
     const { locations } = parseAttributes(event, z.object({ locations: z.array(candidateLocation) }), NAME);
     const candidates = new Set(locations.map((l) => l.ref));
-    const catalogueRef = catalogueRefOf(props, entity, read);
-    const products = new Set(remainingItems(entity, read, NOT_LIVE).flatMap((item) => (item.productRef === undefined ? [] : [item.productRef])));
+    const catalogueRef = catalogueRefOf(props, order, scoped);
+    const products = new Set(remainingItems(order, scoped, NOT_LIVE).flatMap((item) => (item.productRef === undefined ? [] : [item.productRef])));
     const virtualPositions: StockAtLocation[] = [...products].flatMap((productRef) =>
       read.inventoryPositions(catalogueRef, productRef).flatMap((p) => {
         const locationRef = String(p['locationRef']);

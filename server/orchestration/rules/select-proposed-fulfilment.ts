@@ -12,9 +12,10 @@
  * outside props.excludedFulfilmentStatuses (default CANCELLED, REJECTED, EXPIRED, ESCALATED).
  */
 import { z } from 'zod';
-import { defineRule } from '../port.js';
+import { defineRule, type EntityView } from '../port.js';
 import { parseAttributes } from './support/event-attributes.js';
 import { emit, forwardEvent } from './support/events.js';
+import { choiceRefOf, sourcingScope } from './support/fulfilment-choice.js';
 import {
   candidateLocation,
   fulfilmentsOf,
@@ -63,15 +64,21 @@ export const selectProposedFulfilment = defineRule({
   description: 'Forwards props.eventName with attribute proposedFulfilment: the location (nearest with all items, else most) for the remaining quantity.',
   props: z.object({ eventName, excludedFulfilmentStatuses: statusList.optional() }),
   run: ({ event, entity, props, read }) => {
-    if (entity.entityType !== 'ORDER') throw new Error(`${NAME} runs on ORDER, not ${entity.entityType}.`);
+    const { order, read: scoped } = sourcingScope(entity, read, NAME);
     const { locations, virtualPositions } = parseAttributes(
       event,
       z.object({ locations: z.array(candidateLocation), virtualPositions: z.array(stockAtLocation) }),
       NAME,
     );
-    const used = new Set(fulfilmentsOf(entity, read).map((f) => locationRefOf(f, read)));
+    // On a choice, only its own fulfilments' locations are used up.
+    const ownChoice = (f: Readonly<EntityView>) => entity.entityType !== 'FULFILMENT_CHOICE' || choiceRefOf(f.fields) === entity.ref;
+    const used = new Set(
+      fulfilmentsOf(order, scoped)
+        .filter(ownChoice)
+        .map((f) => locationRefOf(f, scoped)),
+    );
     const candidates = locations.map((l) => l.ref).filter((ref) => !used.has(ref));
-    const proposal = selectLocation(candidates, remainingItems(entity, read, props.excludedFulfilmentStatuses ?? NOT_LIVE), virtualPositions);
+    const proposal = selectLocation(candidates, remainingItems(order, scoped, props.excludedFulfilmentStatuses ?? NOT_LIVE), virtualPositions);
     const forwarded = forwardEvent(event, entity, props.eventName);
     const { proposedFulfilment: _previous, ...attributes } = forwarded.attributes;
     return [emit({ ...forwarded, attributes: proposal ? { ...attributes, proposedFulfilment: proposal } : attributes })];

@@ -10,6 +10,7 @@
  * `InventoryChanged` events a batch raises can set onHand without Fluent's quantity machinery.
  */
 import { z } from 'zod';
+import { propertyOf } from '../../lib/guards.js';
 import { defineRule } from '../port.js';
 
 const SOURCES = ['InventoryPositionOnHandCalculated', 'inventoryPositionOnHandCalculated', 'qty'] as const;
@@ -33,11 +34,8 @@ export const updateOnHand = defineRule({
     if (!Number.isInteger(onHand)) {
       throw new Error(`globalinventory.UpdateOnHand: attribute ${source} must be a whole number, got ${JSON.stringify(event.attributes[source])}.`);
     }
-    const catalogue = entity.fields['catalogue'];
-    const catalogueRef =
-      typeof catalogue === 'object' && catalogue !== null && typeof (catalogue as { ref?: unknown }).ref === 'string'
-        ? (catalogue as { ref: string }).ref
-        : entity.root.ref;
+    const ref = propertyOf(entity.fields['catalogue'], 'ref');
+    const catalogueRef = typeof ref === 'string' ? ref : entity.root.ref;
     return [{ type: 'mutate', mutation: 'updateInventoryPosition', input: { ref: entity.ref, catalogue: { ref: catalogueRef }, onHand } }];
   },
 });

@@ -12,6 +12,7 @@
  * Problems are collected as `[json path, message]`; nothing throws here.
  */
 import { z } from 'zod';
+import { isRecord } from '../../lib/guards.js';
 import { ENTITY_TARGETS, type Condition } from './stub-types.js';
 
 export const CONDITION_KINDS = [
@@ -120,11 +121,11 @@ const PARSERS: Record<(typeof CONDITION_KINDS)[number], Parser> = {
 };
 
 export function parseCondition(value: unknown, path: PropertyKey[], problems: Problems): Condition {
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+  if (!isRecord(value)) {
     problems.push([path, `expected a condition object; allowed conditions: ${CONDITION_KINDS.join(', ')}`]);
     return NEVER;
   }
-  const record = value as Record<string, unknown>;
+  const record = value;
   const kind = CONDITION_KINDS.find((candidate) => candidate in record);
   if (!kind) {
     problems.push([

@@ -13,6 +13,7 @@
  */
 import { z } from 'zod';
 import { SimError } from '../../domain/errors.js';
+import { errorMessage, isRecord } from '../../lib/guards.js';
 import { parseIsoDuration } from '../../lib/iso-duration.js';
 import { locate } from '../json-pointer.js';
 import { parseCondition, type Problems } from './parse-condition.js';
@@ -61,66 +62,61 @@ function zodProblems(error: z.ZodError, path: PropertyKey[]): Problems {
   return error.issues.map((issue) => [[...path, ...issue.path], issue.message]);
 }
 
+const isBlockKind = (kind: string): kind is BlockKind => BLOCK_KINDS.some((known) => known === kind);
+
 function parseBlock(value: unknown, path: PropertyKey[], problems: Problems): Block | undefined {
   const allowed = `allowed blocks: ${BLOCK_KINDS.join(', ')}`;
-  if (typeof value !== 'object' || value === null || Array.isArray(value) || Object.keys(value).length !== 1) {
+  const [entry, ...others] = isRecord(value) ? Object.entries(value) : [];
+  if (entry === undefined || others.length > 0) {
     problems.push([path, `expected a building block, an object with one key; ${allowed}`]);
     return undefined;
   }
-  const [kind, body] = Object.entries(value)[0] as [string, unknown];
-  if (!(BLOCK_KINDS as readonly string[]).includes(kind)) {
+  const [kind, body] = entry;
+  if (!isBlockKind(kind)) {
     problems.push([path, `unknown block "${kind}"; ${allowed}`]);
     return undefined;
   }
-  const at = [...path, kind];
-  const parsed = BODIES[kind as BlockKind].safeParse(body);
-  if (!parsed.success) {
-    problems.push(...zodProblems(parsed.error, at));
-    return undefined;
-  }
-  return toBlock(kind as BlockKind, parsed.data, at, problems);
+  return TO_BLOCK[kind](body, [...path, kind], problems);
 }
 
-function toBlock(kind: BlockKind, data: unknown, at: PropertyKey[], problems: Problems): Block {
-  switch (kind) {
-    case 'sendEvent': {
-      const body = data as z.output<typeof BODIES.sendEvent>;
-      if (typeof body.delay === 'string' && !body.delay.includes('{{') && !/^\d+(\.\d+)?$/.test(body.delay) && parseIsoDuration(body.delay) === undefined) {
-        problems.push([[...at, 'delay'], `expected seconds ("600") or an ISO-8601 duration ("PT10M"), got "${body.delay}"`]);
-      }
-      return { type: 'sendEvent', name: body.name, to: body.to, delay: body.delay, attributes: body.attributes };
-    }
-    case 'branch': {
-      const body = data as z.output<typeof BODIES.branch>;
-      return {
-        type: 'branch',
-        label: body.label,
-        if: parseCondition(body.if, [...at, 'if'], problems),
-        then: parseBlocks(body.then, [...at, 'then'], problems),
-        else: parseBlocks(body.else, [...at, 'else'], problems),
-        pointer: '',
-      };
-    }
-    case 'setStatus':
-      return { type: 'setStatus', ...(data as z.output<typeof BODIES.setStatus>) };
-    case 'setAttributes':
-      return { type: 'setAttributes', ...(data as z.output<typeof BODIES.setAttributes>) };
-    case 'mutate':
-      return { type: 'mutate', ...(data as z.output<typeof BODIES.mutate>) };
-    case 'webhook': {
-      const body = data as { setting?: string; name?: string; url?: string };
-      return { type: 'webhook', setting: body.setting, name: body.name, url: body.url };
-    }
-    case 'noop': {
-      const body = data as z.output<typeof BODIES.noop>;
-      return { type: 'noop', note: typeof body === 'string' ? body : body.note };
-    }
-    default: {
-      const exhaustive: never = kind;
-      return exhaustive;
-    }
-  }
+type ToBlock = (body: unknown, at: PropertyKey[], problems: Problems) => Block | undefined;
+
+/** A block's body checked against `schema`, then turned into a Block by `convert`. */
+function toBlock<S extends z.ZodType>(schema: S, convert: (body: z.output<S>, at: PropertyKey[], problems: Problems) => Block): ToBlock {
+  return (body, at, problems) => {
+    const parsed = z.safeParse(schema, body);
+    if (parsed.success) return convert(parsed.data, at, problems);
+    problems.push(...zodProblems(parsed.error, at));
+    return undefined;
+  };
 }
+
+const TO_BLOCK: Record<BlockKind, ToBlock> = {
+  sendEvent: toBlock(BODIES.sendEvent, (body, at, problems) => {
+    if (typeof body.delay === 'string' && !body.delay.includes('{{') && !/^\d+(\.\d+)?$/.test(body.delay) && parseIsoDuration(body.delay) === undefined) {
+      problems.push([[...at, 'delay'], `expected seconds ("600") or an ISO-8601 duration ("PT10M"), got "${body.delay}"`]);
+    }
+    return { type: 'sendEvent', name: body.name, to: body.to, delay: body.delay, attributes: body.attributes };
+  }),
+  branch: toBlock(BODIES.branch, (body, at, problems) => ({
+    type: 'branch',
+    label: body.label,
+    if: parseCondition(body.if, [...at, 'if'], problems),
+    then: parseBlocks(body.then, [...at, 'then'], problems),
+    else: parseBlocks(body.else, [...at, 'else'], problems),
+    pointer: '',
+  })),
+  setStatus: toBlock(BODIES.setStatus, (body) => ({ type: 'setStatus', ...body })),
+  setAttributes: toBlock(BODIES.setAttributes, (body) => ({ type: 'setAttributes', ...body })),
+  mutate: toBlock(BODIES.mutate, (body) => ({ type: 'mutate', ...body })),
+  webhook: toBlock(BODIES.webhook, (body: { setting?: string; name?: string; url?: string }) => ({
+    type: 'webhook',
+    setting: body.setting,
+    name: body.name,
+    url: body.url,
+  })),
+  noop: toBlock(BODIES.noop, (body) => ({ type: 'noop', note: typeof body === 'string' ? body : body.note })),
+};
 
 function parseBlocks(list: readonly unknown[], path: PropertyKey[], problems: Problems): Block[] {
   return list.flatMap((item, index) => parseBlock(item, [...path, index], problems) ?? []);
@@ -171,7 +167,7 @@ export function parseStubFile(json: unknown, source: string): StubFile {
     try {
       value = JSON.parse(json);
     } catch (error) {
-      throw new SimError('VALIDATION_FAILED', `${source}: not valid JSON (${(error as Error).message})`);
+      throw new SimError('VALIDATION_FAILED', `${source}: not valid JSON (${errorMessage(error)})`);
     }
   }
   const problems: Problems = [];

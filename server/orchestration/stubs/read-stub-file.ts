@@ -1,6 +1,7 @@
 /** Reads `--rule-stubs FILE` at start; any problem stops the start (CONFIG_INVALID) with the parser's message. */
 import { readFile } from 'node:fs/promises';
 import { SimError } from '../../domain/errors.js';
+import { errorMessage } from '../../lib/guards.js';
 import { parseStubFile } from './parse-stub-file.js';
 import type { StubFile } from './stub-types.js';
 
@@ -10,11 +11,11 @@ export async function readStubFile(path: string): Promise<StubFile> {
   try {
     text = await readFile(path, 'utf8');
   } catch (error) {
-    throw new SimError('CONFIG_INVALID', `--rule-stubs ${path} cannot be read: ${(error as Error).message}`);
+    throw new SimError('CONFIG_INVALID', `--rule-stubs ${path} cannot be read: ${errorMessage(error)}`);
   }
   try {
     return parseStubFile(text, path);
   } catch (error) {
-    throw new SimError('CONFIG_INVALID', `--rule-stubs ${(error as Error).message}`);
+    throw new SimError('CONFIG_INVALID', `--rule-stubs ${errorMessage(error)}`);
   }
 }

@@ -10,7 +10,7 @@ import { emit, eventFor, forwardEvent, type NewEvent } from '../rules/support/ev
 import { orderOf } from '../rules/support/order-of.js';
 import { delaySeconds } from '../rules/support/props.js';
 import { entityAt, evaluateCondition, type ConditionInput } from './evaluate-condition.js';
-import { render, renderText } from './stub-template.js';
+import { render, renderRecord, renderText } from './stub-template.js';
 import type { Block } from './stub-types.js';
 
 /** One `branch` block's outcome: where it is (label or pointer) and which way it went. */
@@ -32,7 +32,7 @@ function required(value: string, what: string, template: string, run: BlockRun):
 
 function sendEventEffects(block: Extract<Block, { type: 'sendEvent' }>, run: BlockRun): Effect[] {
   const name = required(renderText(block.name, run.scope), 'sendEvent name', block.name, run);
-  const extra = block.attributes ? (render(block.attributes, run.scope) as Record<string, unknown>) : {};
+  const extra = block.attributes ? renderRecord(block.attributes, run.scope) : {};
   const delay = block.delay === undefined ? undefined : delayOf(block.delay, run);
   const targets: NewEvent[] =
     block.to === 'entity'
@@ -80,7 +80,7 @@ function blockEffects(block: Block, run: BlockRun, branches: BranchTaken[]): Eff
       return attributes.length === 0 ? [] : [{ type: 'setAttributes', target: entityKey(entityAt(block.on, run)), attributes }];
     }
     case 'mutate':
-      return [{ type: 'mutate', mutation: renderText(block.mutation, run.scope), input: render(block.input, run.scope) as Record<string, unknown> }];
+      return [{ type: 'mutate', mutation: renderText(block.mutation, run.scope), input: renderRecord(block.input, run.scope) }];
     case 'webhook':
       if (block.setting !== undefined) {
         return [...sendWebhook.run({ ...run.input, props: { setting: renderText(block.setting, run.scope) } })];

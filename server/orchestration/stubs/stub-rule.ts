@@ -26,7 +26,7 @@ export function stubKey(name: string): string {
 }
 
 function propsSchema(stub: RuleStub): z.ZodType<Record<string, unknown>> {
-  const shape = Object.fromEntries(
+  const shape: Record<string, z.ZodType> = Object.fromEntries(
     Object.entries(stub.props).map(([name, spec]) => {
       if (spec.default !== undefined)
         return [
@@ -40,7 +40,7 @@ function propsSchema(stub: RuleStub): z.ZodType<Record<string, unknown>> {
       return [name, z.custom<unknown>((value) => value !== undefined && value !== null, { error: `required by the stub ${stub.name} (${stub.location})` })];
     }),
   );
-  return z.looseObject(shape) as unknown as z.ZodType<Record<string, unknown>>;
+  return z.looseObject(shape);
 }
 
 function stubAudit(stub: RuleStub, branches: BranchTaken[]): Effect {

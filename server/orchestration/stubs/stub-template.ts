@@ -46,7 +46,7 @@ export function templateProblems(value: unknown, path: PropertyKey[], declared: 
   const problems: [PropertyKey[], string][] = [];
   for (const { expression, path: at } of expressions(value, path, [])) {
     const [root, name] = pathSegments(expression);
-    if (!ROOTS.includes(root as (typeof ROOTS)[number]) || name === undefined) {
+    if (!ROOTS.some((known) => known === root) || name === undefined) {
       problems.push([at, `template "{{${expression}}}" must start with props.<name>, event.<path> or entity.<path>`]);
     } else if (root === 'props' && !declared.includes(name)) {
       const known = declared.length > 0 ? `declared props: ${declared.join(', ')}` : 'the stub declares no props';
@@ -77,10 +77,13 @@ export function render(value: unknown, scope: TemplateScope): unknown {
     return value.replace(TEMPLATE, (_match, expression: string) => text(lookup(expression, scope)));
   }
   if (Array.isArray(value)) return value.map((item) => render(item, scope));
-  if (typeof value === 'object' && value !== null) {
-    return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, render(item, scope)]));
-  }
+  if (typeof value === 'object' && value !== null) return renderRecord(value, scope);
   return value;
+}
+
+/** `render` for an object: the same keys, each value rendered. */
+export function renderRecord(value: object, scope: TemplateScope): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, render(item, scope)]));
 }
 
 /** `render` for a value that must be text (event names, statuses): "" when missing. */

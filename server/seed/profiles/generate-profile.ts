@@ -12,7 +12,7 @@ import { packagePath } from '../../lib/package-path.js';
 import { readSeedFile, type SeedFile } from '../load-seed.js';
 import { generateCustomers } from './generate/customers.js';
 import { generateInventory } from './generate/inventory.js';
-import { generateLocations, generateNetworks } from './generate/locations.js';
+import { generateLocations, generateNetworks, generateSystemRejectedLocation } from './generate/locations.js';
 import { generateOrders } from './generate/orders.js';
 import { generateOrganisation } from './generate/organisation.js';
 import { generateProducts } from './generate/products.js';
@@ -26,6 +26,7 @@ export {
   MAX_SEED_VALUE,
   PRODUCT_CATALOGUE_REF,
   PROFILE_RETAILER_ID,
+  SYSTEM_REJECTED_LOCATION_REF,
   VIRTUAL_CATALOGUE_REF,
   type OrderPlan,
   type OrderType,
@@ -50,6 +51,7 @@ export function generateProfile(profile: SeedProfile, seedValue: number, sizes: 
   const { retailerRefs, carriers } = generateOrganisation(ctx, records);
   const locations = generateLocations(ctx, carriers);
   generateNetworks(ctx, locations, retailerRefs);
+  generateSystemRejectedLocation(ctx);
   const { skus, productCount } = generateProducts(ctx);
   const perSku = generateInventory(ctx, skus, locations);
   const customers = generateCustomers(ctx);

@@ -41,6 +41,7 @@ export function fakeReader(data: FakeData = {}): DomainReader {
       (data.positions ?? []).filter((p) => p['catalogueRef'] === catalogueRef && p['productRef'] === productRef),
     networkLocations: (networkRef) =>
       (data.networks?.[networkRef] ?? []).flatMap((ref) => entities.filter((e) => e.entityType === 'LOCATION' && e.ref === ref)),
+    locations: () => entities.filter((e) => e.entityType === 'LOCATION'),
     setting: (name, retailerId, locationId) => {
       const named = (data.settings ?? []).filter((s) => s.name === name);
       return (

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { forwardIfUnfulfilledItemsExist as rule } from '../../../server/orchestration/rules/forward-if-unfulfilled-items-exist.js';
 import { entity, hdOrder, ruleInput } from './fake-reader.js';
 import { DC, type FulfilmentSpec, STORE, world } from './sourcing-world.js';
+import { choiceFulfilment, hdChoice, multiWorld } from './multi-fixtures.js';
 
 const all = (status: string, from = STORE): FulfilmentSpec => ({
   id: 'f1',
@@ -65,5 +66,20 @@ describe('commonv2.ForwardIfUnfulfilledItemsExist', () => {
   it('needs props.eventName and an ORDER', () => {
     expect(rule.props.safeParse({}).success).toBe(false);
     expect(() => rule.run(ruleInput(entity({ entityType: 'LOCATION', id: 'x' }), { eventName: 'X' }))).toThrow(/runs on ORDER/);
+  });
+});
+
+describe('commonv2.ForwardIfUnfulfilledItemsExist on a FULFILMENT_CHOICE (mixed basket)', () => {
+  it.each([
+    { title: "forwards while the choice's own items are uncovered", fulfilments: [choiceFulfilment('f1', 'FC-CC', 'AWAITING_WAVE')], forwards: true },
+    { title: 'stops when a live fulfilment of the choice covers them', fulfilments: [choiceFulfilment('f1', 'FC-HD', 'AWAITING_WAVE')], forwards: false },
+  ])('$title', ({ fulfilments, forwards }) => {
+    const data = multiWorld(fulfilments);
+    data.related = {
+      ...data.related,
+      'FULFILMENT:f1:items': [{ orderItem: { id: fulfilments[0]!.fields['fulfilmentChoiceRef'] === 'FC-HD' ? 'oi1' : 'oi2' }, requestedQuantity: 2 }],
+    };
+    const effects = rule.run(ruleInput(hdChoice(), rule.props.parse({ eventName: 'Next' }), { data }));
+    expect(effects).toMatchObject(forwards ? [{ event: { name: 'Next', entityType: 'FULFILMENT_CHOICE', entityRef: 'FC-HD' } }] : []);
   });
 });

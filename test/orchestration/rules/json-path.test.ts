@@ -36,6 +36,8 @@ describe('jsonpath resolution', () => {
     { path: 'items.0.quantity', expected: 2 },
     { path: 'attributes.byName.channel', expected: 'web' },
     { path: 'customer.attributes.byName.lifetimeValue', expected: 3000 },
+    { path: 'attributes.byName.absent', expected: undefined },
+    { path: 'attributes.byName', expected: undefined },
     { path: 'event.attributes.fraudCheckRequired', expected: true },
     { path: 'event.attributes.nested.list[1]', expected: 'b' },
     { path: 'event.name', expected: 'CREATE' },

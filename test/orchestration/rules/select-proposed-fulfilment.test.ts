@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { selectProposedFulfilment as rule } from '../../../server/orchestration/rules/select-proposed-fulfilment.js';
 import { eventOn, hdOrder, ruleInput } from './fake-reader.js';
+import { choiceFulfilment, hdChoice, multiWorld } from './multi-fixtures.js';
 import { DC, type FulfilmentSpec, STORE, world } from './sourcing-world.js';
 
 const LOCATIONS = [{ ref: 'STORE-1' }, { ref: 'DC-1' }, { ref: 'FAR-1' }]; // nearest first
@@ -93,5 +94,31 @@ describe('commonv2.SelectProposedFulfilment', () => {
     expect(() => rule.run(ruleInput(order, { eventName: 'Check' }, { event: eventOn(order, 'S', attributes), data: world() }))).toThrow(
       /locations|virtualPositions/,
     );
+  });
+});
+
+describe('commonv2.SelectProposedFulfilment on a FULFILMENT_CHOICE (mixed basket)', () => {
+  it("proposes for the choice's own items, skipping only the locations its own fulfilments use", () => {
+    // FC-HD has oi1 (SKU-1 × 2); FC-CC's fulfilment at STORE-1 does not use STORE-1 up for FC-HD.
+    const data = multiWorld([choiceFulfilment('f1', 'FC-CC', 'AWAITING_WAVE')]);
+    data.related = { ...data.related, 'FULFILMENT:f1:fromLocation': [{ ref: 'STORE-1' }] };
+    const event = eventOn(hdChoice(), 'SelectProposedFulfilment', {
+      locations: [{ ref: 'STORE-1' }, { ref: 'DC-1' }],
+      virtualPositions: stock([
+        ['SKU-1', 'STORE-1', 5],
+        ['SKU-2', 'STORE-1', 5],
+      ]),
+    });
+    const effects = rule.run(ruleInput(hdChoice(), rule.props.parse({ eventName: 'Next' }), { event, data }));
+    expect(effects).toMatchObject([
+      {
+        event: {
+          name: 'Next',
+          entityType: 'FULFILMENT_CHOICE',
+          entityRef: 'FC-HD',
+          attributes: { proposedFulfilment: { locationRef: 'STORE-1', items: [{ orderItemId: 'oi1', quantity: 2 }] } },
+        },
+      },
+    ]);
   });
 });

@@ -3,6 +3,7 @@
  * Reference Module's ForwardIfDeliveryAddress… rules read it,
  * https://docs.fluentcommerce.com/building-blocks/forwardifdeliveryaddressnotpresent).
  */
+import { isRecord } from '../../../lib/guards.js';
 import type { DomainReader, EntityView } from '../../port.js';
 import { walk } from './json-path.js';
 
@@ -10,7 +11,7 @@ import { walk } from './json-path.js';
 export function orderDeliveryAddress(order: Readonly<EntityView>, read: DomainReader): Record<string, unknown> | undefined {
   const choice = read.related({ entityType: 'ORDER', id: order.id, ref: order.ref }, 'fulfilmentChoice')[0];
   const address = choice?.['deliveryAddress'] ?? walk(order.fields, ['fulfilmentChoice', 'deliveryAddress']);
-  if (typeof address !== 'object' || address === null || Array.isArray(address)) return undefined;
+  if (!isRecord(address)) return undefined;
   const filled = Object.values(address).some((v) => v !== null && v !== undefined && v !== '');
-  return filled ? (address as Record<string, unknown>) : undefined;
+  return filled ? address : undefined;
 }

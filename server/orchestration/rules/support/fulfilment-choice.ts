@@ -46,3 +46,17 @@ export function scopedToChoice(read: DomainReader, order: Readonly<EntityView>, 
   const scopedOrder: EntityView = { ...order, subtype: choice.subtype, fields: { ...order.fields, fulfilmentChoice: choiceRecord } };
   return { order: scopedOrder, read: scopedRead };
 }
+
+/**
+ * What the sourcing rules (GetLocationsForNetwork … SelectProposedFulfilment, ForwardIfUnfulfilledItemsExist)
+ * source for: the order itself, or on a FULFILMENT_CHOICE the order seen through that choice, so a
+ * mixed-basket choice is sourced for its own items and address [inferred: the reference MULTI
+ * workflow's choice sourcing rules are not retrievable; the order rules are reused as they are].
+ */
+export function sourcingScope(entity: Readonly<EntityView>, read: DomainReader, ruleName: string): { order: EntityView; read: DomainReader } {
+  if (entity.entityType === 'ORDER') return { order: entity, read };
+  if (entity.entityType !== 'FULFILMENT_CHOICE') throw new Error(`${ruleName} runs on ORDER or FULFILMENT_CHOICE, not ${entity.entityType}.`);
+  const order = entity.root.entityType === 'ORDER' ? read.find({ entityType: 'ORDER', id: entity.root.id, ref: entity.root.ref }) : undefined;
+  if (!order) throw new Error(`${ruleName}: fulfilment choice "${entity.ref ?? entity.id}" belongs to no order.`);
+  return scopedToChoice(read, order, entity);
+}

@@ -76,14 +76,13 @@ function byName(list: unknown[], name: string): unknown {
 /** Walks `segments` from `root`; `undefined` as soon as a step is missing. */
 export function walk(root: unknown, segments: readonly string[]): unknown {
   let current: unknown = root;
-  for (let i = 0; i < segments.length; i += 1) {
-    const segment = segments[i] as string;
+  const steps = segments.values();
+  for (const segment of steps) {
     if (Array.isArray(current)) {
       if (segment === 'byName') {
-        const name = segments[i + 1];
-        if (name === undefined) return undefined;
-        current = byName(current, name);
-        i += 1;
+        const name = steps.next();
+        if (name.done) return undefined;
+        current = byName(current, name.value);
         continue;
       }
       if (!/^\d+$/.test(segment)) return undefined;

@@ -6,6 +6,7 @@
  * catalogue an event works in, and lookups of products and categories by ref in that catalogue.
  */
 import { z } from 'zod';
+import { propertyOf } from '../../../lib/guards.js';
 import type { DomainReader, EntityView } from '../../port.js';
 
 const text = z.string().trim().min(1);
@@ -109,5 +110,5 @@ export function productFields(payload: ProductPayload): Record<string, unknown> 
 export function linkedCategoryRefs(entity: Readonly<EntityView>): string[] {
   const list = entity.fields['categories'];
   if (!Array.isArray(list)) return [];
-  return list.map((c) => (typeof c === 'object' && c !== null ? (c as { ref?: unknown }).ref : undefined)).filter((r): r is string => typeof r === 'string');
+  return list.map((c) => propertyOf(c, 'ref')).filter((r): r is string => typeof r === 'string');
 }

@@ -7,6 +7,7 @@
  * subtracted from every position of the catalogue, ACTIVE controls only (control conditions are not
  * simulated); a quantity never goes below 0.
  */
+import { propertyOf } from '../../../lib/guards.js';
 import type { DomainReader, EntityView, OrchestrationEvent } from '../../port.js';
 
 export const QUANTITY_BUFFER = 'QUANTITY_BUFFER';
@@ -16,8 +17,8 @@ const numberOr0 = (value: unknown): number => (typeof value === 'number' && Numb
 /** The value of one control: its `values` entry named `value` (commongi.UpdateControlValue). */
 export function controlValueOf(control: Readonly<EntityView>): number {
   const values = control.fields['values'];
-  const entry = Array.isArray(values) ? values.find((v: unknown) => (v as { name?: unknown } | null)?.name === 'value') : undefined;
-  return Number((entry as { value?: unknown } | undefined)?.value ?? 0) || 0;
+  const entry: unknown = Array.isArray(values) ? values.find((v: unknown) => propertyOf(v, 'name') === 'value') : undefined;
+  return Number(propertyOf(entry, 'value') ?? 0) || 0;
 }
 
 /** The sum of the ACTIVE QUANTITY_BUFFER controls of the catalogue's control group (0 without one). */

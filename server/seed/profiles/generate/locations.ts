@@ -3,7 +3,7 @@
  * addresses, opening hours and storage areas, and the networks over them.
  */
 import type { ProfileContext } from './profile-context.js';
-import { CITIES, PROFILE_RETAILER_ID, STORE_AREAS, WAREHOUSE_AREAS, type City, type Location } from './profile-data.js';
+import { CITIES, PROFILE_RETAILER_ID, STORE_AREAS, SYSTEM_REJECTED_LOCATION_REF, WAREHOUSE_AREAS, type City, type Location } from './profile-data.js';
 
 export function generateLocations(ctx: ProfileContext, carriers: readonly { ref: string }[]): Location[] {
   const { sizes, pickCity } = ctx;
@@ -69,6 +69,35 @@ function createLocation(ctx: ProfileContext, carriers: readonly { ref: string }[
     ref,
   );
   return { ref, type, city, areas: areas.map((a) => a.ref) };
+}
+
+/**
+ * The location CreateFulfilmentForUnfulfillableItems puts what no location can give
+ * (`systemRejectedLocationRef` SYSTEM_REJECTED in the default workflows), as seeds/default.json has
+ * it: type SYSTEM, closed, in no network, so sourcing never proposes it.
+ */
+export function generateSystemRejectedLocation(ctx: ProfileContext): void {
+  const closed = Object.fromEntries(['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'].flatMap((d) => [`${d}Start`, `${d}End`]).map((k) => [k, 0]));
+  const [hq] = CITIES;
+  ctx.step(
+    'createLocation',
+    {
+      ref: SYSTEM_REJECTED_LOCATION_REF,
+      type: 'SYSTEM',
+      name: 'System rejected (items no location can fulfil)',
+      primaryAddress: {
+        ref: `${SYSTEM_REJECTED_LOCATION_REF}_ADDR`,
+        name: 'System rejected',
+        country: 'Australia',
+        latitude: hq!.lat,
+        longitude: hq!.lon,
+        timeZone: hq!.timeZone,
+      },
+      retailer: { id: PROFILE_RETAILER_ID },
+      openingSchedule: { allHours: false, ...closed },
+    },
+    SYSTEM_REJECTED_LOCATION_REF,
+  );
 }
 
 /** Networks: everything, the click & collect stores, and one per state with two or more locations. */

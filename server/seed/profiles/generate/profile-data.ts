@@ -36,6 +36,9 @@ export const GS1_PREFIX_AU = '930';
 export type City = { code: string; city: string; state: string; postcode: string; lat: number; lon: number; timeZone: string; weight: number };
 
 /** Real Australian cities (centre coordinates); locations and addresses are scattered around them. */
+/** The location the default workflows reject unfulfillable items to (props.systemRejectedLocationRef). */
+export const SYSTEM_REJECTED_LOCATION_REF = 'SYSTEM_REJECTED';
+
 export const CITIES: readonly City[] = [
   { code: 'SYD', city: 'Sydney', state: 'NSW', postcode: '2000', lat: -33.8688, lon: 151.2093, timeZone: 'Australia/Sydney', weight: 20 },
   { code: 'MEL', city: 'Melbourne', state: 'VIC', postcode: '3000', lat: -37.8136, lon: 144.9631, timeZone: 'Australia/Melbourne', weight: 19 },
