@@ -22,8 +22,12 @@ COPY package.json package-lock.json ./
 # (optional ssh2/cpu-features under the test SDK) need no compiler this way.
 RUN npm ci --ignore-scripts --no-audit --no-fund
 COPY tsconfig.json ./
-COPY scripts/bundle.mjs scripts/bundle.mjs
+COPY scripts/bundle.mjs scripts/launcher.mjs scripts/
 COPY server/ server/
+COPY schema/fluent.graphql schema/fluent.graphql
+COPY seeds/ seeds/
+COPY rulesets/ rulesets/
+COPY console/ console/
 RUN npm run build
 
 # ---- deps: production node_modules only ------------------------------------------------------------

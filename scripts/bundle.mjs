@@ -9,8 +9,12 @@
  * the bundle: GraphiQL's page (9 MB) and faker (profile seeds). Each chunk starts with the
  * licences of the packages bundled into it; other comments and the indentation are dropped, so
  * the npm package stays under 1 MiB.
+ *
+ * It also writes the parsed SDL (`dist/server/fluent-schema.ast.json`), which a start reads
+ * instead of parsing `schema/fluent.graphql` (server/graphql/schema-document.ts).
  */
-import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'rolldown';
@@ -18,6 +22,8 @@ import { build } from 'rolldown';
 const root = fileURLToPath(new URL('..', import.meta.url));
 const out = join(root, 'dist/server');
 const EXTERNAL = ['@graphql-yoga/render-graphiql', '@faker-js/faker'];
+/** The line that tells the launcher from tsc's main.js (a second run of this script would bundle it). */
+const LAUNCHER_MARK = '// fluent-sim launcher:';
 
 /** The package folder (under node_modules) a bundled module comes from, if any. */
 function packageDir(moduleId) {
@@ -44,7 +50,7 @@ function licenceBanner(chunk) {
 }
 
 const entry = join(out, 'main.js');
-if (!existsSync(entry) || readFileSync(entry, 'utf8').includes('Bundled third-party packages')) {
+if (!existsSync(entry) || readFileSync(entry, 'utf8').includes(LAUNCHER_MARK)) {
   throw new Error(`${entry} is missing or already bundled: run \`npm run build\` (tsc, then this script)`);
 }
 /**
@@ -64,21 +70,70 @@ const graphqlOneRealm = {
 };
 
 rmSync(join(out, 'bundle'), { recursive: true, force: true });
-await build({
+const { output } = await build({
   cwd: root,
   input: entry,
   platform: 'node',
   plugins: [graphqlOneRealm],
+  // A package's ES build where it has one (graphql-js): only the modules used are bundled and
+  // run at start, where its CommonJS index evaluated all ~120 of them (issue 17). Every importer
+  // resolves the same file, so the bundle still holds one copy of graphql.
+  resolve: { mainFields: ['module', 'main'] },
   external: (id) => EXTERNAL.some((name) => id === name || id.startsWith(`${name}/`)),
   logLevel: 'warn',
   output: {
     dir: out,
-    format: 'esm',
-    entryFileNames: 'main.js',
-    chunkFileNames: 'bundle/[name]-[hash].js',
+    // CommonJS, so the launcher can run each chunk with V8's code cache (scripts/launcher.mjs).
+    format: 'cjs',
+    entryFileNames: 'bundle/main-[hash].cjs',
+    chunkFileNames: 'bundle/[name]-[hash].cjs',
     // Whitespace only: names and code stay as written, so stack traces still name our functions.
     minify: { compress: false, mangle: false, codegen: { removeWhitespace: true } },
     comments: { legal: true, annotation: false, jsdoc: false },
     banner: licenceBanner,
   },
 });
+const bundledEntry = output.find((chunk) => chunk.type === 'chunk' && chunk.isEntry)?.fileName;
+if (!bundledEntry) throw new Error('rolldown wrote no entry chunk');
+const launcher = readFileSync(join(root, 'scripts/launcher.mjs'), 'utf8');
+if (!launcher.includes("'./bundle/main.cjs'")) throw new Error('scripts/launcher.mjs no longer names ./bundle/main.cjs; update scripts/bundle.mjs');
+writeFileSync(entry, launcher.replace("'./bundle/main.cjs'", `'./${bundledEntry}'`));
+
+// The parsed SDL, so a start reads it instead of parsing it (server/graphql/schema-document.ts).
+const { SCHEMA_ARTIFACT, schemaArtifact } = await import(join(out, 'graphql/schema-document.js'));
+writeFileSync(join(root, SCHEMA_ARTIFACT), schemaArtifact(readFileSync(join(root, 'schema/fluent.graphql'), 'utf8')));
+
+await warmUp();
+
+/**
+ * Starts the built CLI once and asks it for a token and a GraphQL answer, so the launcher saves
+ * the code cache of what a start (and a first request) compiles. A start without it still works.
+ */
+async function warmUp() {
+  const child = spawn(process.execPath, [entry, '--port', '0', '--log-level', 'warn'], { cwd: root, stdio: ['ignore', 'pipe', 'inherit'] });
+  const exited = new Promise((resolve) => child.once('exit', resolve));
+  try {
+    const base = await new Promise((resolve, reject) => {
+      let text = '';
+      child.stdout.on('data', (chunk) => {
+        text += chunk;
+        const match = /listening on (http:\/\/\S+)/.exec(text);
+        if (match) resolve(match[1]);
+      });
+      child.once('exit', (code) => reject(new Error(`the warm-up start exited with ${code}`)));
+    });
+    const oauth = `${base}/oauth/token?grant_type=password&client_id=LOCAL&client_secret=local-secret&username=admin&password=password`;
+    const { access_token: token } = await (await fetch(oauth, { method: 'POST' })).json();
+    const answer = await fetch(`${base}/graphql`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ query: '{ me { id } }' }),
+    });
+    if (!answer.ok) throw new Error(`the warm-up GraphQL request answered ${answer.status}`);
+  } finally {
+    child.kill('SIGTERM');
+    await exited;
+  }
+  const cached = readdirSync(join(out, 'bundle')).filter((file) => file.endsWith('.cache'));
+  if (!cached.some((file) => file.startsWith('start-'))) throw new Error('the warm-up start wrote no code cache');
+}

@@ -101,7 +101,8 @@ export type Config = Readonly<z.infer<typeof ConfigSchema>>;
 export type RawConfig = z.input<typeof ConfigSchema>;
 
 export function loadConfig(raw: Record<string, unknown>): Config {
-  const parsed = ConfigSchema.safeParse(Object.fromEntries(Object.entries(raw).filter(([, v]) => v !== undefined)));
+  // Parsed once per start: zod's compiled fast path would cost more to build than it saves (issue 17).
+  const parsed = ConfigSchema.safeParse(Object.fromEntries(Object.entries(raw).filter(([, v]) => v !== undefined)), { jitless: true });
   if (!parsed.success) throw new SimError('CONFIG_INVALID', `Invalid configuration:\n${z.prettifyError(parsed.error)}`);
   return Object.freeze(parsed.data);
 }

@@ -3,20 +3,24 @@
  * and attaches the generated resolvers. Nothing reads `../shared` at run time.
  */
 import { readFileSync } from 'node:fs';
-import { buildSchema, type GraphQLSchema } from 'graphql';
+import { dirname, join } from 'node:path';
+import { buildASTSchema, type GraphQLSchema } from 'graphql';
 import { attachResolvers } from './attach-resolvers.js';
 import { createModel, type Model } from '../domain/model.js';
 import { packagePath } from '../lib/package-path.js';
 import type { FieldClass } from '../domain/field-kinds.js';
 import { buildResolvers } from './resolvers.js';
+import { SCHEMA_ARTIFACT, schemaDocument } from './schema-document.js';
 
 export type LoadedSchema = { sdl: string; model: Model; executable: GraphQLSchema; classes: Map<string, FieldClass> };
 
 export function loadSchema(): LoadedSchema {
-  const sdl = readFileSync(packagePath('schema/fluent.graphql'), 'utf8');
+  const sdlPath = packagePath('schema/fluent.graphql');
+  const sdl = readFileSync(sdlPath, 'utf8');
+  const document = schemaDocument(sdl, join(dirname(dirname(sdlPath)), SCHEMA_ARTIFACT));
   // The SDL is generated from a valid introspection and checked by a test; skipping SDL
   // validation halves start-up time (`npm run bench`).
-  const schema = buildSchema(sdl, { assumeValidSDL: true });
+  const schema = buildASTSchema(document, { assumeValidSDL: true });
   const model = createModel(schema);
   const { resolvers, classes } = buildResolvers(model);
   attachResolvers(schema, resolvers);

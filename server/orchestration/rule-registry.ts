@@ -129,7 +129,9 @@ export function createRuleRegistry(rules: readonly AnyRule[], options: RuleRegis
       }
       return { name: rule.name, resolvedAs: undefined, simulated: false, rule: placeholderRule(rule.name), props: rule.props ?? {}, location };
     }
-    const parsed = resolution.rule.props.safeParse(rule.props ?? {});
+    // Each rule's props schema parses a handful of times (once per stored version): zod's compiled
+    // fast path, built on a schema's first parse, would cost more than it saves (issue 17).
+    const parsed = resolution.rule.props.safeParse(rule.props ?? {}, { jitless: true });
     if (!parsed.success) {
       const problems = parsed.error.issues.map((issue) => `${locate(where.source, [...where.path, 'props', ...issue.path])}: ${issue.message}`);
       throw new SimError(

@@ -116,7 +116,8 @@ export function parseWorkflow(json: unknown, source: string): Workflow {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
     throw new SimError('WORKFLOW_INVALID', `${source}#: expected a workflow JSON object`);
   }
-  const result = workflowSchema.safeParse(value);
+  // A workflow parses once per load or PUT: zod's compiled fast path costs more to build than it saves (issue 17).
+  const result = workflowSchema.safeParse(value, { jitless: true });
   if (result.success) return result.data;
   const lines = result.error.issues.map((issue) => `${locate(source, issue.path)}: ${issue.message}`);
   const shown = lines.slice(0, MAX_LISTED_ISSUES);

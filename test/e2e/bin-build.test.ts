@@ -1,8 +1,10 @@
-import { constants, cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync } from 'node:fs';
+import { constants, cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync } from 'node:fs';
 import { isBuiltin } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { parse } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SCHEMA_ARTIFACT } from '../../server/graphql/schema-document.js';
 import { ROOT, runCli, VERSION, withoutNpmVars } from '../support/spawn-cli.js';
 
 /**
@@ -15,7 +17,7 @@ describe('npm run build', () => {
   let work: string;
   beforeAll(async () => {
     work = mkdtempSync(join(tmpdir(), 'fluent-sim-build-'));
-    for (const entry of ['server', 'scripts', 'test', 'tsconfig.json', 'package.json']) {
+    for (const entry of ['server', 'scripts', 'schema', 'seeds', 'rulesets', 'console', 'test', 'tsconfig.json', 'package.json']) {
       cpSync(join(ROOT, entry), join(work, entry), { recursive: true });
     }
     symlinkSync(join(ROOT, 'node_modules'), join(work, 'node_modules'), 'dir');
@@ -39,13 +41,37 @@ describe('npm run build', () => {
 
   it('bundles the CLI: its files import only Node built-ins, each other and the two packages loaded on demand', () => {
     const dir = join(work, 'dist/server');
-    const files = ['main.js', ...readdirSync(join(dir, 'bundle')).map((f) => `bundle/${f}`)];
+    const files = [
+      'main.js',
+      ...readdirSync(join(dir, 'bundle'))
+        .filter((f) => f.endsWith('.cjs'))
+        .map((f) => `bundle/${f}`),
+    ];
     expect(files.some((f) => f.startsWith('bundle/start-'))).toBe(true);
     const specifiers = files.flatMap((f) =>
-      [...readFileSync(join(dir, f), 'utf8').matchAll(/(?:\bfrom|\bimport\(?)\s*["`]([\w@./:-]+)["`]/g)].map((m) => m[1]!),
+      [...readFileSync(join(dir, f), 'utf8').matchAll(/(?:\bfrom|\bimport\(?|\brequire\()\s*["`]([\w@./:-]+)["`]/g)].map((m) => m[1]!),
     );
     const packages = specifiers.filter((s) => !isBuiltin(s) && !s.startsWith('./') && !s.startsWith('../'));
-    expect(new Set(packages)).toEqual(new Set(['@faker-js/faker', '@graphql-yoga/render-graphiql']));
+    // Besides the two on demand: optional packages that debug and @whatwg-node/node-fetch probe inside a try/catch, installed by no one here.
+    expect(new Set(packages)).toEqual(new Set(['@faker-js/faker', '@graphql-yoga/render-graphiql', 'supports-color', 'node-libcurl']));
     expect(readFileSync(join(dir, files.find((f) => f.startsWith('bundle/start-'))!), 'utf8')).toMatch(/express@[\d.]+ \(MIT\):/);
+  });
+
+  it('writes the code cache of a start beside the chunks, which the launcher reads', async () => {
+    const bundle = join(work, 'dist/server/bundle');
+    const chunks = readdirSync(bundle).filter((f) => f.endsWith('.cjs'));
+    expect(chunks.filter((f) => /^(main|start|workflow)-/.test(f)).every((f) => existsSync(join(bundle, `${f}.cache`)))).toBe(true);
+    // A refused cache would be written again at exit: an unchanged file means V8 took it.
+    const mainCache = join(bundle, `${chunks.find((f) => f.startsWith('main-'))!}.cache`);
+    const written = statSync(mainCache).mtimeMs;
+    const result = await runCli(['--version'], { command: [process.execPath, join(work, 'dist/server/main.js')], cwd: work });
+    expect(result.stdout.trim()).toBe(VERSION);
+    expect(result.stderr).toBe('');
+    expect(statSync(mainCache).mtimeMs).toBe(written);
+  });
+
+  it('writes the parsed SDL a start reads instead of parsing it', () => {
+    const artifact = JSON.parse(readFileSync(join(work, SCHEMA_ARTIFACT), 'utf8')) as { document: unknown };
+    expect(artifact.document).toEqual(JSON.parse(JSON.stringify(parse(readFileSync(join(work, 'schema/fluent.graphql'), 'utf8'), { noLocation: true }))));
   });
 });

@@ -17,7 +17,8 @@ type PackResult = { filename: string; size: number; unpackedSize: number; entryC
 const INSTALL_TIMEOUT = 8 * 60_000;
 /** Allowed in the tarball: the compiled server, the runtime data, and npm's always-included files. */
 const SHIPPED = [
-  /^dist\/server\/.+\.(js|d\.ts)$/,
+  /^dist\/server\/.+\.(js|cjs|d\.ts)$/,
+  /^dist\/server\/fluent-schema\.ast\.json$/,
   /^schema\/fluent\.graphql$/,
   /^seeds\/[^/]+\.json$/,
   /^rulesets\/[^/]+\.json$/,

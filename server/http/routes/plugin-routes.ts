@@ -8,14 +8,14 @@
  * Errors use the body this API documents, `{"message", "status"}` (fluent-platform.md §7).
  * The upload, install and status answers beyond `bundleVersion`/`bundleStatus` are [inferred].
  */
-import Busboy from 'busboy';
+import type Busboy from 'busboy';
 import express, { Router, type ErrorRequestHandler, type Request } from 'express';
 import { isSimError, SimError } from '../../domain/errors.js';
 import { errorMessage, isRecord, propertyOf } from '../../lib/guards.js';
 import type { RuleCatalogueEntry, RuleRegistry } from '../../orchestration/rule-registry.js';
 import { installPluginRules, isPluginRule } from '../../plugins/plugin-rules.js';
 import type { PluginStore, StoredPlugin } from '../../plugins/plugin-store.js';
-import { PluginJarError, readPluginJar, type PluginBundle, type PluginRule } from '../../plugins/read-plugin-jar.js';
+import type { PluginBundle, PluginRule } from '../../plugins/read-plugin-jar.js';
 
 /** Largest JAR accepted [inferred; the platform's limit is not documented]. */
 export const MAX_PLUGIN_BYTES = 50 * 1024 * 1024;
@@ -31,6 +31,8 @@ export function createPluginRouter(getRuntime: (req: Request) => PluginRuntime):
 
   router.post(PLUGIN_UPLOAD_PATH, async (req, res) => {
     const bytes = await readUploadedFile(req);
+    // The JAR reader (and its unzip library) and busboy load on the first upload, not at every start (issue 17).
+    const { PluginJarError, readPluginJar } = await import('../../plugins/read-plugin-jar.js');
     let bundle: PluginBundle;
     try {
       bundle = readPluginJar(bytes);
@@ -120,9 +122,9 @@ function builtinEntry(rule: RuleCatalogueEntry): unknown {
 }
 
 /** The multipart field `file`, whole, within MAX_PLUGIN_BYTES. */
-function readUploadedFile(req: Request): Promise<Uint8Array> {
-  if (!req.is('multipart/form-data'))
-    return Promise.reject(new SimError('VALIDATION_FAILED', 'Send the plugin as multipart/form-data with the JAR in the field "file"'));
+async function readUploadedFile(req: Request): Promise<Uint8Array> {
+  if (!req.is('multipart/form-data')) throw new SimError('VALIDATION_FAILED', 'Send the plugin as multipart/form-data with the JAR in the field "file"');
+  const { default: Busboy } = await import('busboy');
   return new Promise((resolve, reject) => {
     let parser: ReturnType<typeof Busboy>;
     try {
