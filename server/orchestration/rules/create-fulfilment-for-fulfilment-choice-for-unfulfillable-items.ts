@@ -11,9 +11,7 @@
  */
 import { defineRule } from '../port.js';
 import { createFulfilmentForUnfulfillableItems } from './create-fulfilment-for-unfulfillable-items.js';
-import { EventAttributeNotFoundException, IllegalArgumentException } from './support/event-attributes.js';
-import { choicesOf, scopedToChoice } from './support/fulfilment-choice.js';
-import { orderOf } from './support/order-of.js';
+import { namedChoiceScope } from './support/fulfilment-choice.js';
 
 const NAME = 'order.CreateFulfilmentForFulfilmentChoiceForUnfulfillableItems';
 
@@ -24,16 +22,5 @@ export const createFulfilmentForFulfilmentChoiceForUnfulfillableItems = defineRu
   description:
     'Creates a fulfilment at props.systemRejectedLocationRef, all rejected, for the quantity of choice fulfilmentChoiceRef no live fulfilment covers.',
   props: createFulfilmentForUnfulfillableItems.props,
-  run: (input) => {
-    const { event, entity, read } = input;
-    const order = orderOf(entity, read, NAME);
-    const ref = entity.entityType === 'FULFILMENT_CHOICE' ? entity.ref : event.attributes['fulfilmentChoiceRef'];
-    if (typeof ref !== 'string' || ref.length === 0) {
-      throw new EventAttributeNotFoundException(`${NAME}: event "${event.name}" needs the attribute "fulfilmentChoiceRef" (missing or empty).`);
-    }
-    const choice = choicesOf(read, order).find((c) => c.ref === ref);
-    if (!choice) throw new IllegalArgumentException(`${NAME}: order "${order.ref ?? order.id}" has no fulfilment choice "${ref}".`);
-    const scoped = scopedToChoice(read, order, choice);
-    return createFulfilmentForUnfulfillableItems.run({ ...input, entity: scoped.order, read: scoped.read });
-  },
+  run: (input) => createFulfilmentForUnfulfillableItems.run({ ...input, ...namedChoiceScope(input, NAME) }),
 });

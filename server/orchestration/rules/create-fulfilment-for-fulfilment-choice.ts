@@ -11,9 +11,7 @@
  */
 import { defineRule } from '../port.js';
 import { createFulfilment } from './create-fulfilment.js';
-import { EventAttributeNotFoundException, IllegalArgumentException } from './support/event-attributes.js';
-import { choicesOf, scopedToChoice } from './support/fulfilment-choice.js';
-import { orderOf } from './support/order-of.js';
+import { namedChoiceScope } from './support/fulfilment-choice.js';
 
 const NAME = 'order.CreateFulfilmentForFulfilmentChoice';
 
@@ -23,16 +21,5 @@ export const createFulfilmentForFulfilmentChoice = defineRule({
   inferred: 'on a FULFILMENT_CHOICE the choice itself; sourcing as commonv2.CreateFulfilment',
   description: 'Creates one fulfilment (as commonv2.CreateFulfilment) for the items of the fulfilment choice fulfilmentChoiceRef.',
   props: createFulfilment.props,
-  run: (input) => {
-    const { event, entity, read } = input;
-    const order = orderOf(entity, read, NAME);
-    const ref = entity.entityType === 'FULFILMENT_CHOICE' ? entity.ref : event.attributes['fulfilmentChoiceRef'];
-    if (typeof ref !== 'string' || ref.length === 0) {
-      throw new EventAttributeNotFoundException(`${NAME}: event "${event.name}" needs the attribute "fulfilmentChoiceRef" (missing or empty).`);
-    }
-    const choice = choicesOf(read, order).find((c) => c.ref === ref);
-    if (!choice) throw new IllegalArgumentException(`${NAME}: order "${order.ref ?? order.id}" has no fulfilment choice "${ref}".`);
-    const scoped = scopedToChoice(read, order, choice);
-    return createFulfilment.run({ ...input, entity: scoped.order, read: scoped.read });
-  },
+  run: (input) => createFulfilment.run({ ...input, ...namedChoiceScope(input, NAME) }),
 });

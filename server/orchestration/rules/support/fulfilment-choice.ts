@@ -3,8 +3,10 @@
  * order has one FULFILMENT_CHOICE per delivery method or address; its items name their choice
  * (`fulfilmentChoiceRef`), and so do its fulfilments.
  */
-import type { DomainReader, EntityView } from '../../port.js';
+import type { DomainReader, EntityView, OrchestrationEvent } from '../../port.js';
+import { EventAttributeNotFoundException, IllegalArgumentException } from './event-attributes.js';
 import { walk } from './json-path.js';
+import { orderOf } from './order-of.js';
 
 const text = (value: unknown): string | undefined => (typeof value === 'string' && value.length > 0 ? value : undefined);
 
@@ -59,4 +61,25 @@ export function sourcingScope(entity: Readonly<EntityView>, read: DomainReader, 
   const order = entity.root.entityType === 'ORDER' ? read.find({ entityType: 'ORDER', id: entity.root.id, ref: entity.root.ref }) : undefined;
   if (!order) throw new Error(`${ruleName}: fulfilment choice "${entity.ref ?? entity.id}" belongs to no order.`);
   return scopedToChoice(read, order, entity);
+}
+
+/**
+ * What a rule "for a fulfilment choice" works on: the order seen through the choice, which is the
+ * FULFILMENT_CHOICE entity itself or the order's choice the event names in `fulfilmentChoiceRef`
+ * (then a required attribute).
+ */
+export function namedChoiceScope(
+  input: { event: Readonly<OrchestrationEvent>; entity: Readonly<EntityView>; read: DomainReader },
+  ruleName: string,
+): { entity: EntityView; read: DomainReader } {
+  const { event, entity, read } = input;
+  const order = orderOf(entity, read, ruleName);
+  const ref = entity.entityType === 'FULFILMENT_CHOICE' ? entity.ref : event.attributes['fulfilmentChoiceRef'];
+  if (typeof ref !== 'string' || ref.length === 0) {
+    throw new EventAttributeNotFoundException(`${ruleName}: event "${event.name}" needs the attribute "fulfilmentChoiceRef" (missing or empty).`);
+  }
+  const choice = choicesOf(read, order).find((c) => c.ref === ref);
+  if (!choice) throw new IllegalArgumentException(`${ruleName}: order "${order.ref ?? order.id}" has no fulfilment choice "${ref}".`);
+  const scoped = scopedToChoice(read, order, choice);
+  return { entity: scoped.order, read: scoped.read };
 }
