@@ -14,6 +14,7 @@ import { runCommand } from '../../server/domain/commands/run-command.js';
 import { createClock } from '../../server/lib/clock.js';
 import { createSimulator } from '../../server/simulator.js';
 import { percentile } from './measure.js';
+import { hdChoice } from '../support/delivery-address.js';
 
 const MODULES = [
   'style.css',
@@ -57,6 +58,7 @@ export async function benchConsole(orders = 10_000): Promise<{ orders: number; h
         type: 'HD',
         retailer: { id: '1' },
         customer: { id: '1' },
+        fulfilmentChoice: hdChoice(`CONSOLE-${n}`),
         items: [{ ref: `CONSOLE-${n}-1`, productRef: 'TSHIRT-BLK-M', quantity: 1 }],
       },
     });

@@ -14,6 +14,7 @@ import { runCommand } from '../../server/domain/commands/run-command.js';
 import { createClock, type Clock } from '../../server/lib/clock.js';
 import { createSimulator } from '../../server/simulator.js';
 import { against, gc, MiB, percentile, postJson, QUICK, requestsPerSecond, versus, type Row } from './measure.js';
+import { hdChoice } from '../support/delivery-address.js';
 
 const START = new Date('2026-01-01T00:00:00Z');
 const ORDER_QUERY = (id: string): string => `{ orderById(id: "${id}") { id ref status items { edges { node { ref quantity } } } } }`;
@@ -110,6 +111,7 @@ export async function benchGraphql(): Promise<Row[]> {
         type: 'HD',
         retailer: { id: '1' },
         customer: { id: '1' },
+        fulfilmentChoice: hdChoice('BENCH-1'),
         items: [{ ref: 'BENCH-1-1', productRef: 'TSHIRT-BLK-M', quantity: 1 }],
       },
     }) as { id: string };

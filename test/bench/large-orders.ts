@@ -14,6 +14,7 @@ import { createHttpServer } from '../../server/http/server-limits.js';
 import { createClock } from '../../server/lib/clock.js';
 import { createSimulator } from '../../server/simulator.js';
 import { percentile, QUICK, versus, type Row } from './measure.js';
+import { hdChoice } from '../support/delivery-address.js';
 
 const CREATE = 'mutation($input: CreateOrderInput) { createOrder(input: $input) { id } }';
 
@@ -23,6 +24,7 @@ const orderOf = (ref: string, items: number) => ({
     type: 'HD',
     retailer: { id: '1' },
     customer: { id: '1' },
+    fulfilmentChoice: hdChoice(ref),
     items: Array.from({ length: items }, (_, i) => ({ ref: `${ref}-${i}`, productRef: 'TSHIRT-BLK-M', quantity: 1 })),
   },
 });

@@ -6,6 +6,7 @@
  * order reached COMPLETE. Keep-alive connections, as an integration's HTTP client keeps.
  */
 import { Agent, request } from 'node:http';
+import { hdChoice } from '../support/delivery-address.js';
 
 export type LifecycleLoad = { base: string; token: string; durationMs: number; concurrency: number; prefix: string; productRef: string };
 export type LifecycleCount = { orders: number; requests: number; seconds: number };
@@ -52,7 +53,14 @@ export async function hdLifecycles(load: LifecycleLoad): Promise<LifecycleCount>
     const created = await post('/graphql', {
       query: CREATE,
       variables: {
-        input: { ref, type: 'HD', retailer: { id: '1' }, customer: { id: '1' }, items: [{ ref: `${ref}-1`, productRef: load.productRef, quantity: 1 }] },
+        input: {
+          ref,
+          type: 'HD',
+          retailer: { id: '1' },
+          customer: { id: '1' },
+          fulfilmentChoice: hdChoice(ref),
+          items: [{ ref: `${ref}-1`, productRef: load.productRef, quantity: 1 }],
+        },
       },
     });
     if (created.body['errors']) throw new Error(`createOrder ${ref}: ${JSON.stringify(created.body['errors'])}`);

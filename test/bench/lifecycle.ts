@@ -16,6 +16,7 @@ import { createSimulator } from '../../server/simulator.js';
 import { inWorker } from './in-worker.js';
 import type { LifecycleCount, LifecycleLoad } from './lifecycle-client.js';
 import { against, QUICK, versus, type Row } from './measure.js';
+import { hdChoice } from '../support/delivery-address.js';
 
 const PRODUCT = 'RUNNER-42';
 const WAREHOUSE_EVENTS = ['WaveCreate', 'ConfirmPick', 'ConfirmShip'];
@@ -35,7 +36,14 @@ function countRules(account: Account): () => number {
 async function oneInProcess(account: Account, ref: string): Promise<void> {
   const engine = account.orchestration!.engine;
   runCommand(account, 'createOrder', {
-    input: { ref, type: 'HD', retailer: { id: '1' }, customer: { id: '1' }, items: [{ ref: `${ref}-1`, productRef: PRODUCT, quantity: 1 }] },
+    input: {
+      ref,
+      type: 'HD',
+      retailer: { id: '1' },
+      customer: { id: '1' },
+      fulfilmentChoice: hdChoice(ref),
+      items: [{ ref: `${ref}-1`, productRef: PRODUCT, quantity: 1 }],
+    },
   });
   await engine.drain();
   for (const name of WAREHOUSE_EVENTS) {

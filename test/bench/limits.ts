@@ -10,6 +10,7 @@ import { createClock } from '../../server/lib/clock.js';
 import { createSimulator } from '../../server/simulator.js';
 import { createEventLog, formatGeneratedOn } from '../../server/orchestration/event-log.js';
 import { percentile } from './measure.js';
+import { hdChoice } from '../support/delivery-address.js';
 
 export type LimitsFigures = {
   oneItemP50Ms: number;
@@ -92,6 +93,7 @@ export async function benchLimits(): Promise<LimitsFigures> {
       type: 'HD',
       retailer: { id: '1' },
       customer: { id: '1' },
+      fulfilmentChoice: hdChoice(ref),
       items: Array.from({ length: n }, (_, i) => ({ ref: `${ref}-${i}`, productRef: 'TSHIRT-BLK-M', quantity: 1 })),
     },
   });

@@ -64,7 +64,7 @@ async function serve(sim: Simulator, data?: { path: string; fsync: boolean }): P
 }
 
 async function createOrderMs(target: Target, ref: string): Promise<number> {
-  const query = `mutation { createOrder(input: { ref: "${ref}", type: "HD", retailer: { id: "1" }, customer: { id: "1" }, items: [{ ref: "${ref}-1", productRef: "${target.sku}", quantity: 1 }] }) { id } }`;
+  const query = `mutation { createOrder(input: { ref: "${ref}", type: "HD", retailer: { id: "1" }, customer: { id: "1" }, fulfilmentChoice: { ref: "${ref}-FC", deliveryType: "STANDARD", deliveryAddress: { ref: "${ref}-ADDR", name: "Kim", street: "1 Test St", city: "Dandenong", postcode: "3175", country: "AU", latitude: -37.9875, longitude: 145.2149 } }, items: [{ ref: "${ref}-1", productRef: "${target.sku}", quantity: 1 }] }) { id } }`;
   const started = performance.now();
   const res = await fetch(`${target.base}/graphql`, {
     method: 'POST',

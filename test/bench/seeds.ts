@@ -14,6 +14,7 @@ import type { SeedProfile } from '../../server/seed/profiles/profile-sizes.js';
 import { createSimulator, type Simulator } from '../../server/simulator.js';
 import { holdAccount, restoreAccount } from '../../server/state/account-state.js';
 import { against, gc, MiB, percentile, QUICK, versus, type Row } from './measure.js';
+import { hdChoice } from '../support/delivery-address.js';
 
 const SEED_VALUE = 1;
 
@@ -41,7 +42,14 @@ async function simulatorWith(profile: SeedProfile): Promise<{ sim: Simulator; ac
 /** What a test would do between resets: a new order that the workflow books, an order cancelled. */
 async function change(account: Account, n: number): Promise<void> {
   runCommand(account, 'createOrder', {
-    input: { ref: `BENCH-${n}`, type: 'HD', retailer: { id: '1' }, customer: { id: '1' }, items: [{ ref: `BENCH-${n}-1`, productRef: 'P00001', quantity: 1 }] },
+    input: {
+      ref: `BENCH-${n}`,
+      type: 'HD',
+      retailer: { id: '1' },
+      customer: { id: '1' },
+      fulfilmentChoice: hdChoice(`BENCH-${n}`),
+      items: [{ ref: `BENCH-${n}-1`, productRef: 'P00001', quantity: 1 }],
+    },
   });
   await account.orchestration!.engine.drain();
   await account.orchestration!.engine.submit({ name: 'CancelOrder', retailerId: '1', entityType: 'ORDER', entityRef: `BENCH-${n}` }, { mode: 'sync' });

@@ -11,6 +11,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { listen, type Listening } from '../support/listen.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
 import { startWebhookReceiver, type WebhookReceiver } from '../support/webhook-receiver.js';
+import { hdChoice } from '../support/delivery-address.js';
 
 const CHROMIUM = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
 const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
@@ -45,7 +46,14 @@ beforeEach(async () => {
 
 async function createOrder(ref: string): Promise<string> {
   const { data } = await t.gql<{ createOrder: { id: string } }>('mutation($input: CreateOrderInput) { createOrder(input: $input) { id } }', {
-    input: { ref, type: 'HD', retailer: { id: '1' }, customer: { id: '1' }, items: [{ ref: `${ref}-1`, productRef: 'RUNNER-42', quantity: 1 }] },
+    input: {
+      ref,
+      type: 'HD',
+      retailer: { id: '1' },
+      customer: { id: '1' },
+      fulfilmentChoice: hdChoice(ref),
+      items: [{ ref: `${ref}-1`, productRef: 'RUNNER-42', quantity: 1 }],
+    },
   });
   await t.sim.accounts.get('LOCAL')!.orchestration!.engine.drain();
   return data.createOrder.id;

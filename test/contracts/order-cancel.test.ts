@@ -1,6 +1,7 @@
 import request from 'supertest';
 import { describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../support/test-app.js';
+import { hdChoice } from '../support/delivery-address.js';
 
 /**
  * ORDER::HD `OrderCancel` (workflow-contracts.md §5.1) end to end: a new fulfilment reserves its
@@ -78,7 +79,14 @@ describe('OrderCancel on an HD order', () => {
     expect(before.onHand).toBe(6);
 
     await t.gql('mutation($input: CreateOrderInput) { createOrder(input: $input) { id } }', {
-      input: { ref: 'OC-1', type: 'HD', retailer: { id: '1' }, customer: { id: '1' }, items: [{ ref: 'OC-1-1', productRef: 'RUNNER-42', quantity: 2 }] },
+      input: {
+        ref: 'OC-1',
+        type: 'HD',
+        retailer: { id: '1' },
+        customer: { id: '1' },
+        fulfilmentChoice: hdChoice('OC-1'),
+        items: [{ ref: 'OC-1-1', productRef: 'RUNNER-42', quantity: 2 }],
+      },
     });
     await engine.drain();
     const order = async () =>
@@ -134,7 +142,14 @@ describe('OrderCancel on an HD order', () => {
     const engine = t.sim.accounts.get('LOCAL')!.orchestration!.engine;
     const create = (ref: string, quantity: number) =>
       t.gql('mutation($input: CreateOrderInput) { createOrder(input: $input) { id } }', {
-        input: { ref, type: 'HD', retailer: { id: '1' }, customer: { id: '1' }, items: [{ ref: `${ref}-1`, productRef: 'RUNNER-42', quantity }] },
+        input: {
+          ref,
+          type: 'HD',
+          retailer: { id: '1' },
+          customer: { id: '1' },
+          fulfilmentChoice: hdChoice(ref),
+          items: [{ ref: `${ref}-1`, productRef: 'RUNNER-42', quantity }],
+        },
       });
     await create('OC-2', 5);
     await engine.drain();

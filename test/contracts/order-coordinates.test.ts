@@ -102,6 +102,15 @@ describe('ORDER::HD without delivery coordinates', () => {
     expect(names).not.toHaveProperty('UpdateOrderCoordinates');
   });
 
+  it('escalates an order with no delivery address (ProcessError, §5.2): not sourced, no stock reserved', async () => {
+    await createOrder('CO-5', {});
+    const order = await view('CO-5');
+    expect(order.status).toBe('ESCALATED');
+    expect(order.fulfilments.edges).toEqual([]);
+    expect(await events('CO-5')).toMatchObject({ CheckOrderCoordinates: 'COMPLETE', CheckOrderDeliveryAddress: 'COMPLETE', ProcessError: 'COMPLETE' });
+    expect(await events('CO-5')).not.toHaveProperty('ProcessOrder');
+  });
+
   it('skips resolving when the address has coordinates', async () => {
     await createOrder('CO-4', { deliveryAddress: { ...address('CO-4', 'Sydney', '2000').deliveryAddress, latitude: -37.81, longitude: 144.96 } });
     expect((await view('CO-4')).fulfilments.edges.map((e) => e.node.fromLocation?.ref)).toEqual(['LOC_MEL_STORE']);

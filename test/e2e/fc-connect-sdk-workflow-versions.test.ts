@@ -2,6 +2,7 @@ import type { FluentClient } from '@fluentcommerce/fc-connect-sdk';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { startSimulator, type SimulatorHandle } from '../../server/testing.js';
 import { officialClient } from '../support/official-client.js';
+import { hdChoice } from '../support/delivery-address.js';
 
 /**
  * Workflow versions as the platform applies them (issue 10), driven with the official client:
@@ -44,7 +45,14 @@ describe('workflow versions through the official client', () => {
     await client.graphql({
       query: 'mutation($input: CreateOrderInput) { createOrder(input: $input) { id } }',
       variables: {
-        input: { ref, type: 'HD', retailer: { id: '1' }, customer: { id: '1' }, items: [{ ref: `${ref}-1`, productRef: 'RUNNER-42', quantity: 1 }] },
+        input: {
+          ref,
+          type: 'HD',
+          retailer: { id: '1' },
+          customer: { id: '1' },
+          fulfilmentChoice: hdChoice(ref),
+          items: [{ ref: `${ref}-1`, productRef: 'RUNNER-42', quantity: 1 }],
+        },
       },
     });
     await expect.poll(async () => (await order(ref)).status).toBe('BOOKED');

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { connectSimulator, startSimulator, type SimulatorHandle } from '../../server/testing.js';
 import { startWebhookReceiver, type WebhookReceiver } from '../support/webhook-receiver.js';
+import { hdChoice } from '../support/delivery-address.js';
 
 /** `fluent-sim/testing`, used the way a consumer's test suite would. */
 describe('fluent-sim/testing', () => {
@@ -43,7 +44,14 @@ describe('fluent-sim/testing', () => {
     });
     await worker.snapshot('with-webhook');
     await worker.graphql('mutation($input: CreateOrderInput) { createOrder(input: $input) { id } }', {
-      input: { ref: 'TH-1', type: 'HD', retailer: { id: '1' }, customer: { id: '1' }, items: [{ ref: 'TH-1-1', productRef: 'RUNNER-42', quantity: 1 }] },
+      input: {
+        ref: 'TH-1',
+        type: 'HD',
+        retailer: { id: '1' },
+        customer: { id: '1' },
+        fulfilmentChoice: hdChoice('TH-1'),
+        items: [{ ref: 'TH-1-1', productRef: 'RUNNER-42', quantity: 1 }],
+      },
     });
     const webhook = await worker.expectWebhook({ name: 'OrderStatus', entityRef: 'TH-1', entityStatus: 'BOOKED' }, { status: 'DELIVERED' });
     expect(webhook.payload).toMatchObject({ entityType: 'ORDER', entitySubtype: 'HD' });

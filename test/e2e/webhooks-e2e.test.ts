@@ -4,6 +4,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { startSimulator, type SimulatorHandle } from '../../server/testing.js';
 import { SILENT_LOGGER } from '../support/official-client.js';
 import { startWebhookReceiver, type WebhookReceiver } from '../support/webhook-receiver.js';
+import { hdChoice } from '../support/delivery-address.js';
 
 /**
  * End to end, through the project's own test helpers (fluent-sim/testing): a status change in
@@ -29,7 +30,14 @@ describe('webhooks from a workflow', () => {
 
   it('sends a signed order status webhook that verifies with node:crypto and the official client', async () => {
     const created = await sim.graphql<{ createOrder: { id: string } }>('mutation($input: CreateOrderInput) { createOrder(input: $input) { id } }', {
-      input: { ref: 'WH-1', type: 'HD', retailer: { id: '1' }, customer: { id: '1' }, items: [{ ref: 'WH-1-1', productRef: 'TSHIRT-BLK-M', quantity: 1 }] },
+      input: {
+        ref: 'WH-1',
+        type: 'HD',
+        retailer: { id: '1' },
+        customer: { id: '1' },
+        fulfilmentChoice: hdChoice('WH-1'),
+        items: [{ ref: 'WH-1-1', productRef: 'TSHIRT-BLK-M', quantity: 1 }],
+      },
     });
     const [first] = await receiver.waitForRequests(1);
     const payload = JSON.parse(first!.body.toString('utf8')) as Record<string, unknown>;

@@ -1,6 +1,7 @@
 import request from 'supertest';
 import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../support/test-app.js';
+import { hdChoice } from '../support/delivery-address.js';
 
 /**
  * The lean routes for `POST /api/v4.1/event/{sync,async}` and `POST /graphql`
@@ -40,7 +41,14 @@ describe('the lean routes', () => {
 
   it('answers a sync event that ran as the express route does (COMPLETE, 200)', async () => {
     const created = await t.gql<{ createOrder: { id: string } }>('mutation($input: CreateOrderInput) { createOrder(input: $input) { id } }', {
-      input: { ref: 'LEAN-1', type: 'HD', retailer: { id: '1' }, customer: { id: '1' }, items: [{ ref: 'LEAN-1-1', productRef: 'RUNNER-42', quantity: 1 }] },
+      input: {
+        ref: 'LEAN-1',
+        type: 'HD',
+        retailer: { id: '1' },
+        customer: { id: '1' },
+        fulfilmentChoice: hdChoice('LEAN-1'),
+        items: [{ ref: 'LEAN-1-1', productRef: 'RUNNER-42', quantity: 1 }],
+      },
     });
     await t.sim.accounts.get('LOCAL')!.orchestration!.engine.drain();
     const res = await request(t.app)

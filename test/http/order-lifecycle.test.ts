@@ -1,6 +1,7 @@
 import request from 'supertest';
 import { describe, expect, it } from 'vitest';
 import { createTestApp } from '../support/test-app.js';
+import { hdChoice } from '../support/delivery-address.js';
 
 /**
  * The default ORDER::HD workflow driven the way a warehouse integration drives it: sync events
@@ -11,7 +12,14 @@ describe('an HD order through its workflow over the Event API', () => {
     const t = await createTestApp();
     const auth = { Authorization: `Bearer ${await t.token()}` };
     await t.gql('mutation($input: CreateOrderInput) { createOrder(input: $input) { id } }', {
-      input: { ref: 'LC-1', type: 'HD', retailer: { id: '1' }, customer: { id: '1' }, items: [{ ref: 'LC-1-1', productRef: 'RUNNER-42', quantity: 1 }] },
+      input: {
+        ref: 'LC-1',
+        type: 'HD',
+        retailer: { id: '1' },
+        customer: { id: '1' },
+        fulfilmentChoice: hdChoice('LC-1'),
+        items: [{ ref: 'LC-1-1', productRef: 'RUNNER-42', quantity: 1 }],
+      },
     });
     await t.sim.accounts.get('LOCAL')!.orchestration!.engine.drain();
     const state = async () =>

@@ -1,5 +1,6 @@
 import request from 'supertest';
 import { beforeEach, describe, expect, it } from 'vitest';
+import { hdChoice } from '../support/delivery-address.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
 
 const ORDER = (ref: string) => ({
@@ -7,6 +8,7 @@ const ORDER = (ref: string) => ({
   type: 'HD',
   retailer: { id: '1' },
   customer: { id: '1' },
+  fulfilmentChoice: hdChoice(ref),
   items: [{ ref: `${ref}-1`, productRef: 'TSHIRT-BLK-M', quantity: 1 }],
 });
 const CREATE = 'mutation($input: CreateOrderInput) { createOrder(input: $input) { id ref createdOn } }';

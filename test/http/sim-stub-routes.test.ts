@@ -5,6 +5,7 @@ import request from 'supertest';
 import { describe, expect, it } from 'vitest';
 import { loadConfig } from '../../server/config.js';
 import { createSimulator } from '../../server/simulator.js';
+import { hdChoice } from '../support/delivery-address.js';
 import { createTestApp } from '../support/test-app.js';
 
 const CREATE = 'mutation($input: CreateOrderInput) { createOrder(input: $input) { id } }';
@@ -13,6 +14,7 @@ const order = (ref: string) => ({
   type: 'HD',
   retailer: { id: '1' },
   customer: { id: '1' },
+  fulfilmentChoice: hdChoice(ref),
   items: [{ ref: `${ref}-1`, productRef: 'RUNNER-42', quantity: 1 }],
 });
 

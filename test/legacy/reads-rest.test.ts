@@ -1,5 +1,6 @@
 import request from 'supertest';
 import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { hdChoice } from '../support/delivery-address.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
 import { createRetailer, userToken } from './support.js';
 
@@ -32,6 +33,7 @@ describe('legacy REST transactions, consignments, returns and what is not served
       type: 'HD',
       retailerId: '1',
       customer: { customerId: '1' },
+      fulfilmentChoice: hdChoice('RD-1'),
       items: [{ skuRef: 'RUNNER-42', requestedQty: 1, skuPrice: 50 }],
     };
     orderId = (await request(t.app).post('/api/v4.1/order').set(auth).send(order).expect(200)).body.id;
@@ -75,7 +77,14 @@ describe('legacy REST transactions, consignments, returns and what is not served
       expect.stringMatching(/^'amount' cannot be updated over the Transaction API; send only status/),
     ]);
 
-    const otherOrder = { orderRef: 'RD-2', type: 'HD', retailerId: '1', customer: { customerId: '1' }, items: [{ skuRef: 'RUNNER-42', requestedQty: 1 }] };
+    const otherOrder = {
+      orderRef: 'RD-2',
+      type: 'HD',
+      retailerId: '1',
+      customer: { customerId: '1' },
+      fulfilmentChoice: hdChoice('RD-2'),
+      items: [{ skuRef: 'RUNNER-42', requestedQty: 1 }],
+    };
     const other = (await request(t.app).post('/api/v4.1/order').set(auth).send(otherOrder).expect(200)).body.id;
     const elsewhere = await request(t.app).get(`/api/v4.1/order/${other}/transaction/${first}`).set(auth);
     expect([elsewhere.status, elsewhere.body]).toEqual([404, { errors: [{ code: '404', message: `Transaction ${first} not found on order ${other}` }] }]);

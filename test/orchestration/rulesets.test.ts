@@ -258,7 +258,13 @@ describe.each([
   {
     title: 'ORDER::HD ships and completes',
     file: 'order-hd.json',
-    fields: { fulfilmentChoice: { ref: 'FC-1', deliveryType: 'STANDARD' } },
+    fields: {
+      fulfilmentChoice: {
+        ref: 'FC-1',
+        deliveryType: 'STANDARD',
+        deliveryAddress: { street: '1 Test St', city: 'Melbourne', latitude: -37.81, longitude: 144.96 },
+      },
+    },
     steps: [
       { send: 'none', order: 'BOOKED', fulfilment: 'AWAITING_WAVE' },
       { send: 'fulfilment', name: 'WaveCreate', order: 'PICK_PACK', fulfilment: 'ASSIGNED' },
@@ -270,7 +276,13 @@ describe.each([
   {
     title: 'ORDER::HD is cancelled while picking',
     file: 'order-hd.json',
-    fields: {},
+    fields: {
+      fulfilmentChoice: {
+        ref: 'FC-1',
+        deliveryType: 'STANDARD',
+        deliveryAddress: { street: '1 Test St', city: 'Melbourne', latitude: -37.81, longitude: 144.96 },
+      },
+    },
     steps: [
       { send: 'fulfilment', name: 'WaveCreate', order: 'PICK_PACK', fulfilment: 'ASSIGNED' },
       { send: 'order', name: 'CancelOrder', order: 'CANCELLED', fulfilment: 'CANCELLED' },
@@ -281,7 +293,13 @@ describe.each([
     // escalated). No other location has the stock, so the order stays BOOKED with a system-rejected one.
     title: 'ORDER::HD re-sources a rejected fulfilment',
     file: 'order-hd.json',
-    fields: {},
+    fields: {
+      fulfilmentChoice: {
+        ref: 'FC-1',
+        deliveryType: 'STANDARD',
+        deliveryAddress: { street: '1 Test St', city: 'Melbourne', latitude: -37.81, longitude: 144.96 },
+      },
+    },
     steps: [{ send: 'fulfilment', name: 'RejectFulfilment', order: 'BOOKED', fulfilment: 'REJECTED' }],
   },
   {
