@@ -90,17 +90,19 @@ export function createDomainPort(domain: Domain): DomainPort {
 
   const relatedRecords = (parent: EntityRecord, field: string): EntityRecord[] => {
     const kind = domain.model.entities[parent.__typename]?.fields[field];
-    const out = new Map<string, EntityRecord>();
     // A link the API derives (Fulfilment.fromLocation from fromAddress) answers like a stored one.
     const own = parent[field] ?? DERIVED_VALUES[`${parent.__typename}.${field}`]?.(store, parent);
-    for (const l of Array.isArray(own) ? own : [own]) {
-      const r = isLinkRef(l) ? store.resolve(l) : undefined;
+    const linked = (Array.isArray(own) ? own : [own]).filter(isLinkRef);
+    const types = kind?.kind === 'connection' ? domain.model.concreteTypes(kind.node) : [];
+    // The common case, a connection of one type and no stored links (a position's quantities):
+    // the store's reverse index answers in id order already.
+    if (linked.length === 0 && types.length === 1) return store.linkedFrom({ __link: parent.__typename, id: parent.id }, types[0]!);
+    const out = new Map<string, EntityRecord>();
+    for (const l of linked) {
+      const r = store.resolve(l);
       if (r) out.set(`${r.__typename}:${r.id}`, r);
     }
-    if (kind?.kind === 'connection') {
-      for (const t of domain.model.concreteTypes(kind.node))
-        for (const r of store.linkedFrom({ __link: parent.__typename, id: parent.id }, t)) out.set(`${r.__typename}:${r.id}`, r);
-    }
+    for (const t of types) for (const r of store.linkedFrom({ __link: parent.__typename, id: parent.id }, t)) out.set(`${r.__typename}:${r.id}`, r);
     return [...out.values()].sort((a, b) => Number(a.id) - Number(b.id));
   };
 
@@ -127,9 +129,11 @@ export function createDomainPort(domain: Domain): DomainPort {
       const link = { __link: parent.__typename, id: parent.id };
       return (TYPENAMES_OF_ENTITY_TYPE[childEntityType] ?? []).flatMap((t) => store.linkedFrom(link, t)).map(toView);
     },
-    related(parentKey, field) {
+    related(parentKey, field, options) {
       const parent = findRecord(parentKey);
-      return parent ? relatedRecords(parent, field).map((r) => fieldsOf(r)) : [];
+      if (!parent) return [];
+      const records = relatedRecords(parent, field);
+      return options?.expandLinks === false ? records.map((r) => scalarsOf(r) ?? {}) : records.map(lazy.fieldsOf);
     },
     inventoryPositions(catalogueRef, productRef) {
       const positions: Record<string, unknown>[] = [];

@@ -54,9 +54,13 @@ export interface DomainReader {
   children(parent: EntityKey, childEntityType: FluentEntityType): EntityView[];
   /**
    * Related records that are not orchestrateable entities, by GraphQL connection/list field
-   * name, e.g. `related({entityType:'ORDER', id}, 'items')` → the order's items as plain records.
+   * name, e.g. `related({entityType:'ORDER', id}, 'items')` → the order's items as plain records
+   * (read-only: the same objects are handed to every rule while the records are unchanged).
+   * Links are expanded one level to their scalars, unless `expandLinks` is false: then each record
+   * is its own scalars only, kept per record, so reading many (a position's quantities, for its
+   * onHand) allocates nothing per record.
    */
-  related(parent: EntityKey, field: string): Record<string, unknown>[];
+  related(parent: EntityKey, field: string, options?: { expandLinks?: boolean }): readonly Readonly<Record<string, unknown>>[];
   /**
    * The inventory positions of one product (by `productRef`) in one inventory catalogue, as
    * plain records. An index lookup: the cost is the product's positions, not the catalogue's.

@@ -16,6 +16,7 @@
  *   Effects already applied are not rolled back.
  */
 import { SimError } from '../domain/errors.js';
+import { BoundedMap } from '../lib/bounded-map.js';
 import type { TimerHandle } from '../lib/clock.js';
 import { applyEffect, type EffectContext, type RaisedEvent } from './apply-effect.js';
 import { compileWorkflow, type CompiledRuleset, type CompiledWorkflow } from './compile-workflow.js';
@@ -57,7 +58,7 @@ export function createEngine(deps: EngineDeps): Engine {
   const log = deps.logger ?? {};
   let queue: PendingEvent[] = [];
   const scheduled = new Map<string, { job: PendingEvent; at: number; handle: TimerHandle }>();
-  const traces = new Map<string, ExecutionTrace>();
+  const traces = new BoundedMap<string, ExecutionTrace>(maxTraces);
   let execution: Execution | undefined;
   let pumpArmed = false;
   /** Events of quiet jobs: their audits are written only when they report a failure. */
@@ -78,8 +79,6 @@ export function createEngine(deps: EngineDeps): Engine {
   function startTrace(event: OrchestrationEvent, mode: EventMode): ExecutionTrace {
     const trace = newTrace(event, mode, deps.clock.now().toISOString());
     traces.set(event.id, trace);
-    const oldest = traces.keys().next();
-    if (traces.size > maxTraces && !oldest.done) traces.delete(oldest.value);
     return trace;
   }
 

@@ -10,7 +10,7 @@
 import { z } from 'zod';
 import { defineRule, type Effect } from '../port.js';
 import { parseAttributes } from './support/event-attributes.js';
-import { quantityEntries, quantitiesOf } from './support/inventory.js';
+import { hasQuantity, quantityEntries } from './support/inventory.js';
 
 const NAME = 'globalinventory.CreateFulfilmentInventoryQuantity';
 /** The event attributes read here, built once (a zod schema compiles on first use). */
@@ -35,11 +35,10 @@ export const createFulfilmentInventoryQuantity = defineRule({
     if (entity.entityType !== 'INVENTORY_POSITION') throw new Error(`${NAME} runs on INVENTORY_POSITION, not ${entity.entityType}.`);
     const { inventoryQuantity } = parseAttributes(event, inventoryQuantityAttribute, NAME);
     const catalogue = { ref: entity.root.ref };
-    const existing = new Set(quantitiesOf(read, entity).map((q) => q['ref']));
     return inventoryQuantity
       .filter((entry) => entry.type === props.inventoryQuantityType)
       .flatMap((entry): Effect[] => {
-        if (existing.has(entry.ref)) {
+        if (hasQuantity(read, entity, entry.ref)) {
           return [{ type: 'mutate', mutation: 'updateInventoryQuantity', input: { ref: entry.ref, catalogue, quantity: entry.qty, status: entry.status } }];
         }
         const input: Record<string, unknown> = {

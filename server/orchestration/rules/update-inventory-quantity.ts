@@ -9,7 +9,7 @@
 import { z } from 'zod';
 import { defineRule } from '../port.js';
 import { parseAttributes } from './support/event-attributes.js';
-import { quantityEntries, quantitiesOf } from './support/inventory.js';
+import { hasQuantity, quantityEntries } from './support/inventory.js';
 
 const NAME = 'globalinventory.UpdateInventoryQuantity';
 /** The event attributes read here, built once (a zod schema compiles on first use). */
@@ -24,10 +24,9 @@ export const updateInventoryQuantity = defineRule({
   run: ({ event, entity, props, read }) => {
     if (entity.entityType !== 'INVENTORY_POSITION') throw new Error(`${NAME} runs on INVENTORY_POSITION, not ${entity.entityType}.`);
     const { inventoryQuantity } = parseAttributes(event, inventoryQuantityAttribute, NAME);
-    const existing = new Set(quantitiesOf(read, entity).map((q) => q['ref']));
     const catalogue = { ref: entity.root.ref };
     return inventoryQuantity
-      .filter((entry) => entry.type === props.type && existing.has(entry.ref))
+      .filter((entry) => entry.type === props.type && hasQuantity(read, entity, entry.ref))
       .map((entry) => ({
         type: 'mutate' as const,
         mutation: 'updateInventoryQuantity',

@@ -30,7 +30,25 @@ const quantities = [
   { ref: 'SKU-1:LOC_A:SALE:f9', type: 'SALE', quantity: -1, status: 'CREATED' },
   { ref: 'SKU-1:LOC_A:CANCELLED:f0', type: 'CANCELLED', quantity: 4, status: 'ACTIVE' },
 ];
-const data = { entities: [catalogue, position], related: { 'INVENTORY_POSITION:ip1:quantities': quantities } };
+/** The same quantities as entities under the catalogue, linked to the position (looked up by ref). */
+const quantityEntities = quantities.map((q, i) =>
+  entity({
+    entityType: 'INVENTORY_QUANTITY',
+    id: `iq${i}`,
+    ref: q.ref,
+    status: q.status,
+    root: { ...ROOT },
+    fields: { ...q, position: { id: 'ip1', ref: 'SKU-1:LOC_A' } },
+  }),
+);
+const otherPositionQuantity = entity({
+  entityType: 'INVENTORY_QUANTITY',
+  id: 'iq-other',
+  ref: 'SKU-2:LOC_A:RESERVED:f1',
+  root: { ...ROOT },
+  fields: { type: 'RESERVED', quantity: -1, status: 'ACTIVE', position: { id: 'ip2', ref: 'SKU-2:LOC_A' } },
+});
+const data = { entities: [catalogue, position, ...quantityEntities, otherPositionQuantity], related: { 'INVENTORY_POSITION:ip1:quantities': quantities } };
 const sendProps = { inventoryReserveEvent: 'Reserve', inventoryCancelEvent: 'Cancel', inventoryConfirmationEvent: 'Confirm' };
 const item = { fulfilmentId: 'f2', skuRef: 'SKU-1', locationRef: 'LOC_A' };
 
@@ -142,12 +160,13 @@ describe('position rules', () => {
       ],
     },
     {
-      title: 'deactivates the named RESERVED quantity and skips unknown ones',
+      title: "deactivates the named RESERVED quantity and skips unknown ones and another position's",
       rule: updateInventoryQuantity,
       props: { type: 'RESERVED' },
       entries: [
         { ref: 'SKU-1:LOC_A:RESERVED:f1', type: 'RESERVED', status: 'INACTIVE' },
         { ref: 'nope', type: 'RESERVED', status: 'INACTIVE' },
+        { ref: 'SKU-2:LOC_A:RESERVED:f1', type: 'RESERVED', status: 'INACTIVE' },
       ],
       expected: [
         {

@@ -6,6 +6,7 @@
  * https://docs.fluentcommerce.com/building-blocks/updateinventoryquantity).
  */
 import { z } from 'zod';
+import { isRecord } from '../../../lib/guards.js';
 import type { DomainReader, EntityView } from '../../port.js';
 
 /** The ref the Batch API gives a position: `<skuRef>:<locationRef>` (apply-inventory-record.ts). */
@@ -30,9 +31,23 @@ export const quantityEntry = z.object({
 export type QuantityEntry = z.infer<typeof quantityEntry>;
 export const quantityEntries = z.array(quantityEntry);
 
-/** The stored quantities of a position, as plain records (`ref`, `type`, `quantity`, `status`). */
-export function quantitiesOf(read: DomainReader, position: Readonly<EntityView>): Record<string, unknown>[] {
-  return read.related({ entityType: 'INVENTORY_POSITION', id: position.id, ref: position.ref }, 'quantities');
+/**
+ * The stored quantities of a position, as their own scalars (`id`, `ref`, `type`, `quantity`,
+ * `status`, …; links not expanded), read-only. A position gathers a quantity per fulfilment, so
+ * this is read without copying any of them.
+ */
+export function quantitiesOf(read: DomainReader, position: Readonly<EntityView>): readonly Readonly<Record<string, unknown>>[] {
+  return read.related({ entityType: 'INVENTORY_POSITION', id: position.id, ref: position.ref }, 'quantities', { expandLinks: false });
+}
+
+/**
+ * Whether the position holds a quantity with this ref: an index lookup on the ref within the
+ * position's catalogue (quantity refs are unique per catalogue), whatever the number of quantities.
+ */
+export function hasQuantity(read: DomainReader, position: Readonly<EntityView>, ref: string): boolean {
+  const quantity = read.findUnder(position.root, { entityType: 'INVENTORY_QUANTITY', ref });
+  const owner = quantity?.fields['position'];
+  return isRecord(owner) && String(owner['id']) === String(position.id);
 }
 
 /**
