@@ -4,12 +4,14 @@
  * onto the order's delivery address through `updateCustomerAddress`
  * (https://docs.fluentcommerce.com/building-blocks/updateordercoordinates). A coordinate outside
  * ±90 / ±180 fails the event [inferred]; so does an order without a delivery address.
+ * On a FULFILMENT_CHOICE (ORDER::MULTI) it writes onto that choice's delivery address [inferred:
+ * support/fulfilment-choice.ts orderScope; workflow-contracts.md §5.4].
  */
 import { z } from 'zod';
 import { defineRule } from '../port.js';
 import { parseAttributes } from './support/event-attributes.js';
+import { orderScope } from './support/fulfilment-choice.js';
 import { walk } from './support/json-path.js';
-import { orderOf } from './support/order-of.js';
 
 const NAME = 'order.UpdateOrderCoordinates';
 // A Double given as a JSON number or a numeric string ("-33.87"); absent stays absent, so it is reported as missing.
@@ -19,13 +21,13 @@ const attributes = z.object({ latitude: double(90), longitude: double(180) });
 export const updateOrderCoordinates = defineRule({
   name: NAME,
   aliases: ['commonv2.UpdateOrderCoordinates'],
-  inferred: 'range check of the coordinates',
+  inferred: "range check of the coordinates; on a FULFILMENT_CHOICE, the choice's address",
   description: "Sets the order delivery address's latitude and longitude from the event attributes latitude and longitude.",
   props: z.looseObject({}).nullish(),
   run: ({ event, entity, read }) => {
-    const order = orderOf(entity, read, NAME);
+    const { order, read: scoped } = orderScope(entity, read, NAME);
     const { latitude, longitude } = parseAttributes(event, attributes, NAME);
-    const choice = read.related({ entityType: 'ORDER', id: order.id, ref: order.ref }, 'fulfilmentChoice')[0];
+    const choice = scoped.related({ entityType: 'ORDER', id: order.id, ref: order.ref }, 'fulfilmentChoice')[0];
     const id = walk(choice?.['deliveryAddress'], ['id']);
     if (typeof id !== 'string' && typeof id !== 'number') throw new Error(`${NAME}: order "${order.ref ?? order.id}" has no delivery address to update.`);
     return [{ type: 'mutate', mutation: 'updateCustomerAddress', input: { id: String(id), latitude, longitude } }];

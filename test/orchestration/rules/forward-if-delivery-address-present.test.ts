@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { forwardIfDeliveryAddressNotPresent as notPresent } from '../../../server/orchestration/rules/forward-if-delivery-address-not-present.js';
 import { forwardIfDeliveryAddressPresent as present } from '../../../server/orchestration/rules/forward-if-delivery-address-present.js';
 import { entity, eventOn, fulfilment, hdOrder, ruleInput } from './fake-reader.js';
+import { choice, multiWorld } from './multi-fixtures.js';
 
 const withAddress = (address: unknown) => ({
   entities: [hdOrder(), fulfilment('f1', 'CREATED')],
@@ -38,5 +39,22 @@ describe('order.ForwardIfDeliveryAddress… (commonv2)', () => {
   it.each([present, notPresent])('$name needs props.eventName', (rule) => {
     expect(rule.props.safeParse({}).success).toBe(false);
     expect(rule.props.safeParse({ eventName: ' ' }).success).toBe(false);
+  });
+});
+
+describe('order.ForwardIfDeliveryAddress… on a FULFILMENT_CHOICE (mixed basket)', () => {
+  const addressed = choice('fc1', 'FC-A', 'HD', 'RECEIVED', { deliveryAddress: { id: 'ca1', city: 'Perth' } });
+  const bare = choice('fc3', 'FC-B', 'HD', 'RECEIVED', {});
+  const data = multiWorld([], [addressed, bare]);
+
+  it.each([
+    { target: addressed, present: 1 },
+    { target: bare, present: 0 },
+  ])("reads the choice's own delivery address ($target.ref) and forwards on the choice", ({ target, present: count }) => {
+    const yes = present.run(ruleInput(target, { eventName: 'ResolveOrderCoordinates' }, { data }));
+    const no = notPresent.run(ruleInput(target, { eventName: 'EscalateFulfilmentChoice' }, { data }));
+    const forwarded = { event: { entityType: 'FULFILMENT_CHOICE', entityRef: target.ref } };
+    expect(yes).toMatchObject(count ? [forwarded] : []);
+    expect(no).toMatchObject(count ? [] : [forwarded]);
   });
 });

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { forwardIfOrderCoordinatesNotPresent as notPresent } from '../../../server/orchestration/rules/forward-if-order-coordinates-not-present.js';
 import { forwardIfOrderCoordinatesPresent as present } from '../../../server/orchestration/rules/forward-if-order-coordinates-present.js';
 import { entity, eventOn, fulfilment, hdOrder, ruleInput } from './fake-reader.js';
+import { choice, multiWorld } from './multi-fixtures.js';
 
 const withAddress = (address: Record<string, unknown> | null) => ({
   entities: [hdOrder()],
@@ -37,5 +38,20 @@ describe('commonv2.ForwardIfOrderCoordinates…', () => {
 
   it.each([present, notPresent])('$name needs props.eventName', (rule) => {
     expect(rule.props.safeParse({}).success).toBe(false);
+  });
+});
+
+describe('commonv2.ForwardIfOrderCoordinates… on a FULFILMENT_CHOICE (mixed basket)', () => {
+  const placed = choice('fc1', 'FC-A', 'HD', 'RECEIVED', { deliveryAddress: { id: 'ca1', latitude: -31.95, longitude: 115.86 } });
+  const unplaced = choice('fc3', 'FC-B', 'HD', 'RECEIVED', { deliveryAddress: { id: 'ca2', city: 'Perth' } });
+  const data = multiWorld([], [placed, unplaced]);
+
+  it("reads the choice's own delivery address", () => {
+    expect(present.run(ruleInput(placed, { eventName: 'Next' }, { data }))).toMatchObject([
+      { event: { entityType: 'FULFILMENT_CHOICE', entityRef: 'FC-A', attributes: { latitude: -31.95, longitude: 115.86 } } },
+    ]);
+    expect(notPresent.run(ruleInput(placed, { eventName: 'Next' }, { data }))).toEqual([]);
+    expect(present.run(ruleInput(unplaced, { eventName: 'Next' }, { data }))).toEqual([]);
+    expect(notPresent.run(ruleInput(unplaced, { eventName: 'Next' }, { data }))).toMatchObject([{ event: { entityRef: 'FC-B' } }]);
   });
 });

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { resolveOrderCoordinates as rule } from '../../../server/orchestration/rules/resolve-order-coordinates.js';
 import { CITY_CENTRES } from '../../../server/orchestration/rules/support/offline-geocoder.js';
 import { entity, eventOn, fulfilment, hdOrder, ruleInput } from './fake-reader.js';
+import { choice, multiWorld } from './multi-fixtures.js';
 
 const props = { validAddress: 'UpdateOrderCoordinates', invalidAddress: 'ProcessError' };
 const location = (id: string, address: Record<string, unknown>) =>
@@ -71,5 +72,25 @@ describe('order.ResolveOrderCoordinates', () => {
 
   it('keeps its city table to places with both coordinates', () => {
     for (const c of CITY_CENTRES) expect(Math.abs(c.latitude) <= 90 && Math.abs(c.longitude) <= 180, c.city).toBe(true);
+  });
+});
+
+describe('order.ResolveOrderCoordinates on a FULFILMENT_CHOICE (mixed basket)', () => {
+  it("places the choice's own delivery address and forwards on the choice", () => {
+    const perth = choice('fc1', 'FC-A', 'HD', 'RECEIVED', { deliveryAddress: { id: 'ca1', city: 'Perth', country: 'Australia' } });
+    const bare = choice('fc3', 'FC-B', 'HD', 'RECEIVED', {});
+    const data = multiWorld([], [perth, bare]);
+    expect(rule.run(ruleInput(perth, rule.props.parse(props), { data }))).toEqual([
+      {
+        type: 'sendEvent',
+        event: expect.objectContaining({
+          name: 'UpdateOrderCoordinates',
+          entityType: 'FULFILMENT_CHOICE',
+          entityRef: 'FC-A',
+          attributes: { latitude: -31.9523, longitude: 115.8613 },
+        }),
+      },
+    ]);
+    expect(rule.run(ruleInput(bare, rule.props.parse(props), { data }))).toMatchObject([{ event: { name: 'ProcessError', entityRef: 'FC-B' } }]);
   });
 });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { updateOrderCoordinates as rule } from '../../../server/orchestration/rules/update-order-coordinates.js';
 import { eventOn, hdOrder, ruleInput } from './fake-reader.js';
+import { choice, multiWorld } from './multi-fixtures.js';
 
 const data = (deliveryAddress: Record<string, unknown> | null) => ({
   entities: [hdOrder('RECEIVED')],
@@ -31,5 +32,16 @@ describe('order.UpdateOrderCoordinates', () => {
 
   it('fails for an order without a delivery address', () => {
     expect(() => run({ latitude: 1, longitude: 2 }, null)).toThrow(/has no delivery address/);
+  });
+});
+
+describe('order.UpdateOrderCoordinates on a FULFILMENT_CHOICE (mixed basket)', () => {
+  it("writes onto the choice's own delivery address", () => {
+    const first = choice('fc1', 'FC-A', 'HD', 'RECEIVED', { deliveryAddress: { id: 'ca1' } });
+    const second = choice('fc3', 'FC-B', 'HD', 'RECEIVED', { deliveryAddress: { id: 'ca2' } });
+    const event = eventOn(second, 'UpdateOrderCoordinates', { latitude: 1, longitude: 2 });
+    expect(rule.run(ruleInput(second, rule.props.parse({}), { event, data: multiWorld([], [first, second]) }))).toEqual([
+      { type: 'mutate', mutation: 'updateCustomerAddress', input: { id: 'ca2', latitude: 1, longitude: 2 } },
+    ]);
   });
 });

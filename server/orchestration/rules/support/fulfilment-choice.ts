@@ -50,17 +50,27 @@ export function scopedToChoice(read: DomainReader, order: Readonly<EntityView>, 
 }
 
 /**
+ * The order an order rule works on, and the reader to read it with: on a FULFILMENT_CHOICE the
+ * order seen through that choice (its items, its delivery address), on any other entity of an
+ * order the order itself. So the reference order rules (address check, coordinates, sourcing)
+ * run on a mixed-basket choice as they are [inferred: the reference MULTI workflow's choice
+ * rulesets are not retrievable; workflow-contracts.md §5.4 names the choice's address check only].
+ */
+export function orderScope(entity: Readonly<EntityView>, read: DomainReader, ruleName: string): { order: EntityView; read: DomainReader } {
+  const order = orderOf(entity, read, ruleName);
+  return entity.entityType === 'FULFILMENT_CHOICE' ? scopedToChoice(read, order, entity) : { order, read };
+}
+
+/**
  * What the sourcing rules (GetLocationsForNetwork … SelectProposedFulfilment, ForwardIfUnfulfilledItemsExist)
- * source for: the order itself, or on a FULFILMENT_CHOICE the order seen through that choice, so a
- * mixed-basket choice is sourced for its own items and address [inferred: the reference MULTI
- * workflow's choice sourcing rules are not retrievable; the order rules are reused as they are].
+ * source for: `orderScope` of an ORDER or a FULFILMENT_CHOICE, so a mixed-basket choice is sourced
+ * for its own items and address.
  */
 export function sourcingScope(entity: Readonly<EntityView>, read: DomainReader, ruleName: string): { order: EntityView; read: DomainReader } {
-  if (entity.entityType === 'ORDER') return { order: entity, read };
-  if (entity.entityType !== 'FULFILMENT_CHOICE') throw new Error(`${ruleName} runs on ORDER or FULFILMENT_CHOICE, not ${entity.entityType}.`);
-  const order = entity.root.entityType === 'ORDER' ? read.find({ entityType: 'ORDER', id: entity.root.id, ref: entity.root.ref }) : undefined;
-  if (!order) throw new Error(`${ruleName}: fulfilment choice "${entity.ref ?? entity.id}" belongs to no order.`);
-  return scopedToChoice(read, order, entity);
+  if (entity.entityType !== 'ORDER' && entity.entityType !== 'FULFILMENT_CHOICE') {
+    throw new Error(`${ruleName} runs on ORDER or FULFILMENT_CHOICE, not ${entity.entityType}.`);
+  }
+  return orderScope(entity, read, ruleName);
 }
 
 /**
