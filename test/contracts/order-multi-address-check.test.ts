@@ -9,7 +9,8 @@ import { createTestApp, type TestApp } from '../support/test-app.js';
  * GraphQL reads: an HD choice whose delivery address has no coordinates is geocoded offline
  * (CheckOrderCoordinates → CheckOrderDeliveryAddress → ResolveOrderCoordinates →
  * UpdateOrderCoordinates, the choice's address gets them), BOOKED and sourced nearest first; an
- * HD choice without an address is ESCALATED.
+ * HD choice without an address is ESCALATED; the order completes once all its choices are
+ * COMPLETE, CANCELLED or ESCALATED [inferred].
  *
  * Seed stock (onHand): RUNNER-42 — LOC_MEL_STORE 38, LOC_SYD_STORE 29, LOC_MEL_DC 6; RUNNER-43 at
  * LOC_SYD_STORE; TSHIRT nowhere. Without coordinates an HD choice would go to LOC_MEL_DC first.
@@ -72,8 +73,25 @@ async function choiceEvents(ref: string): Promise<Record<string, string>> {
   // The Event API body is untyped JSON; the shape is the documented event record.
   return Object.fromEntries((res.body.results as { name: string; eventStatus: string }[]).map((e) => [e.name, e.eventStatus]));
 }
+/** Sends `names` in turn to fulfilment `f` of order `order` over the sync Event API, then drains. */
+async function toFulfilment(order: string, f: Fulfilment, ...names: string[]): Promise<void> {
+  for (const name of names) {
+    const res = await request(t.app)
+      .post('/api/v4.1/event/sync')
+      .set(auth)
+      .send({ name, retailerId: '1', entityType: 'FULFILMENT', entitySubtype: f.type, entityRef: f.ref, rootEntityType: 'ORDER', rootEntityRef: order });
+    expect(res.body.eventStatus, name).toBe('COMPLETE');
+  }
+  await drain();
+}
+const fulfilmentOf = (fulfilments: Fulfilment[], choiceRef: string): Fulfilment => {
+  const found = fulfilments.find((f) => f.fulfilmentChoiceRef === choiceRef);
+  if (!found) throw new Error(`no fulfilment for choice ${choiceRef}`);
+  return found;
+};
+
 describe('ORDER::MULTI HD choices through the ORDER::HD address check', () => {
-  it('geocodes and sources the choice with an address, and escalates the one without', async () => {
+  it('geocodes and sources the choice with an address, escalates the one without, and completes the order with the CC choice', async () => {
     await createMulti('MA-1', [
       { ref: 'MA-1-HD', type: 'HD', ...sydney('MA-1'), items: [{ productRef: 'RUNNER-42', quantity: 2 }] },
       { ref: 'MA-1-NA', type: 'HD', items: [{ productRef: 'RUNNER-42', quantity: 1 }] },
@@ -101,6 +119,17 @@ describe('ORDER::MULTI HD choices through the ORDER::HD address check', () => {
     expect(escalated).toMatchObject({ CheckOrderDeliveryAddress: 'COMPLETE', EscalateFulfilmentChoice: 'COMPLETE' });
     expect(escalated).not.toHaveProperty('ResolveOrderCoordinates');
     expect(escalated).not.toHaveProperty('BookFulfilmentChoice');
+
+    await toFulfilment('MA-1', fulfilmentOf(booked.fulfilments, 'MA-1-HD'), 'WaveCreate', 'ConfirmPick', 'ConfirmShip');
+    expect(await view('MA-1')).toMatchObject({ status: 'BOOKED', choices: { 'MA-1-HD': { status: 'COMPLETE' }, 'MA-1-CC': { status: 'BOOKED' } } });
+    await toFulfilment('MA-1', fulfilmentOf(booked.fulfilments, 'MA-1-CC'), 'WaveCreate', 'ConfirmPick', 'ConfirmCollection');
+    const done = await view('MA-1');
+    expect(done.status).toBe('COMPLETE');
+    expect(Object.fromEntries(Object.values(done.choices).map((c) => [c.ref, c.status]))).toEqual({
+      'MA-1-HD': 'COMPLETE',
+      'MA-1-NA': 'ESCALATED',
+      'MA-1-CC': 'COMPLETE',
+    });
   });
 
   it('books a choice whose address has coordinates without resolving them', async () => {
@@ -113,5 +142,47 @@ describe('ORDER::MULTI HD choices through the ORDER::HD address check', () => {
     const events = await choiceEvents('MA-2-HD');
     expect(events).toMatchObject({ CheckOrderCoordinates: 'COMPLETE', BookFulfilmentChoice: 'COMPLETE' });
     expect(events).not.toHaveProperty('CheckOrderDeliveryAddress');
+  });
+});
+
+describe('ORDER::MULTI completion with ESCALATED choices [inferred]', () => {
+  it('completes the order when the last choice to finish is escalated (its deferred sourcing finds no stock)', async () => {
+    const setting = await t.gql('mutation($input: CreateSettingInput) { createSetting(input: $input) { id } }', {
+      input: { name: 'fc.order.sourcing.reservation.time', valueType: 'INTEGER', value: '24', context: 'RETAILER', contextId: 1 },
+    });
+    expect(setting.errors).toBeUndefined();
+    // TEST_START is 2026-01-15T09:00Z: the HD choice is sourced on the 17th at 09:00.
+    await createMulti('MA-4', [
+      { ref: 'MA-4-HD', type: 'HD', deliverAfter: '2026-01-18T09:00:00.000Z', ...sydney('MA-4'), items: [{ productRef: 'TSHIRT', quantity: 1 }] },
+      { ref: 'MA-4-CC', type: 'CC', pickupLocationRef: 'LOC_SYD_STORE', items: [{ productRef: 'RUNNER-43', quantity: 1 }] },
+    ]);
+    const booked = await view('MA-4');
+    await toFulfilment('MA-4', fulfilmentOf(booked.fulfilments, 'MA-4-CC'), 'WaveCreate', 'ConfirmPick', 'ConfirmCollection');
+    expect(await view('MA-4')).toMatchObject({ status: 'BOOKED', choices: { 'MA-4-HD': { status: 'BOOKED' }, 'MA-4-CC': { status: 'COMPLETE' } } });
+
+    expect((await request(t.app).post('/_sim/clock').set(auth).send({ advance: 'P2D' })).status).toBe(200);
+    await drain();
+    const done = await view('MA-4');
+    expect(done.choices['MA-4-HD']?.status).toBe('ESCALATED');
+    expect(done.fulfilments.map((f) => [f.fulfilmentChoiceRef, f.fromLocation?.ref, f.status]).sort()).toEqual([
+      ['MA-4-CC', 'LOC_SYD_STORE', 'COLLECTED'],
+      ['MA-4-HD', 'SYSTEM_REJECTED', 'ESCALATED'],
+    ]);
+    expect(done.status).toBe('COMPLETE');
+  });
+
+  it('completes an order whose only choice failed its address check', async () => {
+    await createMulti('MA-5', [{ ref: 'MA-5-HD', type: 'HD', items: [{ productRef: 'RUNNER-42', quantity: 1 }] }]);
+    const order = await view('MA-5');
+    expect(order.choices['MA-5-HD']?.status).toBe('ESCALATED');
+    expect(order.fulfilments).toEqual([]);
+    expect(order.status).toBe('COMPLETE');
+    const res = await request(t.app)
+      .get('/api/v4.1/event')
+      .query({ 'context.entityRef': 'MA-5', 'context.entityType': 'ORDER', eventType: 'ORCHESTRATION' })
+      .set(auth);
+    // The Event API body is untyped JSON; the shape is the documented event record.
+    const names = (res.body.results as { name: string; eventStatus: string }[]).map((e) => `${e.name} ${e.eventStatus}`);
+    expect(names).toEqual(expect.arrayContaining(['CREATE COMPLETE', 'OrderComplete COMPLETE']));
   });
 });
