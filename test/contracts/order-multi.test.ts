@@ -90,10 +90,12 @@ describe('ORDER::MULTI with an HD and a CC fulfilment choice', () => {
         items: { edges: [{ node: { orderItem: { ref: 'MB-1-2' }, requestedQuantity: 1 } }] },
       },
       {
-        type: 'HD_PFDC',
+        // The choice's Melbourne 3000 address is geocoded ("AU" is Australia): the nearest
+        // location with stock is the Melbourne store, so a pick-from-store fulfilment.
+        type: 'HD_PFS',
         status: 'AWAITING_WAVE',
         fulfilmentChoiceRef: 'MB-1-HD',
-        fromLocation: { ref: 'LOC_MEL_DC' },
+        fromLocation: { ref: 'LOC_MEL_STORE' },
         items: { edges: [{ node: { orderItem: { ref: 'MB-1-1' }, requestedQuantity: 2 } }] },
       },
     ]);

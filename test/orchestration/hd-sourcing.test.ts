@@ -20,7 +20,7 @@ describe('ORDER::HD fulfilment sourcing', () => {
     });
   const FULFILMENT = `query($ref: String) { order(ref: $ref) { status fulfilments { edges { node { ref type status fromLocation { ref } fromAddress { ... on StoreAddress { city } } toAddress { ... on CustomerAddress { ref city } } } } } } }`;
 
-  it('ships from the warehouse when it has the stock, to the delivery address', async () => {
+  it('ships from the nearest location with the stock (a Melbourne 3000 address: the Melbourne store), to the delivery address', async () => {
     const t = await createTestApp();
     await create(t, 'SRC-1', 'TSHIRT-BLK-M', 2);
     await t.sim.accounts.get('LOCAL')!.orchestration!.engine.drain();
@@ -31,8 +31,9 @@ describe('ORDER::HD fulfilment sourcing', () => {
         ref: 'SRC-1-F1',
         type: 'HD_PFDC',
         status: 'AWAITING_WAVE',
-        fromLocation: { ref: 'LOC_MEL_DC' },
-        fromAddress: { city: 'Dandenong' },
+        // "AU" is Australia to the offline geocoder: the address is placed in Melbourne 3000.
+        fromLocation: { ref: 'LOC_MEL_STORE' },
+        fromAddress: { city: 'Melbourne' },
         toAddress: { ref: 'SRC-1-ADDR', city: 'Melbourne' },
       },
     ]);

@@ -37,6 +37,8 @@ describe('order.ResolveOrderCoordinates', () => {
       at: { latitude: -34.9285, longitude: 138.6007 },
     },
     { title: 'another country from its locations', address: { postcode: '1010', country: 'new zealand' }, at: { latitude: -36.85, longitude: 174.76 } },
+    { title: 'a country given as its ISO code', address: { postcode: '1010', country: 'NZ' }, at: { latitude: -36.85, longitude: 174.76 } },
+    { title: 'an ISO code matching the table', address: { city: 'Hobart', country: 'au' }, at: { latitude: -42.8821, longitude: 147.3272 } },
   ])('sends validAddress with $title', ({ address, at }) => {
     const order = hdOrder('RECEIVED');
     const effects = rule.run(

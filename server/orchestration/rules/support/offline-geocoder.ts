@@ -4,7 +4,7 @@
  * https://docs.fluentcommerce.com/building-blocks/resolveordercoordinates). [inferred] All of it:
  * the simulator never goes online, so an address is placed, in this order, at
  *   1. the centre of the account's locations whose primary address has the same postcode
- *      (and the same country, when both name one);
+ *      (and the same country, when both name one; a name or an ISO alpha-2 code: "AU" is "Australia");
  *   2. else the centre of those in the same city (case and spaces ignored);
  *   3. else the city centre in CITY_CENTRES below, by postcode, then by city;
  *   4. else nowhere: the address is "invalid" for the rule.
@@ -37,6 +37,14 @@ const norm = (value: unknown): string | undefined => {
   const text = typeof value === 'string' ? value.trim().replace(/\s+/g, ' ').toLowerCase() : undefined;
   return text === undefined || text.length === 0 ? undefined : text;
 };
+/** English names of ISO 3166 alpha-2 codes ("AU" → "Australia"), from the runtime's ICU data. */
+const regionNames = new Intl.DisplayNames(['en'], { type: 'region', fallback: 'none' });
+/** A country as a lower-case name, whether given as a name or an alpha-2 code ("AU", "au", "Australia" agree). */
+const normCountry = (value: unknown): string | undefined => {
+  const text = norm(value);
+  if (text === undefined || !/^[a-z]{2}$/.test(text)) return text;
+  return norm(regionNames.of(text.toUpperCase())) ?? text;
+};
 const num = (v: unknown): number | undefined => (typeof v === 'number' && Number.isFinite(v) ? v : undefined);
 const round = (n: number) => Math.round(n * 1e6) / 1e6;
 
@@ -53,18 +61,20 @@ function placeOf(location: Readonly<EntityView>): Place[] {
   const latitude = num(walk(address, ['latitude']));
   const longitude = num(walk(address, ['longitude']));
   if (latitude === undefined || longitude === undefined) return [];
-  const [postcode, city, country] = ['postcode', 'city', 'country'].map((k) => norm(walk(address, [k])));
-  return [{ postcode, city, country, at: { latitude, longitude } }];
+  const [postcode, city] = ['postcode', 'city'].map((k) => norm(walk(address, [k])));
+  return [{ postcode, city, country: normCountry(walk(address, ['country'])), at: { latitude, longitude } }];
 }
 
 /** Where `address` is, from the account's `locations` or the built-in table; undefined when it cannot be placed. */
 export function geocode(address: PostalAddress, locations: readonly Readonly<EntityView>[]): Coordinates | undefined {
   const postcode = norm(address.postcode);
   const city = norm(address.city);
-  const country = norm(address.country);
+  const country = normCountry(address.country);
   const sameCountry = (p: Place) => country === undefined || p.country === undefined || p.country === country;
   const fromLocations = locations.flatMap(placeOf).filter(sameCountry);
-  const fromTable = CITY_CENTRES.map((c): Place => ({ postcode: norm(c.postcode), city: norm(c.city), country: norm(c.country), at: c })).filter(sameCountry);
+  const fromTable = CITY_CENTRES.map((c): Place => ({ postcode: norm(c.postcode), city: norm(c.city), country: normCountry(c.country), at: c })).filter(
+    sameCountry,
+  );
   const match = (list: readonly Place[], key: 'postcode' | 'city', value: string | undefined) =>
     value === undefined ? undefined : centre(list.filter((p) => p[key] === value).map((p) => p.at));
   return (
