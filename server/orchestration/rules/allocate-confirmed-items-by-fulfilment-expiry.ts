@@ -60,7 +60,8 @@ export const allocateConfirmedItemsByFulfilmentExpiry = defineRule({
         const available = item.productRef === undefined ? 0 : (left.get(item.productRef) ?? 0);
         const filled = Math.min(available, item.requestedQuantity);
         if (item.productRef !== undefined) left.set(item.productRef, available - filled);
-        return { ...item, filledQuantity: filled, rejectedQuantity: item.requestedQuantity - filled };
+        const { id, ref, productRef, requestedQuantity } = item;
+        return { id, ref, productRef, requestedQuantity, filledQuantity: filled, rejectedQuantity: requestedQuantity - filled };
       });
       return emit({ ...eventFor(fulfilment, props.eventName, event), attributes: { fulfilmentItems: items } });
     });

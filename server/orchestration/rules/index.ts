@@ -92,6 +92,7 @@ import { updateVariantProduct } from './update-variant-product.js';
 import { validateProductCategoriesExist } from './validate-product-categories-exist.js';
 import { allocateConfirmedItemsByFulfilmentExpiry } from './allocate-confirmed-items-by-fulfilment-expiry.js';
 import { confirmFulfilmentItems } from './confirm-fulfilment-items.js';
+import { sendEventForWavePack } from './send-event-for-wave-pack.js';
 import { createArticlesForFulfilment } from './create-articles-for-fulfilment.js';
 import { createDemoConsignment } from './create-demo-consignment.js';
 import { copyAttributesFromFulfilmentToArticle } from './copy-attributes-from-fulfilment-to-article.js';
@@ -150,6 +151,7 @@ export const BUILTIN_RULES: readonly AnyRule[] = [
   changeOrderDeliveryAddress,
   // Pick, pack and dispatch (order: fulfilment items, articles, consignments)
   confirmFulfilmentItems,
+  sendEventForWavePack,
   verifyingFulfilmentItems,
   createArticlesForFulfilment,
   createDemoConsignment,

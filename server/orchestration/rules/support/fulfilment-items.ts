@@ -9,6 +9,8 @@ import { orderOf } from './order-of.js';
 export type FulfilmentItemView = {
   id: string;
   ref: string | undefined;
+  /** The order item the fulfilment item is for. */
+  orderItemId: string | undefined;
   productRef: string | undefined;
   requestedQuantity: number;
   filledQuantity: number;
@@ -25,6 +27,7 @@ export function fulfilmentItems(read: DomainReader, fulfilment: Readonly<EntityV
   return read.related({ entityType: 'FULFILMENT', id: fulfilment.id, ref: fulfilment.ref }, 'items').map((item) => ({
     id: String(item['id']),
     ref: text(item['ref']),
+    orderItemId: text(String(walk(item['orderItem'], ['id']) ?? '')),
     productRef: productOf.get(String(walk(item['orderItem'], ['id']))),
     requestedQuantity: count(item['requestedQuantity']),
     filledQuantity: count(item['filledQuantity']),
