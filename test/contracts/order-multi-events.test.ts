@@ -69,3 +69,27 @@ describe('CreateReturnOrder on a MULTI order', () => {
     });
   });
 });
+
+describe('OrderAddressChange on a MULTI order', () => {
+  it('changes the delivery address of the HD fulfilment choice and clears its coordinates', async () => {
+    await createPricedMulti(t, 'MAC-1');
+    await m.drain();
+    const sent = await m.toOrder('MAC-1', 'OrderAddressChange', {
+      changeReason: 'moved',
+      deliveryAddress: { street: '9 New St', city: 'Sydney', postcode: '2000' },
+    });
+    expect(sent.body.eventStatus).toBe('COMPLETE');
+    const res = await t.gql<{
+      order: { fulfilmentChoices: { edges: { node: { ref: string; deliveryAddress: { street: string; city: string; latitude: number | null } | null } }[] } };
+    }>('{ order(ref: "MAC-1") { fulfilmentChoices { edges { node { ref deliveryAddress { street city latitude } } } } } }');
+    expect(res.errors).toBeUndefined();
+    const byRef = Object.fromEntries(res.data.order.fulfilmentChoices.edges.map((e) => [e.node.ref, e.node.deliveryAddress]));
+    expect(byRef).toEqual({ 'MAC-1-HD': { street: '9 New St', city: 'Sydney', latitude: null }, 'MAC-1-CC': null });
+  });
+
+  it('is NO_MATCH on a COMPLETE order', async () => {
+    await createPricedMulti(t, 'MAC-2');
+    await m.complete('MAC-2');
+    expect((await m.toOrder('MAC-2', 'OrderAddressChange', { deliveryAddress: { street: '9 New St' } })).body.eventStatus).toBe('NO_MATCH');
+  });
+});
