@@ -93,3 +93,27 @@ describe('OrderAddressChange on a MULTI order', () => {
     expect((await m.toOrder('MAC-2', 'OrderAddressChange', { deliveryAddress: { street: '9 New St' } })).body.eventStatus).toBe('NO_MATCH');
   });
 });
+
+describe('OrderRevision on a MULTI order', () => {
+  it('creates the revised MULTI order with its choices, cancels the original with its choices, and credits what was taken off', async () => {
+    await createBillingSettings(t);
+    await createPricedMulti(t, 'MRV-1');
+    await m.drain();
+    const sent = await m.toOrder('MRV-1', 'OrderRevision', { revisedItems: [{ productRef: 'RUNNER-42', newQty: 1 }] });
+    expect(sent.body.eventStatus).toBe('COMPLETE');
+    await m.drain();
+
+    const original = await m.orderOf('MRV-1');
+    expect(original.status).toBe('CANCELLED');
+    expect(original.choices).toEqual({ 'MRV-1-HD': 'CANCELLED', 'MRV-1-CC': 'CANCELLED' });
+    expect(original.fulfilments.map((f) => f.status)).toEqual(['CANCELLED', 'CANCELLED']);
+
+    const revised = await m.orderOf('MRV-1-REV1');
+    expect(revised.status).toBe('BOOKED');
+    expect(revised.choices).toEqual({ 'MRV-1-REV1-HD': 'BOOKED', 'MRV-1-REV1-CC': 'BOOKED' });
+    expect(revised.of('MRV-1-REV1-HD').map((f) => f.items.edges[0]?.node.requestedQuantity)).toEqual([1]);
+    expect(revised.of('MRV-1-REV1-CC').map((f) => f.items.edges[0]?.node.requestedQuantity)).toEqual([1]);
+    const memo = await t.gql<{ creditMemo: { totalAmount: { amount: number } } }>('{ creditMemo(ref: "MRV-1-CM1") { totalAmount { amount } } }');
+    expect(memo.data.creditMemo.totalAmount.amount).toBe(110);
+  });
+});

@@ -6,14 +6,18 @@
  *
  * [inferred]: the new order copies type, retailer, customer and the fulfilment choice (its
  * delivery address as a new address `<new ref>-ADDR`), keeps the item refs, and its `totalPrice`
- * is the sum of price × quantity; its ref is `<ref>-REV<n>` (support/revised-order.ts).
+ * is the sum of price × quantity; its ref is `<ref>-REV<n>` (support/revised-order.ts). A
+ * mixed-basket (MULTI) order's revision copies every fulfilment choice that keeps an item, as
+ * `<new ref>-<choice ref without the order ref>`, and its items keep their choice; a product the
+ * revision adds goes to the revised item's `fulfilmentChoiceRef`, else to the first choice.
  */
 import { z } from 'zod';
 import type { DomainReader, EntityView } from '../port.js';
 import { defineRule } from '../port.js';
+import { choicesOf } from './support/fulfilment-choice.js';
 import { walk } from './support/json-path.js';
 import { orderOf } from './support/order-of.js';
-import { currentLines } from './support/order-lines.js';
+import { currentLines, type OrderLine } from './support/order-lines.js';
 import { nextRevisionRef, reviseLines, revisedItemsOf } from './support/revised-order.js';
 
 const NAME = 'order.CreateRevisedOrder';
@@ -59,6 +63,29 @@ function choiceCopy(read: DomainReader, order: Readonly<EntityView>, newRef: str
   };
 }
 
+/** A MULTI order's choices for the revised order, and its lines with their new choice refs. */
+function multiCopy(read: DomainReader, order: Readonly<EntityView>, newRef: string, lines: readonly OrderLine[]) {
+  const choices = choicesOf(read, order);
+  const oldRef = order.ref ?? order.id;
+  const renamed = new Map(choices.map((c) => [c.ref ?? c.id, `${newRef}-${(c.ref ?? c.id).replace(`${oldRef}-`, '')}`]));
+  const first = choices[0]?.ref;
+  const revised = lines.map((l) => ({ ...l, fulfilmentChoiceRef: renamed.get(l.fulfilmentChoiceRef ?? first ?? '') ?? l.fulfilmentChoiceRef }));
+  const used = new Set(revised.map((l) => l.fulfilmentChoiceRef));
+  const fulfilmentChoices = choices
+    .map((c) => ({ choice: c, ref: renamed.get(c.ref ?? c.id) ?? '' }))
+    .filter(({ ref }) => used.has(ref))
+    .map(({ choice, ref }) => {
+      const address = choice.fields['deliveryAddress'];
+      return {
+        ...pick(choice.fields, [...CHOICE_FIELDS, ...CHOICE_CONTACT]),
+        ref,
+        type: choice.subtype,
+        ...(address ? { deliveryAddress: { ref: `${ref}-ADDR`, ...pick(address, ADDRESS_FIELDS) } } : {}),
+      };
+    });
+  return { fulfilmentChoices, lines: revised };
+}
+
 export const createRevisedOrder = defineRule({
   name: NAME,
   aliases: ['commonv2.CreateRevisedOrder'],
@@ -71,7 +98,8 @@ export const createRevisedOrder = defineRule({
     const ref = nextRevisionRef(read, order);
     const customerId = walk(order.fields['customer'], ['id']);
     const priced = lines.every((l) => l.price !== undefined);
-    const choice = choiceCopy(read, order, ref);
+    const multi = order.subtype === 'MULTI' ? multiCopy(read, order, ref, lines) : undefined;
+    const choice = multi ? undefined : choiceCopy(read, order, ref);
     const input = {
       ref,
       type: order.subtype ?? 'HD',
@@ -79,8 +107,14 @@ export const createRevisedOrder = defineRule({
       customer: { id: String(customerId) },
       ...(priced ? { totalPrice: Math.round(lines.reduce((sum, l) => sum + (l.price ?? 0) * l.quantity, 0) * 100) / 100 } : {}),
       ...(choice ? { fulfilmentChoice: choice } : {}),
-      items: lines.map(({ ref, productRef, productCatalogueRef, quantity, price, taxPrice, currency }) =>
-        Object.fromEntries(Object.entries({ ref, productRef, productCatalogueRef, quantity, price, taxPrice, currency }).filter(([, v]) => v !== undefined)),
+      ...(multi ? { fulfilmentChoices: multi.fulfilmentChoices } : {}),
+      items: (multi?.lines ?? lines.map((l) => ({ ...l, fulfilmentChoiceRef: undefined }))).map(
+        ({ ref, productRef, productCatalogueRef, quantity, price, taxPrice, currency, fulfilmentChoiceRef }) =>
+          Object.fromEntries(
+            Object.entries({ ref, productRef, productCatalogueRef, quantity, price, taxPrice, currency, fulfilmentChoiceRef }).filter(
+              ([, v]) => v !== undefined,
+            ),
+          ),
       ),
     };
     return [{ type: 'mutate', mutation: 'createOrder', input }];

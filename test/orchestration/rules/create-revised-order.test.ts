@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { createRevisedOrder as rule } from '../../../server/orchestration/rules/create-revised-order.js';
 import { billingWorld, pricedOrder } from './billing-fixtures.js';
 import { entity, eventOn, ruleInput } from './fake-reader.js';
+import { multiOrder, multiWorld } from './multi-fixtures.js';
 
 const choice = {
   id: 'fc1',
@@ -67,5 +68,27 @@ describe('order.CreateRevisedOrder', () => {
 
   it('fails without revisedItems', () => {
     expect(() => run(undefined)).toThrow('needs the attribute "revisedItems"');
+  });
+
+  it('copies the fulfilment choices of a MULTI order that keep an item; a new product joins the named or the first choice', () => {
+    const order = multiOrder();
+    const revise = (revisedItems: unknown) => {
+      const [effect] = rule.run(ruleInput(order, null, { event: eventOn(order, 'OrderRevision', { revisedItems }), data: multiWorld() }));
+      if (effect?.type !== 'mutate') throw new Error('expected a mutate effect');
+      // The mutate effect's input is untyped JSON; this is the createOrder input the rule builds.
+      return effect.input as { fulfilmentChoices: { ref: string; type: string }[]; items: { productRef: string; fulfilmentChoiceRef: string }[] };
+    };
+    const dropped = revise([
+      { productRef: 'SKU-2', newQty: 0 },
+      { productRef: 'SKU-3', newQty: 1 },
+    ]);
+    expect(dropped.fulfilmentChoices.map((c) => [c.ref, c.type])).toEqual([['HD-1-REV1-FC-HD', 'HD']]);
+    expect(dropped.items.map((i) => [i.productRef, i.fulfilmentChoiceRef])).toEqual([
+      ['SKU-1', 'HD-1-REV1-FC-HD'],
+      ['SKU-3', 'HD-1-REV1-FC-HD'],
+    ]);
+    const named = revise([{ productRef: 'SKU-3', newQty: 1, fulfilmentChoiceRef: 'FC-CC' }]);
+    expect(named.fulfilmentChoices.map((c) => c.ref)).toEqual(['HD-1-REV1-FC-HD', 'HD-1-REV1-FC-CC']);
+    expect(named.items.find((i) => i.productRef === 'SKU-3')?.fulfilmentChoiceRef).toBe('HD-1-REV1-FC-CC');
   });
 });

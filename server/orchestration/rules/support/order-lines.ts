@@ -5,6 +5,7 @@
  * the ordered quantity until a return sets it [inferred].
  */
 import type { DomainReader, EntityView } from '../../port.js';
+import { choiceRefOf } from './fulfilment-choice.js';
 import { walk } from './json-path.js';
 
 export const RETURNABLE_QTY = 'returnableQTY';
@@ -21,6 +22,8 @@ export type OrderLine = {
   taxPrice?: number | undefined;
   currency?: string | undefined;
   returnable?: number | undefined;
+  /** The fulfilment choice of a mixed-basket (MULTI) order the line belongs to. */
+  fulfilmentChoiceRef?: string | undefined;
 };
 
 const text = (value: unknown): string | undefined => (typeof value === 'string' && value.length > 0 ? value : undefined);
@@ -38,6 +41,7 @@ export function currentLines(read: DomainReader, order: Readonly<EntityView>): O
     taxPrice: num(item['taxPrice']),
     currency: text(item['currency']),
     returnable: returnableOf(item),
+    fulfilmentChoiceRef: choiceRefOf(item),
   }));
 }
 

@@ -22,6 +22,7 @@ const revisedItem = z.object({
   price: z.coerce.number().nullish(),
   taxPrice: z.coerce.number().nullish(),
   currency: z.string().nullish(),
+  fulfilmentChoiceRef: z.string().trim().min(1).nullish(),
 });
 export type RevisedItem = z.infer<typeof revisedItem>;
 /** The event attributes read here, built once (a zod schema compiles on first use). */
@@ -57,6 +58,7 @@ export function reviseLines(lines: readonly OrderLine[], revised: readonly Revis
       price: item.price ?? undefined,
       taxPrice: item.taxPrice ?? undefined,
       currency: item.currency ?? lines[0]?.currency,
+      fulfilmentChoiceRef: item.fulfilmentChoiceRef ?? undefined,
     });
   }
   return { lines: out.filter((l) => l.quantity > 0), changed };
