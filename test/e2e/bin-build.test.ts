@@ -54,13 +54,14 @@ describe('npm run build', () => {
     const packages = specifiers.filter((s) => !isBuiltin(s) && !s.startsWith('./') && !s.startsWith('../'));
     // Besides the two on demand: optional packages that debug and @whatwg-node/node-fetch probe inside a try/catch, installed by no one here.
     expect(new Set(packages)).toEqual(new Set(['@faker-js/faker', '@graphql-yoga/render-graphiql', 'supports-color', 'node-libcurl']));
-    expect(readFileSync(join(dir, files.find((f) => f.startsWith('bundle/start-'))!), 'utf8')).toMatch(/express@[\d.]+ \(MIT\):/);
+    // express is evaluated after the "listening on" line, in the HTTP app's chunk (server/http/deferred-app.ts).
+    expect(readFileSync(join(dir, files.find((f) => f.startsWith('bundle/app-'))!), 'utf8')).toMatch(/express@[\d.]+ \(MIT\):/);
   });
 
   it('writes the code cache of a start beside the chunks, which the launcher reads', async () => {
     const bundle = join(work, 'dist/server/bundle');
     const chunks = readdirSync(bundle).filter((f) => f.endsWith('.cjs'));
-    expect(chunks.filter((f) => /^(main|start|workflow)-/.test(f)).every((f) => existsSync(join(bundle, `${f}.cache`)))).toBe(true);
+    expect(chunks.filter((f) => /^(main|start|app)-/.test(f)).every((f) => existsSync(join(bundle, `${f}.cache`)))).toBe(true);
     // A refused cache would be written again at exit: an unchanged file means V8 took it.
     const mainCache = join(bundle, `${chunks.find((f) => f.startsWith('main-'))!}.cache`);
     const written = statSync(mainCache).mtimeMs;
