@@ -12,7 +12,17 @@ import type { FieldClass } from '../domain/field-kinds.js';
 import { buildResolvers } from './resolvers.js';
 import { SCHEMA_ARTIFACT, schemaDocument } from './schema-document.js';
 
-export type LoadedSchema = { sdl: string; model: Model; executable: GraphQLSchema; classes: Map<string, FieldClass> };
+export type LoadedSchema = {
+  sdl: string;
+  model: Model;
+  /**
+   * The schema with its resolvers. They are built and attached on the first call (the first
+   * GraphQL request), not at start: the domain reads the schema's types, never its resolvers.
+   */
+  executable(): GraphQLSchema;
+  /** How each root field is resolved (built with the resolvers). */
+  classes(): Map<string, FieldClass>;
+};
 
 export function loadSchema(): LoadedSchema {
   const sdlPath = packagePath('schema/fluent.graphql');
@@ -22,7 +32,21 @@ export function loadSchema(): LoadedSchema {
   // validation halves start-up time (`npm run bench`).
   const schema = buildASTSchema(document, { assumeValidSDL: true });
   const model = createModel(schema);
-  const { resolvers, classes } = buildResolvers(model);
-  attachResolvers(schema, resolvers);
-  return { sdl, model, executable: schema, classes };
+  let classes: Map<string, FieldClass> | undefined;
+  const withResolvers = (): Map<string, FieldClass> => {
+    if (classes) return classes;
+    const built = buildResolvers(model);
+    attachResolvers(schema, built.resolvers);
+    classes = built.classes;
+    return classes;
+  };
+  return {
+    sdl,
+    model,
+    executable: () => {
+      withResolvers();
+      return schema;
+    },
+    classes: withResolvers,
+  };
 }
