@@ -10,8 +10,8 @@
  * licences of the packages bundled into it; other comments and the indentation are dropped, so
  * the npm package stays under 1 MiB.
  *
- * It also writes the parsed SDL (`dist/server/fluent-schema.ast.json`), which a start reads
- * instead of parsing `schema/fluent.graphql` (server/graphql/schema-document.ts).
+ * It also writes the SDL as a table of types (`dist/server/fluent-schema.table.json`), which a
+ * start reads instead of parsing `schema/fluent.graphql` (server/domain/schema-table.ts).
  */
 import { spawn } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -99,8 +99,8 @@ const launcher = readFileSync(join(root, 'scripts/launcher.mjs'), 'utf8');
 if (!launcher.includes("'./bundle/main.cjs'")) throw new Error('scripts/launcher.mjs no longer names ./bundle/main.cjs; update scripts/bundle.mjs');
 writeFileSync(entry, launcher.replace("'./bundle/main.cjs'", `'./${bundledEntry}'`));
 
-// The parsed SDL, so a start reads it instead of parsing it (server/graphql/schema-document.ts).
-const { SCHEMA_ARTIFACT, schemaArtifact } = await import(join(out, 'graphql/schema-document.js'));
+// The SDL as a table of types, so a start reads it instead of parsing the SDL (server/domain/schema-table.ts).
+const { SCHEMA_ARTIFACT, schemaArtifact } = await import(join(out, 'domain/schema-table.js'));
 writeFileSync(join(root, SCHEMA_ARTIFACT), schemaArtifact(readFileSync(join(root, 'schema/fluent.graphql'), 'utf8')));
 
 await warmUp();

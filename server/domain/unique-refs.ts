@@ -38,7 +38,7 @@ export function uniqueRefCheck(model: Model): (tx: Transaction, record: EntityRe
 /** Every `x(ref, …)` lookup query: the types it returns and the other required arguments (the scope). */
 function lookupScopes(model: Model): Map<string, Scope | null> {
   const scopes = new Map<string, Scope | null>();
-  for (const f of Object.values(model.schema.getQueryType()!.getFields())) {
+  for (const f of Object.values(model.queryType.getFields())) {
     const argNames = f.args.map((a) => a.name);
     if (!argNames.includes('ref') || argNames.includes('first')) continue;
     const types = model.concreteTypes(getNamedType(f.type).name);

@@ -1,23 +1,25 @@
 /**
  * Loads the committed SDL (`schema/fluent.graphql`, generated from the reference introspection)
- * and attaches the generated resolvers. Nothing reads `../shared` at run time.
+ * as a table of types (schema-table.ts), the model and GraphQL types over it (schema-types.ts),
+ * and the resolvers, attached on first use. Nothing reads `../shared` at run time.
  */
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { buildASTSchema, type GraphQLSchema } from 'graphql';
+import type { GraphQLSchema } from 'graphql';
 import { attachResolvers } from './attach-resolvers.js';
 import { createModel, type Model } from '../domain/model.js';
 import { packagePath } from '../lib/package-path.js';
 import type { FieldClass } from '../domain/field-kinds.js';
 import { buildResolvers } from './resolvers.js';
-import { SCHEMA_ARTIFACT, schemaDocument } from './schema-document.js';
+import { SCHEMA_ARTIFACT, schemaTable } from '../domain/schema-table.js';
+import { schemaTypes } from '../domain/schema-types.js';
 
 export type LoadedSchema = {
   sdl: string;
   model: Model;
   /**
-   * The schema with its resolvers. They are built and attached on the first call (the first
-   * GraphQL request), not at start: the domain reads the schema's types, never its resolvers.
+   * The schema with its resolvers. It is built, and they are attached, on the first call (the
+   * first GraphQL request), not at start: the domain reads the schema's types, never its resolvers.
    */
   executable(): GraphQLSchema;
   /** How each root field is resolved (built with the resolvers). */
@@ -27,16 +29,13 @@ export type LoadedSchema = {
 export function loadSchema(): LoadedSchema {
   const sdlPath = packagePath('schema/fluent.graphql');
   const sdl = readFileSync(sdlPath, 'utf8');
-  const document = schemaDocument(sdl, join(dirname(dirname(sdlPath)), SCHEMA_ARTIFACT));
-  // The SDL is generated from a valid introspection and checked by a test; skipping SDL
-  // validation halves start-up time (`npm run bench`).
-  const schema = buildASTSchema(document, { assumeValidSDL: true });
-  const model = createModel(schema);
+  const table = schemaTable(sdl, join(dirname(dirname(sdlPath)), SCHEMA_ARTIFACT));
+  const model = createModel(table, schemaTypes(table));
   let classes: Map<string, FieldClass> | undefined;
   const withResolvers = (): Map<string, FieldClass> => {
     if (classes) return classes;
     const built = buildResolvers(model);
-    attachResolvers(schema, built.resolvers);
+    attachResolvers(model.schema, built.resolvers);
     classes = built.classes;
     return classes;
   };
@@ -45,7 +44,7 @@ export function loadSchema(): LoadedSchema {
     model,
     executable: () => {
       withResolvers();
-      return schema;
+      return model.schema;
     },
     classes: withResolvers,
   };
