@@ -5,6 +5,8 @@ import { join } from 'node:path';
 import { parse } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SCHEMA_ARTIFACT, schemaTableOf } from '../../server/domain/schema-table.js';
+import { PARSED_WORKFLOWS_ARTIFACT, workflowFileParser } from '../../server/orchestration/parsed-workflows.js';
+import { parseWorkflow } from '../../server/orchestration/workflow.js';
 import { ROOT, runCli, VERSION, withoutNpmVars } from '../support/spawn-cli.js';
 
 /**
@@ -69,6 +71,18 @@ describe('npm run build', () => {
     expect(result.stdout.trim()).toBe(VERSION);
     expect(result.stderr).toBe('');
     expect(statSync(mainCache).mtimeMs).toBe(written);
+  });
+
+  it('writes the bundled workflows as parsed, which a start reads instead of validating them again', () => {
+    const parse = workflowFileParser(join(work, PARSED_WORKFLOWS_ARTIFACT));
+    for (const file of readdirSync(join(work, 'rulesets'))) {
+      const text = readFileSync(join(work, 'rulesets', file), 'utf8');
+      expect(parse(text, file)).toEqual(parseWorkflow(text, file));
+    }
+    // The artifact's shape: digest → parsed workflow JSON; one entry per bundled workflow.
+    expect(Object.keys(JSON.parse(readFileSync(join(work, PARSED_WORKFLOWS_ARTIFACT), 'utf8')) as object)).toHaveLength(
+      readdirSync(join(work, 'rulesets')).length,
+    );
   });
 
   it('writes the table of types a start reads instead of parsing the SDL', () => {

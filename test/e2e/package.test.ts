@@ -19,6 +19,7 @@ const INSTALL_TIMEOUT = 8 * 60_000;
 const SHIPPED = [
   /^dist\/server\/.+\.(js|cjs|d\.ts)$/,
   /^dist\/server\/fluent-schema\.table\.json$/,
+  /^dist\/server\/parsed-workflows\.json$/,
   /^schema\/fluent\.graphql$/,
   /^seeds\/[^/]+\.json$/,
   /^rulesets\/[^/]+\.json$/,
