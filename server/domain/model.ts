@@ -8,7 +8,7 @@
  * `carrierDetailses` and `creditMemoes`).
  */
 import type { GraphQLNamedType, GraphQLObjectType, GraphQLSchema } from 'graphql';
-import type { SchemaTable, TableField, TableType } from './schema-table.js';
+import { namedTypeOf, type SchemaTable, type TableField, type TableType } from './schema-table.js';
 import type { SchemaTypes } from './schema-types.js';
 import { FLUENT_ENTITY_TYPES } from './overrides.js';
 
@@ -47,6 +47,8 @@ export type Model = {
   isStored(name: string): boolean;
   /** The node type of a `…Connection` type (`OrderConnection` → `Order`). */
   connectionNode(connectionName: string): string | undefined;
+  /** The Query type's fields as the schema table has them: names and SDL type references, no GraphQL field built. */
+  readonly queryFields: readonly TableField[];
 };
 
 /**
@@ -56,9 +58,6 @@ export type Model = {
 const JOIN_TYPES = ['ConsignmentArticle', 'CarrierConsignmentArticle', 'Permission', 'WaveItem'];
 
 type Composite = Extract<TableType, { kind: 'object' | 'interface' }>;
-
-/** The named type of a type reference: `[OrderItem!]!` → `OrderItem`. */
-const namedOf = (ref: string): string => ref.replace(/[[\]!]/g, '');
 
 /** The entity model of a schema table; `types` are the table's GraphQL types (the table is read, they are not built). */
 export function createModel(table: SchemaTable, types: SchemaTypes): Model {
@@ -77,9 +76,9 @@ export function createModel(table: SchemaTable, types: SchemaTypes): Model {
   const connectionNode = (connectionName: string): string | undefined => {
     const conn = composite(connectionName);
     const edges = conn?.kind === 'object' ? fieldOf(conn, 'edges') : undefined;
-    const edge = edges ? composite(namedOf(edges.type)) : undefined;
+    const edge = edges ? composite(namedTypeOf(edges.type)) : undefined;
     const node = edge?.kind === 'object' ? fieldOf(edge, 'node') : undefined;
-    return node ? namedOf(node.type) : undefined;
+    return node ? namedTypeOf(node.type) : undefined;
   };
 
   const stored = new Set<string>();
@@ -111,7 +110,7 @@ export function createModel(table: SchemaTable, types: SchemaTypes): Model {
   };
 
   const classify = (field: TableField): FieldKind => {
-    const named = namedOf(field.type);
+    const named = namedTypeOf(field.type);
     const list = field.type.replace(/!$/, '').startsWith('[');
     if (!composite(named)) return { kind: 'scalar' };
     if (isConnection(named)) return { kind: 'connection', node: connectionNode(named) ?? named };
@@ -146,5 +145,6 @@ export function createModel(table: SchemaTable, types: SchemaTypes): Model {
     concreteTypes: concrete,
     isStored: (n) => stored.has(n),
     connectionNode,
+    queryFields: composite('Query')?.fields ?? [],
   };
 }

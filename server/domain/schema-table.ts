@@ -38,6 +38,12 @@ export type TableType =
 /** The named types in SDL order. */
 export type SchemaTable = TableType[];
 
+/** The named type of a type reference: `[OrderItem!]!` → `OrderItem`. */
+export const namedTypeOf = (ref: string): string => ref.replace(/[[\]!]/g, '');
+
+/** Whether a type reference is non-null: `ID!`, `[OrderItem]!`. */
+export const isNonNullRef = (ref: string): boolean => ref.endsWith('!');
+
 const digestOf = (sdl: string): string => createHash('sha256').update(sdl).digest('base64url');
 
 /** The artifact's text for an SDL (`scripts/bundle.mjs` writes it). */

@@ -17,7 +17,7 @@ import {
 import { describe, expect, it } from 'vitest';
 import { createModel, type FieldKind } from '../../server/domain/model.js';
 import { packagePath } from '../../server/lib/package-path.js';
-import { schemaTableOf } from '../../server/domain/schema-table.js';
+import { isNonNullRef, namedTypeOf, schemaTableOf } from '../../server/domain/schema-table.js';
 import { schemaTypes } from '../../server/domain/schema-types.js';
 
 /** The types built from the table (issue 17) are the ones buildASTSchema builds from the SDL. */
@@ -63,6 +63,11 @@ describe('schemaTypes', () => {
             .filter((n) => model.isStored(n)),
         );
     }
+    // The Query fields the unique-ref check reads off the table: names, named types, required arguments.
+    const query = Object.values(reference.getQueryType()!.getFields());
+    expect(model.queryFields.map((f) => [f.name, namedTypeOf(f.type), (f.args ?? []).map((a) => [a.name, isNonNullRef(a.type)])])).toEqual(
+      query.map((f) => [f.name, getNamedType(f.type).name, f.args.map((a) => [a.name, isNonNullType(a.type)])]),
+    );
   });
 });
 
