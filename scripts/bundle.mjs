@@ -10,8 +10,9 @@
  * licences of the packages bundled into it; other comments and the indentation are dropped, so
  * the npm package stays under 1 MiB.
  *
- * It also writes the parsed SDL (`dist/server/fluent-schema.ast.json`), which a start reads
- * instead of parsing `schema/fluent.graphql` (server/graphql/schema-document.ts).
+ * It also writes the SDL as a table of types (`dist/server/fluent-schema.table.json`), which a
+ * start reads instead of parsing `schema/fluent.graphql` (server/domain/schema-table.ts), and the
+ * bundled workflows as parsed (`dist/server/parsed-workflows.json`, server/orchestration/parsed-workflows.ts).
  */
 import { spawn } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -99,9 +100,13 @@ const launcher = readFileSync(join(root, 'scripts/launcher.mjs'), 'utf8');
 if (!launcher.includes("'./bundle/main.cjs'")) throw new Error('scripts/launcher.mjs no longer names ./bundle/main.cjs; update scripts/bundle.mjs');
 writeFileSync(entry, launcher.replace("'./bundle/main.cjs'", `'./${bundledEntry}'`));
 
-// The parsed SDL, so a start reads it instead of parsing it (server/graphql/schema-document.ts).
-const { SCHEMA_ARTIFACT, schemaArtifact } = await import(join(out, 'graphql/schema-document.js'));
+// The SDL as a table of types, so a start reads it instead of parsing the SDL (server/domain/schema-table.ts).
+const { SCHEMA_ARTIFACT, schemaArtifact } = await import(join(out, 'domain/schema-table.js'));
 writeFileSync(join(root, SCHEMA_ARTIFACT), schemaArtifact(readFileSync(join(root, 'schema/fluent.graphql'), 'utf8')));
+
+// The bundled workflows as parsed, so a start need not validate them again (server/orchestration/parsed-workflows.ts).
+const { PARSED_WORKFLOWS_ARTIFACT, parsedWorkflowsArtifact } = await import(join(out, 'orchestration/parsed-workflows.js'));
+writeFileSync(join(root, PARSED_WORKFLOWS_ARTIFACT), parsedWorkflowsArtifact(join(root, 'rulesets')));
 
 await warmUp();
 

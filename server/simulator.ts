@@ -71,6 +71,7 @@ export type SnapshotInfo = { name: string; createdOn: string };
 export type Simulator = {
   readonly config: Config;
   readonly model: Model;
+  /** The executable schema: its resolvers are attached on the first read (the first GraphQL request). */
   readonly schema: GraphQLSchema;
   readonly tokens: TokenService;
   /** The rules every new account starts with (each account has its own copy: see Orchestration.registry). */
@@ -178,7 +179,9 @@ export async function createSimulator(config: Config, options: SimulatorOptions 
   const sim: Simulator = {
     config,
     model: loaded.model,
-    schema: loaded.executable,
+    get schema() {
+      return loaded.executable();
+    },
     tokens,
     registry,
     webhookKeys,

@@ -5,9 +5,9 @@
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { randomBytes } from 'node:crypto';
-import { createApp } from './app.js';
 import { isLoopbackHost } from './http/middleware/control-access.js';
 import { createHttpServer } from './http/server-limits.js';
+import { deferredApp } from './http/deferred-app.js';
 import { loadConfig } from './config.js';
 import { propertyOf } from './lib/guards.js';
 import { createLogger } from './lib/logger.js';
@@ -53,13 +53,23 @@ export async function start(raw: Record<string, unknown>, version: string): Prom
   }
   // Off loopback, /_sim/* needs a control token: the configured one, else a fresh one printed below.
   const controlToken = config.controlToken ?? (isLoopbackHost(config.host) ? undefined : randomBytes(24).toString('base64url'));
-  const app = createApp(sim, {
-    version,
-    logger,
-    log: (m, e) => logger.error({ err: e }, m),
-    before: persistence ? [createCommitMiddleware(persistence)] : [],
-    ...(controlToken ? { controlToken } : {}),
-  });
+  // express and the routers are evaluated and built right after the "listening on" line; a
+  // request that comes first waits for them (http/deferred-app.ts, docs/decisions.md).
+  const app = deferredApp(
+    async () =>
+      (await import('./app.js')).createApp(sim, {
+        version,
+        logger,
+        log: (m, e) => logger.error({ err: e }, m),
+        before: persistence ? [createCommitMiddleware(persistence)] : [],
+        ...(controlToken ? { controlToken } : {}),
+      }),
+    (error) => {
+      logger.fatal({ err: error }, 'the HTTP app could not be built');
+      process.exitCode = 1;
+      shutdown('the HTTP app failing');
+    },
+  );
   // Handlers go in before listening: a signal right after start must still exit cleanly.
   let server: Server | undefined;
   let closing = false;
@@ -69,16 +79,16 @@ export async function start(raw: Record<string, unknown>, version: string): Prom
     logger.info({ signal }, 'shutting down');
     // `docker stop` waits 10 s; exit within 2 s whatever is still running (the journal already
     // holds every acknowledged change, so stopping short loses nothing).
-    setTimeout(() => process.exit(0), STOP_DEADLINE_MS).unref();
+    setTimeout(() => process.exit(), STOP_DEADLINE_MS).unref();
     server?.close();
     server?.closeAllConnections();
-    void (persistence?.stop(STOP_DEADLINE_MS - 300) ?? Promise.resolve()).then(() => sim.close()).then(() => process.exit(0));
+    void (persistence?.stop(STOP_DEADLINE_MS - 300) ?? Promise.resolve()).then(() => sim.close()).then(() => process.exit());
   };
   // A request must never take the process down: background work that fails is logged instead.
   process.on('unhandledRejection', (reason) => logger.error({ err: reason }, 'unhandled rejection in background work'));
   process.on('SIGINT', () => shutdown('SIGINT'));
   process.on('SIGTERM', () => shutdown('SIGTERM'));
-  server = createHttpServer(app, config).listen(config.port, config.host);
+  server = createHttpServer(app.listener, config).listen(config.port, config.host);
   await new Promise<void>((resolve, reject) => {
     server!.once('listening', resolve);
     server!.once('error', reject);
@@ -108,6 +118,11 @@ export async function start(raw: Record<string, unknown>, version: string): Prom
     );
   }
 
+  try {
+    await app.build();
+  } catch {
+    return; // logged, and the process stops (above)
+  }
   logger.info({ url: base, account: config.account, data: config.data ?? null }, 'fluent-sim ready');
 }
 

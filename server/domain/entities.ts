@@ -14,6 +14,7 @@ import { copyJson } from '../lib/copy-json.js';
 import type { Ids } from '../lib/ids.js';
 import { isRecord } from '../lib/guards.js';
 import { isoInstant } from '../lib/iso-instant.js';
+import { createFieldPlan } from './create-field-plan.js';
 import { applyDefaults, checkLength, keyFieldsOf, upsertAttributes, upsertPrices } from './entity-fields.js';
 import {
   applyCrossReferences,
@@ -129,18 +130,19 @@ export class EntityService {
     if ('updatedOn' in entity.fields) record['updatedOn'] = now;
     if (parent) linkToParent(model, record, parent);
     const deferred: (() => void)[] = [];
-    const inputFields = inputType.getFields();
-    for (const [name, value] of Object.entries(input)) {
-      const def = inputFields[name];
-      if (!def || value === undefined) continue;
-      const out = INPUT_FIELD_RENAMES[typename]?.[name] ?? name;
+    const plans = createFieldPlan(model, typename, inputType);
+    for (const name of Object.keys(input)) {
+      const plan = plans.get(name);
+      const value = input[name];
+      if (!plan || value === undefined) continue;
+      const { out } = plan;
       checkLength(out, value);
-      const named = getNamedType(def.type);
-      if (value === null || !isInputObjectType(named)) {
+      if (value === null || plan.kind === 'plain') {
         record[out] = value;
-      } else if (REFERENCE_INPUT.test(named.name)) {
-        record[out] = resolveReferences(this.deps.model, this.find, tx, typename, out, named, value);
-      } else if (named.name.startsWith('Create') && this.deps.model.entities[typename]?.fields[out]?.kind !== 'value') {
+      } else if (plan.kind === 'reference') {
+        record[out] = resolveReferences(this.deps.model, this.find, tx, typename, out, plan.named, value);
+      } else if (plan.kind === 'children') {
+        const { named } = plan;
         // Children are created after the parent's own fields are known (they may need its id).
         deferred.push(() => {
           const childType = childTypeOf(this.deps.model, typename, out, named.name);
@@ -149,7 +151,7 @@ export class EntityService {
         });
       } else {
         // A value (UserRoleInput, PriceInput, …) is stored as given; keys inside it must exist.
-        checkEmbeddedReferences(model, this.find, tx, named, value, `${typename}.${out}`);
+        checkEmbeddedReferences(model, this.find, tx, plan.named, value, `${typename}.${out}`);
         record[out] = value;
       }
     }

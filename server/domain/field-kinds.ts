@@ -4,7 +4,7 @@
  * A test asserts that all 232 fields are classified, so nothing falls through silently.
  */
 import { type GraphQLField, getNamedType, isInputObjectType } from 'graphql';
-import { connectionNode, type Model } from '../domain/model.js';
+import type { Model } from '../domain/model.js';
 
 export type FieldClass =
   | { kind: 'lookup'; typename: string }
@@ -18,7 +18,7 @@ export function classifyField(model: Model, field: GraphQLField<unknown, unknown
   const ret = getNamedType(field.type);
   if (root === 'Query') {
     if (/Connection$/.test(ret.name)) {
-      const node = connectionNode(model.schema, ret.name);
+      const node = model.connectionNode(ret.name);
       if (node && model.concreteTypes(node).length) return { kind: 'search', node };
       return { kind: 'special' };
     }

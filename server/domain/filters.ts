@@ -19,7 +19,8 @@ export type Predicate = (r: EntityRecord) => boolean;
 
 /** Does `record` satisfy a key object such as `{ref: 'X', catalogue: {ref: 'C'}}`? */
 export function matchesKey(store: Store, record: EntityRecord, key: Record<string, unknown>): boolean {
-  for (const [k, expected] of Object.entries(key)) {
+  for (const k of Object.keys(key)) {
+    const expected = key[k];
     if (expected === undefined || expected === null) continue;
     const actual = valueFor(record, k, store);
     if (isRecord(expected)) {

@@ -1,22 +1,15 @@
 /**
- * The entity model, derived from Fluent's GraphQL schema at start-up (design §2 principle 2).
+ * The entity model, derived from Fluent's GraphQL schema at start-up (design §2 principle 2):
+ * read off the schema's table of types (schema-table.ts), so a start builds no GraphQL field for it.
  *
  * Stored types: object types with an `id`, plus a few id-less join records (`ConsignmentArticle`). `…Link` object types (`CustomerLink`, `RetailerLink`, …) are views of a
  * linked entity and are never stored. Each field of a stored type is classified once, so the
  * generic resolvers and the create/update code never stem names (the schema has
  * `carrierDetailses` and `creditMemoes`).
  */
-import {
-  type GraphQLField,
-  type GraphQLNamedType,
-  type GraphQLSchema,
-  getNamedType,
-  isInterfaceType,
-  isListType,
-  isNonNullType,
-  isObjectType,
-  type GraphQLOutputType,
-} from 'graphql';
+import type { GraphQLNamedType, GraphQLObjectType, GraphQLSchema } from 'graphql';
+import { namedTypeOf, type SchemaTable, type TableField, type TableType } from './schema-table.js';
+import type { SchemaTypes } from './schema-types.js';
 import { FLUENT_ENTITY_TYPES } from './overrides.js';
 
 export type FieldKind =
@@ -39,11 +32,23 @@ export type EntityType = {
 };
 
 export type Model = {
-  schema: GraphQLSchema;
+  /**
+   * The whole GraphQL schema, built on first read, which builds every field of every type: the
+   * GraphQL API reads it, the domain reads `type`, `queryType` and `mutationType` instead.
+   */
+  readonly schema: GraphQLSchema;
+  /** A named type of the schema; its fields are built on first use. */
+  type(name: string): GraphQLNamedType | undefined;
+  readonly queryType: GraphQLObjectType;
+  readonly mutationType: GraphQLObjectType;
   entities: Record<string, EntityType>;
   /** Concrete stored types for a stored type or an interface (`Product` → Standard/Variant/Group). */
   concreteTypes(name: string): string[];
   isStored(name: string): boolean;
+  /** The node type of a `…Connection` type (`OrderConnection` → `Order`). */
+  connectionNode(connectionName: string): string | undefined;
+  /** The Query type's fields as the schema table has them: names and SDL type references, no GraphQL field built. */
+  readonly queryFields: readonly TableField[];
 };
 
 /**
@@ -52,54 +57,63 @@ export type Model = {
  */
 const JOIN_TYPES = ['ConsignmentArticle', 'CarrierConsignmentArticle', 'Permission', 'WaveItem'];
 
-const isLinkView = (t: GraphQLNamedType): boolean => /Link$/.test(t.name) && isObjectType(t);
-const isConnection = (t: GraphQLNamedType): boolean => /Connection$/.test(t.name) && isObjectType(t) && 'edges' in t.getFields();
+type Composite = Extract<TableType, { kind: 'object' | 'interface' }>;
 
-export function connectionNode(schema: GraphQLSchema, connectionName: string): string | undefined {
-  const conn = schema.getType(connectionName);
-  if (!conn || !isObjectType(conn)) return undefined;
-  const edges = conn.getFields()['edges'];
-  if (!edges) return undefined;
-  const edge = getNamedType(edges.type);
-  if (!isObjectType(edge)) return undefined;
-  const node = edge.getFields()['node'];
-  return node ? getNamedType(node.type).name : undefined;
-}
+/** The entity model of a schema table; `types` are the table's GraphQL types (the table is read, they are not built). */
+export function createModel(table: SchemaTable, types: SchemaTypes): Model {
+  const byName = new Map(table.map((row) => [row.name, row]));
+  const composite = (name: string): Composite | undefined => {
+    const row = byName.get(name);
+    return row?.kind === 'object' || row?.kind === 'interface' ? row : undefined;
+  };
+  const fieldOf = (row: Composite, name: string): TableField | undefined => row.fields.find((f) => f.name === name);
+  const isObject = (name: string): boolean => byName.get(name)?.kind === 'object';
+  const isLinkView = (name: string): boolean => /Link$/.test(name) && isObject(name);
+  const isConnection = (name: string): boolean => {
+    const row = composite(name);
+    return /Connection$/.test(name) && row?.kind === 'object' && fieldOf(row, 'edges') !== undefined;
+  };
+  const connectionNode = (connectionName: string): string | undefined => {
+    const conn = composite(connectionName);
+    const edges = conn?.kind === 'object' ? fieldOf(conn, 'edges') : undefined;
+    const edge = edges ? composite(namedTypeOf(edges.type)) : undefined;
+    const node = edge?.kind === 'object' ? fieldOf(edge, 'node') : undefined;
+    return node ? namedTypeOf(node.type) : undefined;
+  };
 
-export function createModel(schema: GraphQLSchema): Model {
-  const typeMap = schema.getTypeMap();
   const stored = new Set<string>();
-  for (const t of Object.values(typeMap)) {
-    if (!isObjectType(t) || t.name.startsWith('__') || isLinkView(t) || isConnection(t) || /Edge$/.test(t.name)) continue;
-    if (t.name === 'Query' || t.name === 'Mutation') continue;
-    if ('id' in t.getFields()) stored.add(t.name);
+  for (const row of table) {
+    if (row.kind !== 'object' || row.name.startsWith('__') || isLinkView(row.name) || isConnection(row.name) || /Edge$/.test(row.name)) continue;
+    if (row.name === 'Query' || row.name === 'Mutation') continue;
+    if (fieldOf(row, 'id')) stored.add(row.name);
   }
   for (const name of JOIN_TYPES) stored.add(name);
 
+  /** Objects implementing each interface, in schema order (`GraphQLSchema.getPossibleTypes`). */
+  const implementations = new Map<string, string[]>();
+  for (const row of table) {
+    if (row.kind !== 'object') continue;
+    for (const iface of row.interfaces) implementations.set(iface, [...(implementations.get(iface) ?? []), row.name]);
+  }
   const concrete = (name: string): string[] => {
-    const t = schema.getType(name);
-    if (t && isInterfaceType(t))
-      return schema
-        .getPossibleTypes(t)
-        .map((p) => p.name)
-        .filter((n) => stored.has(n));
+    if (composite(name)?.kind === 'interface') return (implementations.get(name) ?? []).filter((n) => stored.has(n));
     return stored.has(name) ? [name] : [];
   };
 
-  const linkTarget = (t: GraphQLNamedType): string | undefined => {
-    if (isLinkView(t)) {
-      const base = t.name.replace(/Link$/, '');
+  const linkTarget = (name: string): string | undefined => {
+    if (isLinkView(name)) {
+      const base = name.replace(/Link$/, '');
       return concrete(base).length ? base : undefined;
     }
-    if (isInterfaceType(t) && concrete(t.name).length) return t.name;
-    return stored.has(t.name) ? t.name : undefined;
+    if (composite(name)?.kind === 'interface' && concrete(name).length) return name;
+    return stored.has(name) ? name : undefined;
   };
 
-  const classify = (field: GraphQLField<unknown, unknown>): FieldKind => {
-    const named = getNamedType(field.type);
-    const list = isListType(unwrapNonNull(field.type));
-    if (!isObjectType(named) && !isInterfaceType(named)) return { kind: 'scalar' };
-    if (isConnection(named)) return { kind: 'connection', node: connectionNode(schema, named.name) ?? named.name };
+  const classify = (field: TableField): FieldKind => {
+    const named = namedTypeOf(field.type);
+    const list = field.type.replace(/!$/, '').startsWith('[');
+    if (!composite(named)) return { kind: 'scalar' };
+    if (isConnection(named)) return { kind: 'connection', node: connectionNode(named) ?? named };
     const target = linkTarget(named);
     if (target === undefined) return { kind: 'value', list };
     if (list) return { kind: 'links', target };
@@ -108,21 +122,29 @@ export function createModel(schema: GraphQLSchema): Model {
 
   const entities: Record<string, EntityType> = {};
   for (const name of stored) {
-    const t = schema.getType(name);
-    if (!t || !isObjectType(t)) continue;
+    const row = composite(name);
+    if (row?.kind !== 'object') continue;
     const fields: Record<string, FieldKind> = {};
-    for (const f of Object.values(t.getFields())) fields[f.name] = classify(f);
+    for (const f of row.fields) fields[f.name] = classify(f);
     entities[name] = {
       name,
       fields,
-      hasId: 'id' in t.getFields(),
-      orchestrateable: 'workflowRef' in t.getFields() && 'status' in t.getFields(),
+      hasId: 'id' in fields,
+      orchestrateable: 'workflowRef' in fields && 'status' in fields,
       fluentEntityType: FLUENT_ENTITY_TYPES[name],
     };
   }
-  return { schema, entities, concreteTypes: concrete, isStored: (n) => stored.has(n) };
-}
-
-function unwrapNonNull(t: GraphQLOutputType): GraphQLOutputType {
-  return isNonNullType(t) ? t.ofType : t;
+  return {
+    get schema() {
+      return types.schema();
+    },
+    type: types.type,
+    queryType: types.query,
+    mutationType: types.mutation,
+    entities,
+    concreteTypes: concrete,
+    isStored: (n) => stored.has(n),
+    connectionNode,
+    queryFields: composite('Query')?.fields ?? [],
+  };
 }

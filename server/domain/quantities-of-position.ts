@@ -23,7 +23,7 @@ export function quantitiesOfPosition(domain: Domain, filter: QuantityFilter, use
   // A quantity names its position; a position may also list its quantities (CreateInventoryPositionInput.quantities).
   for (const q of domain.store.linkedFrom(linkTo(position), 'InventoryQuantity')) byId.set(q.id, q);
   for (const q of resolveAll(domain.store, position['quantities'])) if (q.__typename === 'InventoryQuantity') byId.set(q.id, q);
-  const argDefs = domain.model.schema.getQueryType()?.getFields()['inventoryQuantityAggregate']?.args ?? [];
+  const argDefs = domain.model.queryType.getFields()['inventoryQuantityAggregate']?.args ?? [];
   const filters = argDefs.filter((a) => a.name !== 'position');
   const matches = buildPredicate(domain.store, filters, filter);
   return [...byId.values()].filter(matches).sort((a, b) => Number(a.id) - Number(b.id));

@@ -3,9 +3,9 @@
  * `standardProduct(ref, catalogue)`: per catalogue). A second record with the same ref in the
  * same scope is C0121E (fluent-platform.md §2.10).
  */
-import { getNamedType, isNonNullType } from 'graphql';
 import { SimError } from './errors.js';
 import type { Model } from './model.js';
+import { isNonNullRef, namedTypeOf } from './schema-table.js';
 import { isLinkRef, type EntityRecord } from './store/store.js';
 import type { Transaction } from './transaction.js';
 
@@ -35,14 +35,19 @@ export function uniqueRefCheck(model: Model): (tx: Transaction, record: EntityRe
   };
 }
 
-/** Every `x(ref, …)` lookup query: the types it returns and the other required arguments (the scope). */
+/**
+ * Every `x(ref, …)` lookup query: the types it returns and the other required arguments (the
+ * scope). Read off the schema table (`Model.queryFields`): a start seeds without building the
+ * Query type's 128 fields and their arguments.
+ */
 function lookupScopes(model: Model): Map<string, Scope | null> {
   const scopes = new Map<string, Scope | null>();
-  for (const f of Object.values(model.schema.getQueryType()!.getFields())) {
-    const argNames = f.args.map((a) => a.name);
+  for (const f of model.queryFields) {
+    const args = f.args ?? [];
+    const argNames = args.map((a) => a.name);
     if (!argNames.includes('ref') || argNames.includes('first')) continue;
-    const types = model.concreteTypes(getNamedType(f.type).name);
-    const fields = f.args.filter((a) => a.name !== 'ref' && a.name !== 'id' && isNonNullType(a.type)).map((a) => a.name);
+    const types = model.concreteTypes(namedTypeOf(f.type));
+    const fields = args.filter((a) => a.name !== 'ref' && a.name !== 'id' && isNonNullRef(a.type)).map((a) => a.name);
     for (const t of types) if (!scopes.has(t)) scopes.set(t, { types, fields });
   }
   return scopes;

@@ -76,8 +76,9 @@ export function createDomainPort(domain: Domain): DomainPort {
       return scalarsOf(target);
     };
     const out: Record<string, unknown> = {};
-    for (const [k, v] of Object.entries(r)) {
+    for (const k of Object.keys(r)) {
       if (k === 'password') continue;
+      const v = r[k];
       if (isLinkRef(v)) out[k] = expand(v);
       else if (Array.isArray(v) && v.some(isLinkRef)) out[k] = v.map((x) => (isLinkRef(x) ? expand(x) : x));
       else out[k] = v;
@@ -282,9 +283,12 @@ function scalarsReader(): (r: EntityRecord | undefined) => Readonly<Record<strin
     if (!r) return null;
     let scalars = cache.get(r);
     if (!scalars) {
-      scalars = Object.freeze(
-        Object.fromEntries(Object.entries(r).filter(([k, v]) => k !== 'password' && !isLinkRef(v) && !(Array.isArray(v) && v.some(isLinkRef)))),
-      );
+      const own: Record<string, unknown> = {};
+      for (const k of Object.keys(r)) {
+        const v = r[k];
+        if (k !== 'password' && !isLinkRef(v) && !(Array.isArray(v) && v.some(isLinkRef))) own[k] = v;
+      }
+      scalars = Object.freeze(own);
       cache.set(r, scalars);
     }
     return scalars;

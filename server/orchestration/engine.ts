@@ -25,7 +25,7 @@ import type { Engine, EngineDeps, EventMode, SubmitResult } from './engine-api.j
 import type { EventAttribute, EventContext, EventStatus } from './event-log.js';
 import { auditRecord, contextOfEntity, contextOfEvent, ENGINE_USER, orchestrationRecord } from './event-records.js';
 import { newTrace, type ExecutionTrace, type RuleStep, type TraceOutcome } from './execution-trace.js';
-import { explainNoMatch, matchRulesets } from './matcher.js';
+import { explainNoMatch, matchingRulesets, matchRulesets, type MatchResult } from './matcher.js';
 import type { EntityView } from './domain-view.js';
 import type { OrchestrationEvent } from './orchestration-event.js';
 import type { CompiledRule } from './rule-registry.js';
@@ -61,8 +61,6 @@ export function createEngine(deps: EngineDeps): Engine {
   const traces = new BoundedMap<string, ExecutionTrace>(maxTraces);
   let execution: Execution | undefined;
   let pumpArmed = false;
-  /** Events of quiet jobs: their audits are written only when they report a failure. */
-  const quietEvents = new WeakSet<OrchestrationEvent>();
   /** > 0 while `quietly` runs: CREATE events raised outside an execution are quiet. */
   let quietScope = 0;
   /** Async events held back by an injected fault, by event id (queued when their timer fires). */
@@ -70,10 +68,10 @@ export function createEngine(deps: EngineDeps): Engine {
 
   // ── recording ───────────────────────────────────────────────────────────────────────────
 
+  /** A quiet event (its job's `quiet`) keeps no trace, and its audits are written only when they report a failure. */
   function record(event: OrchestrationEvent, mode: EventMode, source: string | null, generatedBy: string, quiet = false): void {
-    deps.events.append(orchestrationRecord(event, { eventStatus: 'PENDING', generatedOn: deps.clock.now(), source, generatedBy }));
-    if (quiet) quietEvents.add(event);
-    else startTrace(event, mode);
+    deps.events.append(orchestrationRecord(event, { eventStatus: 'PENDING', generatedOn: deps.clock.nowMs(), source, generatedBy }));
+    if (!quiet) startTrace(event, mode);
   }
 
   function startTrace(event: OrchestrationEvent, mode: EventMode): ExecutionTrace {
@@ -87,27 +85,30 @@ export function createEngine(deps: EngineDeps): Engine {
     if (job.quiet) return newTrace(job.event, job.mode, '', false);
     const existing = traces.get(job.event.id);
     if (existing) return existing;
-    if (!deps.events.get(job.event.id)) record(job.event, job.mode, null, ENGINE_USER);
+    if (!deps.events.peek(job.event.id)) record(job.event, job.mode, null, ENGINE_USER);
     return traces.get(job.event.id) ?? startTrace(job.event, job.mode);
   }
 
   function finish(job: PendingEvent, status: EventStatus, outcome: TraceOutcome): void {
     deps.events.update(job.event.id, { eventStatus: status });
-    const trace = traces.get(job.event.id);
+    // A quiet event keeps no trace.
+    const trace = job.quiet ? undefined : traces.get(job.event.id);
     if (trace) trace.outcome = outcome;
   }
 
+  /** An audit of the job's event; a quiet job's are written only when they report a failure. */
   function audit(
-    event: OrchestrationEvent,
+    job: PendingEvent,
     fields: { name: string | null; category: string; context: EventContext; attributes: EventAttribute[] | null; eventStatus?: EventStatus },
   ): void {
-    if (quietEvents.has(event) && fields.eventStatus !== 'FAILED') return;
+    if (job.quiet && fields.eventStatus !== 'FAILED') return;
+    const { event } = job;
     deps.events.append(
       auditRecord({
         id: deps.ids.uuid(),
         accountId: event.accountId,
         retailerId: event.retailerId,
-        generatedOn: deps.clock.now(),
+        generatedOn: deps.clock.nowMs(),
         eventStatus: fields.eventStatus ?? 'COMPLETE',
         name: fields.name,
         category: fields.category,
@@ -118,12 +119,12 @@ export function createEngine(deps: EngineDeps): Engine {
   }
 
   /** "An exception audit includes the stack trace and the name of the executing rule/ruleset" (§3.7). */
-  function exceptionAudit(event: OrchestrationEvent, context: EventContext, error: unknown, where: { rule?: string; ruleset?: string }): void {
+  function exceptionAudit(job: PendingEvent, context: EventContext, error: unknown, where: { rule?: string; ruleset?: string }): void {
     const attributes: EventAttribute[] = [{ name: 'message', type: 'STRING', value: messageOf(error) }];
     if (where.rule !== undefined) attributes.push({ name: 'ruleName', type: 'STRING', value: where.rule });
     if (where.ruleset !== undefined) attributes.push({ name: 'ruleSetName', type: 'STRING', value: where.ruleset });
     if (error instanceof Error && error.stack) attributes.push({ name: 'stackTrace', type: 'STRING', value: error.stack });
-    audit(event, { name: error instanceof Error ? error.name : 'Exception', category: 'exception', context, attributes, eventStatus: 'FAILED' });
+    audit(job, { name: error instanceof Error ? error.name : 'Exception', category: 'exception', context, attributes, eventStatus: 'FAILED' });
   }
 
   // ── dispatch: inline, queued or scheduled ───────────────────────────────────────────────
@@ -178,7 +179,7 @@ export function createEngine(deps: EngineDeps): Engine {
       enqueue(job);
       how = 'queued';
     }
-    const trace = raisedBy ? traces.get(raisedBy.event.id) : undefined;
+    const trace = raisedBy && !raisedBy.quiet ? traces.get(raisedBy.event.id) : undefined;
     trace?.eventsRaised.push({ id: job.event.id, name: job.event.name, entityType: job.event.entityType, dispatch: how });
   }
 
@@ -250,7 +251,7 @@ export function createEngine(deps: EngineDeps): Engine {
             `"${exec.top.event.name}" ${exec.top.event.id}).`
           : `Stopped: "${job.event.name}" is event ${job.depth} of a chain of events raised across executions, above ` +
             `maxEventsPerExecution (${maxEvents}); the workflows probably send events to each other in a loop.`;
-      exceptionAudit(job.event, auditContext(job.event), Object.assign(new Error(message), { name: 'EventChainLimitExceeded' }), {});
+      exceptionAudit(job, auditContext(job.event), Object.assign(new Error(message), { name: 'EventChainLimitExceeded' }), {});
       exec.failure = message;
       finish(job, 'FAILED', { type: 'failed', message });
       log.warn?.(message, { eventId: job.event.id });
@@ -282,9 +283,10 @@ export function createEngine(deps: EngineDeps): Engine {
       entityId = entity.id;
       trace.entity = { entityType: entity.entityType, id: entity.id, ref: entity.ref ?? null, subtype: entity.subtype ?? null, status: entity.status ?? null };
       trace.root = { entityType: entity.root.entityType, id: entity.root.id, ref: entity.root.ref ?? null };
-      const context = contextOfEntity(entity, event.sourceEvents);
       // Most events name their entity and root fully: the recorded context is already right.
-      if (!sameContext(deps.events.get(event.id)?.context, context)) deps.events.update(event.id, { context });
+      if (!hasContextOf(deps.events.peek(event.id)?.context, entity, event.sourceEvents)) {
+        deps.events.update(event.id, { context: contextOfEntity(entity, event.sourceEvents) });
+      }
       exec.root ??= rootRef(entity);
 
       // 2. The workflow: the event's run-once workflow, or the root entity's (workflowRef/Version).
@@ -302,7 +304,9 @@ export function createEngine(deps: EngineDeps): Engine {
 
       // 3. Rulesets by event name, entity type, subtype and trigger status.
       const subject = { entityType: entity.entityType, subtype: entity.subtype ?? event.entitySubtype, status: entity.status };
-      const match = matchRulesets(workflow, event.name, subject);
+      // A quiet event's trace is dropped: the checks are only worked out to explain a NO_MATCH.
+      const quick = job.quiet ? matchingRulesets(workflow, event.name, subject) : [];
+      const match: MatchResult = quick.length > 0 ? { checks: [], matched: quick } : matchRulesets(workflow, event.name, subject);
       trace.rulesets = match.checks;
       if (match.similar) trace.similarRulesetNames = match.similar;
       if (match.matched.length === 0) {
@@ -317,7 +321,7 @@ export function createEngine(deps: EngineDeps): Engine {
 
       // 4. The entity as it was before processing (quiet events skip it: it costs the most).
       if (!job.quiet)
-        audit(event, {
+        audit(job, {
           name: event.name,
           category: 'snapshot',
           context: contextOfEntity(entity, [event.id]),
@@ -338,7 +342,7 @@ export function createEngine(deps: EngineDeps): Engine {
       return { status: 'COMPLETE', entityId };
     } catch (error) {
       // The engine's own steps (lookups, the domain) failed: a FAILED event, never a crash.
-      exceptionAudit(event, auditContext(event), error, {});
+      exceptionAudit(job, auditContext(event), error, {});
       finish(job, 'FAILED', { type: 'failed', message: messageOf(error) });
       log.error?.(`Event ${event.name} (${event.id}) failed outside a rule`, error);
       return { status: 'FAILED', entityId, message: messageOf(error) };
@@ -414,19 +418,19 @@ export function createEngine(deps: EngineDeps): Engine {
         failed.stopTimer = deps.clock.nowMs();
         failed.error = messageOf(error);
         const context = contextOfEntity(entity, [job.event.id]);
-        audit(job.event, { name: ruleName, category: 'rule', context, attributes: ruleAttributes(rule, failed), eventStatus: 'FAILED' });
-        audit(job.event, { name: ruleset.name, category: 'ruleSet', context, attributes: timers(rulesetStart, deps.clock.nowMs()), eventStatus: 'FAILED' });
-        exceptionAudit(job.event, context, error, { rule: ruleName, ruleset: ruleset.name });
+        audit(job, { name: ruleName, category: 'rule', context, attributes: ruleAttributes(rule, failed), eventStatus: 'FAILED' });
+        audit(job, { name: ruleset.name, category: 'ruleSet', context, attributes: timers(rulesetStart, deps.clock.nowMs()), eventStatus: 'FAILED' });
+        exceptionAudit(job, context, error, { rule: ruleName, ruleset: ruleset.name });
         return { message: `Rule ${ruleName} in ruleset ${ruleset.name} failed: ${messageOf(error)}`, rule: ruleName, ruleset: ruleset.name };
       }
       if (stepTrace) {
         stepTrace.stopTimer = deps.clock.nowMs();
-        audit(job.event, { name: ruleName, category: 'rule', context: contextOfEntity(entity, [job.event.id]), attributes: ruleAttributes(rule, stepTrace) });
+        audit(job, { name: ruleName, category: 'rule', context: contextOfEntity(entity, [job.event.id]), attributes: ruleAttributes(rule, stepTrace) });
       }
     }
     if (loud) {
       const context = contextOfEntity(entity, [job.event.id]);
-      audit(job.event, { name: ruleset.name, category: 'ruleSet', context, attributes: timers(rulesetStart, deps.clock.nowMs()) });
+      audit(job, { name: ruleset.name, category: 'ruleSet', context, attributes: timers(rulesetStart, deps.clock.nowMs()) });
     }
     return undefined;
   }
@@ -439,7 +443,7 @@ export function createEngine(deps: EngineDeps): Engine {
       trace,
       quiet: job.quiet === true,
       newId: () => deps.ids.uuid(),
-      audit: (fields) => audit(job.event, fields),
+      audit: (fields) => audit(job, fields),
       raise: (raised) => raise(job, raised),
       webhook: (request) =>
         deps.webhooks.enqueue({ ...request, accountId: job.event.accountId, retailerId: job.event.retailerId, sourceEventId: job.event.id }),
@@ -587,17 +591,19 @@ function sameRoot(a: RootRef | undefined, b: RootRef | undefined): boolean {
   return (a.id !== undefined && a.id === b.id) || (a.ref !== undefined && a.ref === b.ref);
 }
 
-function sameContext(a: EventContext | undefined, b: EventContext): boolean {
+/** Whether `a` is `contextOfEntity(entity, sourceEvents)` already (without building that). */
+function hasContextOf(a: EventContext | undefined, entity: EntityView, sourceEvents: readonly string[]): boolean {
+  const { root } = entity;
   return (
     a !== undefined &&
-    a.entityType === b.entityType &&
-    a.entityId === b.entityId &&
-    a.entityRef === b.entityRef &&
-    a.rootEntityType === b.rootEntityType &&
-    a.rootEntityId === b.rootEntityId &&
-    a.rootEntityRef === b.rootEntityRef &&
-    a.sourceEvents.length === b.sourceEvents.length &&
-    a.sourceEvents.every((id, i) => id === b.sourceEvents[i])
+    a.entityType === entity.entityType &&
+    a.entityId === entity.id &&
+    a.entityRef === (entity.ref ?? null) &&
+    a.rootEntityType === root.entityType &&
+    a.rootEntityId === root.id &&
+    a.rootEntityRef === (root.ref ?? null) &&
+    a.sourceEvents.length === sourceEvents.length &&
+    a.sourceEvents.every((id, i) => id === sourceEvents[i])
   );
 }
 

@@ -89,9 +89,15 @@ export interface EventLog {
   /** Told of every change after it is made (the data file's journal listens here). */
   onChange: ((change: EventLogChange) => void) | undefined;
   append(record: EventRecord): void;
-  /** Changes status, attributes or context of a stored event (e.g. PENDING → COMPLETE). */
-  update(id: string, patch: Partial<Pick<EventRecord, 'eventStatus' | 'attributes' | 'context'>>): EventRecord | undefined;
+  /**
+   * Changes status, attributes or context of a stored event (e.g. PENDING → COMPLETE); answers the
+   * record now stored (read-only: the engine updates an event or two per event it processes, and
+   * discards the answer).
+   */
+  update(id: string, patch: Partial<Pick<EventRecord, 'eventStatus' | 'attributes' | 'context'>>): Readonly<EventRecord> | undefined;
   get(id: string): EventRecord | undefined;
+  /** The stored record itself, not a copy: for reading a field or two, never to change or keep (the engine, per event). */
+  peek(id: string): Readonly<EventRecord> | undefined;
   search(filters: EventSearchFilters): EventSearchResult;
   size(): number;
   /** Records kept, records dropped by the retention so far, and the retention in force. */
@@ -135,11 +141,11 @@ export type EventLogOptions = {
   maxCount?: number;
 };
 
-/** Platform timestamp form: ISO with milliseconds and `+00:00` (§3.5). */
-export function formatGeneratedOn(date: Date): string {
-  const ms = date.getTime();
+/** Platform timestamp form: ISO with milliseconds and `+00:00` (§3.5), of a date or epoch ms. */
+export function formatGeneratedOn(instant: Date | number): string {
+  const ms = typeof instant === 'number' ? instant : instant.getTime();
   // The clock hands out runs of equal instants (frozen, or many records per millisecond).
-  if (ms !== lastFormatted.ms) lastFormatted = { ms, text: date.toISOString().replace('Z', '+00:00') };
+  if (ms !== lastFormatted.ms) lastFormatted = { ms, text: new Date(ms).toISOString().replace('Z', '+00:00') };
   return lastFormatted.text;
 }
 let lastFormatted = { ms: Number.NaN, text: '' };
@@ -366,12 +372,13 @@ export function createEventLog(options: EventLogOptions): EventLog {
       if (patch.context !== undefined) index(stored);
       else if (patch.eventStatus !== undefined) indexValue('eventStatus', next.eventStatus, stored.seq);
       log.onChange?.({ type: 'put', record: next });
-      return { ...stored.record };
+      return next;
     },
     get: (id) => {
       const stored = byId.get(id);
       return stored ? { ...stored.record } : undefined;
     },
+    peek: (id) => byId.get(id)?.record,
     search,
     size: () => all.length,
     stats: () => ({ records: all.length, dropped, oldest: all[0]?.record.generatedOn ?? null, retention: { ...retention } }),

@@ -39,7 +39,7 @@ export function contextOfEntity(entity: EntityView, sourceEvents: string[]): Eve
 
 export function orchestrationRecord(
   event: OrchestrationEvent,
-  fields: { eventStatus: EventStatus; generatedOn: Date; source: string | null; generatedBy: string },
+  fields: { eventStatus: EventStatus; generatedOn: Date | number; source: string | null; generatedBy: string },
 ): EventRecord {
   return {
     id: event.id,
@@ -66,7 +66,8 @@ export function auditRecord(fields: {
   context: EventContext;
   eventStatus: EventStatus;
   attributes: EventAttribute[] | null;
-  generatedOn: Date;
+  /** A date or epoch ms. */
+  generatedOn: Date | number;
 }): EventRecord {
   return {
     id: fields.id,

@@ -21,15 +21,15 @@ export type MatchResult = {
   similar?: string[];
 };
 
+const subtypeFits = (ruleset: CompiledRuleset, subject: MatchSubject): boolean => ruleset.subtype === undefined || ruleset.subtype === subject.subtype;
+const statusFits = (ruleset: CompiledRuleset, subject: MatchSubject): boolean =>
+  ruleset.triggers.length === 0 || (subject.status !== undefined && ruleset.triggers.includes(subject.status));
+
 export function checkRuleset(ruleset: CompiledRuleset, eventName: string, subject: MatchSubject): RulesetCheck {
   const name = criterion(ruleset.name, eventName, ruleset.name === eventName);
   const type = criterion(ruleset.type, subject.entityType, ruleset.type === subject.entityType);
-  const subtype = criterion(ruleset.subtype ?? null, subject.subtype ?? null, ruleset.subtype === undefined || ruleset.subtype === subject.subtype);
-  const status = criterion(
-    ruleset.triggers,
-    subject.status ?? null,
-    ruleset.triggers.length === 0 || (subject.status !== undefined && ruleset.triggers.includes(subject.status)),
-  );
+  const subtype = criterion(ruleset.subtype ?? null, subject.subtype ?? null, subtypeFits(ruleset, subject));
+  const status = criterion(ruleset.triggers, subject.status ?? null, statusFits(ruleset, subject));
   return {
     ruleset: ruleset.name,
     location: ruleset.location,
@@ -47,6 +47,17 @@ export function matchRulesets(workflow: CompiledWorkflow, eventName: string, sub
   const matched = named.filter((_, index) => checks[index]?.matched === true);
   if (named.length > 0) return { checks, matched };
   return { checks, matched, similar: closestRulesetNames(eventName, [...workflow.rulesetsByName.keys()]) };
+}
+
+/**
+ * The rulesets `matchRulesets` would run, without the checks it records for the trace: for events
+ * whose trace is not kept (quiet batch events), when at least one matches (no match: explain it
+ * with `matchRulesets`).
+ */
+export function matchingRulesets(workflow: CompiledWorkflow, eventName: string, subject: MatchSubject): CompiledRuleset[] {
+  const named = workflow.rulesetsByName.get(eventName);
+  if (!named) return [];
+  return named.filter((ruleset) => ruleset.type === subject.entityType && subtypeFits(ruleset, subject) && statusFits(ruleset, subject));
 }
 
 /** Which workflow version ran, and which other stored versions have a ruleset of the event's name. */

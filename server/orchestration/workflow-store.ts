@@ -17,6 +17,7 @@ import { SimError } from '../domain/errors.js';
 import { compileWorkflow, type CompiledWorkflow } from './compile-workflow.js';
 import type { RuleRegistry } from './rule-registry.js';
 import { findUnknownRules, unknownRulesBody, unknownRulesError, type UnknownRulesBody } from './unknown-rules.js';
+import { parseWorkflowFile } from './parsed-workflows.js';
 import { parseWorkflow, type Workflow } from './workflow.js';
 import { compareVersions, nextVersion, parseVersion, workflowVersionNumber } from './workflow-version.js';
 
@@ -128,7 +129,7 @@ export function createWorkflowStore(deps: { registry: RuleRegistry }): WorkflowS
         .sort();
       for (const file of files) {
         const source = `${basename(dir)}/${file}`;
-        read.push({ workflow: parseWorkflow(await readFile(join(dir, file), 'utf8'), source), source });
+        read.push({ workflow: parseWorkflowFile(await readFile(join(dir, file), 'utf8'), source), source });
       }
     }
     if (deps.registry.unknownRulePolicy === 'error') {

@@ -4,7 +4,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SCHEMA_ARTIFACT } from '../../server/graphql/schema-document.js';
+import { SCHEMA_ARTIFACT, schemaTableOf } from '../../server/domain/schema-table.js';
+import { PARSED_WORKFLOWS_ARTIFACT, workflowFileParser } from '../../server/orchestration/parsed-workflows.js';
+import { parseWorkflow } from '../../server/orchestration/workflow.js';
 import { ROOT, runCli, VERSION, withoutNpmVars } from '../support/spawn-cli.js';
 
 /**
@@ -54,13 +56,14 @@ describe('npm run build', () => {
     const packages = specifiers.filter((s) => !isBuiltin(s) && !s.startsWith('./') && !s.startsWith('../'));
     // Besides the two on demand: optional packages that debug and @whatwg-node/node-fetch probe inside a try/catch, installed by no one here.
     expect(new Set(packages)).toEqual(new Set(['@faker-js/faker', '@graphql-yoga/render-graphiql', 'supports-color', 'node-libcurl']));
-    expect(readFileSync(join(dir, files.find((f) => f.startsWith('bundle/start-'))!), 'utf8')).toMatch(/express@[\d.]+ \(MIT\):/);
+    // express is evaluated after the "listening on" line, in the HTTP app's chunk (server/http/deferred-app.ts).
+    expect(readFileSync(join(dir, files.find((f) => f.startsWith('bundle/app-'))!), 'utf8')).toMatch(/express@[\d.]+ \(MIT\):/);
   });
 
   it('writes the code cache of a start beside the chunks, which the launcher reads', async () => {
     const bundle = join(work, 'dist/server/bundle');
     const chunks = readdirSync(bundle).filter((f) => f.endsWith('.cjs'));
-    expect(chunks.filter((f) => /^(main|start|workflow)-/.test(f)).every((f) => existsSync(join(bundle, `${f}.cache`)))).toBe(true);
+    expect(chunks.filter((f) => /^(main|start|app)-/.test(f)).every((f) => existsSync(join(bundle, `${f}.cache`)))).toBe(true);
     // A refused cache would be written again at exit: an unchanged file means V8 took it.
     const mainCache = join(bundle, `${chunks.find((f) => f.startsWith('main-'))!}.cache`);
     const written = statSync(mainCache).mtimeMs;
@@ -70,8 +73,20 @@ describe('npm run build', () => {
     expect(statSync(mainCache).mtimeMs).toBe(written);
   });
 
-  it('writes the parsed SDL a start reads instead of parsing it', () => {
-    const artifact = JSON.parse(readFileSync(join(work, SCHEMA_ARTIFACT), 'utf8')) as { document: unknown };
-    expect(artifact.document).toEqual(JSON.parse(JSON.stringify(parse(readFileSync(join(work, 'schema/fluent.graphql'), 'utf8'), { noLocation: true }))));
+  it('writes the bundled workflows as parsed, which a start reads instead of validating them again', () => {
+    const parse = workflowFileParser(join(work, PARSED_WORKFLOWS_ARTIFACT));
+    for (const file of readdirSync(join(work, 'rulesets'))) {
+      const text = readFileSync(join(work, 'rulesets', file), 'utf8');
+      expect(parse(text, file)).toEqual(parseWorkflow(text, file));
+    }
+    // The artifact's shape: digest → parsed workflow JSON; one entry per bundled workflow.
+    expect(Object.keys(JSON.parse(readFileSync(join(work, PARSED_WORKFLOWS_ARTIFACT), 'utf8')) as object)).toHaveLength(
+      readdirSync(join(work, 'rulesets')).length,
+    );
+  });
+
+  it('writes the table of types a start reads instead of parsing the SDL', () => {
+    const artifact = JSON.parse(readFileSync(join(work, SCHEMA_ARTIFACT), 'utf8')) as { types: unknown };
+    expect(artifact.types).toEqual(schemaTableOf(parse(readFileSync(join(work, 'schema/fluent.graphql'), 'utf8'), { noLocation: true })));
   });
 });

@@ -18,7 +18,8 @@ const INSTALL_TIMEOUT = 8 * 60_000;
 /** Allowed in the tarball: the compiled server, the runtime data, and npm's always-included files. */
 const SHIPPED = [
   /^dist\/server\/.+\.(js|cjs|d\.ts)$/,
-  /^dist\/server\/fluent-schema\.ast\.json$/,
+  /^dist\/server\/fluent-schema\.table\.json$/,
+  /^dist\/server\/parsed-workflows\.json$/,
   /^schema\/fluent\.graphql$/,
   /^seeds\/[^/]+\.json$/,
   /^rulesets\/[^/]+\.json$/,

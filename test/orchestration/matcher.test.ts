@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { compileWorkflow } from '../../server/orchestration/compile-workflow.js';
 import { closestRulesetNames } from '../../server/orchestration/name-similarity.js';
-import { checkRuleset, explainNoMatch, matchRulesets, type MatchSubject } from '../../server/orchestration/matcher.js';
+import { checkRuleset, explainNoMatch, matchingRulesets, matchRulesets, type MatchSubject } from '../../server/orchestration/matcher.js';
 import { createRuleRegistry } from '../../server/orchestration/rule-registry.js';
 import { parseWorkflow } from '../../server/orchestration/workflow.js';
 import { orderWorkflow, TEST_RULES } from './engine-harness.js';
@@ -37,6 +37,8 @@ describe('matchRulesets (fluent-platform.md §5.3)', () => {
     ['no triggers: even no status', 'Anything', order(undefined), [3]],
   ])('%s', (_case, eventName, subject, expected) => {
     expect(matchRulesets(workflow, eventName, subject).matched.map((ruleset) => ruleset.index)).toEqual(expected);
+    // The quiet events' path (no checks recorded) runs the same rulesets.
+    expect(matchingRulesets(workflow, eventName, subject).map((ruleset) => ruleset.index)).toEqual(expected);
   });
 
   it('reports each criterion with what was expected and what the entity had', () => {

@@ -4,7 +4,7 @@ import type { Domain } from '../domain.js';
 import { SimError } from '../errors.js';
 
 export function inputType(domain: Domain, name: string): GraphQLInputObjectType {
-  const type = domain.model.schema.getType(name);
+  const type = domain.model.type(name);
   if (!isInputObjectType(type)) throw new SimError('INTERNAL', `${name} is not an input type of the schema`);
   return type;
 }

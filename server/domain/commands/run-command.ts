@@ -33,7 +33,7 @@ export function runCommand(domain: Domain, name: string, args: Record<string, un
 }
 
 export function mutationField(model: Model, name: string): GraphQLField<unknown, unknown> {
-  const field = model.schema.getMutationType()?.getFields()[name];
+  const field = model.mutationType.getFields()[name];
   if (!field) throw new SimError('VALIDATION_FAILED', `Mutation "${name}" does not exist in the Fluent schema`);
   return field;
 }

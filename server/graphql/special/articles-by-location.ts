@@ -36,7 +36,7 @@ const OWN_FILTERS = new Set(['status', 'createdOn', 'updatedOn']);
 
 export function articlesByLocation(_parent: unknown, a: Args, ctx: GraphQLContext): Page {
   const { store, model, paging } = ctx.account;
-  const argDefs = model.schema.getQueryType()?.getFields()['articlesByLocation']?.args ?? [];
+  const argDefs = model.queryType.getFields()['articlesByLocation']?.args ?? [];
   const own = buildPredicate(
     store,
     argDefs.filter((d) => OWN_FILTERS.has(d.name)),

@@ -16,7 +16,7 @@ type Args = { catalogue: { ref: string }; productRef: string; type?: string[] | 
 export function inventoryPositionAggregate(_parent: unknown, a: Args, ctx: GraphQLContext): { sum: number; count: number } {
   const { account } = ctx;
   const catalogue = findRequired(account, account.view, 'InventoryCatalogue', a.catalogue, 'inventoryPositionAggregate');
-  const argDefs = account.model.schema.getQueryType()?.getFields()['inventoryPositionAggregate']?.args ?? [];
+  const argDefs = account.model.queryType.getFields()['inventoryPositionAggregate']?.args ?? [];
   const matches = buildPredicate(
     account.store,
     argDefs.filter((d) => d.name === 'type' || d.name === 'status' || d.name === 'productRef'),

@@ -8,7 +8,9 @@ import { packagePath } from '../../../server/lib/package-path.js';
 const kebab = (name: string): string => name.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
 
 describe('special resolver registry', () => {
-  const { classes, model } = loadSchema();
+  const loaded = loadSchema();
+  const { model } = loaded;
+  const classes = loaded.classes();
 
   it('has an implementation for every root field no convention serves', () => {
     const special = [...classes].filter(([, cls]) => cls.kind === 'special').map(([name]) => name);
