@@ -79,7 +79,7 @@ export type EventLogData = { events: EventRecord[] };
 export type EventLogImage = {
   readonly records: readonly EventRecord[];
   readonly times: readonly number[];
-  readonly indexes: Map<EventFilterField, Map<string, Positions>>;
+  readonly indexes: Map<IndexName, Map<string, Positions>>;
   readonly monotonic: boolean;
 };
 
@@ -155,20 +155,26 @@ type Positions = number | number[];
 const positionsOf = (entry: Positions | undefined): number[] => (entry === undefined ? [] : typeof entry === 'number' ? [entry] : entry);
 
 /**
- * Filters answered from an index; `index()` reads these fields directly, keep both in step.
- * `eventId` is answered from `byId`.
+ * Filters answered from an index, and the index of each; `index()` reads these fields directly,
+ * keep both in step. `eventId` is answered from `byId`. An entity's id and its root's id share
+ * one index (`ids`), as do the two refs (`refs`): most records are about their root entity, and
+ * one entry instead of two for the same value saves ≈ 90 bytes per record. The index gives
+ * candidates; `matches` checks each against the filters, so a candidate of the other field is
+ * dropped there.
  */
-const INDEXED: readonly EventFilterField[] = [
-  'context.entityId',
-  'context.rootEntityId',
-  'context.entityRef',
-  'context.rootEntityRef',
-  'context.sourceEvents',
+const INDEXED = {
+  'context.entityId': 'ids',
+  'context.rootEntityId': 'ids',
+  'context.entityRef': 'refs',
+  'context.rootEntityRef': 'refs',
+  'context.sourceEvents': 'sourceEvents',
   // Searches by name or status alone scanned the whole 30-day window (issue 16 #5: 245k events,
   // 200–300 ms). A status that changes leaves its old entry behind; `matches` checks again.
-  'name',
-  'eventStatus',
-];
+  name: 'name',
+  eventStatus: 'eventStatus',
+} as const satisfies Partial<Record<EventFilterField, string>>;
+type IndexName = (typeof INDEXED)[keyof typeof INDEXED];
+const INDEXED_FIELDS = Object.keys(INDEXED) as (keyof typeof INDEXED)[]; // Object.keys of a literal: exactly its keys
 
 const FIELD_VALUES: Record<EventFilterField, (record: EventRecord) => readonly (string | null)[]> = {
   'context.rootEntityType': (r) => [r.context.rootEntityType],
@@ -207,14 +213,14 @@ export function createEventLog(options: EventLogOptions): EventLog {
   let times: number[] = [];
   let byId = new Map<string, number>();
   /** maps field → value → positions, ascending */
-  let indexes = new Map<EventFilterField, Map<string, Positions>>();
+  let indexes = new Map<IndexName, Map<string, Positions>>();
   /** true while every append was at or after the previous one (then position order is time order) */
   let monotonic = true;
   const retention = options.retention ?? DEFAULT_EVENT_RETENTION;
   let dropped = 0;
   let appendedSincePrune = 0;
 
-  function indexValue(field: EventFilterField, value: string | null, seq: number): void {
+  function indexValue(field: IndexName, value: string | null, seq: number): void {
     if (value === null) return;
     let byValue = indexes.get(field);
     if (!byValue) indexes.set(field, (byValue = new Map<string, Positions>()));
@@ -227,11 +233,12 @@ export function createEventLog(options: EventLogOptions): EventLog {
   /** The INDEXED fields, read directly (this runs for every record appended). */
   function index(record: EventRecord, seq: number): void {
     const { context } = record;
-    indexValue('context.entityId', context.entityId, seq);
-    indexValue('context.rootEntityId', context.rootEntityId, seq);
-    indexValue('context.entityRef', context.entityRef, seq);
-    indexValue('context.rootEntityRef', context.rootEntityRef, seq);
-    for (const source of context.sourceEvents) indexValue('context.sourceEvents', source, seq);
+    // An entity's id or ref equal to its root's is one entry (a repeated position is ignored).
+    indexValue('ids', context.entityId, seq);
+    indexValue('ids', context.rootEntityId, seq);
+    indexValue('refs', context.entityRef, seq);
+    indexValue('refs', context.rootEntityRef, seq);
+    for (const source of context.sourceEvents) indexValue('sourceEvents', source, seq);
     indexValue('name', record.name, seq);
     indexValue('eventStatus', record.eventStatus, seq);
   }
@@ -322,10 +329,10 @@ export function createEventLog(options: EventLogOptions): EventLog {
   function candidatePositions(filters: EventSearchFilters): number[] | undefined {
     let best: number[] | undefined;
     if (filters.eventId?.length) best = [...new Set(filters.eventId.flatMap((id) => byId.get(id) ?? []))].sort((a, b) => a - b);
-    for (const field of INDEXED) {
+    for (const field of INDEXED_FIELDS) {
       const values = filters[field];
       if (!values || values.length === 0) continue;
-      const byValue = indexes.get(field);
+      const byValue = indexes.get(INDEXED[field]);
       // One value: its list is already ascending and free of duplicates.
       const merged =
         values.length === 1

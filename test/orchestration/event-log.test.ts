@@ -170,6 +170,19 @@ describe('event log', () => {
     expect(ids(filters)).toEqual(['failed']);
   });
 
+  it('tells an entity id or ref from the same value as a root id or ref (they share an index)', () => {
+    const { add, ids } = setup();
+    add({ id: 'fulfilment', context: { entityType: 'FULFILMENT', entityId: '7', entityRef: 'F7', rootEntityId: '1', rootEntityRef: 'HD_1' } });
+    add({ id: 'order', context: { entityId: '7', entityRef: 'HD_7', rootEntityId: '7', rootEntityRef: 'HD_7' } });
+    add({ id: 'other', context: { entityType: 'FULFILMENT', entityId: '2', entityRef: 'HD_7', rootEntityId: '7', rootEntityRef: 'F7' } });
+    expect(ids({ 'context.entityId': ['7'] })).toEqual(['order', 'fulfilment']);
+    expect(ids({ 'context.rootEntityId': ['7'] })).toEqual(['other', 'order']);
+    expect(ids({ 'context.rootEntityId': ['1'], 'context.entityId': ['7'] })).toEqual(['fulfilment']);
+    expect(ids({ 'context.entityRef': ['F7'] })).toEqual(['fulfilment']);
+    expect(ids({ 'context.rootEntityRef': ['F7'] })).toEqual(['other']);
+    expect(ids({ 'context.entityRef': ['HD_7'], 'context.rootEntityRef': ['HD_7'] })).toEqual(['order']);
+  });
+
   it('answers records that share an equal context or timers exactly as they were appended', () => {
     const { log, add } = setup();
     const timers = (ms: number) => [
