@@ -10,6 +10,8 @@
  *
  * This module knows nothing about GraphQL or HTTP; persistence adapters serialise `toJSON()`.
  */
+import { LinkPool } from './link-pool.js';
+
 export type EntityRecord = Record<string, unknown> & { id: string; __typename: string };
 export type LinkRef = { __link: string; id: string };
 
@@ -162,6 +164,8 @@ export class Store {
   /** Incremented by every write; lets persistence skip unchanged states. */
   version = 0;
   private reverse: Reverse = new Map();
+  /** Shared link objects for the records put (their own copies are dropped). */
+  private readonly links = new LinkPool();
   /** Told of every change after it is made (the data file's journal listens here). */
   onChange: ((change: StoreChange) => void) | undefined;
 
@@ -235,6 +239,7 @@ export class Store {
   /** Inserts or replaces a record, keeping every index in step. */
   put(record: EntityRecord): void {
     this.version += 1;
+    this.links.share(record);
     const c = this.collection(record.__typename);
     const previous = c.byId.get(record.id);
     this.trackCreatedOn(c, record, previous);
