@@ -10,6 +10,7 @@
  *
  * This module knows nothing about GraphQL or HTTP; persistence adapters serialise `toJSON()`.
  */
+import { IdMap } from './id-map.js';
 import { LinkPool } from './link-pool.js';
 
 export type EntityRecord = Record<string, unknown> & { id: string; __typename: string };
@@ -54,11 +55,13 @@ class IdList {
  * once a second id shares the value. At 100k orders this saves two lists per order (~0.4 KiB).
  */
 type IndexEntry = number | IdList;
-type ValueIndex<K = string> = Map<K, IndexEntry>;
+type ValueIndex = Map<string, IndexEntry>;
+/** What the index helpers need of a Map or an IdMap. */
+type Entries = { get(key: string): IndexEntry | undefined; set(key: string, entry: IndexEntry): unknown; delete(key: string): unknown };
 
 const idsOf = (entry: IndexEntry | undefined): readonly number[] => (entry === undefined ? [] : typeof entry === 'number' ? [entry] : entry.ids);
 
-function addToIndex<K>(index: ValueIndex<K>, value: K, id: number): void {
+function addToIndex(index: Entries, value: string, id: number): void {
   const entry = index.get(value);
   if (entry === undefined) index.set(value, id);
   else if (typeof entry !== 'number') entry.add(id);
@@ -66,7 +69,7 @@ function addToIndex<K>(index: ValueIndex<K>, value: K, id: number): void {
 }
 
 /** Drops `id` from the value's entry, and the value once no id has it. */
-function removeFromIndex<K>(index: ValueIndex<K>, value: K, id: number): void {
+function removeFromIndex(index: Entries, value: string, id: number): void {
   const entry = index.get(value);
   if (entry === undefined) return;
   if (typeof entry === 'number') {
@@ -77,35 +80,26 @@ function removeFromIndex<K>(index: ValueIndex<K>, value: K, id: number): void {
   if (entry.ids.length === 0) index.delete(value);
 }
 
-const copyIndex = <K>(index: ValueIndex<K>): ValueIndex<K> =>
-  new Map([...index].map(([value, entry]) => [value, typeof entry === 'number' ? entry : entry.copy()]));
-
-/**
- * A link target's id as a key of the reverse index: the number for a canonical numeric id (every
- * stored record's), the string otherwise (a link to an id that names no record).
- */
-function targetKey(id: string): number | string {
-  const n = Number(id);
-  return Number.isSafeInteger(n) && n >= 0 && String(n) === id ? n : id;
-}
+const copyEntry = (entry: IndexEntry): IndexEntry => (typeof entry === 'number' ? entry : entry.copy());
+const copyIndex = (index: ValueIndex): ValueIndex => new Map([...index].map(([value, entry]) => [value, copyEntry(entry)]));
 
 /**
  * The reverse index ("which records link to this one"): source typename → target typename →
- * target id → ids of the source records, as the value indexes keep them. Numbers, not
- * "Type:id" strings: at 100k orders the strings and one-entry Sets cost ≈ 0.35 KiB per order.
+ * target id → ids of the source records, as the value indexes keep them. Numbers by target id,
+ * not "Type:id" strings: at 100k orders the strings and one-entry Sets cost ≈ 0.35 KiB per order.
  */
-type Reverse = Map<string, Map<string, ValueIndex<number | string>>>;
+type Reverse = Map<string, Map<string, IdMap<IndexEntry>>>;
 
-function reverseIndex(reverse: Reverse, source: string, target: string): ValueIndex<number | string> {
+function reverseIndex(reverse: Reverse, source: string, target: string): IdMap<IndexEntry> {
   let byTarget = reverse.get(source);
   if (!byTarget) reverse.set(source, (byTarget = new Map()));
   let index = byTarget.get(target);
-  if (!index) byTarget.set(target, (index = new Map()));
+  if (!index) byTarget.set(target, (index = new IdMap()));
   return index;
 }
 
 const copyReverse = (reverse: Reverse): Reverse =>
-  new Map([...reverse].map(([source, byTarget]) => [source, new Map([...byTarget].map(([target, index]) => [target, copyIndex(index)]))]));
+  new Map([...reverse].map(([source, byTarget]) => [source, new Map([...byTarget].map(([target, index]) => [target, index.copy(copyEntry)]))]));
 
 export function lowerBound(ids: readonly number[], id: number): number {
   let lo = 0;
@@ -123,7 +117,7 @@ const ISO_INSTANT = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/;
 
 class Collection {
   /** maps id to record */
-  readonly byId = new Map<string, EntityRecord>();
+  byId = new IdMap<EntityRecord>();
   readonly all = new IdList();
   /** True while every record, in id order, has an ISO `createdOn` no earlier than the one before. */
   createdOnOrdered = true;
@@ -138,7 +132,7 @@ export type StoreImage = { readonly collections: Map<string, Collection>; readon
 
 function copyCollection(c: Collection): Collection {
   const copy = new Collection();
-  for (const [id, r] of c.byId) copy.byId.set(id, r);
+  copy.byId = c.byId.copy();
   copy.all.ids.push(...c.all.ids);
   copy.createdOnOrdered = c.createdOnOrdered;
   copy.lastCreatedOn = c.lastCreatedOn;
@@ -226,7 +220,7 @@ export class Store {
 
   /** Records of `typename` that link to `target` through any field. */
   linkedFrom(target: LinkRef, typename: string): EntityRecord[] {
-    const ids = idsOf(this.reverse.get(typename)?.get(target.__link)?.get(targetKey(target.id)));
+    const ids = idsOf(this.reverse.get(typename)?.get(target.__link)?.get(target.id));
     const out: EntityRecord[] = [];
     // Ascending ids: the records in id order.
     for (const id of ids) {
@@ -285,7 +279,7 @@ export class Store {
       const v = r[f];
       if (typeof v === 'string') addToIndex(c.indexes[f], v, n);
     }
-    for (const link of linksOf(r)) addToIndex(reverseIndex(this.reverse, r.__typename, link.__link), targetKey(link.id), n);
+    for (const link of linksOf(r)) addToIndex(reverseIndex(this.reverse, r.__typename, link.__link), link.id, n);
   }
 
   /** `previous` replaced by `r` (same id): indexed values and links that differ, nothing else. */
@@ -302,12 +296,12 @@ export class Store {
     const after = linksOf(r);
     if (sameLinks(before, after)) return;
     for (const link of before) this.unlink(r.__typename, link, n);
-    for (const link of after) addToIndex(reverseIndex(this.reverse, r.__typename, link.__link), targetKey(link.id), n);
+    for (const link of after) addToIndex(reverseIndex(this.reverse, r.__typename, link.__link), link.id, n);
   }
 
   private unlink(typename: string, link: LinkRef, id: number): void {
     const index = this.reverse.get(typename)?.get(link.__link);
-    if (index) removeFromIndex(index, targetKey(link.id), id);
+    if (index) removeFromIndex(index, link.id, id);
   }
 
   private unindex(c: Collection, r: EntityRecord): void {
@@ -335,7 +329,7 @@ export class Store {
 
   toJSON(): StoreData {
     const collections: StoreData['collections'] = {};
-    for (const [name, c] of this.collections) collections[name] = Object.fromEntries(c.byId);
+    for (const [name, c] of this.collections) collections[name] = Object.fromEntries([...c.byId.values()].map((r) => [r.id, r]));
     return { version: 1, collections };
   }
 
