@@ -22,12 +22,33 @@ export function applyDefaults(model: Model, workflowVersion: WorkflowVersionOf |
     record['status'] = entity.orchestrateable || DEFAULT_STATUS_CREATED.has(record.__typename) ? 'CREATED' : 'ACTIVE';
   }
   if (entity.orchestrateable && 'workflowRef' in entity.fields && record['workflowRef'] == null) {
-    const workflowRef = `${entity.fluentEntityType ?? upperSnake(record.__typename)}::${String(record['type'] ?? 'DEFAULT')}`;
+    const workflowRef = workflowRefOf(entity.fluentEntityType ?? upperSnake(record.__typename), String(record['type'] ?? 'DEFAULT'));
     record['workflowRef'] = workflowRef;
     const retailer = record['retailer'];
     record['workflowVersion'] = workflowVersion?.(workflowRef, isLinkRef(retailer) ? retailer.id : undefined) ?? 1;
   }
 }
+
+/**
+ * `ENTITY::TYPE`, the same string object for the same pair: each orchestrated record kept its own
+ * (a concatenation, ≈ 64 bytes), though a run has a handful of them. Up to WORKFLOW_REFS_KEPT
+ * pairs are kept (types come from inputs).
+ */
+function workflowRefOf(entityType: string, type: string): string {
+  let byType = workflowRefs.get(entityType);
+  const kept = byType?.get(type);
+  if (kept !== undefined) return kept;
+  const workflowRef = `${entityType}::${type}`;
+  if (workflowRefsKept < WORKFLOW_REFS_KEPT) {
+    if (!byType) workflowRefs.set(entityType, (byType = new Map()));
+    byType.set(type, workflowRef);
+    workflowRefsKept += 1;
+  }
+  return workflowRef;
+}
+const WORKFLOW_REFS_KEPT = 1024;
+const workflowRefs = new Map<string, Map<string, string>>();
+let workflowRefsKept = 0;
 
 export function checkLength(field: string, value: unknown): void {
   const max = MAX_LENGTH[field];

@@ -3,7 +3,7 @@
  * "ids assigned as Fluent does"); event ids are UUIDs (§3.6). Both are injectable so tests and
  * seeded runs are deterministic.
  */
-import { randomUUID } from 'node:crypto';
+import { randomUuid } from './random-uuid.js';
 
 export interface Ids {
   /** Next numeric id for a collection, as a string ("1", "2", …). */
@@ -29,7 +29,7 @@ export function createIds(options: IdsOptions = {}): Ids {
       return String(next);
     },
     uuid() {
-      if (!options.deterministicUuids) return randomUUID();
+      if (!options.deterministicUuids) return randomUuid();
       uuidCounter += 1;
       const hex = uuidCounter.toString(16).padStart(12, '0');
       return `00000000-0000-4000-8000-${hex}`;

@@ -9,6 +9,7 @@ import { SimError } from '../domain/errors.js';
 import { upsertAttributes } from '../domain/entity-fields.js';
 import { FLUENT_ENTITY_TYPES, PARENT_FIELD, PARENT_LINKED_FROM, TYPENAMES_OF_ENTITY_TYPE } from '../domain/overrides.js';
 import { isLinkRef, linkTo, type EntityRecord, type LinkRef } from '../domain/store/store.js';
+import { BoundedMap } from '../lib/bounded-map.js';
 import { runCommand } from '../domain/commands/run-command.js';
 import { locationsOfNetwork } from '../graphql/special/network-locations.js';
 import type { DomainPort, EntityKey, EntityView, Setting } from './domain-view.js';
@@ -237,17 +238,26 @@ export function createDomainPort(domain: Domain): DomainPort {
 }
 
 /**
+ * How many records' expanded fields `viewFieldsReader` keeps. Kept for every record ever read,
+ * they were ≈ 1.7 KiB per HD order (order, items, fulfilments, choices), held as long as the
+ * records: the largest per-order cost after the records themselves. A rule reads the same few
+ * records (a network's locations, an order's items) many times in a short while, which the
+ * newest few thousand cover.
+ */
+export const VIEW_FIELDS_KEPT = 4096;
+
+/**
  * `fieldsOf` for views (read-only), kept per record object: records are replaced, never changed,
  * on every write, and the kept fields stay valid while each record it links still resolves to the
  * same object (a linked record that was written since is a new object). A rule reads a network's
  * locations or an order's items for every order; expanding them again was the sourcing chain's
- * largest cost.
+ * largest cost. Only the VIEW_FIELDS_KEPT records expanded last are kept.
  */
 function viewFieldsReader(
   fieldsOf: (r: EntityRecord, linked: (EntityRecord | undefined)[]) => Record<string, unknown>,
   resolve: (link: LinkRef) => EntityRecord | undefined,
 ): (r: EntityRecord) => Record<string, unknown> {
-  const cache = new WeakMap<EntityRecord, { linked: (EntityRecord | undefined)[]; fields: Record<string, unknown> }>();
+  const cache = new BoundedMap<EntityRecord, { linked: readonly (EntityRecord | undefined)[]; fields: Record<string, unknown> }>(VIEW_FIELDS_KEPT);
   /** Whether `r` still links exactly the records `fieldsOf` expanded, in field order. */
   const sameLinked = (r: EntityRecord, linked: readonly (EntityRecord | undefined)[]): boolean => {
     let i = 0;

@@ -77,8 +77,9 @@ export type EventLogData = { events: EventRecord[] };
 
 /** Opaque: the log's arrays and indexes, copied. */
 export type EventLogImage = {
-  readonly all: readonly { record: EventRecord; ms: number; seq: number }[];
-  readonly indexes: Map<EventFilterField, Map<string, Positions>>;
+  readonly records: readonly EventRecord[];
+  readonly times: readonly number[];
+  readonly indexes: Map<IndexName, Map<string, Positions>>;
   readonly monotonic: boolean;
 };
 
@@ -150,8 +151,6 @@ export function formatGeneratedOn(instant: Date | number): string {
 }
 let lastFormatted = { ms: Number.NaN, text: '' };
 
-type Stored = { record: EventRecord; ms: number; seq: number };
-
 /**
  * The positions having one indexed value, ascending: a bare number while there is one (ids and
  * refs of one entity), an array once there are more — a one-element array per record and field
@@ -162,20 +161,26 @@ type Positions = number | number[];
 const positionsOf = (entry: Positions | undefined): number[] => (entry === undefined ? [] : typeof entry === 'number' ? [entry] : entry);
 
 /**
- * Filters answered from an index; `index()` reads these fields directly, keep both in step.
- * `eventId` is answered from `byId`.
+ * Filters answered from an index, and the index of each; `index()` reads these fields directly,
+ * keep both in step. `eventId` is answered from `byId`. An entity's id and its root's id share
+ * one index (`ids`), as do the two refs (`refs`): most records are about their root entity, and
+ * one entry instead of two for the same value saves ≈ 90 bytes per record. The index gives
+ * candidates; `matches` checks each against the filters, so a candidate of the other field is
+ * dropped there.
  */
-const INDEXED: readonly EventFilterField[] = [
-  'context.entityId',
-  'context.rootEntityId',
-  'context.entityRef',
-  'context.rootEntityRef',
-  'context.sourceEvents',
+const INDEXED = {
+  'context.entityId': 'ids',
+  'context.rootEntityId': 'ids',
+  'context.entityRef': 'refs',
+  'context.rootEntityRef': 'refs',
+  'context.sourceEvents': 'sourceEvents',
   // Searches by name or status alone scanned the whole 30-day window (issue 16 #5: 245k events,
   // 200–300 ms). A status that changes leaves its old entry behind; `matches` checks again.
-  'name',
-  'eventStatus',
-];
+  name: 'name',
+  eventStatus: 'eventStatus',
+} as const satisfies Partial<Record<EventFilterField, string>>;
+type IndexName = (typeof INDEXED)[keyof typeof INDEXED];
+const INDEXED_FIELDS = Object.keys(INDEXED) as (keyof typeof INDEXED)[]; // Object.keys of a literal: exactly its keys
 
 const FIELD_VALUES: Record<EventFilterField, (record: EventRecord) => readonly (string | null)[]> = {
   'context.rootEntityType': (r) => [r.context.rootEntityType],
@@ -205,17 +210,23 @@ export function createEventLog(options: EventLogOptions): EventLog {
   const windowMs = (options.defaultWindowDays ?? 30) * DAY_MS;
   const defaultCount = options.defaultCount ?? 100;
   const maxCount = options.maxCount ?? 5000;
-  let all: Stored[] = [];
-  let byId = new Map<string, Stored>();
-  /** maps field → value → positions in `all`, ascending */
-  let indexes = new Map<EventFilterField, Map<string, Positions>>();
+  /**
+   * The records in append order, and beside them each one's `generatedOn` in ms: parallel arrays,
+   * not an object per record (≈ 60 bytes per record with its boxed time). A record's position
+   * is its index in both; `byId` maps an id to it.
+   */
+  let records: EventRecord[] = [];
+  let times: number[] = [];
+  let byId = new Map<string, number>();
+  /** maps field → value → positions, ascending */
+  let indexes = new Map<IndexName, Map<string, Positions>>();
   /** true while every append was at or after the previous one (then position order is time order) */
   let monotonic = true;
   const retention = options.retention ?? DEFAULT_EVENT_RETENTION;
   let dropped = 0;
   let appendedSincePrune = 0;
 
-  function indexValue(field: EventFilterField, value: string | null, seq: number): void {
+  function indexValue(field: IndexName, value: string | null, seq: number): void {
     if (value === null) return;
     let byValue = indexes.get(field);
     if (!byValue) indexes.set(field, (byValue = new Map<string, Positions>()));
@@ -226,33 +237,63 @@ export function createEventLog(options: EventLogOptions): EventLog {
   }
 
   /** The INDEXED fields, read directly (this runs for every record appended). */
-  function index(stored: Stored): void {
-    const { record, seq } = stored;
+  function index(record: EventRecord, seq: number): void {
     const { context } = record;
-    indexValue('context.entityId', context.entityId, seq);
-    indexValue('context.rootEntityId', context.rootEntityId, seq);
-    indexValue('context.entityRef', context.entityRef, seq);
-    indexValue('context.rootEntityRef', context.rootEntityRef, seq);
-    for (const source of context.sourceEvents) indexValue('context.sourceEvents', source, seq);
+    // An entity's id or ref equal to its root's is one entry (a repeated position is ignored).
+    indexValue('ids', context.entityId, seq);
+    indexValue('ids', context.rootEntityId, seq);
+    indexValue('refs', context.entityRef, seq);
+    indexValue('refs', context.rootEntityRef, seq);
+    for (const source of context.sourceEvents) indexValue('sourceEvents', source, seq);
     indexValue('name', record.name, seq);
     indexValue('eventStatus', record.eventStatus, seq);
   }
 
+  /** The context and attributes the last record appended kept, for the next one to share (see `shareParts`). */
+  let lastContext: EventContext | undefined;
+  let lastAttributes: EventAttribute[] | null = null;
+
+  /**
+   * Lets a record share its context and attributes with the record appended before it when they
+   * are equal, frozen: a rule's audits repeat their ruleset's context, and on a frozen or slow
+   * clock their timers too (≈ 0.3 KiB per HD audit record otherwise). No context has its own
+   * empty `sourceEvents`. Records are replaced, never changed in place, so sharing is safe.
+   */
+  function shareParts(record: EventRecord): void {
+    const { context, attributes } = record;
+    if (lastContext !== undefined && sameContext(lastContext, context)) record.context = lastContext;
+    else {
+      if (context.sourceEvents.length === 0) context.sourceEvents = NO_SOURCE_EVENTS;
+      Object.freeze(context.sourceEvents);
+      lastContext = Object.freeze(context);
+    }
+    if (attributes === null) return;
+    if (lastAttributes !== null && samePrimitiveAttributes(lastAttributes, attributes)) record.attributes = lastAttributes;
+    else if (attributes.every((a) => a.value === null || typeof a.value !== 'object')) {
+      for (const a of attributes) Object.freeze(a);
+      Object.freeze(attributes);
+      lastAttributes = attributes;
+    }
+  }
+
   function append(record: EventRecord): void {
     if (byId.has(record.id)) throw new SimError('INTERNAL', `Event ${record.id} is already in the event log`);
-    const last = all[all.length - 1];
+    shareParts(record);
+    const seq = records.length;
+    const last = records[seq - 1];
+    const lastMs = times[seq - 1] ?? Number.NaN;
     // Frozen clocks give runs of equal instants: parse each distinct one once.
-    const ms = last?.record.generatedOn === record.generatedOn ? last.ms : Date.parse(record.generatedOn);
-    if (last && ms < last.ms) monotonic = false;
+    const ms = last?.generatedOn === record.generatedOn ? lastMs : Date.parse(record.generatedOn);
+    if (last && ms < lastMs) monotonic = false;
     // The log owns the record from here on: callers hand over records they built for it.
-    const stored: Stored = { record, ms, seq: all.length };
-    all.push(stored);
-    byId.set(record.id, stored);
-    index(stored);
+    records.push(record);
+    times.push(ms);
+    byId.set(record.id, seq);
+    index(record, seq);
     log.onChange?.({ type: 'put', record });
     appendedSincePrune += 1;
-    const tooMany = all.length > retention.maxRecords * 1.25;
-    if (tooMany || (appendedSincePrune >= retention.maxRecords / 4 && (all[0]?.ms ?? ms) < ageCutoff())) prune();
+    const tooMany = records.length > retention.maxRecords * 1.25;
+    if (tooMany || (appendedSincePrune >= retention.maxRecords / 4 && (times[0] ?? ms) < ageCutoff())) prune();
   }
 
   const ageCutoff = (): number => options.clock.nowMs() - retention.maxAgeDays * DAY_MS;
@@ -261,42 +302,43 @@ export function createEventLog(options: EventLogOptions): EventLog {
   function prune(): void {
     appendedSincePrune = 0;
     const cutoff = ageCutoff();
-    let excess = all.length - retention.maxRecords;
-    const kept = all.filter((stored) => {
-      const status = stored.record.eventStatus;
-      if (status === 'PENDING' || status === 'SCHEDULED') return true;
-      if (excess > 0 || stored.ms < cutoff) {
-        excess -= 1;
-        return false;
-      }
-      return true;
-    });
-    if (kept.length === all.length) return;
-    dropped += all.length - kept.length;
+    let excess = records.length - retention.maxRecords;
     // Old position → new position (-1: dropped); kept records keep their order.
-    const moved = new Int32Array(all.length).fill(-1);
-    kept.forEach((stored, seq) => {
-      moved[stored.seq] = seq;
-    });
-    const droppedIds = all.filter((stored) => moved[stored.seq] === -1).map((stored) => stored.record.id);
+    const moved = new Int32Array(records.length).fill(-1);
+    const keptRecords: EventRecord[] = [];
+    const keptTimes: number[] = [];
+    const droppedIds: string[] = [];
+    for (let seq = 0; seq < records.length; seq += 1) {
+      const record = records[seq]!;
+      const ms = times[seq]!;
+      const status = record.eventStatus;
+      if (status !== 'PENDING' && status !== 'SCHEDULED' && (excess > 0 || ms < cutoff)) {
+        excess -= 1;
+        droppedIds.push(record.id);
+        continue;
+      }
+      moved[seq] = keptRecords.length;
+      if (moved[seq] !== seq) byId.set(record.id, keptRecords.length);
+      keptRecords.push(record);
+      keptTimes.push(ms);
+    }
+    if (droppedIds.length === 0) return;
+    dropped += droppedIds.length;
     for (const id of droppedIds) byId.delete(id);
     for (const byValue of indexes.values()) renumber(byValue, moved);
-    // Stored entries are the log's own (images copy them), so they are renumbered in place.
-    kept.forEach((stored, seq) => {
-      stored.seq = seq;
-    });
-    all = kept;
+    records = keptRecords;
+    times = keptTimes;
     log.onChange?.({ type: 'dropped', ids: droppedIds });
   }
 
   /** Positions to examine, ascending: the smallest index hit list, or everything. */
   function candidatePositions(filters: EventSearchFilters): number[] | undefined {
     let best: number[] | undefined;
-    if (filters.eventId?.length) best = [...new Set(filters.eventId.flatMap((id) => byId.get(id)?.seq ?? []))].sort((a, b) => a - b);
-    for (const field of INDEXED) {
+    if (filters.eventId?.length) best = [...new Set(filters.eventId.flatMap((id) => byId.get(id) ?? []))].sort((a, b) => a - b);
+    for (const field of INDEXED_FIELDS) {
       const values = filters[field];
       if (!values || values.length === 0) continue;
-      const byValue = indexes.get(field);
+      const byValue = indexes.get(INDEXED[field]);
       // One value: its list is already ascending and free of duplicates.
       const merged =
         values.length === 1
@@ -316,21 +358,22 @@ export function createEventLog(options: EventLogOptions): EventLog {
     return true;
   }
 
-  /** Candidates newest first (fluent-platform.md §8 #12); stops at `fromMs` when appends were monotonic. */
-  function* newestFirst(positions: number[] | undefined, fromMs: number): Generator<Stored> {
+  /** Candidate positions newest first (fluent-platform.md §8 #12); stops at `fromMs` when appends were monotonic. */
+  function* newestFirst(positions: number[] | undefined, fromMs: number): Generator<number> {
     if (monotonic) {
       // Position order is time order: walk backwards and stop once older than the window.
-      const total = positions ? positions.length : all.length;
+      const total = positions ? positions.length : records.length;
       for (let i = total - 1; i >= 0; i -= 1) {
-        const stored = all[positions ? (positions[i] ?? -1) : i];
-        if (!stored) continue;
-        if (stored.ms < fromMs) return;
-        yield stored;
+        const seq = positions ? (positions[i] ?? -1) : i;
+        const ms = times[seq];
+        if (ms === undefined) continue;
+        if (ms < fromMs) return;
+        yield seq;
       }
       return;
     }
-    const list = positions ? positions.map((p) => all[p]).filter((s): s is Stored => !!s) : [...all];
-    yield* list.sort((a, b) => b.ms - a.ms || b.seq - a.seq);
+    const list = positions ? positions.filter((p) => p >= 0 && p < records.length) : records.map((_, seq) => seq);
+    yield* list.sort((a, b) => times[b]! - times[a]! || b - a);
   }
 
   function search(filters: EventSearchFilters): EventSearchResult {
@@ -341,8 +384,10 @@ export function createEventLog(options: EventLogOptions): EventLog {
     const results: EventRecord[] = [];
     let skipped = 0;
     let hasMore = false;
-    for (const stored of newestFirst(candidatePositions(filters), fromMs)) {
-      if (stored.ms < fromMs || stored.ms > toMs || !matches(stored.record, filters)) continue;
+    for (const seq of newestFirst(candidatePositions(filters), fromMs)) {
+      const ms = times[seq]!;
+      const record = records[seq]!;
+      if (ms < fromMs || ms > toMs || !matches(record, filters)) continue;
       if (skipped < start) {
         skipped += 1;
         continue;
@@ -351,7 +396,7 @@ export function createEventLog(options: EventLogOptions): EventLog {
         hasMore = true;
         break;
       }
-      results.push({ ...stored.record });
+      results.push({ ...record });
     }
     return { start, count, hasMore, results };
   }
@@ -360,43 +405,50 @@ export function createEventLog(options: EventLogOptions): EventLog {
     onChange: undefined,
     append,
     update(id, patch) {
-      const stored = byId.get(id);
-      if (!stored) return undefined;
+      const seq = byId.get(id);
+      if (seq === undefined) return undefined;
       // Records are replaced, never changed in place: snapshots share them (state/account-state.ts).
-      const next: EventRecord = { ...stored.record };
+      const next: EventRecord = { ...records[seq]! };
       if (patch.eventStatus !== undefined) next.eventStatus = patch.eventStatus;
       if (patch.attributes !== undefined) next.attributes = structuredClone(patch.attributes);
       if (patch.context !== undefined) next.context = structuredClone(patch.context);
-      stored.record = next;
+      records[seq] = next;
       // Index entries are only added (searches check every candidate): a status change adds one.
-      if (patch.context !== undefined) index(stored);
-      else if (patch.eventStatus !== undefined) indexValue('eventStatus', next.eventStatus, stored.seq);
+      if (patch.context !== undefined) index(next, seq);
+      else if (patch.eventStatus !== undefined) indexValue('eventStatus', next.eventStatus, seq);
       log.onChange?.({ type: 'put', record: next });
       return next;
     },
     get: (id) => {
-      const stored = byId.get(id);
-      return stored ? { ...stored.record } : undefined;
+      const seq = byId.get(id);
+      return seq === undefined ? undefined : { ...records[seq]! };
     },
-    peek: (id) => byId.get(id)?.record,
+    peek: (id) => {
+      const seq = byId.get(id);
+      return seq === undefined ? undefined : records[seq];
+    },
     search,
-    size: () => all.length,
-    stats: () => ({ records: all.length, dropped, oldest: all[0]?.record.generatedOn ?? null, retention: { ...retention } }),
+    size: () => records.length,
+    stats: () => ({ records: records.length, dropped, oldest: records[0]?.generatedOn ?? null, retention: { ...retention } }),
     clear() {
-      all = [];
+      records = [];
+      times = [];
       byId = new Map();
       indexes = new Map();
       monotonic = true;
+      lastContext = undefined;
+      lastAttributes = null;
       log.onChange?.({ type: 'replaced' });
       dropped = 0;
       appendedSincePrune = 0;
     },
     // Snapshots deep-copy the whole account state (state/account-state.ts); no copy here.
-    toJSON: () => ({ events: all.map((stored) => stored.record) }),
-    image: () => ({ all: all.map((stored) => ({ ...stored })), indexes: copyIndexes(indexes), monotonic }),
+    toJSON: () => ({ events: records.slice() }),
+    image: () => ({ records: records.slice(), times: times.slice(), indexes: copyIndexes(indexes), monotonic }),
     restoreImage(image) {
-      all = image.all.map((stored) => ({ ...stored }));
-      byId = new Map(all.map((stored) => [stored.record.id, stored]));
+      records = image.records.slice();
+      times = image.times.slice();
+      byId = new Map(records.map((record, seq) => [record.id, seq]));
       indexes = copyIndexes(image.indexes);
       monotonic = image.monotonic;
       log.onChange?.({ type: 'replaced' });
@@ -414,6 +466,36 @@ export function createEventLog(options: EventLogOptions): EventLog {
     },
   };
   return log;
+}
+
+/** The `sourceEvents` of every context that has none. */
+const NO_SOURCE_EVENTS: string[] = [];
+Object.freeze(NO_SOURCE_EVENTS);
+
+function sameContext(a: EventContext, b: EventContext): boolean {
+  if (
+    a.entityType !== b.entityType ||
+    a.entityId !== b.entityId ||
+    a.entityRef !== b.entityRef ||
+    a.rootEntityType !== b.rootEntityType ||
+    a.rootEntityId !== b.rootEntityId ||
+    a.rootEntityRef !== b.rootEntityRef ||
+    a.sourceEvents.length !== b.sourceEvents.length
+  )
+    return false;
+  for (let i = 0; i < a.sourceEvents.length; i += 1) if (a.sourceEvents[i] !== b.sourceEvents[i]) return false;
+  return true;
+}
+
+/** Equal lists of attributes whose values are all primitives (kept ones are; JSON values are never shared). */
+function samePrimitiveAttributes(kept: readonly EventAttribute[], attributes: readonly EventAttribute[]): boolean {
+  if (kept.length !== attributes.length) return false;
+  for (let i = 0; i < kept.length; i += 1) {
+    const a = kept[i]!;
+    const b = attributes[i]!;
+    if (a.name !== b.name || a.type !== b.type || a.value !== b.value) return false;
+  }
+  return true;
 }
 
 /**

@@ -18,7 +18,7 @@ import type { LifecycleCount, LifecycleLoad } from './lifecycle-client.js';
 import { against, QUICK, versus, type Row } from './measure.js';
 import { hdChoice } from '../support/delivery-address.js';
 
-const PRODUCT = 'RUNNER-42';
+export const PRODUCT = 'RUNNER-42';
 const WAREHOUSE_EVENTS = ['WaveCreate', 'ConfirmPick', 'ConfirmShip'];
 
 /** Counts the rules the account's engine executes from now on. */
@@ -57,7 +57,7 @@ async function oneInProcess(account: Account, ref: string): Promise<void> {
  * Stock for every order the bench makes: the workflow sources from stock (workflow-contracts.md §5.2)
  * and the seed's 73 RUNNER-42 would be reserved after 73 orders; the rest would be system-rejected.
  */
-function restock(account: Account): void {
+export function restock(account: Account): void {
   const catalogue = { ref: 'DEFAULT:1' };
   const position = `${PRODUCT}:LOC_MEL_DC`;
   runCommand(account, 'updateInventoryQuantity', { input: { ref: `${position}:LAST_ON_HAND`, catalogue, quantity: 10_000_000 } });

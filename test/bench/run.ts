@@ -15,6 +15,7 @@ import { benchConsole } from './console.js';
 import { benchEngine } from './engine.js';
 import { benchEventsMemory } from './events-memory.js';
 import { benchGraphql } from './graphql.js';
+import { benchHdOrdersMemory } from './hd-orders-memory.js';
 import { benchLargeOrders } from './large-orders.js';
 import { benchLifecycle } from './lifecycle.js';
 import { benchLimits } from './limits.js';
@@ -34,6 +35,7 @@ const SECTIONS: Record<string, () => Promise<Row[]>> = {
   lifecycle: benchLifecycle,
   events: benchEventsMemory,
   memory: benchOrdersMemory,
+  memoryHd: benchHdOrdersMemory,
   orders: benchLargeOrders,
   batch: benchBatch,
   persistence: () => persistenceRows('demo profile', 'demo'),

@@ -42,6 +42,20 @@ describe('index entries that name one record, then several (a bare id, then a li
     expect(store.linkedFrom(customer, 'Order')).toEqual([]);
   });
 
+  it('keeps a link to an id that is not a number apart from a numeric one, and a target linked twice once', () => {
+    const store = new Store();
+    store.put({ __typename: 'Fulfilment', id: '1', fromAddress: { __link: 'Location', id: '5' }, toAddress: { __link: 'Location', id: '5' } });
+    store.put({ __typename: 'Fulfilment', id: '2', fromAddress: { __link: 'Location', id: '05' }, toAddress: { __link: 'Location', id: 'HQ' } });
+    expect(store.linkedFrom({ __link: 'Location', id: '5' }, 'Fulfilment').map((r) => r.id)).toEqual(['1']);
+    expect(store.linkedFrom({ __link: 'Location', id: '05' }, 'Fulfilment').map((r) => r.id)).toEqual(['2']);
+    expect(store.linkedFrom({ __link: 'Location', id: 'HQ' }, 'Fulfilment').map((r) => r.id)).toEqual(['2']);
+    expect(store.linkedFrom({ __link: 'Location', id: '5' }, 'Order')).toEqual([]);
+    // One of the two links to Location 5 goes: the fulfilment still links to it.
+    store.put({ __typename: 'Fulfilment', id: '1', fromAddress: { __link: 'Location', id: '5' }, toAddress: { __link: 'Location', id: '6' } });
+    expect(store.linkedFrom({ __link: 'Location', id: '5' }, 'Fulfilment').map((r) => r.id)).toEqual(['1']);
+    expect(store.linkedFrom({ __link: 'Location', id: '6' }, 'Fulfilment').map((r) => r.id)).toEqual(['1']);
+  });
+
   it('moves only what an update changed, and re-reads a record put again after changing it in place', () => {
     const store = new Store();
     store.put(order('1', 'A'));

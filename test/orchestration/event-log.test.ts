@@ -170,6 +170,72 @@ describe('event log', () => {
     expect(ids(filters)).toEqual(['failed']);
   });
 
+  it('tells an entity id or ref from the same value as a root id or ref (they share an index)', () => {
+    const { add, ids } = setup();
+    add({ id: 'fulfilment', context: { entityType: 'FULFILMENT', entityId: '7', entityRef: 'F7', rootEntityId: '1', rootEntityRef: 'HD_1' } });
+    add({ id: 'order', context: { entityId: '7', entityRef: 'HD_7', rootEntityId: '7', rootEntityRef: 'HD_7' } });
+    add({ id: 'other', context: { entityType: 'FULFILMENT', entityId: '2', entityRef: 'HD_7', rootEntityId: '7', rootEntityRef: 'F7' } });
+    expect(ids({ 'context.entityId': ['7'] })).toEqual(['order', 'fulfilment']);
+    expect(ids({ 'context.rootEntityId': ['7'] })).toEqual(['other', 'order']);
+    expect(ids({ 'context.rootEntityId': ['1'], 'context.entityId': ['7'] })).toEqual(['fulfilment']);
+    expect(ids({ 'context.entityRef': ['F7'] })).toEqual(['fulfilment']);
+    expect(ids({ 'context.rootEntityRef': ['F7'] })).toEqual(['other']);
+    expect(ids({ 'context.entityRef': ['HD_7'], 'context.rootEntityRef': ['HD_7'] })).toEqual(['order']);
+  });
+
+  it('answers records that share an equal context or timers exactly as they were appended', () => {
+    const { log, add } = setup();
+    const timers = (ms: number) => [
+      { name: 'startTimer', type: 'LONG', value: ms },
+      { name: 'stopTimer', type: 'LONG', value: ms },
+    ];
+    const a = add({ id: 'a', type: 'ORCHESTRATION_AUDIT', category: 'rule', context: { sourceEvents: ['e0'] } });
+    const b = add({ id: 'b', type: 'ORCHESTRATION_AUDIT', category: 'rule', context: { sourceEvents: ['e0'] } });
+    const c = add({ id: 'c', type: 'ORCHESTRATION_AUDIT', category: 'rule', context: { sourceEvents: ['e0'], entityRef: 'HD_2' } });
+    for (const [id, ms] of [
+      ['a', 5],
+      ['b', 5],
+      ['c', 6],
+    ] as const)
+      log.update(id, { attributes: timers(ms) });
+    expect([a, b, c].map((r) => log.get(r.id)?.context)).toEqual([a.context, b.context, c.context]);
+    expect(log.get('b')?.attributes).toEqual(timers(5));
+    expect(log.get('c')?.attributes).toEqual(timers(6));
+    // A new context for one record leaves the record it shared with as it was.
+    log.update('a', { context: { ...a.context, entityRef: 'HD_9' } });
+    expect(log.get('a')?.context.entityRef).toBe('HD_9');
+    expect(log.get('b')?.context.entityRef).toBe('HD_1');
+    expect(log.get('b')?.context.sourceEvents).toEqual(['e0']);
+    expect(JSON.parse(JSON.stringify(log.get('c')))).toEqual({ ...c, attributes: timers(6) });
+  });
+
+  it('shares equal contexts and primitive attributes between consecutive records, frozen', () => {
+    const { log } = setup();
+    const record = (id: string, sourceEvents: string[], ms: number): EventRecord => ({
+      id,
+      name: 'SetState',
+      type: 'ORCHESTRATION_AUDIT',
+      accountId: 'ACME',
+      retailerId: '1',
+      category: 'rule',
+      context: { sourceEvents, entityType: 'ORDER', entityId: '1', entityRef: 'HD_1', rootEntityType: 'ORDER', rootEntityId: '1', rootEntityRef: 'HD_1' },
+      eventStatus: 'COMPLETE',
+      attributes: [{ name: 'startTimer', type: 'LONG', value: ms }],
+      source: null,
+      generatedBy: 'Rubix User',
+      generatedOn: '2026-03-02T09:00:00.000+00:00',
+    });
+    log.append(record('x', ['e0'], 1));
+    log.append(record('y', ['e0'], 1));
+    log.append(record('z', [], 2));
+    const [x, y, z] = ['x', 'y', 'z'].map((id) => log.get(id));
+    expect(y?.context).toBe(x?.context);
+    expect(y?.attributes).toBe(x?.attributes);
+    expect(z?.context).not.toBe(y?.context);
+    expect(z?.context.sourceEvents).toEqual([]);
+    expect(Object.isFrozen(x?.context) && Object.isFrozen(x?.context.sourceEvents) && Object.isFrozen(x?.attributes)).toBe(true);
+  });
+
   it('restores from toJSON() with its indexes', () => {
     const { log, add } = setup();
     add({ id: 'a' });

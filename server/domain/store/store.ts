@@ -10,6 +10,9 @@
  *
  * This module knows nothing about GraphQL or HTTP; persistence adapters serialise `toJSON()`.
  */
+import { IdMap } from './id-map.js';
+import { LinkPool } from './link-pool.js';
+
 export type EntityRecord = Record<string, unknown> & { id: string; __typename: string };
 export type LinkRef = { __link: string; id: string };
 
@@ -53,10 +56,12 @@ class IdList {
  */
 type IndexEntry = number | IdList;
 type ValueIndex = Map<string, IndexEntry>;
+/** What the index helpers need of a Map or an IdMap. */
+type Entries = { get(key: string): IndexEntry | undefined; set(key: string, entry: IndexEntry): unknown; delete(key: string): unknown };
 
 const idsOf = (entry: IndexEntry | undefined): readonly number[] => (entry === undefined ? [] : typeof entry === 'number' ? [entry] : entry.ids);
 
-function addToIndex(index: ValueIndex, value: string, id: number): void {
+function addToIndex(index: Entries, value: string, id: number): void {
   const entry = index.get(value);
   if (entry === undefined) index.set(value, id);
   else if (typeof entry !== 'number') entry.add(id);
@@ -64,7 +69,7 @@ function addToIndex(index: ValueIndex, value: string, id: number): void {
 }
 
 /** Drops `id` from the value's entry, and the value once no id has it. */
-function removeFromIndex(index: ValueIndex, value: string, id: number): void {
+function removeFromIndex(index: Entries, value: string, id: number): void {
   const entry = index.get(value);
   if (entry === undefined) return;
   if (typeof entry === 'number') {
@@ -75,26 +80,26 @@ function removeFromIndex(index: ValueIndex, value: string, id: number): void {
   if (entry.ids.length === 0) index.delete(value);
 }
 
-/** Reverse-index entry: one linking record's "Type:id" as a bare string, a Set once there are more. */
-type Sources = string | Set<string>;
+const copyEntry = (entry: IndexEntry): IndexEntry => (typeof entry === 'number' ? entry : entry.copy());
+const copyIndex = (index: ValueIndex): ValueIndex => new Map([...index].map(([value, entry]) => [value, copyEntry(entry)]));
 
-function addSource(reverse: Map<string, Sources>, target: string, source: string): void {
-  const entry = reverse.get(target);
-  if (entry === undefined) reverse.set(target, source);
-  else if (typeof entry !== 'string') entry.add(source);
-  else if (entry !== source) reverse.set(target, new Set([entry, source]));
+/**
+ * The reverse index ("which records link to this one"): source typename → target typename →
+ * target id → ids of the source records, as the value indexes keep them. Numbers by target id,
+ * not "Type:id" strings: at 100k orders the strings and one-entry Sets cost ≈ 0.35 KiB per order.
+ */
+type Reverse = Map<string, Map<string, IdMap<IndexEntry>>>;
+
+function reverseIndex(reverse: Reverse, source: string, target: string): IdMap<IndexEntry> {
+  let byTarget = reverse.get(source);
+  if (!byTarget) reverse.set(source, (byTarget = new Map()));
+  let index = byTarget.get(target);
+  if (!index) byTarget.set(target, (index = new IdMap()));
+  return index;
 }
 
-function removeSource(reverse: Map<string, Sources>, target: string, source: string): void {
-  const entry = reverse.get(target);
-  if (entry === undefined) return;
-  if (typeof entry === 'string') {
-    if (entry === source) reverse.delete(target);
-    return;
-  }
-  entry.delete(source);
-  if (entry.size === 0) reverse.delete(target);
-}
+const copyReverse = (reverse: Reverse): Reverse =>
+  new Map([...reverse].map(([source, byTarget]) => [source, new Map([...byTarget].map(([target, index]) => [target, index.copy(copyEntry)]))]));
 
 export function lowerBound(ids: readonly number[], id: number): number {
   let lo = 0;
@@ -112,36 +117,31 @@ const ISO_INSTANT = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/;
 
 class Collection {
   /** maps id to record */
-  readonly byId = new Map<string, EntityRecord>();
+  byId = new IdMap<EntityRecord>();
   readonly all = new IdList();
   /** True while every record, in id order, has an ISO `createdOn` no earlier than the one before. */
   createdOnOrdered = true;
   /** `createdOn` of the newest record when it was added. */
   lastCreatedOn = '';
   /** maps field → value → ids having that value */
-  readonly indexes: Record<IndexedField, ValueIndex> = { ref: new Map(), status: new Map(), type: new Map(), productRef: new Map() };
+  indexes: Record<IndexedField, ValueIndex> = { ref: new Map(), status: new Map(), type: new Map(), productRef: new Map() };
 }
 
 /** An in-memory copy of the store with its indexes, for fast snapshot restores (not JSON). */
-export type StoreImage = { readonly collections: Map<string, Collection>; readonly reverse: Map<string, Sources> };
+export type StoreImage = { readonly collections: Map<string, Collection>; readonly reverse: Reverse };
 
 function copyCollection(c: Collection): Collection {
   const copy = new Collection();
-  for (const [id, r] of c.byId) copy.byId.set(id, r);
+  copy.byId = c.byId.copy();
   copy.all.ids.push(...c.all.ids);
   copy.createdOnOrdered = c.createdOnOrdered;
   copy.lastCreatedOn = c.lastCreatedOn;
-  for (const field of INDEXED_FIELDS) {
-    for (const [value, entry] of c.indexes[field]) copy.indexes[field].set(value, typeof entry === 'number' ? entry : entry.copy());
-  }
+  for (const field of INDEXED_FIELDS) copy.indexes[field] = copyIndex(c.indexes[field]);
   return copy;
 }
 
-function copyImage(collections: Map<string, Collection>, reverse: Map<string, Sources>): StoreImage {
-  return {
-    collections: new Map([...collections].map(([name, c]) => [name, copyCollection(c)])),
-    reverse: new Map([...reverse].map(([k, v]) => [k, typeof v === 'string' ? v : new Set(v)])),
-  };
+function copyImage(collections: Map<string, Collection>, reverse: Reverse): StoreImage {
+  return { collections: new Map([...collections].map(([name, c]) => [name, copyCollection(c)])), reverse: copyReverse(reverse) };
 }
 
 /** What a write did, for listeners (persistence journals it); `replaced`: everything changed. */
@@ -157,8 +157,9 @@ export class Store {
   private collections = new Map<string, Collection>();
   /** Incremented by every write; lets persistence skip unchanged states. */
   version = 0;
-  /** maps "Type:id" of a link target to the set of "Type:id" of records linking to it */
-  private reverse = new Map<string, Sources>();
+  private reverse: Reverse = new Map();
+  /** Shared link objects for the records put (their own copies are dropped). */
+  private readonly links = new LinkPool();
   /** Told of every change after it is made (the data file's journal listens here). */
   onChange: ((change: StoreChange) => void) | undefined;
 
@@ -219,21 +220,20 @@ export class Store {
 
   /** Records of `typename` that link to `target` through any field. */
   linkedFrom(target: LinkRef, typename: string): EntityRecord[] {
-    const sources = this.reverse.get(`${target.__link}:${target.id}`);
-    if (sources === undefined) return [];
+    const ids = idsOf(this.reverse.get(typename)?.get(target.__link)?.get(target.id));
     const out: EntityRecord[] = [];
-    for (const key of typeof sources === 'string' ? [sources] : sources) {
-      const sep = key.indexOf(':');
-      if (key.slice(0, sep) !== typename) continue;
-      const r = this.get(typename, key.slice(sep + 1));
+    // Ascending ids: the records in id order.
+    for (const id of ids) {
+      const r = this.get(typename, String(id));
       if (r) out.push(r);
     }
-    return out.sort((a, b) => Number(a.id) - Number(b.id));
+    return out;
   }
 
   /** Inserts or replaces a record, keeping every index in step. */
   put(record: EntityRecord): void {
     this.version += 1;
+    this.links.share(record);
     const c = this.collection(record.__typename);
     const previous = c.byId.get(record.id);
     this.trackCreatedOn(c, record, previous);
@@ -279,8 +279,7 @@ export class Store {
       const v = r[f];
       if (typeof v === 'string') addToIndex(c.indexes[f], v, n);
     }
-    const self = `${r.__typename}:${r.id}`;
-    for (const link of linksOf(r)) addSource(this.reverse, `${link.__link}:${link.id}`, self);
+    for (const link of linksOf(r)) addToIndex(reverseIndex(this.reverse, r.__typename, link.__link), link.id, n);
   }
 
   /** `previous` replaced by `r` (same id): indexed values and links that differ, nothing else. */
@@ -296,9 +295,13 @@ export class Store {
     const before = linksOf(previous);
     const after = linksOf(r);
     if (sameLinks(before, after)) return;
-    const self = `${r.__typename}:${r.id}`;
-    for (const link of before) removeSource(this.reverse, `${link.__link}:${link.id}`, self);
-    for (const link of after) addSource(this.reverse, `${link.__link}:${link.id}`, self);
+    for (const link of before) this.unlink(r.__typename, link, n);
+    for (const link of after) addToIndex(reverseIndex(this.reverse, r.__typename, link.__link), link.id, n);
+  }
+
+  private unlink(typename: string, link: LinkRef, id: number): void {
+    const index = this.reverse.get(typename)?.get(link.__link);
+    if (index) removeFromIndex(index, link.id, id);
   }
 
   private unindex(c: Collection, r: EntityRecord): void {
@@ -308,8 +311,7 @@ export class Store {
       const v = r[f];
       if (typeof v === 'string') removeFromIndex(c.indexes[f], v, n);
     }
-    const self = `${r.__typename}:${r.id}`;
-    for (const link of linksOf(r)) removeSource(this.reverse, `${link.__link}:${link.id}`, self);
+    for (const link of linksOf(r)) this.unlink(r.__typename, link, n);
   }
 
   /** Copies the indexes (records are shared: they are never changed in place). */
@@ -327,7 +329,7 @@ export class Store {
 
   toJSON(): StoreData {
     const collections: StoreData['collections'] = {};
-    for (const [name, c] of this.collections) collections[name] = Object.fromEntries(c.byId);
+    for (const [name, c] of this.collections) collections[name] = Object.fromEntries([...c.byId.values()].map((r) => [r.id, r]));
     return { version: 1, collections };
   }
 
