@@ -16,6 +16,7 @@ import { SimError } from '../domain/errors.js';
 import { isLinkRef } from '../domain/store/store.js';
 import { isObject } from '../lib/is-object.js';
 import type { LegacyStep } from './run-legacy-mutation.js';
+import { CUSTOMER_ADDRESS_FIELDS } from '../domain/customer-address-fields.js';
 import { changedFields, type NestedContext, type NestedField, objectAt, sameNames } from './update-fields.js';
 
 type Body = Record<string, unknown>;
@@ -60,21 +61,7 @@ const CHOICE_FIELDS = sameNames([
 ]);
 
 /** `UpdateCustomerAddressInput` and `UpdateOrderBillingAddressInput` share these fields. */
-const ADDRESS_FIELDS = sameNames([
-  'companyName',
-  'name',
-  'street',
-  'street2',
-  'city',
-  'state',
-  'postcode',
-  'region',
-  'country',
-  'latitude',
-  'longitude',
-  'timeZone',
-  'email',
-]);
+const ADDRESS_FIELDS = sameNames(CUSTOMER_ADDRESS_FIELDS);
 
 const nonEmpty = (changes: Body): boolean => Object.keys(changes).length > 0;
 

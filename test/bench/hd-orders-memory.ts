@@ -13,9 +13,8 @@ import { loadConfig } from '../../server/config.js';
 import { runCommand } from '../../server/domain/commands/run-command.js';
 import { createClock, type Clock } from '../../server/lib/clock.js';
 import { createSimulator } from '../../server/simulator.js';
-import { hdChoice } from '../support/delivery-address.js';
-import { PRODUCT, restock } from './lifecycle.js';
-import { gc, MiB, QUICK, type Row } from './measure.js';
+import { hdOrderInput, restock } from './lifecycle.js';
+import { mib, QUICK, type Row, settledMemory } from './measure.js';
 
 const START = new Date('2026-01-01T00:00:00Z');
 
@@ -23,28 +22,11 @@ async function loadHdOrders(account: Account, clock: Clock, from: number, to: nu
   for (let i = from; i < to; i += 1) {
     await clock.advance(1000);
     const ref = `HD-${i}`;
-    runCommand(account, 'createOrder', {
-      input: {
-        ref,
-        type: 'HD',
-        retailer: { id: '1' },
-        customer: { id: '1' },
-        fulfilmentChoice: hdChoice(ref),
-        items: [{ ref: `${ref}-1`, productRef: PRODUCT, quantity: 1 }],
-      },
-    });
+    runCommand(account, 'createOrder', { input: hdOrderInput(ref) });
     if (i % 100 === 99) await account.orchestration!.engine.drain();
   }
   await account.orchestration!.engine.drain();
 }
-
-const settled = (): NodeJS.MemoryUsage => {
-  gc();
-  gc();
-  return process.memoryUsage();
-};
-
-const mib = (bytes: number): string => (bytes / MiB).toFixed(0);
 
 export async function benchHdOrdersMemory(): Promise<Row[]> {
   let clock!: Clock;
@@ -52,7 +34,7 @@ export async function benchHdOrdersMemory(): Promise<Row[]> {
   const account = sim.accounts.get('LOCAL')!;
   try {
     restock(account);
-    const idle = settled();
+    const idle = settledMemory();
     const rows: Row[] = [['heap / RSS before any HD order (baseline)', `${mib(idle.heapUsed)} / ${mib(idle.rss)} MiB`, 'default seed, restocked, after GC']];
     let loaded = 0;
     let previous: { size: number; mem: NodeJS.MemoryUsage } | undefined;
@@ -60,7 +42,7 @@ export async function benchHdOrdersMemory(): Promise<Row[]> {
       const started = process.hrtime.bigint();
       await loadHdOrders(account, clock, loaded, size);
       const loadS = Number(process.hrtime.bigint() - started) / 1e9;
-      const mem = settled();
+      const mem = settledMemory();
       const events = account.orchestration!.events.stats();
       const growth = previous
         ? `; ${((mem.heapUsed - previous.mem.heapUsed) / (size - previous.size) / 1024).toFixed(2)} KiB heap per order since ${previous.size / 1000}k`

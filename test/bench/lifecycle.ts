@@ -19,6 +19,16 @@ import { against, QUICK, versus, type Row } from './measure.js';
 import { hdChoice } from '../support/delivery-address.js';
 
 export const PRODUCT = 'RUNNER-42';
+
+/** `createOrder` input of a one-item HD order `ref` of PRODUCT, delivered next to the restocked warehouse. */
+export const hdOrderInput = (ref: string): Record<string, unknown> => ({
+  ref,
+  type: 'HD',
+  retailer: { id: '1' },
+  customer: { id: '1' },
+  fulfilmentChoice: hdChoice(ref),
+  items: [{ ref: `${ref}-1`, productRef: PRODUCT, quantity: 1 }],
+});
 const WAREHOUSE_EVENTS = ['WaveCreate', 'ConfirmPick', 'ConfirmShip'];
 
 /** Counts the rules the account's engine executes from now on. */
@@ -35,16 +45,7 @@ function countRules(account: Account): () => number {
 
 async function oneInProcess(account: Account, ref: string): Promise<void> {
   const engine = account.orchestration!.engine;
-  runCommand(account, 'createOrder', {
-    input: {
-      ref,
-      type: 'HD',
-      retailer: { id: '1' },
-      customer: { id: '1' },
-      fulfilmentChoice: hdChoice(ref),
-      items: [{ ref: `${ref}-1`, productRef: PRODUCT, quantity: 1 }],
-    },
-  });
+  runCommand(account, 'createOrder', { input: hdOrderInput(ref) });
   await engine.drain();
   for (const name of WAREHOUSE_EVENTS) {
     const fulfilment = { entityType: 'FULFILMENT', entityRef: `${ref}-F1`, rootEntityType: 'ORDER', rootEntityRef: ref };

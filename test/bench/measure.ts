@@ -52,6 +52,16 @@ export const msSince = (started: bigint): number => Number(process.hrtime.bigint
 /** Collects garbage when node runs with --expose-gc (the bench's children do). */
 export const gc = (): void => (globalThis as { gc?: () => void }).gc?.();
 
+/** Memory use after two collections (what stays, not what waits to be collected). */
+export const settledMemory = (): NodeJS.MemoryUsage => {
+  gc();
+  gc();
+  return process.memoryUsage();
+};
+
+/** Bytes as whole MiB, for a figure. */
+export const mib = (bytes: number): string => (bytes / MiB).toFixed(0);
+
 /** `--quick` (CI smoke, not gating): smaller loads and shorter runs; set by run.ts for every section. */
 export const QUICK = process.env['FLUENT_SIM_BENCH_QUICK'] === '1';
 

@@ -10,7 +10,7 @@ import { loadConfig } from '../../server/config.js';
 import { runCommand } from '../../server/domain/commands/run-command.js';
 import { createClock, type Clock } from '../../server/lib/clock.js';
 import { createSimulator } from '../../server/simulator.js';
-import { against, gc, MiB, QUICK, type Row } from './measure.js';
+import { against, MiB, mib, QUICK, type Row, settledMemory } from './measure.js';
 
 const START = new Date('2026-01-01T00:00:00Z');
 
@@ -34,27 +34,19 @@ export async function loadOneItemOrders(account: Account, clock: Clock, from: nu
   await account.orchestration!.engine.drain();
 }
 
-const settled = (): NodeJS.MemoryUsage => {
-  gc();
-  gc();
-  return process.memoryUsage();
-};
-
-const mib = (bytes: number): string => (bytes / MiB).toFixed(0);
-
 export async function benchOrdersMemory(): Promise<Row[]> {
   let clock!: Clock;
   const sim = await createSimulator(loadConfig({ logLevel: 'silent' }), { createClock: () => (clock = createClock({ start: START, frozen: true })) });
   const account = sim.accounts.get('LOCAL')!;
   try {
-    const idle = settled();
+    const idle = settledMemory();
     const rows: Row[] = [['heap / RSS before any order (baseline)', `${mib(idle.heapUsed)} / ${mib(idle.rss)} MiB`, 'default seed, after GC']];
     let loaded = 0;
     for (const size of QUICK ? [2_000, 5_000, 10_000] : [10_000, 50_000, 100_000]) {
       const started = process.hrtime.bigint();
       await loadOneItemOrders(account, clock, loaded, size);
       const loadS = Number(process.hrtime.bigint() - started) / 1e9;
-      const mem = settled();
+      const mem = settledMemory();
       const k = `${size / 1000}k`;
       const perOrder = (field: 'heapUsed' | 'rss'): string => ((mem[field] - idle[field]) / size / 1024).toFixed(2);
       const events = account.orchestration!.events.stats().records.toLocaleString('en');

@@ -13,6 +13,7 @@
  */
 import { z } from 'zod';
 import type { DomainReader, EntityView } from '../port.js';
+import { CUSTOMER_ADDRESS_FIELDS } from '../../domain/customer-address-fields.js';
 import { defineRule } from '../port.js';
 import { choicesOf } from './support/fulfilment-choice.js';
 import { walk } from './support/json-path.js';
@@ -33,34 +34,23 @@ const CHOICE_FIELDS = [
   'pickupLocationRef',
 ];
 const CHOICE_CONTACT = ['deliveryFirstName', 'deliveryLastName', 'deliveryContact', 'deliveryEmail'];
-const ADDRESS_FIELDS = [
-  'companyName',
-  'name',
-  'street',
-  'street2',
-  'city',
-  'state',
-  'postcode',
-  'region',
-  'country',
-  'latitude',
-  'longitude',
-  'timeZone',
-  'email',
-];
 
 const pick = (record: unknown, fields: readonly string[]): Record<string, unknown> =>
   Object.fromEntries(fields.map((f) => [f, walk(record, [f])]).filter(([, v]) => v !== undefined && v !== null));
 
-/** The order's fulfilment choice as CreateFulfilmentChoiceWithOrderInput, its address under a new ref. */
+/** A fulfilment choice's fields as CreateFulfilmentChoiceWithOrderInput, its address under the new ref `<addressOwnerRef>-ADDR`. */
+function copyOfChoice(fields: unknown, addressOwnerRef: string): Record<string, unknown> {
+  const address = walk(fields, ['deliveryAddress']);
+  return {
+    ...pick(fields, [...CHOICE_FIELDS, ...CHOICE_CONTACT]),
+    ...(address ? { deliveryAddress: { ref: `${addressOwnerRef}-ADDR`, ...pick(address, CUSTOMER_ADDRESS_FIELDS) } } : {}),
+  };
+}
+
+/** The order's fulfilment choice for the revised order `newRef`. */
 function choiceCopy(read: DomainReader, order: Readonly<EntityView>, newRef: string): Record<string, unknown> | undefined {
   const choice = read.related({ entityType: 'ORDER', id: order.id, ref: order.ref }, 'fulfilmentChoice')[0];
-  if (!choice) return undefined;
-  const address = choice['deliveryAddress'];
-  return {
-    ...pick(choice, [...CHOICE_FIELDS, ...CHOICE_CONTACT]),
-    ...(address ? { deliveryAddress: { ref: `${newRef}-ADDR`, ...pick(address, ADDRESS_FIELDS) } } : {}),
-  };
+  return choice ? copyOfChoice(choice, newRef) : undefined;
 }
 
 /** A MULTI order's choices for the revised order, and its lines with their new choice refs. */
@@ -74,15 +64,7 @@ function multiCopy(read: DomainReader, order: Readonly<EntityView>, newRef: stri
   const fulfilmentChoices = choices
     .map((c) => ({ choice: c, ref: renamed.get(c.ref ?? c.id) ?? '' }))
     .filter(({ ref }) => used.has(ref))
-    .map(({ choice, ref }) => {
-      const address = choice.fields['deliveryAddress'];
-      return {
-        ...pick(choice.fields, [...CHOICE_FIELDS, ...CHOICE_CONTACT]),
-        ref,
-        type: choice.subtype,
-        ...(address ? { deliveryAddress: { ref: `${ref}-ADDR`, ...pick(address, ADDRESS_FIELDS) } } : {}),
-      };
-    });
+    .map(({ choice, ref }) => ({ ...copyOfChoice(choice.fields, ref), ref, type: choice.subtype }));
   return { fulfilmentChoices, lines: revised };
 }
 
