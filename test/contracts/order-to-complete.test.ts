@@ -35,13 +35,16 @@ beforeEach(async () => {
 
 /** The statuses the webhooks reported for `entityRef`, in the order they arrived, once `count` have. */
 async function hooksFor(entityRef: string, count: number): Promise<string[]> {
-  const statuses = () =>
-    receiver.requests
-      .map((r) => JSON.parse(r.body.toString('utf8')) as Hook)
-      .filter((h) => h.entityRef === entityRef)
-      .map((h) => h.entityStatus);
-  await expect.poll(() => statuses().length).toBeGreaterThanOrEqual(count);
-  return statuses();
+  const received = () => receiver.requests.map((r) => r.body.toString('utf8')).filter((body) => (JSON.parse(body) as Hook).entityRef === entityRef);
+  await expect.poll(() => received().length).toBeGreaterThanOrEqual(count);
+  // Deliveries go out concurrently and may arrive in any order: the statuses of those received,
+  // in the order the workflow raised them (the outbox, oldest first).
+  const got = new Set(received());
+  return t.sim.accounts
+    .get('LOCAL')!
+    .webhooks!.list({ entityRef })
+    .filter((d) => got.has(d.body))
+    .map((d) => (JSON.parse(d.body) as Hook).entityStatus);
 }
 
 describe('HD order to COMPLETE through a store wave', () => {
